@@ -1,0 +1,109 @@
+/// The hub's storage and merge: the authority every replica converges on.
+///
+/// A seam where the world varies: SQLite now (`SQLiteHubStore`), another engine later.
+package protocol HubStore: Sendable {
+    /// Merges a page of a replica's changes, all or nothing, and returns one outcome per
+    /// change. A change seen before gets its original outcome again.
+    func push(_ request: PushRequest, from principal: Principal) async throws -> PushResponse
+
+    /// Returns the log entries after the request's cursor within the caller's scope.
+    func pull(_ request: PullRequest, for principal: Principal) async throws -> PullResponse
+
+    /// The conflicts in the caller's scope, optionally only those with `status`.
+    func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord]
+
+    /// One conflict.
+    func conflict(id: String, for principal: Principal) async throws -> ConflictRecord
+
+    /// Settles an open conflict with a new reviewer-authored change.
+    func resolve(conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal)
+        async throws -> ConflictRecord
+
+    /// The hub's current rows of `table` within the caller's scope, ordered by id.
+    func rows(table: String, for principal: Principal) async throws -> [SyncRow]
+
+    /// The audit trail of one row: every value overwritten, lost, held or deleted.
+    func audit(table: String, rowID: String) async throws -> [AuditEntry]
+
+    /// Every replica the hub has heard from, with its clock drift.
+    func replicas() async throws -> [ReplicaInfo]
+}
+
+/// A replica as the hub knows it.
+package struct ReplicaInfo: Sendable, Hashable, Codable {
+    /// The replica's id.
+    package var replicaID: String
+    /// The principal's label.
+    package var author: String
+    /// The head's hamlet, nil for a reviewer.
+    package var hamletID: String?
+    /// The last change sequence the hub applied from it.
+    package var lastSeq: Int64
+    /// When the hub last heard from it (hub clock, ms).
+    package var lastSeenAt: Int64
+    /// The replica's clock minus the hub's at its last request (ms; positive: fast).
+    package var driftMilliseconds: Int64
+    /// How many of its changes had stamps clamped.
+    package var clampedChanges: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case author
+        case replicaID = "replica_id"
+        case hamletID = "hamlet_id"
+        case lastSeq = "last_seq"
+        case lastSeenAt = "last_seen_at"
+        case driftMilliseconds = "drift_ms"
+        case clampedChanges = "clamped_changes"
+    }
+}
+
+/// One line of the hub's audit trail.
+package struct AuditEntry: Sendable, Hashable, Codable {
+    /// Why the value is in the trail.
+    package enum Decision: String, Sendable, Hashable, Codable {
+        /// An applied edit replaced `old`.
+        case overwritten
+        /// A concurrent edit won; `new` is the losing incoming value.
+        case lost
+        /// A conflict holds `new` for a reviewer.
+        case held
+        /// The row was deleted; `old` is the whole row.
+        case deleted
+        /// A reviewer's resolution replaced `old`.
+        case resolved
+    }
+
+    /// The decision.
+    package var decision: Decision
+    /// The table.
+    package var table: String
+    /// The row.
+    package var rowID: String
+    /// The field, nil for whole-row entries.
+    package var column: String?
+    /// The hub's value before (or kept).
+    package var old: SyncValue?
+    /// The incoming or new value.
+    package var new: SyncValue?
+    /// The whole row, for deletes.
+    package var row: SyncRow?
+    /// Who wrote `old`.
+    package var oldAuthor: String?
+    /// Who sent `new`.
+    package var newAuthor: String
+    /// The replica `new` came from.
+    package var newReplicaID: String
+    /// The stamp of `new`.
+    package var newHLC: HLCTimestamp
+    /// When the hub decided (hub clock, ms).
+    package var at: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case decision, table, column, old, new, row, at
+        case rowID = "row_id"
+        case oldAuthor = "old_author"
+        case newAuthor = "new_author"
+        case newReplicaID = "new_replica_id"
+        case newHLC = "new_hlc"
+    }
+}

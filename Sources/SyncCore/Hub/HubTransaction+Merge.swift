@@ -1,0 +1,276 @@
+import GRDB
+
+extension HubTransaction {
+    /// Merges one change into the hub's state by the rules of DESIGN.md §4 and returns its
+    /// outcome. A change outside the principal's scope, or with invalid values, is
+    /// rejected and changes nothing.
+    mutating func merge(
+        _ change: Change, from author: ChangeAuthor, principal: Principal, maxFutureSkew: Int64
+    ) throws -> ChangeOutcome {
+        let table = try ReplicatedSchema.table(change.table)
+        for key in change.values.keys where key != TableSpec.idColumn && table.column(key) == nil {
+            throw SyncError.unknownColumn(table: table.name, column: key)
+        }
+        let meta = try meta(table.name, change.rowID)
+        func rejected(_ reason: String) throws -> ChangeOutcome {
+            ChangeOutcome(seq: change.seq, status: .rejected, reason: reason, settleSeq: try head())
+        }
+
+        // Scope: whose row is it, and may this principal write it?
+        let rowHamlet: String? =
+            table.scope == .commune
+            ? nil
+            : meta?.hamletID ?? (change.operation == .delete ? change.previous : change.values)[TableSpec.scopeColumn]?.text
+        if let hamletID = principal.hamletID {
+            if table.scope == .commune {
+                return try rejected("a hamlet head may not write commune table \(table.name)")
+            }
+            guard rowHamlet == hamletID else {
+                return try rejected(
+                    "\(table.name) row \(change.rowID) belongs to hamlet \(rowHamlet ?? "(none)"); this replica writes hamlet \(hamletID) only"
+                )
+            }
+        }
+        if table.scope == .hamlet, rowHamlet == nil {
+            return try rejected("\(table.name).hamlet_id: is required")
+        }
+        if change.operation != .delete, let newHamlet = change.values[TableSpec.scopeColumn], newHamlet != rowHamlet.map(SyncValue.text) {
+            return try rejected("\(table.name).hamlet_id: cannot change; delete the row and add it to the other hamlet")
+        }
+
+        // Values: each valid for its column.
+        let values: SyncRow
+        do {
+            values = try table.normalize(values: change.values.filter { $0.key != TableSpec.idColumn })
+        } catch {
+            return try rejected(error.message)
+        }
+
+        // The author's stamp, clamped when it runs too far ahead of the hub's clock.
+        let stamp: HLCTimestamp
+        let clamped = change.hlc.physicalMilliseconds > now + maxFutureSkew
+        if clamped {
+            stamp = clock.tick(now: now)
+        } else {
+            clock.receive(change.hlc)
+            stamp = change.hlc
+        }
+
+        var outcome: ChangeOutcome
+        do {
+            switch change.operation {
+            case .insert:
+                if let meta {
+                    outcome = try meta.deleted
+                        ? updateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
+                        : update(table, change, values, meta: meta, stamp: stamp, author: author)
+                } else {
+                    outcome = try insert(table, change, values, stamp: stamp, author: author)
+                }
+            case .update:
+                guard let meta else {
+                    return try rejected(
+                        "\(table.name) row \(change.rowID) is not known at the hub; its insert was rejected or never sent")
+                }
+                outcome = try meta.deleted
+                    ? updateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
+                    : update(table, change, values, meta: meta, stamp: stamp, author: author)
+            case .delete:
+                if let meta, !meta.deleted {
+                    outcome = try delete(table, change, meta: meta, stamp: stamp, author: author)
+                } else {
+                    outcome = ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .unchanged], settleSeq: 0)
+                }
+            }
+        } catch let error as SyncError where error.kind == .invalidInput {
+            return try rejected(error.message)
+        }
+        outcome.settleSeq = try head()
+        outcome.clamped = clamped
+        return outcome
+    }
+
+    private func insert(
+        _ table: TableSpec, _ change: Change, _ values: SyncRow, stamp: HLCTimestamp, author: ChangeAuthor
+    ) throws -> ChangeOutcome {
+        var full = values
+        full[TableSpec.idColumn] = .text(change.rowID)
+        let row = try table.completeRow(full)
+        let hamletID = row[TableSpec.scopeColumn]?.text
+        let seq = try appendLog(
+            .upsert, table: table.name, rowID: change.rowID, hamletID: hamletID, data: try JSONText.encode(row),
+            hlc: stamp, author: author)
+        try insertRow(table, row)
+        let fieldStamp = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: author.name)
+        try saveMeta(
+            RowMeta(
+                hamletID: hamletID, deleted: false,
+                fields: Dictionary(uniqueKeysWithValues: table.columns.map { ($0.name, fieldStamp) })),
+            table: table.name, rowID: change.rowID)
+        return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .applied], settleSeq: seq)
+    }
+
+    private func update(
+        _ table: TableSpec, _ change: Change, _ values: SyncRow, meta: RowMeta, stamp: HLCTimestamp,
+        author: ChangeAuthor
+    ) throws -> ChangeOutcome {
+        guard let current = try row(table, change.rowID) else {
+            throw SyncError.storage("\(table.name) row \(change.rowID) has bookkeeping but no row")
+        }
+        var decisions: [(column: ColumnSpec, value: SyncValue, decision: MergeDecision)] = []
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) where name != TableSpec.scopeColumn {
+            guard let column = table.column(name) else { continue }
+            let edit = IncomingEdit(
+                value: value, base: change.previous[name], baseVersion: change.baseVersions[name] ?? 0, hlc: stamp,
+                replicaID: author.replicaID)
+            let decision = FieldMerge.decide(
+                policy: column.policy, current: current[name] ?? .null, stamp: meta.stamp(name), incoming: edit)
+            decisions.append((column, value, decision))
+        }
+        var applied = SyncRow()
+        for item in decisions where item.decision == .apply { applied[item.column.name] = item.value }
+        try table.checkRowRules(current.merging(applied) { $1 })
+
+        var meta = meta
+        var fields: [String: FieldOutcome] = [:]
+        var conflicts: [String] = []
+        var seq: Int64?
+        if !applied.isEmpty {
+            let logSeq = try appendLog(
+                .upsert, table: table.name, rowID: change.rowID, hamletID: meta.hamletID,
+                data: try JSONText.encode(applied), hlc: stamp, author: author)
+            try updateRow(table, change.rowID, applied)
+            seq = logSeq
+        }
+        for (column, value, decision) in decisions {
+            let name = column.name
+            let old = meta.stamp(name)
+            let entry = AuditEntry(
+                decision: .overwritten, table: table.name, rowID: change.rowID, column: name, old: current[name],
+                new: value, oldAuthor: old.author, newAuthor: author.name, newReplicaID: author.replicaID,
+                newHLC: stamp, at: now)
+            switch decision {
+            case .unchanged:
+                fields[name] = .unchanged
+            case .apply:
+                fields[name] = .applied
+                try audit(entry)
+                if let seq {
+                    meta.fields[name] = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: author.name)
+                }
+            case .lose:
+                fields[name] = .lost
+                var lost = entry
+                lost.decision = .lost
+                try audit(lost)
+            case .conflict:
+                fields[name] = .held
+                let record = ConflictRecord(
+                    id: ids.makeID(), kind: .field, status: .open, table: table.name, rowID: change.rowID,
+                    hamletID: meta.hamletID, column: name,
+                    base: ConflictSide(
+                        value: change.previous[name], version: change.baseVersions[name] ?? 0, author: "",
+                        replicaID: "", hlc: .zero),
+                    hub: ConflictSide(
+                        value: current[name] ?? .null, version: old.version, author: old.author,
+                        replicaID: old.replicaID, hlc: old.hlc),
+                    incoming: ConflictSide(
+                        value: value, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                    openedAt: now)
+                _ = try publish(record, author: author, hlc: stamp)
+                conflicts.append(record.id)
+                var held = entry
+                held.decision = .held
+                try audit(held)
+            }
+        }
+        try saveMeta(meta, table: table.name, rowID: change.rowID)
+        return ChangeOutcome(seq: change.seq, status: .applied, fields: fields, conflicts: conflicts, settleSeq: 0)
+    }
+
+    /// An update (or a re-insert) of a deleted row: a conflict where the row has review
+    /// columns, otherwise the delete wins and the update goes to the audit trail.
+    private func updateDeleted(
+        _ table: TableSpec, _ change: Change, _ values: SyncRow, meta: RowMeta, stamp: HLCTimestamp,
+        author: ChangeAuthor
+    ) throws -> ChangeOutcome {
+        let changed = values.filter { $0.key != TableSpec.scopeColumn }
+        if table.hasReviewColumns {
+            let deletion = meta.fields.values.max { $0.version < $1.version } ?? meta.stamp("")
+            let record = ConflictRecord(
+                id: ids.makeID(), kind: .deleteUpdate, status: .open, table: table.name, rowID: change.rowID,
+                hamletID: meta.hamletID, column: nil, base: nil,
+                hub: ConflictSide(
+                    value: nil, deleted: true, row: meta.tombstone, version: deletion.version, author: deletion.author,
+                    replicaID: deletion.replicaID, hlc: deletion.hlc),
+                incoming: ConflictSide(
+                    value: nil, row: changed, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                openedAt: now)
+            _ = try publish(record, author: author, hlc: stamp)
+            try audit(
+                AuditEntry(
+                    decision: .held, table: table.name, rowID: change.rowID, column: nil, row: changed,
+                    newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+            return ChangeOutcome(
+                seq: change.seq, status: .applied, fields: changed.mapValues { _ in .held }, conflicts: [record.id],
+                settleSeq: 0)
+        }
+        try audit(
+            AuditEntry(
+                decision: .lost, table: table.name, rowID: change.rowID, column: nil, row: changed,
+                newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+        return ChangeOutcome(seq: change.seq, status: .applied, fields: changed.mapValues { _ in .lost }, settleSeq: 0)
+    }
+
+    /// A delete: applies unless it races an update of a row with review columns, which
+    /// opens a conflict and keeps the row.
+    private func delete(
+        _ table: TableSpec, _ change: Change, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor
+    ) throws -> ChangeOutcome {
+        guard let current = try row(table, change.rowID) else {
+            throw SyncError.storage("\(table.name) row \(change.rowID) has bookkeeping but no row")
+        }
+        let unseen = meta.fields.filter { name, fieldStamp in
+            !IncomingEdit(
+                value: .null, base: nil, baseVersion: change.baseVersions[name] ?? 0, hlc: stamp,
+                replicaID: author.replicaID
+            ).hasSeen(fieldStamp)
+        }
+        if table.hasReviewColumns, let latest = unseen.values.max(by: { $0.version < $1.version }) {
+            let record = ConflictRecord(
+                id: ids.makeID(), kind: .deleteUpdate, status: .open, table: table.name, rowID: change.rowID,
+                hamletID: meta.hamletID, column: nil, base: nil,
+                hub: ConflictSide(
+                    value: nil, row: current, version: latest.version, author: latest.author,
+                    replicaID: latest.replicaID, hlc: latest.hlc),
+                incoming: ConflictSide(
+                    value: nil, deleted: true, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                openedAt: now)
+            _ = try publish(record, author: author, hlc: stamp)
+            try audit(
+                AuditEntry(
+                    decision: .held, table: table.name, rowID: change.rowID, column: nil,
+                    newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+            return ChangeOutcome(
+                seq: change.seq, status: .applied, fields: ["*": .held], conflicts: [record.id], settleSeq: 0)
+        }
+        try deleteRow(table, current, meta: meta, stamp: stamp, author: author)
+        return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .applied], settleSeq: 0)
+    }
+
+    /// Deletes a row: logs the delete, keeps its last values as a tombstone and in the audit trail.
+    func deleteRow(_ table: TableSpec, _ current: SyncRow, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor) throws {
+        guard let rowID = current[TableSpec.idColumn]?.text else { return }
+        _ = try appendLog(
+            .delete, table: table.name, rowID: rowID, hamletID: meta.hamletID, data: "{}", hlc: stamp, author: author)
+        try deleteRow(table, rowID)
+        var meta = meta
+        meta.deleted = true
+        meta.tombstone = current
+        try saveMeta(meta, table: table.name, rowID: rowID)
+        try audit(
+            AuditEntry(
+                decision: .deleted, table: table.name, rowID: rowID, column: nil, row: current,
+                newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+    }
+}

@@ -1,0 +1,139 @@
+import GRDB
+
+/// One write transaction on the hub file: the row, log, bookkeeping and audit primitives
+/// that pushes and resolutions are built from. `db` never escapes it.
+struct HubTransaction {
+    let db: Database
+    let now: Int64
+    let ids: any IDGenerator
+    var clock: HybridLogicalClock
+
+    /// Opens the bookkeeping of a transaction: reads the hub's clock.
+    init(db: Database, now: Int64, ids: any IDGenerator) throws {
+        self.db = db
+        self.now = now
+        self.ids = ids
+        let last = try Int64.fetchOne(db, sql: "SELECT hlc FROM sync_hub_state WHERE id = 1") ?? 0
+        self.clock = HybridLogicalClock(last: HLCTimestamp(rawValue: last))
+    }
+
+    /// Stores the hub's clock; call before the transaction commits.
+    func finish() throws {
+        try db.execute(sql: "UPDATE sync_hub_state SET hlc = ? WHERE id = 1", arguments: [clock.last.rawValue])
+    }
+
+    /// The last log position.
+    func head() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0
+    }
+
+    // MARK: Rows
+
+    func meta(_ table: String, _ rowID: String) throws -> RowMeta? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
+                arguments: [table, rowID])
+        else { return nil }
+        let tombstone: String? = row["tombstone"]
+        return RowMeta(
+            hamletID: row["hamlet_id"],
+            deleted: row["deleted"] as Bool,
+            fields: try JSONText.decode([String: FieldStamp].self, from: row["fields"]),
+            tombstone: try tombstone.map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) })
+    }
+
+    func saveMeta(_ meta: RowMeta, table: String, rowID: String) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                table, rowID, meta.hamletID, meta.deleted, try JSONText.encode(meta.fields),
+                try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) },
+            ])
+    }
+
+    func row(_ table: TableSpec, _ rowID: String) throws -> SyncRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM \"\(table.name)\" WHERE id = ?", arguments: [rowID])
+            .map(SyncRow.init(databaseRow:))
+    }
+
+    func insertRow(_ table: TableSpec, _ row: SyncRow) throws {
+        let names = table.columnNames
+        try db.execute(
+            sql: """
+                INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
+                VALUES (\(databaseQuestionMarks(count: names.count)))
+                """,
+            arguments: StatementArguments(names.map { row[$0] ?? .null }))
+    }
+
+    func updateRow(_ table: TableSpec, _ rowID: String, _ values: SyncRow) throws {
+        guard !values.isEmpty else { return }
+        let names = values.keys.sorted()
+        try db.execute(
+            sql: "UPDATE \"\(table.name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
+            arguments: StatementArguments(names.map { values[$0] ?? .null } + [.text(rowID)]))
+    }
+
+    func deleteRow(_ table: TableSpec, _ rowID: String) throws {
+        try db.execute(sql: "DELETE FROM \"\(table.name)\" WHERE id = ?", arguments: [rowID])
+    }
+
+    // MARK: Log, audit, conflicts
+
+    /// Appends one entry to the ordered log and returns its position.
+    func appendLog(
+        _ kind: LogEntry.Kind, table: String, rowID: String, hamletID: String?, data: String,
+        hlc: HLCTimestamp, author: ChangeAuthor
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO sync_log (kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                kind.rawValue, table, rowID, hamletID, data, hlc.rawValue, author.replicaID, author.name, now,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    func audit(_ entry: AuditEntry) throws {
+        try db.execute(
+            sql: "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",
+            arguments: [entry.table, entry.rowID, entry.column, entry.decision.rawValue, try JSONText.encode(entry)])
+    }
+
+    func conflict(_ id: String) throws -> ConflictRecord? {
+        try String.fetchOne(db, sql: "SELECT record FROM sync_conflicts WHERE id = ?", arguments: [id])
+            .map { text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text) }
+    }
+
+    /// Stores a conflict record and logs it, so that replicas in its scope see it.
+    func publish(_ record: ConflictRecord, author: ChangeAuthor, hlc: HLCTimestamp) throws -> Int64 {
+        let text = try JSONText.encode(record)
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                record.id, record.table, record.rowID, record.hamletID, record.column, record.status.rawValue, text,
+            ])
+        return try appendLog(
+            .conflict, table: record.table, rowID: record.rowID, hamletID: record.hamletID, data: text, hlc: hlc,
+            author: author)
+    }
+}
+
+extension SyncRow {
+    /// The values of a fetched database row; blobs, which the schema never stores, are skipped.
+    init(databaseRow: Row) {
+        self.init(minimumCapacity: databaseRow.count)
+        for (column, dbValue) in databaseRow {
+            if let value = SyncValue.fromDatabaseValue(dbValue) { self[column] = value }
+        }
+    }
+}

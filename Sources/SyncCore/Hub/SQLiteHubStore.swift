@@ -1,0 +1,268 @@
+import GRDB
+import Logging
+
+/// The hub on one SQLite file: replicated tables, the ordered log, per-field versions,
+/// idempotency records, conflicts and the audit trail, all changed in one transaction per
+/// push or resolution.
+package final class SQLiteHubStore: HubStore {
+    private let writer: DatabasePool
+    private let clock: any WallClock
+    private let ids: any IDGenerator
+    private let configuration: HubConfiguration
+    private let logger: Logger
+
+    /// Opens (creating if missing) the hub file at `path` and migrates it.
+    package init(
+        path: String, configuration: HubConfiguration = HubConfiguration(), clock: any WallClock = SystemWallClock(),
+        ids: (any IDGenerator)? = nil, logger: Logger
+    ) throws {
+        self.writer = try DatabasePool(path: path, configuration: .syncEngine)
+        self.clock = clock
+        self.ids = ids ?? UUIDv7Generator(clock: clock)
+        self.configuration = configuration
+        self.logger = logger
+        try HubMigrations.migrator.migrate(writer)
+        let now = clock.nowMilliseconds()
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, ?)", arguments: [now])
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check` and returns its verdict (`ok` when sound).
+    package func integrityCheck() throws -> String {
+        try writer.read { db in try DatabaseIntegrity.check(db) }
+    }
+
+    package func push(_ request: PushRequest, from principal: Principal) async throws -> PushResponse {
+        try SyncProtocol.check(protocolVersion: request.protocolVersion, schemaVersion: request.schemaVersion)
+        guard request.changes.count <= configuration.maxPushChanges else {
+            throw SyncError.malformed("a push carries at most \(configuration.maxPushChanges) changes")
+        }
+        for (previous, next) in zip(request.changes, request.changes.dropFirst()) where next.seq != previous.seq + 1 {
+            throw SyncError.malformed("changes must be in sequence without gaps (\(previous.seq) then \(next.seq))")
+        }
+        let now = clock.nowMilliseconds()
+        let (ids, skew) = (self.ids, configuration.maxFutureSkewMilliseconds)
+        let outcomes = try await writer.write { db in
+            var transaction = try HubTransaction(db: db, now: now, ids: ids)
+            var replica = try transaction.register(
+                replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
+            if let first = request.changes.first, first.seq > replica.lastSeq + 1 {
+                throw SyncError.sequenceGap(replica: request.replicaID, expected: replica.lastSeq + 1, got: first.seq)
+            }
+            let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
+            var outcomes: [ChangeOutcome] = []
+            for change in request.changes {
+                let digest = try JSONText.digest(change)
+                if change.seq <= replica.lastSeq {
+                    outcomes.append(try transaction.received(change, replicaID: request.replicaID, digest: digest))
+                    continue
+                }
+                let outcome = try transaction.merge(change, from: author, principal: principal, maxFutureSkew: skew)
+                try db.execute(
+                    sql: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
+                    arguments: [request.replicaID, change.seq, digest, try JSONText.encode(outcome)])
+                replica.lastSeq = change.seq
+                if outcome.clamped { replica.clampedChanges += 1 }
+                outcomes.append(outcome)
+            }
+            try transaction.save(replica)
+            try transaction.finish()
+            return outcomes
+        }
+        logger.info(
+            "push",
+            metadata: [
+                "sync.replica": "\(request.replicaID)", "sync.changes_in": "\(request.changes.count)",
+                "sync.rejected": "\(outcomes.filter { $0.status == .rejected }.count)",
+                "sync.conflicts": "\(outcomes.reduce(0) { $0 + $1.conflicts.count })",
+            ])
+        return PushResponse(hubTime: now, outcomes: outcomes)
+    }
+
+    package func pull(_ request: PullRequest, for principal: Principal) async throws -> PullResponse {
+        try SyncProtocol.check(protocolVersion: request.protocolVersion, schemaVersion: request.schemaVersion)
+        guard request.limit > 0, request.after >= 0 else {
+            throw SyncError.malformed("pull needs a limit above 0 and a cursor of 0 or more")
+        }
+        let limit = min(request.limit, configuration.maxPullEntries)
+        let now = clock.nowMilliseconds()
+        let ids = self.ids
+        try await writer.write { db in
+            let transaction = try HubTransaction(db: db, now: now, ids: ids)
+            try transaction.save(
+                try transaction.register(replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
+        }
+        let page = try await writer.read { db in
+            let head = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0
+            guard request.after <= head else { throw SyncError.cursorAhead(cursor: request.after, head: head) }
+            let scope = principal.hamletID.map { _ in "AND (hamlet_id = ? OR hamlet_id IS NULL)" } ?? ""
+            var arguments: StatementArguments = [request.after]
+            if let hamletID = principal.hamletID { arguments += [hamletID] }
+            arguments += [limit + 1]
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at
+                    FROM sync_log WHERE seq > ? \(scope) ORDER BY seq LIMIT ?
+                    """,
+                arguments: arguments)
+            var entries: [LogEntry] = []
+            entries.reserveCapacity(min(rows.count, limit))
+            for row in rows.prefix(limit) { entries.append(try LogEntry(logRow: row)) }
+            let hasMore = rows.count > limit
+            return PullResponse(
+                hubTime: now, entries: entries, cursor: hasMore ? entries.last?.seq ?? request.after : head,
+                hasMore: hasMore)
+        }
+        logger.info(
+            "pull",
+            metadata: ["sync.replica": "\(request.replicaID)", "sync.changes_out": "\(page.entries.count)"])
+        return page
+    }
+
+    package func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord] {
+        try await writer.read { db in
+            var sql = "SELECT record FROM sync_conflicts WHERE 1"
+            var arguments: StatementArguments = []
+            if let status {
+                sql += " AND status = ?"
+                arguments += [status.rawValue]
+            }
+            if let hamletID = principal.hamletID {
+                sql += " AND hamlet_id = ?"
+                arguments += [hamletID]
+            }
+            return try String.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map {
+                text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text)
+            }
+        }
+    }
+
+    package func conflict(id: String, for principal: Principal) async throws -> ConflictRecord {
+        let (now, ids) = (clock.nowMilliseconds(), self.ids)
+        let record = try await writer.read { db in try HubTransaction(db: db, now: now, ids: ids).conflict(id) }
+        guard let record, principal.hamletID == nil || record.hamletID == principal.hamletID else {
+            throw SyncError.notFound("conflict \(id)")
+        }
+        return record
+    }
+
+    package func resolve(
+        conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal
+    ) async throws -> ConflictRecord {
+        let (now, ids) = (clock.nowMilliseconds(), self.ids)
+        let record = try await writer.write { db in
+            var transaction = try HubTransaction(db: db, now: now, ids: ids)
+            let record = try transaction.resolve(conflictID, choice: choice, note: note, reviewer: principal)
+            try transaction.finish()
+            return record
+        }
+        logger.info("resolve", metadata: ["sync.conflict": "\(conflictID)", "sync.choice": "\(choice.name)"])
+        return record
+    }
+
+    package func rows(table name: String, for principal: Principal) async throws -> [SyncRow] {
+        let table = try ReplicatedSchema.table(name)
+        return try await writer.read { db in
+            if let hamletID = principal.hamletID, table.scope == .hamlet {
+                return try Row.fetchAll(
+                    db, sql: "SELECT * FROM \"\(table.name)\" WHERE hamlet_id = ? ORDER BY id", arguments: [hamletID]
+                ).map(SyncRow.init(databaseRow:))
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM \"\(table.name)\" ORDER BY id").map(SyncRow.init(databaseRow:))
+        }
+    }
+
+    package func audit(table: String, rowID: String) async throws -> [AuditEntry] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id",
+                arguments: [table, rowID]
+            ).map { text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text) }
+        }
+    }
+
+    package func replicas() async throws -> [ReplicaInfo] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sync_replicas ORDER BY replica_id").map { row in
+                ReplicaInfo(
+                    replicaID: row["replica_id"], author: row["author"], hamletID: row["hamlet_id"],
+                    lastSeq: row["last_seq"], lastSeenAt: row["last_seen_at"], driftMilliseconds: row["drift_ms"],
+                    clampedChanges: row["clamped_changes"])
+            }
+        }
+    }
+}
+
+extension HubTransaction {
+    /// The replica's bookkeeping, registering it on first contact; refuses a replica id
+    /// already bound to another principal. Records its clock drift.
+    func register(replicaID: String, principal: Principal, clientTime: Int64) throws -> ReplicaInfo {
+        guard !replicaID.isEmpty, replicaID.utf8.count <= 128, replicaID != "hub" else {
+            throw SyncError.malformed("replica_id must be a non-empty id")
+        }
+        let drift = clientTime - now
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [replicaID]) {
+            let role: String = row["role"]
+            let hamletID: String? = row["hamlet_id"]
+            guard role == (principal.isReviewer ? "reviewer" : "head"), hamletID == principal.hamletID else {
+                throw SyncError.forbidden("replica \(replicaID) belongs to another hamlet or role")
+            }
+            return ReplicaInfo(
+                replicaID: replicaID, author: principal.name, hamletID: hamletID, lastSeq: row["last_seq"],
+                lastSeenAt: now, driftMilliseconds: drift, clampedChanges: row["clamped_changes"])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO sync_replicas (replica_id, role, hamlet_id, author, first_seen_at, last_seen_at, drift_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                replicaID, principal.isReviewer ? "reviewer" : "head", principal.hamletID, principal.name, now, now, drift,
+            ])
+        return ReplicaInfo(
+            replicaID: replicaID, author: principal.name, hamletID: principal.hamletID, lastSeq: 0, lastSeenAt: now,
+            driftMilliseconds: drift, clampedChanges: 0)
+    }
+
+    /// Stores the replica's bookkeeping.
+    func save(_ replica: ReplicaInfo) throws {
+        try db.execute(
+            sql: """
+                UPDATE sync_replicas SET author = ?, last_seq = ?, last_seen_at = ?, drift_ms = ?, clamped_changes = ?
+                WHERE replica_id = ?
+                """,
+            arguments: [
+                replica.author, replica.lastSeq, replica.lastSeenAt, replica.driftMilliseconds, replica.clampedChanges,
+                replica.replicaID,
+            ])
+    }
+
+    /// The stored outcome of a change already received; refuses a different change that
+    /// reuses its id.
+    func received(_ change: Change, replicaID: String, digest: String) throws -> ChangeOutcome {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
+                arguments: [replicaID, change.seq])
+        else { throw SyncError.storage("change \(change.seq) of replica \(replicaID) has no stored outcome") }
+        guard row["digest"] as String == digest else { throw SyncError.changeIDReused(replica: replicaID, seq: change.seq) }
+        return try JSONText.decode(ChangeOutcome.self, from: row["outcome"])
+    }
+}
+
+extension LogEntry {
+    /// An entry read from `sync_log`.
+    init(logRow row: Row) throws {
+        let kind = LogEntry.Kind(rawValue: row["kind"]) ?? .upsert
+        let data: String = row["data"]
+        self.init(
+            seq: row["seq"], kind: kind, table: row["tbl"], rowID: row["row_id"], hamletID: row["hamlet_id"],
+            values: kind == .upsert ? try JSONText.decode(SyncRow.self, from: data) : nil,
+            conflict: kind == .conflict ? try JSONText.decode(ConflictRecord.self, from: data) : nil,
+            hlc: HLCTimestamp(rawValue: row["hlc"]), replicaID: row["replica_id"], author: row["author"],
+            loggedAt: row["logged_at"])
+    }
+}

@@ -1,0 +1,121 @@
+/// One entry of the hub's ordered log, as replicas pull it.
+package struct LogEntry: Sendable, Hashable, Codable {
+    /// What the entry does.
+    package enum Kind: String, Sendable, Hashable, Codable {
+        /// Sets the given fields of a row, creating it if missing.
+        case upsert
+        /// Removes a row.
+        case delete
+        /// Opens or updates a conflict record.
+        case conflict
+    }
+
+    /// The hub's server sequence: the log position, and the version of every field it sets.
+    package var seq: Int64
+    /// Upsert, delete or conflict.
+    package var kind: Kind
+    /// The replicated table.
+    package var table: String
+    /// The row's id.
+    package var rowID: String
+    /// The row's hamlet, nil for commune rows.
+    package var hamletID: String?
+    /// Upsert: the fields set (a new row: every field).
+    package var values: SyncRow?
+    /// Conflict: the conflict record as it now stands.
+    package var conflict: ConflictRecord?
+    /// The stamp of the change that produced the entry.
+    package var hlc: HLCTimestamp
+    /// The replica the change came from (`hub` for the hub's own).
+    package var replicaID: String
+    /// Who made the change.
+    package var author: String
+    /// When the hub logged it, milliseconds since 1970 (hub clock).
+    package var loggedAt: Int64
+
+    /// An entry.
+    package init(
+        seq: Int64, kind: Kind, table: String, rowID: String, hamletID: String?, values: SyncRow? = nil,
+        conflict: ConflictRecord? = nil, hlc: HLCTimestamp, replicaID: String, author: String, loggedAt: Int64
+    ) {
+        self.seq = seq
+        self.kind = kind
+        self.table = table
+        self.rowID = rowID
+        self.hamletID = hamletID
+        self.values = values
+        self.conflict = conflict
+        self.hlc = hlc
+        self.replicaID = replicaID
+        self.author = author
+        self.loggedAt = loggedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq, kind, table, values, conflict, hlc, author
+        case rowID = "row_id"
+        case hamletID = "hamlet_id"
+        case replicaID = "replica_id"
+        case loggedAt = "logged_at"
+    }
+}
+
+/// A request for the log entries after a cursor, within the caller's scope.
+package struct PullRequest: Sendable, Hashable, Codable {
+    /// The protocol version the replica speaks.
+    package var protocolVersion: Int
+    /// The schema version of the replica's tables.
+    package var schemaVersion: Int
+    /// The pulling replica.
+    package var replicaID: String
+    /// The replica's wall clock when sending, for drift reporting.
+    package var clientTime: Int64
+    /// The cursor: the last log position the replica has applied.
+    package var after: Int64
+    /// The most entries wanted.
+    package var limit: Int
+
+    /// A pull at this build's versions.
+    package init(replicaID: String, clientTime: Int64, after: Int64, limit: Int) {
+        self.protocolVersion = SyncProtocol.version
+        self.schemaVersion = ReplicatedSchema.version
+        self.replicaID = replicaID
+        self.clientTime = clientTime
+        self.after = after
+        self.limit = limit
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case after, limit
+        case protocolVersion = "protocol_version"
+        case schemaVersion = "schema_version"
+        case replicaID = "replica_id"
+        case clientTime = "client_time"
+    }
+}
+
+/// A page of the log.
+package struct PullResponse: Sendable, Hashable, Codable {
+    /// The hub's wall clock, for drift reporting.
+    package var hubTime: Int64
+    /// Entries in log order, all within the caller's scope.
+    package var entries: [LogEntry]
+    /// The next cursor: every in-scope entry up to here is in this page or an earlier one.
+    package var cursor: Int64
+    /// Whether more entries follow the cursor.
+    package var hasMore: Bool
+
+    /// A page.
+    package init(hubTime: Int64, entries: [LogEntry], cursor: Int64, hasMore: Bool) {
+        self.hubTime = hubTime
+        self.entries = entries
+        self.cursor = cursor
+        self.hasMore = hasMore
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case entries, cursor
+        case hubTime = "hub_time"
+        case hasMore = "has_more"
+    }
+}

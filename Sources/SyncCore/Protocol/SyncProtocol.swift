@@ -1,0 +1,46 @@
+/// Versions every request names; the hub refuses a request whose versions it does not speak.
+package enum SyncProtocol {
+    /// The wire protocol version.
+    package static let version = 1
+
+    /// Checks a request's versions against this build's.
+    package static func check(protocolVersion: Int, schemaVersion: Int) throws(SyncError) {
+        guard protocolVersion == version else {
+            throw .incompatibleVersion("protocol", got: protocolVersion, supported: version)
+        }
+        guard schemaVersion == ReplicatedSchema.version else {
+            throw .incompatibleVersion("schema", got: schemaVersion, supported: ReplicatedSchema.version)
+        }
+    }
+}
+
+/// Who is calling the hub: a hamlet head, bound to one hamlet, or a commune reviewer.
+package struct Principal: Sendable, Hashable, Codable {
+    /// The caller's role.
+    package enum Role: Sendable, Hashable, Codable {
+        /// The head of one hamlet: reads and writes that hamlet's rows, reads commune rows.
+        case head(hamletID: String)
+        /// Commune staff: reads and writes every row and resolves conflicts.
+        case reviewer
+    }
+
+    /// The caller's role.
+    package let role: Role
+    /// A human label for audit trails and conflicts (the head's or officer's name).
+    package let name: String
+
+    /// A caller with `role`, shown as `name`.
+    package init(role: Role, name: String) {
+        self.role = role
+        self.name = name
+    }
+
+    /// The hamlet a head is bound to; nil for a reviewer.
+    package var hamletID: String? {
+        if case .head(let hamletID) = role { return hamletID }
+        return nil
+    }
+
+    /// Whether this caller is commune staff.
+    package var isReviewer: Bool { role == .reviewer }
+}

@@ -1,0 +1,35 @@
+/// One replicated column: its type, rules, default and merge policy.
+package struct ColumnSpec: Sendable, Hashable {
+    /// The column name, also the JSON key and (with dashes) the CLI flag.
+    package let name: String
+    /// The column's type.
+    package let kind: ColumnKind
+    /// Whether the column must hold a value (SQL NOT NULL).
+    package let isRequired: Bool
+    /// The value a new row takes when none is given.
+    package let defaultValue: SyncValue?
+    /// A rule beyond the type, if any.
+    package let rule: ValueRule?
+    /// How concurrent edits of this column merge.
+    package let policy: MergePolicy
+
+    /// Declares a column; `policy` defaults to last-writer-wins.
+    package init(
+        _ name: String,
+        _ kind: ColumnKind,
+        required: Bool = false,
+        default defaultValue: SyncValue? = nil,
+        rule: ValueRule? = nil,
+        policy: MergePolicy = .lastWriterWins
+    ) {
+        self.name = name
+        self.kind = kind
+        self.isRequired = required
+        self.defaultValue = defaultValue
+        self.rule = rule
+        self.policy = policy
+    }
+
+    /// The CLI flag for this column (`area_m2` → `area-m2`).
+    package var flagName: String { name.replacingOccurrences(of: "_", with: "-") }
+}

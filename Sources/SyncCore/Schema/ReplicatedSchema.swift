@@ -1,0 +1,110 @@
+/// The one declaration of the replicated data (DESIGN.md §3): tables, columns, types,
+/// scope and merge policy. It drives the replica's and the hub's migrations, the capture
+/// triggers, input validation and the hub's merge.
+package enum ReplicatedSchema {
+    /// The schema version every request names; bump it with each additive migration.
+    package static let version = 1
+
+    /// Road progress: only ever forward.
+    package static let roadStatus = StatusOrder(["planned", "surveyed", "clearing", "building", "done"])
+    /// Land donation progress; `withdrawn` leaves the order.
+    package static let donationStatus = StatusOrder(["pledged", "signed", "handed_over"], exits: ["withdrawn"])
+
+    /// Every replicated table, in the order rows are created and reported.
+    package static let tables: [TableSpec] = [
+        TableSpec(
+            "hamlets", scope: .commune,
+            columns: [
+                ColumnSpec("name", .text, required: true),
+                ColumnSpec("kind", .enumeration(["xom", "thon", "lang", "ban"]), required: true, default: .text("xom")),
+                ColumnSpec("head_name", .text),
+                ColumnSpec("households_total", .integer, rule: .nonNegative),
+                ColumnSpec("target", .enumeration(["standard", "model"]), required: true, default: .text("standard")),
+                ColumnSpec("note", .text),
+            ]),
+        TableSpec(
+            "criteria", scope: .commune,
+            columns: [
+                ColumnSpec("number", .integer, required: true, rule: .range(1...19)),
+                ColumnSpec("name", .text, required: true),
+                ColumnSpec("status", .enumeration(["met", "not_met"]), required: true, default: .text("not_met")),
+                ColumnSpec("target_year", .integer, rule: .range(2000...2100)),
+                ColumnSpec("note", .text),
+            ]),
+        TableSpec(
+            "households", scope: .hamlet,
+            columns: [
+                ColumnSpec("head_name", .text, required: true),
+                ColumnSpec("address", .text),
+                ColumnSpec("phone", .text),
+                ColumnSpec("note", .text),
+            ]),
+        TableSpec(
+            "cleanups", scope: .hamlet,
+            columns: [
+                ColumnSpec("date", .date, required: true),
+                ColumnSpec("status", .enumeration(["planned", "done", "cancelled"]), required: true, default: .text("done")),
+                ColumnSpec("participants", .integer, rule: .nonNegative),
+                ColumnSpec("households_joined", .integer, rule: .nonNegative),
+                ColumnSpec("waste_kg", .real, rule: .nonNegative),
+                ColumnSpec("area", .text),
+                ColumnSpec("note", .text),
+            ]),
+        TableSpec(
+            "road_segments", scope: .hamlet,
+            columns: [
+                ColumnSpec("name", .text, required: true),
+                ColumnSpec("length_m", .real, required: true, rule: .positive, policy: .review),
+                ColumnSpec("width_before_m", .real, rule: .positive),
+                ColumnSpec("width_after_m", .real, rule: .positive, policy: .review),
+                ColumnSpec("target_width_m", .real, required: true, default: .real(6), rule: .positive),
+                ColumnSpec(
+                    "status", .enumeration(roadStatus.allValues), required: true, default: .text("planned"),
+                    policy: .monotonic(roadStatus)),
+                ColumnSpec("lighting", .boolean, required: true, default: .integer(0)),
+                ColumnSpec("trees", .boolean, required: true, default: .integer(0)),
+                ColumnSpec("note", .text),
+            ]),
+        TableSpec(
+            "land_donations", scope: .hamlet,
+            columns: [
+                ColumnSpec("road_segment_id", .text),
+                ColumnSpec("household_id", .text, policy: .review),
+                ColumnSpec("donor_name", .text, policy: .review),
+                ColumnSpec("area_m2", .real, required: true, rule: .positive, policy: .review),
+                ColumnSpec("assets", .text),
+                ColumnSpec("assets_value_vnd", .integer, rule: .nonNegative, policy: .review),
+                ColumnSpec(
+                    "status", .enumeration(donationStatus.allValues), required: true, default: .text("pledged"),
+                    policy: .monotonic(donationStatus)),
+                ColumnSpec("signed_on", .date),
+                ColumnSpec("note", .text),
+            ],
+            rowRules: [.oneOf(["household_id", "donor_name"])]),
+        TableSpec(
+            "contributions", scope: .hamlet,
+            columns: [
+                ColumnSpec("household_id", .text),
+                ColumnSpec("donor_name", .text),
+                ColumnSpec("kind", .enumeration(["money", "materials", "labor_days"]), required: true),
+                ColumnSpec("amount", .real, required: true, rule: .nonNegative, policy: .review),
+                ColumnSpec("unit", .text),
+                ColumnSpec("purpose", .text),
+                ColumnSpec("date", .date),
+                ColumnSpec("note", .text),
+            ],
+            rowRules: [
+                .oneOf(["household_id", "donor_name"]),
+                .wholeNumberWhen(column: "kind", equals: "money", wholeColumn: "amount"),
+            ]),
+    ]
+
+    private static let tablesByName: [String: TableSpec] = Dictionary(
+        uniqueKeysWithValues: tables.map { ($0.name, $0) })
+
+    /// The table called `name`, or an error naming it.
+    package static func table(_ name: String) throws(SyncError) -> TableSpec {
+        guard let table = tablesByName[name] else { throw .unknownTable(name) }
+        return table
+    }
+}

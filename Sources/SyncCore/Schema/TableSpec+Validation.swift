@@ -1,0 +1,181 @@
+extension ColumnSpec {
+    /// Checks `value` against the column's type and rule and returns it in canonical form
+    /// (integers stored in a real column become reals, whole reals in an integer column
+    /// become integers). Text is never altered.
+    package func normalize(_ value: SyncValue, table: String) throws(SyncError) -> SyncValue {
+        func fail(_ reason: String) -> SyncError { .invalidValue(table: table, column: name, reason) }
+        if value.isNull {
+            if isRequired { throw fail("is required") }
+            return .null
+        }
+        let normalized: SyncValue
+        switch kind {
+        case .text:
+            guard let text = value.text else { throw fail("must be text") }
+            if isRequired, text.allSatisfy(\.isWhitespace) { throw fail("must not be empty") }
+            normalized = value
+        case .integer:
+            switch value {
+            case .integer: normalized = value
+            case .real(let double) where double.rounded() == double && abs(double) < 9.0e15:
+                normalized = .integer(Int64(double))
+            default: throw fail("must be a whole number")
+            }
+        case .real:
+            switch value {
+            case .integer(let int): normalized = .real(Double(int))
+            case .real(let double) where double.isFinite: normalized = value
+            default: throw fail("must be a number")
+            }
+        case .boolean:
+            guard value == .integer(0) || value == .integer(1) || value == .real(0) || value == .real(1) else {
+                throw fail("must be 0 or 1")
+            }
+            normalized = .integer(value.number == 1 ? 1 : 0)
+        case .date:
+            guard let text = value.text, CalendarDate(text) != nil else {
+                throw fail("must be a date YYYY-MM-DD")
+            }
+            normalized = value
+        case .enumeration(let allowed):
+            guard let text = value.text, allowed.contains(text) else {
+                throw fail("must be one of \(allowed.joined(separator: ", "))")
+            }
+            normalized = value
+        }
+        if let rule, let number = normalized.number {
+            switch rule {
+            case .positive where !(number > 0): throw fail("must be greater than 0")
+            case .nonNegative where number < 0: throw fail("must not be negative")
+            case .range(let range) where !range.contains(Int64(number)): 
+                throw fail("must be between \(range.lowerBound) and \(range.upperBound)")
+            default: break
+            }
+        }
+        return normalized
+    }
+
+    /// Parses a value typed on the command line; an empty string clears an optional field.
+    package func parse(_ text: String, table: String) throws(SyncError) -> SyncValue {
+        func fail(_ reason: String) -> SyncError { .invalidValue(table: table, column: name, reason) }
+        if text.isEmpty, !isRequired { return .null }
+        let value: SyncValue
+        switch kind {
+        case .text, .date, .enumeration:
+            value = .text(text)
+        case .integer:
+            guard let int = Int64(text) else { throw fail("must be a whole number") }
+            value = .integer(int)
+        case .real:
+            guard let double = Double(text), double.isFinite else { throw fail("must be a number") }
+            value = .real(double)
+        case .boolean:
+            switch text.lowercased() {
+            case "1", "true", "yes": value = .integer(1)
+            case "0", "false", "no": value = .integer(0)
+            default: throw fail("must be true or false")
+            }
+        }
+        return try normalize(value, table: table)
+    }
+}
+
+extension TableSpec {
+    /// Checks the values of an insert or an update: every key a declared column, every
+    /// value valid. Returns the values in canonical form.
+    package func normalize(values: SyncRow) throws(SyncError) -> SyncRow {
+        var result = SyncRow(minimumCapacity: values.count)
+        for (key, value) in values {
+            if key == TableSpec.idColumn {
+                guard let id = value.text, !id.isEmpty, id.utf8.count <= 128 else {
+                    throw .invalidValue(table: name, column: key, "must be a non-empty text id")
+                }
+                result[key] = value
+                continue
+            }
+            guard let column = column(key) else { throw .unknownColumn(table: name, column: key) }
+            result[key] = try column.normalize(value, table: name)
+        }
+        return result
+    }
+
+    /// A complete new row: `values` over the columns' defaults, checked for required
+    /// columns and row rules.
+    package func completeRow(_ values: SyncRow) throws(SyncError) -> SyncRow {
+        var row = try normalize(values: values)
+        for column in columns where row[column.name] == nil {
+            row[column.name] = column.defaultValue ?? .null
+            if column.isRequired, column.defaultValue == nil {
+                throw .invalidValue(table: name, column: column.name, "is required")
+            }
+        }
+        guard row[TableSpec.idColumn]?.text != nil else {
+            throw .invalidValue(table: name, column: TableSpec.idColumn, "is required")
+        }
+        try checkRowRules(row)
+        return row
+    }
+
+    /// Checks the rules that span several columns of a complete row.
+    package func checkRowRules(_ row: SyncRow) throws(SyncError) {
+        for rule in rowRules {
+            switch rule {
+            case .oneOf(let names):
+                let present = names.contains { row[$0].map { !$0.isNull && $0 != .text("") } ?? false }
+                if !present {
+                    throw .invalidRow(
+                        table: name, "one of \(names.joined(separator: ", ")) is required", field: names.first)
+                }
+            case .wholeNumberWhen(let column, let equals, let wholeColumn):
+                if row[column] == .text(equals), let number = row[wholeColumn]?.number, number.rounded() != number {
+                    throw .invalidValue(
+                        table: name, column: wholeColumn, "must be a whole number of VND when \(column) is \(equals)")
+                }
+            }
+        }
+    }
+}
+
+/// A calendar date in ISO `YYYY-MM-DD` form.
+package struct CalendarDate: Sendable, Hashable, Comparable {
+    /// The year.
+    package let year: Int
+    /// The month, 1–12.
+    package let month: Int
+    /// The day of the month.
+    package let day: Int
+
+    /// Parses `YYYY-MM-DD`; nil for any other form or an impossible date.
+    package init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            year >= 1900, (1...12).contains(month), day >= 1,
+            day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The number of days in a month.
+    package static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}

@@ -1,0 +1,56 @@
+/// Who a table's rows belong to.
+package enum TableScope: Sendable, Hashable {
+    /// Commune reference rows (`hamlets`, `criteria`): written by commune staff, read by all.
+    case commune
+    /// Rows of one hamlet, with a `hamlet_id` column: written by that hamlet's head.
+    case hamlet
+}
+
+/// A rule that spans several columns of a row.
+package enum RowRule: Sendable, Hashable {
+    /// At least one of these columns holds a value.
+    case oneOf([String])
+    /// When `column` equals `value`, `wholeColumn` holds a whole number (VND amounts).
+    case wholeNumberWhen(column: String, equals: String, wholeColumn: String)
+}
+
+/// One replicated table: its columns beyond `id`, its scope and its row rules.
+package struct TableSpec: Sendable, Hashable {
+    /// The SQL table name.
+    package let name: String
+    /// Whether rows belong to the commune or to one hamlet.
+    package let scope: TableScope
+    /// Columns beyond `id`, `hamlet_id` first for hamlet tables.
+    package let columns: [ColumnSpec]
+    /// Rules across columns.
+    package let rowRules: [RowRule]
+
+    /// The name of the primary key column of every replicated table.
+    package static let idColumn = "id"
+    /// The name of the scope column of hamlet tables.
+    package static let scopeColumn = "hamlet_id"
+
+    /// Declares a table; hamlet tables get their `hamlet_id` column here.
+    package init(_ name: String, scope: TableScope, columns: [ColumnSpec], rowRules: [RowRule] = []) {
+        self.name = name
+        self.scope = scope
+        let scopeColumns =
+            scope == .hamlet ? [ColumnSpec(TableSpec.scopeColumn, .text, required: true)] : []
+        self.columns = scopeColumns + columns
+        self.rowRules = rowRules
+    }
+
+    /// Every column name, `id` first.
+    package var columnNames: [String] { [TableSpec.idColumn] + columns.map(\.name) }
+
+    /// The column called `name`, if declared.
+    package func column(_ name: String) -> ColumnSpec? {
+        columns.first { $0.name == name }
+    }
+
+    /// Whether any column needs a reviewer on concurrent edits; such rows also open a
+    /// conflict when a delete races an update.
+    package var hasReviewColumns: Bool {
+        columns.contains { $0.policy == .review }
+    }
+}

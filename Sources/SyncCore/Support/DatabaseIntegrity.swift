@@ -1,0 +1,22 @@
+import GRDB
+
+/// SQLite settings and checks shared by the replica and the hub files.
+package enum DatabaseIntegrity {
+    /// `PRAGMA integrity_check`'s verdict: `ok`, or the problems found.
+    package static func check(_ db: Database) throws -> String {
+        try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+    }
+}
+
+extension Configuration {
+    /// The engine's SQLite settings: full fsync on commit, so that an acknowledged write
+    /// survives a crash, and a busy timeout for other writers such as the `sqlite3` shell.
+    static var syncEngine: Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,109 @@
+/// An error raised by the sync engine.
+///
+/// Errors are values that can grow: a struct over a private code, built with static
+/// factories, each carrying a short lowercase message that names the offending field or
+/// table where there is one.
+package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, in broad strokes; callers map it to exit codes and HTTP statuses.
+    package enum Kind: String, Sendable, Hashable, Codable {
+        /// The input is malformed or breaks a rule of the schema (exit 2, HTTP 400/422).
+        case invalidInput = "invalid_input"
+        /// The caller may not do this (HTTP 403).
+        case forbidden
+        /// The thing asked for does not exist (HTTP 404).
+        case notFound = "not_found"
+        /// The request cannot be applied in the current state (HTTP 409).
+        case conflict
+        /// Protocol or schema versions do not match (HTTP 426).
+        case incompatibleVersion = "incompatible_version"
+        /// Storage or another internal failure (HTTP 500, exit 1).
+        case storage
+    }
+
+    /// The broad kind of failure.
+    package let kind: Kind
+    /// A short lowercase message naming the offending field or table where there is one.
+    package let message: String
+    /// The field (column) at fault, when one is.
+    package let field: String?
+
+    fileprivate init(_ kind: Kind, _ message: String, field: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.field = field
+    }
+
+    package var description: String { message }
+
+    /// A value that breaks a column's rule.
+    package static func invalidValue(table: String, column: String, _ reason: String) -> SyncError {
+        SyncError(.invalidInput, "\(table).\(column): \(reason)", field: column)
+    }
+
+    /// A row that breaks a rule spanning several columns.
+    package static func invalidRow(table: String, _ reason: String, field: String? = nil) -> SyncError {
+        SyncError(.invalidInput, "\(table): \(reason)", field: field)
+    }
+
+    /// A table that the replicated schema does not declare.
+    package static func unknownTable(_ name: String) -> SyncError {
+        SyncError(.invalidInput, "unknown table '\(name)'")
+    }
+
+    /// A column that the table does not declare.
+    package static func unknownColumn(table: String, column: String) -> SyncError {
+        SyncError(.invalidInput, "\(table): unknown column '\(column)'", field: column)
+    }
+
+    /// A malformed request or value.
+    package static func malformed(_ reason: String) -> SyncError {
+        SyncError(.invalidInput, reason)
+    }
+
+    /// The caller's role or scope does not allow the operation.
+    package static func forbidden(_ reason: String) -> SyncError {
+        SyncError(.forbidden, reason)
+    }
+
+    /// A row, conflict or replica that does not exist.
+    package static func notFound(_ what: String) -> SyncError {
+        SyncError(.notFound, "\(what) not found")
+    }
+
+    /// A push that skips changes the hub has not seen yet.
+    package static func sequenceGap(replica: String, expected: Int64, got: Int64) -> SyncError {
+        SyncError(.conflict, "replica \(replica): expected change \(expected), got \(got); resend from \(expected)")
+    }
+
+    /// A change id already used for a different change.
+    package static func changeIDReused(replica: String, seq: Int64) -> SyncError {
+        SyncError(.conflict, "replica \(replica): change \(seq) was already received with different content")
+    }
+
+    /// A conflict that is no longer open.
+    package static func alreadyResolved(_ id: String) -> SyncError {
+        SyncError(.conflict, "conflict \(id) is already resolved")
+    }
+
+    /// A request naming a protocol or schema version the hub does not speak.
+    package static func incompatibleVersion(_ what: String, got: Int, supported: Int) -> SyncError {
+        SyncError(.incompatibleVersion, "\(what) version \(got) is not supported (this side speaks \(supported))")
+    }
+
+    /// A failure of storage or of the engine's own invariants.
+    package static func storage(_ reason: String) -> SyncError {
+        SyncError(.storage, reason)
+    }
+}
+
+extension SyncError {
+    /// A row that is gone, where the operation needs it.
+    package static func rowDeleted(table: String, rowID: String) -> SyncError {
+        SyncError(.conflict, "\(table) row \(rowID) has been deleted")
+    }
+
+    /// A cursor beyond the end of the hub's log: the hub lost entries the replica applied.
+    package static func cursorAhead(cursor: Int64, head: Int64) -> SyncError {
+        SyncError(.conflict, "replica cursor \(cursor) is ahead of the hub log (\(head)); the hub was restored from an older copy")
+    }
+}
