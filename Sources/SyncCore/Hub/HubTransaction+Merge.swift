@@ -100,7 +100,7 @@ extension HubTransaction {
         let seq = try appendLog(
             .upsert, table: table.name, rowID: change.rowID, hamletID: hamletID, data: try JSONText.encode(row),
             hlc: stamp, author: author)
-        try insertRow(table, row)
+        try table.insertRow(db, row)
         let fieldStamp = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: author.name)
         try saveMeta(
             RowMeta(
@@ -139,7 +139,7 @@ extension HubTransaction {
             let logSeq = try appendLog(
                 .upsert, table: table.name, rowID: change.rowID, hamletID: meta.hamletID,
                 data: try JSONText.encode(applied), hlc: stamp, author: author)
-            try updateRow(table, change.rowID, applied)
+            try table.updateRow(db, id: change.rowID, applied)
             seq = logSeq
         }
         for (column, value, decision) in decisions {
@@ -263,7 +263,7 @@ extension HubTransaction {
         guard let rowID = current[TableSpec.idColumn]?.text else { return }
         _ = try appendLog(
             .delete, table: table.name, rowID: rowID, hamletID: meta.hamletID, data: "{}", hlc: stamp, author: author)
-        try deleteRow(table, rowID)
+        try table.deleteRow(db, id: rowID)
         var meta = meta
         meta.deleted = true
         meta.tombstone = current

@@ -40,7 +40,7 @@ extension HubTransaction {
             let seq = try appendLog(
                 .upsert, table: table.name, rowID: record.rowID, hamletID: meta.hamletID,
                 data: try JSONText.encode([column.name: value]), hlc: stamp, author: author)
-            try updateRow(table, record.rowID, [column.name: value])
+            try table.updateRow(db, id: record.rowID, [column.name: value])
             try audit(
                 AuditEntry(
                     decision: .resolved, table: table.name, rowID: record.rowID, column: column.name,
@@ -72,7 +72,7 @@ extension HubTransaction {
                 let seq = try appendLog(
                     .upsert, table: table.name, rowID: record.rowID, hamletID: record.hamletID,
                     data: try JSONText.encode(complete), hlc: stamp, author: author)
-                if current == nil { try insertRow(table, complete) } else { try updateRow(table, record.rowID, complete) }
+                try table.insertRow(db, complete, replacing: true)
                 let fieldStamp = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: reviewer.name)
                 try saveMeta(
                     RowMeta(

@@ -56,30 +56,7 @@ struct HubTransaction {
     }
 
     func row(_ table: TableSpec, _ rowID: String) throws -> SyncRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM \"\(table.name)\" WHERE id = ?", arguments: [rowID])
-            .map(SyncRow.init(databaseRow:))
-    }
-
-    func insertRow(_ table: TableSpec, _ row: SyncRow) throws {
-        let names = table.columnNames
-        try db.execute(
-            sql: """
-                INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
-                VALUES (\(databaseQuestionMarks(count: names.count)))
-                """,
-            arguments: StatementArguments(names.map { row[$0] ?? .null }))
-    }
-
-    func updateRow(_ table: TableSpec, _ rowID: String, _ values: SyncRow) throws {
-        guard !values.isEmpty else { return }
-        let names = values.keys.sorted()
-        try db.execute(
-            sql: "UPDATE \"\(table.name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
-            arguments: StatementArguments(names.map { values[$0] ?? .null } + [.text(rowID)]))
-    }
-
-    func deleteRow(_ table: TableSpec, _ rowID: String) throws {
-        try db.execute(sql: "DELETE FROM \"\(table.name)\" WHERE id = ?", arguments: [rowID])
+        try table.fetchRow(db, id: rowID)
     }
 
     // MARK: Log, audit, conflicts
@@ -125,15 +102,5 @@ struct HubTransaction {
         return try appendLog(
             .conflict, table: record.table, rowID: record.rowID, hamletID: record.hamletID, data: text, hlc: hlc,
             author: author)
-    }
-}
-
-extension SyncRow {
-    /// The values of a fetched database row; blobs, which the schema never stores, are skipped.
-    init(databaseRow: Row) {
-        self.init(minimumCapacity: databaseRow.count)
-        for (column, dbValue) in databaseRow {
-            if let value = SyncValue.fromDatabaseValue(dbValue) { self[column] = value }
-        }
     }
 }

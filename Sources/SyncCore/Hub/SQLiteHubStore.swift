@@ -165,14 +165,7 @@ package final class SQLiteHubStore: HubStore {
 
     package func rows(table name: String, for principal: Principal) async throws -> [SyncRow] {
         let table = try ReplicatedSchema.table(name)
-        return try await writer.read { db in
-            if let hamletID = principal.hamletID, table.scope == .hamlet {
-                return try Row.fetchAll(
-                    db, sql: "SELECT * FROM \"\(table.name)\" WHERE hamlet_id = ? ORDER BY id", arguments: [hamletID]
-                ).map(SyncRow.init(databaseRow:))
-            }
-            return try Row.fetchAll(db, sql: "SELECT * FROM \"\(table.name)\" ORDER BY id").map(SyncRow.init(databaseRow:))
-        }
+        return try await writer.read { db in try table.fetchRows(db, hamletID: principal.hamletID) }
     }
 
     package func audit(table: String, rowID: String) async throws -> [AuditEntry] {

@@ -42,7 +42,7 @@ extension ColumnSpec {
         case .integer: checks = ["typeof(\(quoted)) = 'integer'"]
         case .real: checks = ["typeof(\(quoted)) IN ('real', 'integer')"]
         case .boolean: checks = ["\(quoted) IN (0, 1)"]
-        case .date: checks = ["typeof(\(quoted)) = 'text'", "date(\(quoted)) IS \(quoted)"]
+        case .date: checks = ["typeof(\(quoted)) = 'text'", "date(\(quoted), '+0 days') IS \(quoted)"]
         case .enumeration(let values):
             checks = ["\(quoted) IN (\(values.map { SyncValue.text($0).sqlLiteral }.joined(separator: ", ")))"]
         }

@@ -1,0 +1,71 @@
+import GRDB
+
+extension Replica {
+    /// Runs `body` in one write transaction on the replica, the engine's clock standing in
+    /// for SQLite's in the capture triggers. Whatever `body` writes to the replicated
+    /// tables is captured into the outbox in the same transaction.
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
+        let now = clock.nowMilliseconds()
+        return try writer.write { db in
+            try db.execute(sql: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [now])
+            let result = try body(db)
+            try db.execute(sql: "UPDATE sync_state SET writer_now_ms = NULL WHERE id = 1")
+            return result
+        }
+    }
+
+    /// Records a new row and returns it complete (id, hamlet and defaults filled in).
+    /// A head's rows go to its own hamlet.
+    @discardableResult
+    package func insert(into tableName: String, values: SyncRow) throws -> SyncRow {
+        let table = try ReplicatedSchema.table(tableName)
+        var values = values
+        if values[TableSpec.idColumn] == nil { values[TableSpec.idColumn] = .text(ids.makeID()) }
+        try checkScope(table, hamletID: values[TableSpec.scopeColumn]?.text)
+        if table.scope == .hamlet, values[TableSpec.scopeColumn] == nil, let hamletID = principal.hamletID {
+            values[TableSpec.scopeColumn] = .text(hamletID)
+        }
+        let row = try table.completeRow(values)
+        try write { db in try table.insertRow(db, row) }
+        return row
+    }
+
+    /// Changes some fields of a row and returns the row as it now stands.
+    @discardableResult
+    package func update(_ tableName: String, id: String, values: SyncRow) throws -> SyncRow {
+        let table = try ReplicatedSchema.table(tableName)
+        let values = try table.normalize(values: values)
+        return try write { db in
+            guard let current = try table.fetchRow(db, id: id) else { throw SyncError.notFound("\(tableName) row \(id)") }
+            try checkScope(table, hamletID: current[TableSpec.scopeColumn]?.text)
+            for key in [TableSpec.idColumn, TableSpec.scopeColumn] where values[key].map({ $0 != current[key] }) ?? false {
+                throw SyncError.invalidValue(table: tableName, column: key, "cannot change")
+            }
+            let updated = current.merging(values) { $1 }
+            try table.checkRowRules(updated)
+            try table.updateRow(db, id: id, values)
+            return updated
+        }
+    }
+
+    /// Deletes a row.
+    package func delete(from tableName: String, id: String) throws {
+        let table = try ReplicatedSchema.table(tableName)
+        try write { db in
+            guard let current = try table.fetchRow(db, id: id) else { throw SyncError.notFound("\(tableName) row \(id)") }
+            try checkScope(table, hamletID: current[TableSpec.scopeColumn]?.text)
+            try table.deleteRow(db, id: id)
+        }
+    }
+
+    /// Refuses, before anything is written, what the hub would refuse for this replica's role.
+    private func checkScope(_ table: TableSpec, hamletID: String?) throws(SyncError) {
+        guard let own = principal.hamletID else { return }
+        if table.scope == .commune {
+            throw .forbidden("a hamlet head may not write commune table \(table.name)")
+        }
+        if let hamletID, hamletID != own {
+            throw .forbidden("this replica writes hamlet \(own) only, not \(hamletID)")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import GRDB
+
+/// The replica file's named, additive migrations.
+enum ReplicaMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-replicated-tables") { db in
+            for table in ReplicatedSchema.tables { try db.execute(sql: table.createTableSQL) }
+        }
+        migrator.registerMigration("v1-replica-engine") { db in
+            try db.execute(
+                sql: """
+                    -- The replica's identity, clock, change sequence and pull cursor: one row.
+                    CREATE TABLE sync_state (
+                      id INTEGER PRIMARY KEY CHECK (id = 1),
+                      replica_id TEXT NOT NULL,
+                      role TEXT NOT NULL CHECK (role IN ('head', 'reviewer')),
+                      hamlet_id TEXT,
+                      author TEXT NOT NULL DEFAULT '',
+                      next_seq INTEGER NOT NULL DEFAULT 1,
+                      hlc INTEGER NOT NULL DEFAULT 0,
+                      applying INTEGER NOT NULL DEFAULT 0,
+                      writer_now_ms INTEGER,
+                      pull_cursor INTEGER NOT NULL DEFAULT 0,
+                      last_sync_at INTEGER,
+                      hub_drift_ms INTEGER,
+                      created_at INTEGER NOT NULL
+                    );
+                    -- Local changes captured by triggers, in the writing transaction.
+                    -- state: pending (not yet acknowledged), acked (merged at the hub; kept on
+                    -- top until the pull cursor reaches settle_seq), rejected (kept, with reason).
+                    CREATE TABLE sync_outbox (
+                      seq INTEGER PRIMARY KEY,
+                      tbl TEXT NOT NULL,
+                      row_id TEXT NOT NULL,
+                      op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+                      new_values TEXT,
+                      old_values TEXT,
+                      base_versions TEXT,
+                      hlc INTEGER NOT NULL,
+                      created_at INTEGER NOT NULL,
+                      state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acked', 'rejected')),
+                      settle_seq INTEGER,
+                      reason TEXT
+                    );
+                    CREATE INDEX sync_outbox_row ON sync_outbox (tbl, row_id);
+                    CREATE INDEX sync_outbox_state ON sync_outbox (state, seq);
+                    -- Hub-confirmed rows: values and per-field versions as last pulled.
+                    CREATE TABLE sync_base_rows (
+                      tbl TEXT NOT NULL,
+                      row_id TEXT NOT NULL,
+                      vals TEXT NOT NULL,
+                      vers TEXT NOT NULL,
+                      PRIMARY KEY (tbl, row_id)
+                    ) WITHOUT ROWID;
+                    -- Conflicts concerning this replica's scope, as the hub last published them.
+                    CREATE TABLE sync_conflicts (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      tbl TEXT NOT NULL,
+                      row_id TEXT NOT NULL,
+                      hamlet_id TEXT,
+                      col TEXT,
+                      status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+                      record TEXT NOT NULL
+                    );
+                    """)
+            for table in ReplicatedSchema.tables {
+                for statement in ReplicaTriggers.create(for: table) { try db.execute(sql: statement) }
+            }
+        }
+        return migrator
+    }
+}
+
+/// The capture triggers: every insert, update and delete of a replicated table, by any
+/// SQLite client, goes into `sync_outbox` in the writing transaction with a hybrid clock
+/// stamp and the per-field versions its author last saw. While the engine applies rows
+/// from the hub it sets `sync_state.applying`, and the triggers stand aside.
+enum ReplicaTriggers {
+    /// Wall-clock milliseconds: the engine's injected clock when it is the writer, SQLite's
+    /// clock otherwise (the `sqlite3` shell, another program).
+    static let now = "COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), \(ReplicatedSchema.sqliteNowMilliseconds))"
+    static let notApplying = "(SELECT applying FROM sync_state WHERE id = 1) = 0"
+
+    static func create(for table: TableSpec) -> [String] {
+        let name = table.name
+        func json(_ prefix: String) -> String {
+            "json_object(" + table.columnNames.map { "'\($0)', \(prefix).\"\($0)\"" }.joined(separator: ", ") + ")"
+        }
+        let base = "(SELECT vers FROM sync_base_rows WHERE tbl = '\(name)' AND row_id = OLD.id)"
+        func capture(_ op: String, row: String, new: String, old: String, base: String) -> String {
+            """
+            INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+              SELECT s.next_seq, '\(name)', \(row).id, '\(op)', \(new), \(old), \(base),
+                     MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+              FROM sync_state AS s, (SELECT \(now) AS now_ms) AS n WHERE s.id = 1;
+            UPDATE sync_state SET next_seq = next_seq + 1,
+              hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+            """
+        }
+        let changed = table.columns.map { "OLD.\"\($0.name)\" IS NOT NEW.\"\($0.name)\"" }.joined(separator: " OR ")
+        var statements = [
+            """
+            CREATE TRIGGER sync_capture_insert_\(name) AFTER INSERT ON "\(name)" WHEN \(notApplying)
+            BEGIN
+            \(capture("insert", row: "NEW", new: json("NEW"), old: "NULL", base: "NULL"))
+            END
+            """,
+            """
+            CREATE TRIGGER sync_capture_update_\(name) AFTER UPDATE ON "\(name)" WHEN \(notApplying) AND (\(changed))
+            BEGIN
+            \(capture("update", row: "NEW", new: json("NEW"), old: json("OLD"), base: base))
+            END
+            """,
+            """
+            CREATE TRIGGER sync_capture_delete_\(name) AFTER DELETE ON "\(name)" WHEN \(notApplying)
+            BEGIN
+            \(capture("delete", row: "OLD", new: "NULL", old: json("OLD"), base: base))
+            END
+            """,
+            """
+            CREATE TRIGGER sync_guard_id_\(name) BEFORE UPDATE OF id ON "\(name)" WHEN OLD.id IS NOT NEW.id
+            BEGIN SELECT RAISE(ABORT, '\(name).id: cannot change'); END
+            """,
+        ]
+        if table.scope == .hamlet {
+            statements.append(
+                """
+                CREATE TRIGGER sync_guard_hamlet_\(name) BEFORE UPDATE OF hamlet_id ON "\(name)"
+                WHEN OLD.hamlet_id IS NOT NEW.hamlet_id
+                BEGIN SELECT RAISE(ABORT, '\(name).hamlet_id: cannot change; delete the row and add it to the other hamlet'); END
+                """)
+        }
+        return statements
+    }
+}

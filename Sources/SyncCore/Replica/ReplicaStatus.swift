@@ -1,0 +1,102 @@
+import GRDB
+
+/// A change the hub refused, kept on the replica until the user acts.
+package struct RejectedChange: Sendable, Hashable, Codable {
+    /// The change's sequence number.
+    package var seq: Int64
+    /// The table.
+    package var table: String
+    /// The row.
+    package var rowID: String
+    /// Insert, update or delete.
+    package var operation: ChangeOperation
+    /// The hub's reason.
+    package var reason: String
+    /// When the change was made (replica clock, ms).
+    package var createdAt: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case seq, table, operation, reason
+        case rowID = "row_id"
+        case createdAt = "created_at"
+    }
+}
+
+/// Where a replica stands: what waits to be sent, what the hub refused, what needs review.
+package struct ReplicaStatus: Sendable, Hashable, Codable {
+    /// This replica's id.
+    package var replicaID: String
+    /// The head's hamlet; nil for a reviewer.
+    package var hamletID: String?
+    /// Changes not yet acknowledged by the hub.
+    package var pendingChanges: Int
+    /// When the oldest of them was made (replica clock, ms).
+    package var oldestPendingAt: Int64?
+    /// When the last complete sync ended (replica clock, ms).
+    package var lastSyncAt: Int64?
+    /// Open conflicts in this replica's scope.
+    package var openConflicts: Int
+    /// Changes the hub refused, with reasons.
+    package var rejected: [RejectedChange]
+    /// This replica's clock minus the hub's at the last exchange (ms; positive: fast).
+    package var clockDriftMilliseconds: Int64?
+    /// The last hub log position applied.
+    package var pullCursor: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case rejected
+        case replicaID = "replica_id"
+        case hamletID = "hamlet_id"
+        case pendingChanges = "pending_changes"
+        case oldestPendingAt = "oldest_pending_at"
+        case lastSyncAt = "last_sync_at"
+        case openConflicts = "open_conflicts"
+        case clockDriftMilliseconds = "clock_drift_ms"
+        case pullCursor = "pull_cursor"
+    }
+}
+
+extension Replica {
+    /// Where this replica stands.
+    package func status() throws -> ReplicaStatus {
+        let (replicaID, hamletID) = (self.replicaID, principal.hamletID)
+        return try writer.read { db in
+            let pending = try Row.fetchOne(
+                db, sql: "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM sync_outbox WHERE state = 'pending'")
+            let state = try Row.fetchOne(
+                db, sql: "SELECT last_sync_at, hub_drift_ms, pull_cursor FROM sync_state WHERE id = 1")
+            let rejected = try Row.fetchAll(
+                db,
+                sql: "SELECT seq, tbl, row_id, op, reason, created_at FROM sync_outbox WHERE state = 'rejected' ORDER BY seq"
+            ).map { row in
+                RejectedChange(
+                    seq: row["seq"], table: row["tbl"], rowID: row["row_id"],
+                    operation: ChangeOperation(rawValue: row["op"]) ?? .update, reason: row["reason"] ?? "",
+                    createdAt: row["created_at"])
+            }
+            return ReplicaStatus(
+                replicaID: replicaID, hamletID: hamletID, pendingChanges: pending?["n"] ?? 0,
+                oldestPendingAt: pending?["oldest"], lastSyncAt: state?["last_sync_at"],
+                openConflicts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'") ?? 0,
+                rejected: rejected, clockDriftMilliseconds: state?["hub_drift_ms"], pullCursor: state?["pull_cursor"] ?? 0)
+        }
+    }
+
+    /// The conflicts the hub has published to this replica, optionally only those with `status`.
+    package func conflicts(status: ConflictRecord.Status? = nil) throws -> [ConflictRecord] {
+        try writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT record FROM sync_conflicts WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+                arguments: [status?.rawValue]
+            ).map { text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text) }
+        }
+    }
+
+    /// Records the end of a complete sync.
+    package func markSynced() throws {
+        let now = clock.nowMilliseconds()
+        try writer.write { db in
+            try db.execute(sql: "UPDATE sync_state SET last_sync_at = ? WHERE id = 1", arguments: [now])
+        }
+    }
+}

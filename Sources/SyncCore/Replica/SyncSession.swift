@@ -1,0 +1,65 @@
+/// What one sync moved.
+package struct SyncReport: Sendable, Hashable, Codable {
+    /// Changes the hub took in.
+    package var pushed = 0
+    /// Changes the hub refused.
+    package var rejected = 0
+    /// Conflicts this replica's changes opened.
+    package var conflicts = 0
+    /// Field edits of this replica that lost to concurrent edits.
+    package var lost = 0
+    /// Log entries applied from the hub.
+    package var pulled = 0
+
+    /// Nothing yet.
+    package init() {}
+}
+
+/// Drives one sync of a replica with a hub: push, then pull, until both sides are current.
+package struct SyncSession: Sendable {
+    /// The local replica.
+    package let replica: Replica
+    /// The way to the hub.
+    package let hub: any HubConnection
+    /// Changes per push. Default: 500.
+    package var pushPageSize = 500
+    /// Entries per pull. Default: 1,000.
+    package var pullPageSize = 1_000
+
+    /// A session between `replica` and `hub`.
+    package init(replica: Replica, hub: any HubConnection) {
+        self.replica = replica
+        self.hub = hub
+    }
+
+    /// Syncs until both sides are current. A failure midway leaves every unacknowledged
+    /// change pending and the cursor at the last applied page; the next sync resumes there.
+    @discardableResult
+    package func run() async throws -> SyncReport {
+        var machine = SyncStateMachine()
+        var report = SyncReport()
+        var action = machine.start()
+        while true {
+            switch action {
+            case .push:
+                let changes = try replica.pendingChanges(limit: pushPageSize)
+                if !changes.isEmpty {
+                    let summary = try replica.record(try await hub.push(replica.pushRequest(changes)))
+                    report.pushed += summary.applied
+                    report.rejected += summary.rejected
+                    report.conflicts += summary.conflicts
+                    report.lost += summary.lost
+                }
+                action = machine.pushed(sent: changes.count)
+            case .pull:
+                let page = try await hub.pull(try replica.pullRequest(limit: pullPageSize))
+                report.pulled += try replica.apply(page)
+                let pending = page.hasMore ? true : try !replica.pendingChanges(limit: 1).isEmpty
+                action = machine.pulled(hasMore: page.hasMore, pendingLocal: pending)
+            case .finish:
+                try replica.markSynced()
+                return report
+            }
+        }
+    }
+}

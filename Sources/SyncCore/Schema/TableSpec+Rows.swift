@@ -1,0 +1,57 @@
+import GRDB
+
+extension TableSpec {
+    /// The row with id `rowID`, if present.
+    func fetchRow(_ db: Database, id rowID: String) throws -> SyncRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM \"\(name)\" WHERE id = ?", arguments: [rowID])
+            .map(SyncRow.init(databaseRow:))
+    }
+
+    /// Every row, ordered by id; only `hamletID`'s for hamlet tables when given.
+    func fetchRows(_ db: Database, hamletID: String? = nil) throws -> [SyncRow] {
+        if let hamletID, scope == .hamlet {
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM \"\(name)\" WHERE hamlet_id = ? ORDER BY id", arguments: [hamletID]
+            ).map(SyncRow.init(databaseRow:))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\" ORDER BY id").map(SyncRow.init(databaseRow:))
+    }
+
+    /// Inserts a complete row; with `replacing`, an existing row of the same id takes its values.
+    func insertRow(_ db: Database, _ row: SyncRow, replacing: Bool = false) throws {
+        let names = columnNames
+        var sql = """
+            INSERT INTO "\(name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
+            VALUES (\(databaseQuestionMarks(count: names.count)))
+            """
+        if replacing {
+            sql += " ON CONFLICT(id) DO UPDATE SET "
+                + columns.map { "\"\($0.name)\" = excluded.\"\($0.name)\"" }.joined(separator: ", ")
+        }
+        try db.execute(sql: sql, arguments: StatementArguments(names.map { row[$0] ?? .null }))
+    }
+
+    /// Sets some fields of one row.
+    func updateRow(_ db: Database, id rowID: String, _ values: SyncRow) throws {
+        guard !values.isEmpty else { return }
+        let names = values.keys.sorted()
+        try db.execute(
+            sql: "UPDATE \"\(name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
+            arguments: StatementArguments(names.map { values[$0] ?? .null } + [.text(rowID)]))
+    }
+
+    /// Deletes one row.
+    func deleteRow(_ db: Database, id rowID: String) throws {
+        try db.execute(sql: "DELETE FROM \"\(name)\" WHERE id = ?", arguments: [rowID])
+    }
+}
+
+extension SyncRow {
+    /// The values of a fetched database row; blobs, which the schema never stores, are skipped.
+    init(databaseRow: Row) {
+        self.init(minimumCapacity: databaseRow.count)
+        for (column, dbValue) in databaseRow {
+            if let value = SyncValue.fromDatabaseValue(dbValue) { self[column] = value }
+        }
+    }
+}
