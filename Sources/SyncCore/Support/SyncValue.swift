@@ -79,12 +79,15 @@ package enum SyncValue: Sendable, Codable, CustomStringConvertible {
     }
 }
 
+/// Numbers compare by value, as in SQLite (`100 = 100.0`): JSON does not keep a whole
+/// double apart from an integer, and a REAL column stores both alike.
 extension SyncValue: Hashable {
     package static func == (lhs: SyncValue, rhs: SyncValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case (.integer(let a), .integer(let b)): a == b
         case (.real(let a), .real(let b)): a == b
+        case (.integer(let a), .real(let b)), (.real(let b), .integer(let a)): Double(a) == b && Int64(exactly: b) == a
         case (.text(let a), .text(let b)): a.utf8.elementsEqual(b.utf8)
         default: false
         }
@@ -94,7 +97,12 @@ extension SyncValue: Hashable {
         switch self {
         case .null: hasher.combine(0)
         case .integer(let value): hasher.combine(1); hasher.combine(value)
-        case .real(let value): hasher.combine(2); hasher.combine(value)
+        case .real(let value):
+            if let whole = Int64(exactly: value) {
+                hasher.combine(1); hasher.combine(whole)
+            } else {
+                hasher.combine(2); hasher.combine(value)
+            }
         case .text(let value):
             hasher.combine(3)
             for byte in value.utf8 { hasher.combine(byte) }

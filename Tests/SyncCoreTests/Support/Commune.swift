@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import SyncCore
+
+/// A commune in a temporary folder: one hub file and any number of replica files, synced
+/// in-process through `LocalHubConnection`. Every file is checked with
+/// `PRAGMA integrity_check` when the scenario ends.
+final class Commune: @unchecked Sendable {  // test fixture used from one task at a time
+    let folder: URL
+    let hub: SQLiteHubStore
+    let hubClock: ManualWallClock
+    let reviewer = Principal(role: .reviewer, name: "Cán bộ xã Lê Văn Tám")
+    private(set) var replicas: [Replica] = []
+
+    init(hubClock: ManualWallClock = ManualWallClock()) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.hubClock = hubClock
+        hub = try SQLiteHubStore(
+            path: folder.appendingPathComponent("hub.sqlite").path, clock: hubClock,
+            logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A path inside the commune's folder.
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// A new replica for `principal`.
+    func replica(_ name: String, for principal: Principal, clock: any WallClock = SystemWallClock()) throws -> Replica {
+        let replica = try Replica.create(at: path("\(name).sqlite"), principal: principal, clock: clock)
+        replicas.append(replica)
+        return replica
+    }
+
+    /// A head principal for `hamletID`.
+    func head(of hamletID: String, name: String = "Trưởng xóm") -> Principal {
+        Principal(role: .head(hamletID: hamletID), name: name)
+    }
+
+    /// One sync of `replica` with the hub, as the replica's own principal.
+    @discardableResult
+    func sync(_ replica: Replica, pushPageSize: Int = 500, pullPageSize: Int = 1_000) async throws -> SyncReport {
+        var session = SyncSession(replica: replica, hub: LocalHubConnection(store: hub, principal: replica.principal))
+        session.pushPageSize = pushPageSize
+        session.pullPageSize = pullPageSize
+        return try await session.run()
+    }
+
+    /// Syncs every replica, twice round, so each has seen everyone's changes.
+    func syncAll() async throws {
+        for _ in 0..<2 {
+            for replica in replicas { try await sync(replica) }
+        }
+    }
+
+    /// A reviewer replica with `count` hamlets recorded and synced; returns it and the ids.
+    func withHamlets(_ names: [String]) async throws -> (Replica, [String]) {
+        let office = try replica("office", for: reviewer)
+        var ids: [String] = []
+        for name in names {
+            ids.append(try office.insert(into: "hamlets", values: ["name": .text(name), "head_name": .text("Trưởng \(name)")])[TableSpec.idColumn]!.text!)
+        }
+        try office.insert(into: "criteria", values: ["number": .integer(2), "name": .text("Giao thông")])
+        try await sync(office)
+        return (office, ids)
+    }
+
+    /// Every replica's visible rows equal the hub's rows within its scope, and nothing is pending.
+    func expectConverged(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        for replica in replicas {
+            for table in ReplicatedSchema.tables {
+                let hubRows = try await hub.rows(table: table.name, for: replica.principal)
+                let replicaRows = try replica.rows(table.name)
+                #expect(replicaRows == hubRows, "\(table.name) on replica \(replica.principal.name)", sourceLocation: sourceLocation)
+            }
+            let status = try replica.status()
+            #expect(status.pendingChanges == 0, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// `PRAGMA integrity_check` passes on the hub and every replica.
+    func expectIntegrity(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try hub.integrityCheck() == "ok", sourceLocation: sourceLocation)
+        for replica in replicas {
+            #expect(try replica.integrityCheck() == "ok", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+extension SyncRow {
+    /// The row's id.
+    var id: String { self[TableSpec.idColumn]?.text ?? "" }
+}
