@@ -4,7 +4,7 @@ import Testing
 
 /// `FieldMerge.decide`: the per-field merge rules of DESIGN.md §4, as a pure function.
 @Suite struct FieldMergeTests {
-    // The hub's current field was set at version 7, at 10:00:00.000 + 3, by the Đông replica.
+    // The hub's current field was set at version 7, at 2026-05-28 20:26:40 UTC (counter 3), by the Đông replica.
     private static let hubStamp = FieldStamp(
         version: 7, hlc: HLCTimestamp(physicalMilliseconds: 1_780_000_000_000, logical: 3), replicaID: "replica-dong",
         author: "Nguyễn Văn An")

@@ -4,9 +4,7 @@ import GRDB
 enum HubMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-replicated-tables") { db in
-            for table in ReplicatedSchema.tables { try db.execute(sql: table.createTableSQL) }
-        }
+        ReplicatedSchema.registerMigrations(in: &migrator)
         migrator.registerMigration("v1-hub-engine") { db in
             try db.execute(
                 sql: """
@@ -58,16 +56,6 @@ enum HubMigrations {
                       outcome TEXT NOT NULL,
                       PRIMARY KEY (replica_id, seq)
                     ) WITHOUT ROWID;
-                    CREATE TABLE sync_conflicts (
-                      id TEXT PRIMARY KEY NOT NULL,
-                      tbl TEXT NOT NULL,
-                      row_id TEXT NOT NULL,
-                      hamlet_id TEXT,
-                      col TEXT,
-                      status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
-                      record TEXT NOT NULL
-                    );
-                    CREATE INDEX sync_conflicts_status ON sync_conflicts (status, hamlet_id);
                     CREATE TABLE sync_audit (
                       id INTEGER PRIMARY KEY,
                       tbl TEXT NOT NULL,
@@ -78,6 +66,8 @@ enum HubMigrations {
                     );
                     CREATE INDEX sync_audit_row ON sync_audit (tbl, row_id);
                     """)
+            try db.execute(sql: ReplicatedSchema.conflictsTableSQL)
+            try db.execute(sql: "CREATE INDEX sync_conflicts_status ON sync_conflicts (status, hamlet_id)")
         }
         return migrator
     }

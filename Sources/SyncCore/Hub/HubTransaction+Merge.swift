@@ -171,9 +171,7 @@ extension HubTransaction {
                     base: ConflictSide(
                         value: change.previous[name], version: change.baseVersions[name] ?? 0, author: "",
                         replicaID: "", hlc: .zero),
-                    hub: ConflictSide(
-                        value: current[name] ?? .null, version: old.version, author: old.author,
-                        replicaID: old.replicaID, hlc: old.hlc),
+                    hub: ConflictSide(stamp: old, value: current[name] ?? .null),
                     incoming: ConflictSide(
                         value: value, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
                     openedAt: now)
@@ -197,23 +195,13 @@ extension HubTransaction {
         let changed = values.filter { $0.key != TableSpec.scopeColumn }
         if table.hasReviewColumns {
             let deletion = meta.fields.values.max { $0.version < $1.version } ?? meta.stamp("")
-            let record = ConflictRecord(
-                id: ids.makeID(), kind: .deleteUpdate, status: .open, table: table.name, rowID: change.rowID,
-                hamletID: meta.hamletID, column: nil, base: nil,
-                hub: ConflictSide(
-                    value: nil, deleted: true, row: meta.tombstone, version: deletion.version, author: deletion.author,
-                    replicaID: deletion.replicaID, hlc: deletion.hlc),
-                incoming: ConflictSide(
-                    value: nil, row: changed, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
-                openedAt: now)
-            _ = try publish(record, author: author, hlc: stamp)
-            try audit(
-                AuditEntry(
-                    decision: .held, table: table.name, rowID: change.rowID, column: nil, row: changed,
-                    newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+            let id = try openRowConflict(
+                table, change, meta: meta,
+                hub: ConflictSide(stamp: deletion, deleted: true, row: meta.tombstone),
+                incoming: ConflictSide(value: nil, row: changed, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                stamp: stamp, author: author)
             return ChangeOutcome(
-                seq: change.seq, status: .applied, fields: changed.mapValues { _ in .held }, conflicts: [record.id],
-                settleSeq: 0)
+                seq: change.seq, status: .applied, fields: changed.mapValues { _ in .held }, conflicts: [id], settleSeq: 0)
         }
         try audit(
             AuditEntry(
@@ -237,25 +225,30 @@ extension HubTransaction {
             ).hasSeen(fieldStamp)
         }
         if table.hasReviewColumns, let latest = unseen.values.max(by: { $0.version < $1.version }) {
-            let record = ConflictRecord(
-                id: ids.makeID(), kind: .deleteUpdate, status: .open, table: table.name, rowID: change.rowID,
-                hamletID: meta.hamletID, column: nil, base: nil,
-                hub: ConflictSide(
-                    value: nil, row: current, version: latest.version, author: latest.author,
-                    replicaID: latest.replicaID, hlc: latest.hlc),
-                incoming: ConflictSide(
-                    value: nil, deleted: true, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
-                openedAt: now)
-            _ = try publish(record, author: author, hlc: stamp)
-            try audit(
-                AuditEntry(
-                    decision: .held, table: table.name, rowID: change.rowID, column: nil,
-                    newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
-            return ChangeOutcome(
-                seq: change.seq, status: .applied, fields: ["*": .held], conflicts: [record.id], settleSeq: 0)
+            let id = try openRowConflict(
+                table, change, meta: meta, hub: ConflictSide(stamp: latest, deleted: false, row: current),
+                incoming: ConflictSide(value: nil, deleted: true, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                stamp: stamp, author: author)
+            return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .held], conflicts: [id], settleSeq: 0)
         }
         try deleteRow(table, current, meta: meta, stamp: stamp, author: author)
         return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .applied], settleSeq: 0)
+    }
+
+    /// Opens a delete-versus-update conflict, publishes it and notes the held change in the audit.
+    private func openRowConflict(
+        _ table: TableSpec, _ change: Change, meta: RowMeta, hub: ConflictSide, incoming: ConflictSide,
+        stamp: HLCTimestamp, author: ChangeAuthor
+    ) throws -> String {
+        let record = ConflictRecord(
+            id: ids.makeID(), kind: .deleteUpdate, status: .open, table: table.name, rowID: change.rowID,
+            hamletID: meta.hamletID, column: nil, base: nil, hub: hub, incoming: incoming, openedAt: now)
+        _ = try publish(record, author: author, hlc: stamp)
+        try audit(
+            AuditEntry(
+                decision: .held, table: table.name, rowID: change.rowID, column: nil, row: incoming.row,
+                newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+        return record.id
     }
 
     /// Deletes a row: logs the delete, keeps its last values as a tombstone and in the audit trail.

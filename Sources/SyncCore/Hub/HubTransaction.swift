@@ -90,15 +90,7 @@ struct HubTransaction {
 
     /// Stores a conflict record and logs it, so that replicas in its scope see it.
     func publish(_ record: ConflictRecord, author: ChangeAuthor, hlc: HLCTimestamp) throws -> Int64 {
-        let text = try JSONText.encode(record)
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                record.id, record.table, record.rowID, record.hamletID, record.column, record.status.rawValue, text,
-            ])
+        let text = try record.save(db)
         return try appendLog(
             .conflict, table: record.table, rowID: record.rowID, hamletID: record.hamletID, data: text, hlc: hlc,
             author: author)

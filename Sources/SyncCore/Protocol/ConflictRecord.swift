@@ -1,3 +1,5 @@
+import GRDB
+
 /// One side of a conflict: a value with who wrote it and when.
 package struct ConflictSide: Sendable, Hashable, Codable {
     /// The field's value; for a delete-versus-update conflict, nil (see `deleted`/`row`).
@@ -27,6 +29,13 @@ package struct ConflictSide: Sendable, Hashable, Codable {
         self.author = author
         self.replicaID = replicaID
         self.hlc = hlc
+    }
+
+    /// The hub's side, from the stamp of the value it holds.
+    init(stamp: FieldStamp, value: SyncValue? = nil, deleted: Bool = false, row: SyncRow? = nil) {
+        self.init(
+            value: value, deleted: deleted, row: row, version: stamp.version, author: stamp.author,
+            replicaID: stamp.replicaID, hlc: stamp.hlc)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -157,5 +166,21 @@ package struct ConflictRecord: Sendable, Hashable, Codable {
         case rowID = "row_id"
         case hamletID = "hamlet_id"
         case openedAt = "opened_at"
+    }
+}
+
+extension ConflictRecord {
+    /// Stores the record in `sync_conflicts` (hub or replica), replacing an earlier state of
+    /// it; returns its JSON text.
+    @discardableResult
+    func save(_ db: Database) throws -> String {
+        let text = try JSONText.encode(self)
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id, table, rowID, hamletID, column, status.rawValue, text])
+        return text
     }
 }

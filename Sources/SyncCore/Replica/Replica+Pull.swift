@@ -46,15 +46,7 @@ extension Replica {
                     touched.insert(RowKey(table: entry.table, rowID: entry.rowID))
                 case .conflict:
                     guard let record = entry.conflict else { continue }
-                    try db.execute(
-                        sql: """
-                            INSERT OR REPLACE INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            record.id, record.table, record.rowID, record.hamletID, record.column,
-                            record.status.rawValue, try JSONText.encode(record),
-                        ])
+                    try record.save(db)
                 }
             }
             // Acknowledged changes whose effect the confirmed state now holds leave the outbox.

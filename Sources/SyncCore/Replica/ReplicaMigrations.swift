@@ -4,9 +4,7 @@ import GRDB
 enum ReplicaMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-replicated-tables") { db in
-            for table in ReplicatedSchema.tables { try db.execute(sql: table.createTableSQL) }
-        }
+        ReplicatedSchema.registerMigrations(in: &migrator)
         migrator.registerMigration("v1-replica-engine") { db in
             try db.execute(
                 sql: """
@@ -53,17 +51,8 @@ enum ReplicaMigrations {
                       vers TEXT NOT NULL,
                       PRIMARY KEY (tbl, row_id)
                     ) WITHOUT ROWID;
-                    -- Conflicts concerning this replica's scope, as the hub last published them.
-                    CREATE TABLE sync_conflicts (
-                      id TEXT PRIMARY KEY NOT NULL,
-                      tbl TEXT NOT NULL,
-                      row_id TEXT NOT NULL,
-                      hamlet_id TEXT,
-                      col TEXT,
-                      status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
-                      record TEXT NOT NULL
-                    );
                     """)
+            try db.execute(sql: ReplicatedSchema.conflictsTableSQL)
             for table in ReplicatedSchema.tables {
                 for statement in ReplicaTriggers.create(for: table) { try db.execute(sql: statement) }
             }

@@ -44,7 +44,11 @@ package struct SyncSession: Sendable {
             case .push:
                 let changes = try replica.pendingChanges(limit: pushPageSize)
                 if !changes.isEmpty {
-                    let summary = try replica.record(try await hub.push(replica.pushRequest(changes)))
+                    let response = try await hub.push(replica.pushRequest(changes))
+                    guard response.outcomes.map(\.seq) == changes.map(\.seq) else {
+                        throw SyncError.storage("the hub answered \(response.outcomes.count) outcomes for \(changes.count) changes")
+                    }
+                    let summary = try replica.record(response)
                     report.pushed += summary.applied
                     report.rejected += summary.rejected
                     report.conflicts += summary.conflicts

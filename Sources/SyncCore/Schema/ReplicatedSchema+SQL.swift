@@ -1,6 +1,11 @@
+import GRDB
+
 extension ReplicatedSchema {
     /// Wall-clock milliseconds since 1970 in SQL, from SQLite's own clock.
     static let sqliteNowMilliseconds = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+
+    /// The characters `trim` removes before a text counts as blank.
+    static let blankCharacters = "' ' || char(9, 10, 13)"
 
     /// A UUIDv7 in SQL, the default id of rows inserted without one (from the `sqlite3`
     /// shell, say).
@@ -14,6 +19,29 @@ extension ReplicatedSchema {
     }()
 }
 
+extension ReplicatedSchema {
+    /// Registers the migrations that create the replicated tables, the same on replicas and hub.
+    static func registerMigrations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v1-replicated-tables") { db in
+            for table in tables { try db.execute(sql: table.createTableSQL) }
+        }
+    }
+
+    /// Conflict records as the hub publishes them; the hub's authoritative copy and each
+    /// replica's mirror of those in its scope share this shape.
+    static let conflictsTableSQL = """
+        CREATE TABLE sync_conflicts (
+          id TEXT PRIMARY KEY NOT NULL,
+          tbl TEXT NOT NULL,
+          row_id TEXT NOT NULL,
+          hamlet_id TEXT,
+          col TEXT,
+          status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+          record TEXT NOT NULL
+        )
+        """
+}
+
 extension TableSpec {
     /// `CREATE TABLE` for this table, the same on replicas and on the hub, with CHECK
     /// constraints that mirror the validation so that even raw SQL writes stay valid.
@@ -25,6 +53,7 @@ extension TableSpec {
             """
         ]
         lines += columns.map(\.definitionSQL)
+        lines += rowRules.map { "CHECK (\($0.checkSQL))" }
         return "CREATE TABLE \"\(name)\" (\n  \(lines.joined(separator: ",\n  "))\n)"
     }
 }
@@ -38,11 +67,19 @@ extension ColumnSpec {
         if let defaultValue { parts.append("DEFAULT \(defaultValue.sqlLiteral)") }
         var checks: [String]
         switch kind {
-        case .text: checks = ["typeof(\(quoted)) = 'text'"]
+        case .text:
+            checks = ["typeof(\(quoted)) = 'text'"]
+            if isRequired { checks.append("length(trim(\(quoted), \(ReplicatedSchema.blankCharacters))) > 0") }
         case .integer: checks = ["typeof(\(quoted)) = 'integer'"]
-        case .real: checks = ["typeof(\(quoted)) IN ('real', 'integer')"]
+        case .real:
+            // SQLite reads 1e999 as infinity, which JSON cannot carry; NaN it stores as NULL.
+            checks = ["typeof(\(quoted)) IN ('real', 'integer')", "abs(\(quoted)) <= 1.7976931348623157e308"]
         case .boolean: checks = ["\(quoted) IN (0, 1)"]
-        case .date: checks = ["typeof(\(quoted)) = 'text'", "date(\(quoted), '+0 days') IS \(quoted)"]
+        case .date:
+            checks = [
+                "typeof(\(quoted)) = 'text'", "date(\(quoted), '+0 days') IS \(quoted)",
+                "\(quoted) >= '\(CalendarDate.earliestYear)-01-01'",
+            ]
         case .enumeration(let values):
             checks = ["\(quoted) IN (\(values.map { SyncValue.text($0).sqlLiteral }.joined(separator: ", ")))"]
         }
@@ -55,6 +92,19 @@ extension ColumnSpec {
         let condition = checks.joined(separator: " AND ")
         parts.append(isRequired ? "CHECK (\(condition))" : "CHECK (\(quoted) IS NULL OR (\(condition)))")
         return parts.joined(separator: " ")
+    }
+}
+
+extension RowRule {
+    /// The rule as an SQL table constraint.
+    var checkSQL: String {
+        switch self {
+        case .oneOf(let names):
+            names.map { "length(trim(coalesce(\"\($0)\", ''), \(ReplicatedSchema.blankCharacters))) > 0" }
+                .joined(separator: " OR ")
+        case .wholeNumberWhen(let column, let value, let wholeColumn):
+            "\"\(column)\" IS NOT \(SyncValue.text(value).sqlLiteral) OR \"\(wholeColumn)\" = CAST(\"\(wholeColumn)\" AS INTEGER)"
+        }
     }
 }
 

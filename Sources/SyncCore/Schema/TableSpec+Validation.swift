@@ -67,7 +67,9 @@ extension ColumnSpec {
             guard let int = Int64(text) else { throw fail("must be a whole number") }
             value = .integer(int)
         case .real:
-            guard let double = Double(text), double.isFinite else { throw fail("must be a number") }
+            // Decimal digits only: Swift would also read "0x10", "inf" and "nan".
+            guard text.allSatisfy({ "0123456789+-.eE".contains($0) }), let double = Double(text), double.isFinite
+            else { throw fail("must be a number") }
             value = .real(double)
         case .boolean:
             switch text.lowercased() {
@@ -121,7 +123,10 @@ extension TableSpec {
         for rule in rowRules {
             switch rule {
             case .oneOf(let names):
-                let present = names.contains { row[$0].map { !$0.isNull && $0 != .text("") } ?? false }
+                let present = names.contains { name in
+                    guard let value = row[name], !value.isNull else { return false }
+                    return !(value.text?.allSatisfy(\.isWhitespace) ?? false)
+                }
                 if !present {
                     throw .invalidRow(
                         table: name, "one of \(names.joined(separator: ", ")) is required", field: names.first)
@@ -158,13 +163,16 @@ package struct CalendarDate: Sendable, Hashable, Comparable {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            year >= 1900, (1...12).contains(month), day >= 1,
+            year >= CalendarDate.earliestYear, (1...12).contains(month), day >= 1,
             day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
+
+    /// The earliest year a date may name.
+    package static let earliestYear = 1900
 
     /// The number of days in a month.
     package static func daysIn(month: Int, year: Int) -> Int {
