@@ -140,3 +140,53 @@ import Testing
         return lines
     }
 }
+
+/// DESIGN §5 "Optimistic local view" and "Nothing lost", across a closed and reopened file.
+@Suite struct OptimisticViewScenarios {
+    @Test func aPullKeepsPendingLocalEditsOnTopAndAReopenedReplicaResumes() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Bến"])
+        let path = commune.path("ben-own.sqlite")
+        var head = try Replica.create(at: path, principal: commune.head(of: hamlets[0]))
+        let road = try head.insert(
+            into: "road_segments", values: ["name": .text("Đường bến đò"), "length_m": .real(250), "width_before_m": .real(3)])
+        try await commune.sync(head)
+        try await commune.sync(office)
+
+        // Offline on the hamlet side: an edit waits, unsent.
+        try head.update("road_segments", id: road.id, values: ["note": .text("Đã họp dân"), "width_after_m": .real(6)])
+        // Meanwhile the office edits another field of the same road.
+        try office.update("road_segments", id: road.id, values: ["lighting": .integer(1)])
+        try await commune.sync(office)
+
+        // Pull only: the office's change arrives, the pending edit stays on top and pending.
+        let connection = LocalHubConnection(store: commune.hub, principal: head.principal)
+        try head.apply(try await connection.pull(head.pullRequest(limit: 100)))
+        var row = try #require(try head.row("road_segments", id: road.id))
+        #expect(row["lighting"] == .integer(1))
+        #expect(row["note"] == .text("Đã họp dân"))
+        #expect(row["width_after_m"] == .real(6))
+        #expect(try head.status().pendingChanges == 1)
+
+        // The file closes (the laptop sleeps) and reopens: nothing is lost, the cursor holds.
+        let cursor = try head.pullCursor()
+        try head.close()
+        head = try Replica(path: path)
+        #expect(try head.pullCursor() == cursor)
+        #expect(try head.status().pendingChanges == 1)
+        row = try #require(try head.row("road_segments", id: road.id))
+        #expect(row["note"] == .text("Đã họp dân"))
+
+        try await commune.sync(head)
+        try await commune.sync(office)
+        let hubRoad = try #require(try await commune.hub.rows(table: "road_segments", for: commune.reviewer).first)
+        #expect(hubRoad["note"] == .text("Đã họp dân"))
+        #expect(hubRoad["width_after_m"] == .real(6))
+        #expect(hubRoad["lighting"] == .integer(1))
+        #expect(try head.rows("road_segments") == [hubRoad])
+        #expect(try office.rows("road_segments") == [hubRoad])
+        #expect(try head.integrityCheck() == "ok")
+        try head.close()
+        try commune.expectIntegrity()
+    }
+}
