@@ -68,18 +68,24 @@ import Testing
     func anEditToTheValueTheHubAlreadyHoldsChangesNothing(policy: MergePolicy) {
         // Concurrent (older base, other replica, earlier stamp) but arriving at the same value.
         let incoming = Self.edit(.text("signed"), base: .text("pledged"), hlc: HLCTimestamp(physicalMilliseconds: 1))
-        #expect(FieldMerge.decide(policy: policy, current: .text("signed"), stamp: Self.hubStamp, incoming: incoming) == .unchanged)
+        #expect(
+            FieldMerge.decide(policy: policy, current: .text("signed"), stamp: Self.hubStamp, incoming: incoming)
+                == .unchanged)
     }
 
     @Test func anEqualValueIsUnchangedEvenWhenNotConcurrent() {
         let incoming = Self.edit(.real(42.5), baseVersion: Self.hubStamp.version)
-        #expect(FieldMerge.decide(policy: .review, current: .real(42.5), stamp: Self.hubStamp, incoming: incoming) == .unchanged)
+        #expect(
+            FieldMerge.decide(policy: .review, current: .real(42.5), stamp: Self.hubStamp, incoming: incoming)
+                == .unchanged)
     }
 
     @Test func textThatOnlyLooksTheSameIsAChange() {
         // "Nguyễn" typed precomposed at the hub, decomposed on the incoming device: an edit.
         let incoming = Self.edit(.text("Nguye\u{302}\u{303}n"), baseVersion: Self.hubStamp.version)
-        #expect(FieldMerge.decide(policy: .review, current: .text("Nguy\u{1EC5}n"), stamp: Self.hubStamp, incoming: incoming) == .apply)
+        #expect(
+            FieldMerge.decide(
+                policy: .review, current: .text("Nguy\u{1EC5}n"), stamp: Self.hubStamp, incoming: incoming) == .apply)
     }
 
     // MARK: lastWriterWins
@@ -93,19 +99,29 @@ import Testing
     }
 
     @Test(arguments: [
-        StampCase(label: "a later millisecond wins",
+        StampCase(
+            label: "a later millisecond wins",
             hlc: HLCTimestamp(physicalMilliseconds: 1_780_000_000_001), replicaID: "replica-a", expected: .apply),
-        StampCase(label: "an earlier millisecond loses",
-            hlc: HLCTimestamp(physicalMilliseconds: 1_779_999_999_999, logical: 9), replicaID: "replica-z", expected: .lose),
-        StampCase(label: "a later logical counter in the same millisecond wins",
-            hlc: HLCTimestamp(physicalMilliseconds: 1_780_000_000_000, logical: 4), replicaID: "replica-a", expected: .apply),
-        StampCase(label: "an earlier logical counter in the same millisecond loses",
-            hlc: HLCTimestamp(physicalMilliseconds: 1_780_000_000_000, logical: 2), replicaID: "replica-z", expected: .lose),
-        StampCase(label: "an equal stamp from a greater replica id wins",
+        StampCase(
+            label: "an earlier millisecond loses",
+            hlc: HLCTimestamp(physicalMilliseconds: 1_779_999_999_999, logical: 9), replicaID: "replica-z",
+            expected: .lose),
+        StampCase(
+            label: "a later logical counter in the same millisecond wins",
+            hlc: HLCTimestamp(physicalMilliseconds: 1_780_000_000_000, logical: 4), replicaID: "replica-a",
+            expected: .apply),
+        StampCase(
+            label: "an earlier logical counter in the same millisecond loses",
+            hlc: HLCTimestamp(physicalMilliseconds: 1_780_000_000_000, logical: 2), replicaID: "replica-z",
+            expected: .lose),
+        StampCase(
+            label: "an equal stamp from a greater replica id wins",
             hlc: hubStamp.hlc, replicaID: "replica-xuan", expected: .apply),
-        StampCase(label: "an equal stamp from a smaller replica id loses",
+        StampCase(
+            label: "an equal stamp from a smaller replica id loses",
             hlc: hubStamp.hlc, replicaID: "replica-doai", expected: .lose),
-        StampCase(label: "replica ids compare by bytes, so uppercase sorts before lowercase",
+        StampCase(
+            label: "replica ids compare by bytes, so uppercase sorts before lowercase",
             hlc: hubStamp.hlc, replicaID: "replica-Z", expected: .lose),
     ])
     func concurrentNoteEditsGoToTheLaterStamp(_ row: StampCase) {
@@ -124,8 +140,10 @@ import Testing
         let stampB = FieldStamp(version: 8, hlc: hlcB, replicaID: "b", author: "B")
         let editA = Self.edit(.text("A"), baseVersion: 7, hlc: hlcA, replicaID: "a")
         let editB = Self.edit(.text("B"), baseVersion: 7, hlc: hlcB, replicaID: "b")
-        #expect(FieldMerge.decide(policy: .lastWriterWins, current: .text("A"), stamp: stampA, incoming: editB) == .apply)
-        #expect(FieldMerge.decide(policy: .lastWriterWins, current: .text("B"), stamp: stampB, incoming: editA) == .lose)
+        #expect(
+            FieldMerge.decide(policy: .lastWriterWins, current: .text("A"), stamp: stampA, incoming: editB) == .apply)
+        #expect(
+            FieldMerge.decide(policy: .lastWriterWins, current: .text("B"), stamp: stampB, incoming: editA) == .lose)
     }
 
     // MARK: review
@@ -140,7 +158,8 @@ import Testing
         // Whatever the stamps say: a later and an earlier concurrent edit both wait.
         for hlc in [HLCTimestamp(physicalMilliseconds: 1_790_000_000_000), HLCTimestamp(physicalMilliseconds: 1)] {
             let edit = Self.edit(incoming, base: base, hlc: hlc)
-            #expect(FieldMerge.decide(policy: .review, current: current, stamp: Self.hubStamp, incoming: edit) == .conflict)
+            #expect(
+                FieldMerge.decide(policy: .review, current: current, stamp: Self.hubStamp, incoming: edit) == .conflict)
         }
     }
 
@@ -157,24 +176,50 @@ import Testing
 
     @Test(arguments: [
         // Further along wins.
-        StatusCase(order: ReplicatedSchema.roadStatus, base: "planned", hub: "surveyed", incoming: "building", expected: .apply),
-        StatusCase(order: ReplicatedSchema.roadStatus, base: "surveyed", hub: "clearing", incoming: "done", expected: .apply),
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "pledged", hub: "signed", incoming: "handed_over", expected: .apply),
+        StatusCase(
+            order: ReplicatedSchema.roadStatus, base: "planned", hub: "surveyed", incoming: "building", expected: .apply
+        ),
+        StatusCase(
+            order: ReplicatedSchema.roadStatus, base: "surveyed", hub: "clearing", incoming: "done", expected: .apply),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "pledged", hub: "signed", incoming: "handed_over",
+            expected: .apply),
         // Behind loses.
-        StatusCase(order: ReplicatedSchema.roadStatus, base: "planned", hub: "building", incoming: "surveyed", expected: .lose),
-        StatusCase(order: ReplicatedSchema.roadStatus, base: "planned", hub: "done", incoming: "clearing", expected: .lose),
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "pledged", hub: "handed_over", incoming: "signed", expected: .lose),
+        StatusCase(
+            order: ReplicatedSchema.roadStatus, base: "planned", hub: "building", incoming: "surveyed", expected: .lose),
+        StatusCase(
+            order: ReplicatedSchema.roadStatus, base: "planned", hub: "done", incoming: "clearing", expected: .lose),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "pledged", hub: "handed_over", incoming: "signed",
+            expected: .lose),
         // A concurrent move backwards needs a reviewer, whether the hub is ahead or behind it.
-        StatusCase(order: ReplicatedSchema.roadStatus, base: "building", hub: "done", incoming: "clearing", expected: .conflict),
-        StatusCase(order: ReplicatedSchema.roadStatus, base: "done", hub: "surveyed", incoming: "clearing", expected: .conflict),
-        StatusCase(order: ReplicatedSchema.roadStatus, base: "done", hub: "building", incoming: "planned", expected: .conflict),
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "signed", hub: "handed_over", incoming: "pledged", expected: .conflict),
+        StatusCase(
+            order: ReplicatedSchema.roadStatus, base: "building", hub: "done", incoming: "clearing", expected: .conflict
+        ),
+        StatusCase(
+            order: ReplicatedSchema.roadStatus, base: "done", hub: "surveyed", incoming: "clearing", expected: .conflict
+        ),
+        StatusCase(
+            order: ReplicatedSchema.roadStatus, base: "done", hub: "building", incoming: "planned", expected: .conflict),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "signed", hub: "handed_over", incoming: "pledged",
+            expected: .conflict),
         // To or from an exit status needs a reviewer.
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "pledged", hub: "signed", incoming: "withdrawn", expected: .conflict),
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "signed", hub: "handed_over", incoming: "withdrawn", expected: .conflict),
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "pledged", hub: "withdrawn", incoming: "signed", expected: .conflict),
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "pledged", hub: "withdrawn", incoming: "handed_over", expected: .conflict),
-        StatusCase(order: ReplicatedSchema.donationStatus, base: "withdrawn", hub: "withdrawn", incoming: "pledged", expected: .conflict),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "pledged", hub: "signed", incoming: "withdrawn",
+            expected: .conflict),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "signed", hub: "handed_over", incoming: "withdrawn",
+            expected: .conflict),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "pledged", hub: "withdrawn", incoming: "signed",
+            expected: .conflict),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "pledged", hub: "withdrawn", incoming: "handed_over",
+            expected: .conflict),
+        StatusCase(
+            order: ReplicatedSchema.donationStatus, base: "withdrawn", hub: "withdrawn", incoming: "pledged",
+            expected: .conflict),
     ])
     func concurrentStatusMovesKeepTheFurthestAlong(_ row: StatusCase) {
         // The incoming stamp is later than the hub's, so a last-writer-wins rule would apply

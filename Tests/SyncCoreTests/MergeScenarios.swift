@@ -75,7 +75,10 @@ import Testing
         let audit = try await s.commune.hub.audit(table: "cleanups", rowID: cleanup)
         let losing = SyncValue.text("Trưởng xóm: đã làm xong")
         // The loser is kept: lost on arrival, or overwritten by the later stamp.
-        #expect(audit.contains { ($0.decision == .lost && $0.new == losing) || ($0.decision == .overwritten && $0.old == losing) })
+        #expect(
+            audit.contains {
+                ($0.decision == .lost && $0.new == losing) || ($0.decision == .overwritten && $0.old == losing)
+            })
         try await s.commune.expectConverged()
         try s.commune.expectIntegrity()
     }
@@ -83,7 +86,8 @@ import Testing
     @Test(arguments: [ConflictChoice.hub, .incoming, .value(.real(115))])
     func concurrentAreaEditsOpenOneConflictAndOverwriteNothingUntilReviewed(choice: ConflictChoice) async throws {
         let s = try await Setting()
-        let donation = try await s.shared("land_donations", ["donor_name": .text("Hộ ông Hoàng Văn Cường"), "area_m2": .real(100)])
+        let donation = try await s.shared(
+            "land_donations", ["donor_name": .text("Hộ ông Hoàng Văn Cường"), "area_m2": .real(100)])
         try s.head.update("land_donations", id: donation, values: ["area_m2": .real(120)])
         try s.office.update("land_donations", id: donation, values: ["area_m2": .real(110)])
         try await s.commune.sync(s.head)
@@ -148,7 +152,8 @@ import Testing
 
     @Test func aConcurrentWithdrawalOpensAConflict() async throws {
         let s = try await Setting()
-        let donation = try await s.shared("land_donations", ["donor_name": .text("Bà Đinh Thị Hoa"), "area_m2": .real(30)])
+        let donation = try await s.shared(
+            "land_donations", ["donor_name": .text("Bà Đinh Thị Hoa"), "area_m2": .real(30)])
         try s.head.update("land_donations", id: donation, values: ["status": .text("signed")])
         try s.office.update("land_donations", id: donation, values: ["status": .text("withdrawn")])
         try await s.commune.sync(s.head)
@@ -168,7 +173,8 @@ import Testing
     @Test(arguments: [true, false])
     func aDeleteRacingAnUpdateNeedsAReviewerForADonation(deleteFirst: Bool) async throws {
         let s = try await Setting()
-        let donation = try await s.shared("land_donations", ["donor_name": .text("Ông Vi Văn Đức"), "area_m2": .real(55)])
+        let donation = try await s.shared(
+            "land_donations", ["donor_name": .text("Ông Vi Văn Đức"), "area_m2": .real(55)])
         try s.head.delete(from: "land_donations", id: donation)
         try s.office.update("land_donations", id: donation, values: ["note": .text("Đã xác minh")])
         for replica in deleteFirst ? [s.head, s.office] : [s.office, s.head] { try await s.commune.sync(replica) }

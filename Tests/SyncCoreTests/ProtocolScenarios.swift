@@ -11,10 +11,13 @@ import Testing
         let head = try commune.replica("chua", for: commune.head(of: hamlets[0]))
         try await commune.sync(head)
         let road = try head.insert(
-            into: "road_segments", values: ["name": .text("Đường ra đồng"), "length_m": .real(300), "width_before_m": .real(3)])
+            into: "road_segments",
+            values: ["name": .text("Đường ra đồng"), "length_m": .real(300), "width_before_m": .real(3)])
         try head.update("road_segments", id: road.id, values: ["status": .text("surveyed")])
         try head.insert(into: "cleanups", values: ["date": .text("2026-11-01")])
-        try head.insert(into: "contributions", values: ["donor_name": .text("Hộ bà Lan"), "kind": .text("labor_days"), "amount": .real(2.5)])
+        try head.insert(
+            into: "contributions",
+            values: ["donor_name": .text("Hộ bà Lan"), "kind": .text("labor_days"), "amount": .real(2.5)])
         try head.update("road_segments", id: road.id, values: ["note": .text("Chờ hiến đất")])
         try head.insert(into: "households", values: ["head_name": .text("Hà Văn Minh")])
         let changes = try head.pendingChanges(limit: 100)
@@ -94,14 +97,16 @@ import Testing
         let fastClock = ManualWallClock(offsetMilliseconds: twoDays)
         let head = try commune.replica("nui", for: commune.head(of: hamlets[0]), clock: fastClock)
         try await commune.sync(head)
-        let cleanup = try head.insert(into: "cleanups", values: ["date": .text("2026-11-21"), "note": .text("máy nhanh")])
+        let cleanup = try head.insert(
+            into: "cleanups", values: ["date": .text("2026-11-21"), "note": .text("máy nhanh")])
         let pushed = try await LocalHubConnection(store: commune.hub, principal: head.principal)
             .push(head.pushRequest(try head.pendingChanges(limit: 10)))
         #expect(pushed.outcomes.map(\.clamped) == [true])
         try await commune.syncAll()
 
         // Drift shows on both sides.
-        let drift = try #require(try await commune.hub.replicas().first { $0.replicaID == head.replicaID }?.driftMilliseconds)
+        let drift = try #require(
+            try await commune.hub.replicas().first { $0.replicaID == head.replicaID }?.driftMilliseconds)
         #expect(abs(drift - twoDays) < 60_000)
         #expect(abs((try head.status().clockDriftMilliseconds ?? 0) - twoDays) < 60_000)
 
@@ -117,9 +122,10 @@ import Testing
             #expect(try replica.row("cleanups", id: cleanup.id)?["note"] == .text("xã sửa sau"))
         }
         // No stamp in the hub's log is ahead of the hub's clock by more than the allowance.
-        let newest = try await commune.hub.pull(
-            PullRequest(replicaID: office.replicaID, clientTime: 0, after: 0, limit: 1_000), for: commune.reviewer
-        ).entries.map(\.hlc.physicalMilliseconds).max() ?? 0
+        let newest =
+            try await commune.hub.pull(
+                PullRequest(replicaID: office.replicaID, clientTime: 0, after: 0, limit: 1_000), for: commune.reviewer
+            ).entries.map(\.hlc.physicalMilliseconds).max() ?? 0
         #expect(newest <= SystemWallClock().nowMilliseconds() + HubConfiguration().maxFutureSkewMilliseconds)
         try await commune.expectConverged()
         try commune.expectIntegrity()
@@ -149,7 +155,8 @@ import Testing
         let path = commune.path("ben-own.sqlite")
         var head = try Replica.create(at: path, principal: commune.head(of: hamlets[0]))
         let road = try head.insert(
-            into: "road_segments", values: ["name": .text("Đường bến đò"), "length_m": .real(250), "width_before_m": .real(3)])
+            into: "road_segments",
+            values: ["name": .text("Đường bến đò"), "length_m": .real(250), "width_before_m": .real(3)])
         try await commune.sync(head)
         try await commune.sync(office)
 

@@ -17,7 +17,9 @@ import Testing
     }
 
     /// Runs `sql`; returns the SQLite error it raised, if any.
-    private static func failure(_ queue: DatabaseQueue, _ sql: String, _ arguments: StatementArguments = [])
+    private static func failure(
+        _ queue: DatabaseQueue, _ sql: String, _ arguments: StatementArguments = []
+    )
         -> DatabaseError?
     {
         do {
@@ -31,7 +33,9 @@ import Testing
         }
     }
 
-    private static func insertDonation(_ queue: DatabaseQueue, area: any DatabaseValueConvertible, status: String = "pledged")
+    private static func insertDonation(
+        _ queue: DatabaseQueue, area: any DatabaseValueConvertible, status: String = "pledged"
+    )
         -> DatabaseError?
     {
         failure(
@@ -77,8 +81,10 @@ import Testing
         #expect(rows.map { $0["type"] as String } == ["real", "real"])
     }
 
-    @Test(arguments: ["2026-02-30", "2026-02-31", "2026-02-29", "2025-02-29", "2026-13-01", "2026-04-31", "2026-00-10",
-        "2026-1-05", "2026/01/05", "05-01-2026", "2026-01-05 08:00", "2026-01-05T08:00", "", "hôm nay"])
+    @Test(arguments: [
+        "2026-02-30", "2026-02-31", "2026-02-29", "2025-02-29", "2026-13-01", "2026-04-31", "2026-00-10",
+        "2026-1-05", "2026/01/05", "05-01-2026", "2026-01-05 08:00", "2026-01-05T08:00", "", "hôm nay",
+    ])
     func theDatabaseRefusesAnImpossibleOrMalformedDate(date: String) throws {
         let queue = try Self.database()
         let error = Self.failure(
@@ -102,8 +108,9 @@ import Testing
             for month in 0...13 {
                 for day in 0...32 {
                     let text = String(format: "%04d-%02d-%02d", year, month, day)
-                    let acceptedBySQL = Self.failure(
-                        queue, "INSERT INTO cleanups (id, hamlet_id, date) VALUES (?, 'h', ?)", [text, text]) == nil
+                    let acceptedBySQL =
+                        Self.failure(
+                            queue, "INSERT INTO cleanups (id, hamlet_id, date) VALUES (?, 'h', ?)", [text, text]) == nil
                     if acceptedBySQL != (CalendarDate(text) != nil) { disagreements.append(text) }
                 }
             }
@@ -117,7 +124,8 @@ import Testing
     func theDatabaseRefusesAnUnknownRoadStatus(status: String) throws {
         let queue = try Self.database()
         let error = Self.failure(
-            queue, "INSERT INTO road_segments (id, hamlet_id, name, length_m, status) VALUES ('r', 'h', 'Đường', 420, ?)",
+            queue,
+            "INSERT INTO road_segments (id, hamlet_id, name, length_m, status) VALUES ('r', 'h', 'Đường', 420, ?)",
             [status])
         #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
     }
@@ -142,7 +150,8 @@ import Testing
 
     @Test func theDatabaseRefusesAMissingRequiredValue() throws {
         let queue = try Self.database()
-        let error = Self.failure(queue, "INSERT INTO land_donations (id, hamlet_id, household_id) VALUES ('d', 'h', 'hh')")
+        let error = Self.failure(
+            queue, "INSERT INTO land_donations (id, hamlet_id, household_id) VALUES ('d', 'h', 'hh')")
         #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_NOTNULL)
     }
 
@@ -171,7 +180,8 @@ import Testing
         #expect(Self.insertDonation(queue, area: Double.infinity)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
         #expect(Self.insertDonation(queue, area: -Double.infinity)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO land_donations (id, hamlet_id, donor_name, area_m2) VALUES ('d', 'h', 'An', 40)")
+            try db.execute(
+                sql: "INSERT INTO land_donations (id, hamlet_id, donor_name, area_m2) VALUES ('d', 'h', 'An', 40)")
         }
         let update = Self.failure(queue, "UPDATE land_donations SET area_m2 = 1e999 WHERE id = 'd'")
         #expect(update?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
@@ -185,25 +195,38 @@ import Testing
     }
 
     @Test(arguments: [
-        RefusedRow(label: "a negative area", table: "land_donations",
+        RefusedRow(
+            label: "a negative area", table: "land_donations",
             row: ["id": .text("d"), "hamlet_id": .text("h"), "donor_name": .text("An"), "area_m2": .real(-5)]),
-        RefusedRow(label: "an impossible date", table: "cleanups",
+        RefusedRow(
+            label: "an impossible date", table: "cleanups",
             row: ["id": .text("c"), "hamlet_id": .text("h"), "date": .text("2026-02-30")]),
-        RefusedRow(label: "an unknown road status", table: "road_segments",
-            row: ["id": .text("r"), "hamlet_id": .text("h"), "name": .text("Đường"), "length_m": .real(420),
-                "status": .text("finished"), "target_width_m": .real(6), "lighting": .integer(0), "trees": .integer(0)]),
-        RefusedRow(label: "an empty household head name", table: "households",
+        RefusedRow(
+            label: "an unknown road status", table: "road_segments",
+            row: [
+                "id": .text("r"), "hamlet_id": .text("h"), "name": .text("Đường"), "length_m": .real(420),
+                "status": .text("finished"), "target_width_m": .real(6), "lighting": .integer(0), "trees": .integer(0),
+            ]),
+        RefusedRow(
+            label: "an empty household head name", table: "households",
             row: ["id": .text("hh"), "hamlet_id": .text("h"), "head_name": .text("")]),
-        RefusedRow(label: "a blank household head name", table: "households",
+        RefusedRow(
+            label: "a blank household head name", table: "households",
             row: ["id": .text("hh"), "hamlet_id": .text("h"), "head_name": .text("   ")]),
-        RefusedRow(label: "an empty hamlet id", table: "households",
+        RefusedRow(
+            label: "an empty hamlet id", table: "households",
             row: ["id": .text("hh"), "hamlet_id": .text(""), "head_name": .text("An")]),
-        RefusedRow(label: "a donation with neither household nor donor", table: "land_donations",
+        RefusedRow(
+            label: "a donation with neither household nor donor", table: "land_donations",
             row: ["id": .text("d"), "hamlet_id": .text("h"), "area_m2": .real(42.5), "status": .text("pledged")]),
-        RefusedRow(label: "a money contribution with a fraction of a dong", table: "contributions",
-            row: ["id": .text("m"), "hamlet_id": .text("h"), "donor_name": .text("An"), "kind": .text("money"),
-                "amount": .real(1_500.5)]),
-        RefusedRow(label: "a date before 1900", table: "cleanups",
+        RefusedRow(
+            label: "a money contribution with a fraction of a dong", table: "contributions",
+            row: [
+                "id": .text("m"), "hamlet_id": .text("h"), "donor_name": .text("An"), "kind": .text("money"),
+                "amount": .real(1_500.5),
+            ]),
+        RefusedRow(
+            label: "a date before 1900", table: "cleanups",
             row: ["id": .text("c"), "hamlet_id": .text("h"), "date": .text("1899-12-31"), "status": .text("done")]),
     ])
     func theDatabaseRefusesEveryRowTheValidationRefuses(_ refused: RefusedRow) throws {
@@ -229,7 +252,8 @@ import Testing
         for (index, name) in names.enumerated() {
             #expect(
                 Self.failure(
-                    queue, "INSERT INTO households (id, hamlet_id, head_name) VALUES (?, 'h', ?)", ["hh-\(index)", name])
+                    queue, "INSERT INTO households (id, hamlet_id, head_name) VALUES (?, 'h', ?)",
+                    ["hh-\(index)", name])
                     == nil)
         }
         let stored = try queue.read { db in
@@ -256,7 +280,9 @@ import Testing
         #expect(ids.count == 50)
         #expect(Set(ids).count == 50)
         for id in ids {
-            #expect(id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil, "\(id)")
+            #expect(
+                id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil, "\(id)"
+            )
             #expect(UUIDv7Generator.isWellFormed(id))
             // The first 48 bits are the insert time in milliseconds.
             let hexTime = id.replacingOccurrences(of: "-", with: "").prefix(12)
@@ -277,7 +303,9 @@ import Testing
         #expect(shape(sqlID) == shape(swiftID))
         #expect(sqlID == sqlID.lowercased())
         // Both start with the time, so ids made a moment apart sort by creation.
-        func milliseconds(_ id: String) -> Int64? { Int64(id.replacingOccurrences(of: "-", with: "").prefix(12), radix: 16) }
+        func milliseconds(_ id: String) -> Int64? {
+            Int64(id.replacingOccurrences(of: "-", with: "").prefix(12), radix: 16)
+        }
         let sqlTime = try #require(milliseconds(sqlID))
         let swiftTime = try #require(milliseconds(swiftID))
         #expect(sqlTime <= swiftTime)

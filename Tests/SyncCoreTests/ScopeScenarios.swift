@@ -16,10 +16,13 @@ import Testing
             let household = try replica.insert(into: "households", values: ["head_name": .text("Hộ \(prefix) 1")])
             try replica.insert(into: "cleanups", values: ["date": .text("2026-11-02"), "participants": .integer(35)])
             let road = try replica.insert(
-                into: "road_segments", values: ["name": .text("Đường \(prefix)"), "length_m": .real(420), "width_before_m": .real(3.5)])
+                into: "road_segments",
+                values: ["name": .text("Đường \(prefix)"), "length_m": .real(420), "width_before_m": .real(3.5)])
             try replica.insert(
                 into: "land_donations",
-                values: ["household_id": .text(household.id), "road_segment_id": .text(road.id), "area_m2": .real(42.5)])
+                values: [
+                    "household_id": .text(household.id), "road_segment_id": .text(road.id), "area_m2": .real(42.5),
+                ])
             try replica.insert(
                 into: "contributions",
                 values: ["donor_name": .text("Hộ \(prefix) 2"), "kind": .text("money"), "amount": .real(2_000_000)])
@@ -103,7 +106,9 @@ import Testing
         // The hub has the valid change and nothing of the others.
         let hubCleanups = try await commune.hub.rows(table: "cleanups", for: commune.reviewer)
         #expect(hubCleanups.map(\.id) == [own.id])
-        let hubHamlet = try await commune.hub.rows(table: "hamlets", for: commune.reviewer).first { $0.id == hamlets[1] }
+        let hubHamlet = try await commune.hub.rows(table: "hamlets", for: commune.reviewer).first {
+            $0.id == hamlets[1]
+        }
         #expect(hubHamlet?["note"] == .null)
 
         // A later sync does not resend them; discarding one restores the hub's state.

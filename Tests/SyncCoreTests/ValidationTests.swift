@@ -87,7 +87,9 @@ import Testing
         #expect(error?.message.contains("must be greater than 0") == true)
     }
 
-    @Test(arguments: [("road_segments", "length_m"), ("road_segments", "width_before_m"), ("road_segments", "width_after_m")])
+    @Test(arguments: [
+        ("road_segments", "length_m"), ("road_segments", "width_before_m"), ("road_segments", "width_after_m"),
+    ])
     func roadLengthsAndWidthsMustBeGreaterThanZero(table: String, column: String) throws {
         let spec = try Self.column(table, column)
         #expect(Self.error { _ = try spec.normalize(.real(-1), table: table) }?.field == column)
@@ -113,7 +115,9 @@ import Testing
     @Test(arguments: ["1,5", "nan", "inf", "1e400", "abc"])
     func anAreaTypedAsNotANumberIsRefused(_ text: String) throws {
         let area = try Self.column("land_donations", "area_m2")
-        #expect(Self.error { _ = try area.parse(text, table: "land_donations") }?.message == "land_donations.area_m2: must be a number")
+        #expect(
+            Self.error { _ = try area.parse(text, table: "land_donations") }?.message
+                == "land_donations.area_m2: must be a number")
     }
 
     @Test func aWholeRealInAnIntegerColumnBecomesAnInteger() throws {
@@ -132,8 +136,9 @@ import Testing
 
     @Test func aCountMustNotBeNegative() throws {
         let participants = try Self.column("cleanups", "participants")
-        #expect(Self.error { _ = try participants.normalize(.integer(-1), table: "cleanups") }?.message
-            == "cleanups.participants: must not be negative")
+        #expect(
+            Self.error { _ = try participants.normalize(.integer(-1), table: "cleanups") }?.message
+                == "cleanups.participants: must not be negative")
         #expect(try participants.normalize(.integer(0), table: "cleanups") == .integer(0))
     }
 
@@ -157,16 +162,19 @@ import Testing
     @Test func aFlagIsZeroOrOne() throws {
         let lighting = try Self.column("road_segments", "lighting")
         #expect(try lighting.normalize(.real(1), table: "road_segments") == .integer(1))
-        #expect(Self.error { _ = try lighting.normalize(.integer(2), table: "road_segments") }?.message
-            == "road_segments.lighting: must be 0 or 1")
-        #expect(Self.error { _ = try lighting.parse("có", table: "road_segments") }?.message
-            == "road_segments.lighting: must be true or false")
+        #expect(
+            Self.error { _ = try lighting.normalize(.integer(2), table: "road_segments") }?.message
+                == "road_segments.lighting: must be 0 or 1")
+        #expect(
+            Self.error { _ = try lighting.parse("có", table: "road_segments") }?.message
+                == "road_segments.lighting: must be true or false")
     }
 
     // MARK: Enumerations
 
     @Test(arguments: [
-        ("road_segments", "status", "finished"), ("road_segments", "status", "Done"), ("road_segments", "status", "withdrawn"),
+        ("road_segments", "status", "finished"), ("road_segments", "status", "Done"),
+        ("road_segments", "status", "withdrawn"),
         ("land_donations", "status", "cancelled"), ("cleanups", "status", "xong"), ("contributions", "kind", "gold"),
         ("hamlets", "kind", "village"), ("criteria", "status", "met "),
     ])
@@ -336,8 +344,9 @@ import Testing
     @Test func aContributionAmountMustNotBeNegative() throws {
         var row = try Self.validRow("contributions")
         row["amount"] = .integer(-500_000)
-        #expect(Self.error { _ = try Self.table("contributions").completeRow(row) }?.message
-            == "contributions.amount: must not be negative")
+        #expect(
+            Self.error { _ = try Self.table("contributions").completeRow(row) }?.message
+                == "contributions.amount: must not be negative")
     }
 
     @Test func emptyInputAtTheCommandLineClearsAnOptionalFieldButNotARequiredOne() throws {

@@ -16,7 +16,9 @@ package protocol HubStore: Sendable {
     func conflict(id: String, for principal: Principal) async throws -> ConflictRecord
 
     /// Settles an open conflict with a new reviewer-authored change.
-    func resolve(conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal)
+    func resolve(
+        conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal
+    )
         async throws -> ConflictRecord
 
     /// The hub's current rows of `table` within the caller's scope, ordered by id.

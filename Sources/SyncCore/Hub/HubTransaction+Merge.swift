@@ -20,7 +20,8 @@ extension HubTransaction {
         let rowHamlet: String? =
             table.scope == .commune
             ? nil
-            : meta?.hamletID ?? (change.operation == .delete ? change.previous : change.values)[TableSpec.scopeColumn]?.text
+            : meta?.hamletID
+                ?? (change.operation == .delete ? change.previous : change.values)[TableSpec.scopeColumn]?.text
         if let hamletID = principal.hamletID {
             if table.scope == .commune {
                 return try rejected("a hamlet head may not write commune table \(table.name)")
@@ -34,7 +35,9 @@ extension HubTransaction {
         if table.scope == .hamlet, rowHamlet == nil {
             return try rejected("\(table.name).hamlet_id: is required")
         }
-        if change.operation != .delete, let newHamlet = change.values[TableSpec.scopeColumn], newHamlet != rowHamlet.map(SyncValue.text) {
+        if change.operation != .delete, let newHamlet = change.values[TableSpec.scopeColumn],
+            newHamlet != rowHamlet.map(SyncValue.text)
+        {
             return try rejected("\(table.name).hamlet_id: cannot change; delete the row and add it to the other hamlet")
         }
 
@@ -61,7 +64,8 @@ extension HubTransaction {
             switch change.operation {
             case .insert:
                 if let meta {
-                    outcome = try meta.deleted
+                    outcome =
+                        try meta.deleted
                         ? updateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
                         : update(table, change, values, meta: meta, stamp: stamp, author: author)
                 } else {
@@ -70,9 +74,11 @@ extension HubTransaction {
             case .update:
                 guard let meta else {
                     return try rejected(
-                        "\(table.name) row \(change.rowID) is not known at the hub; its insert was rejected or never sent")
+                        "\(table.name) row \(change.rowID) is not known at the hub; its insert was rejected or never sent"
+                    )
                 }
-                outcome = try meta.deleted
+                outcome =
+                    try meta.deleted
                     ? updateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
                     : update(table, change, values, meta: meta, stamp: stamp, author: author)
             case .delete:
@@ -156,7 +162,8 @@ extension HubTransaction {
                 fields[name] = .applied
                 try audit(entry)
                 if let seq {
-                    meta.fields[name] = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: author.name)
+                    meta.fields[name] = FieldStamp(
+                        version: seq, hlc: stamp, replicaID: author.replicaID, author: author.name)
                 }
             case .lose:
                 fields[name] = .lost
@@ -198,10 +205,12 @@ extension HubTransaction {
             let id = try openRowConflict(
                 table, change, meta: meta,
                 hub: ConflictSide(stamp: deletion, deleted: true, row: meta.tombstone),
-                incoming: ConflictSide(value: nil, row: changed, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                incoming: ConflictSide(
+                    value: nil, row: changed, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
                 stamp: stamp, author: author)
             return ChangeOutcome(
-                seq: change.seq, status: .applied, fields: changed.mapValues { _ in .held }, conflicts: [id], settleSeq: 0)
+                seq: change.seq, status: .applied, fields: changed.mapValues { _ in .held }, conflicts: [id],
+                settleSeq: 0)
         }
         try audit(
             AuditEntry(
@@ -227,7 +236,8 @@ extension HubTransaction {
         if table.hasReviewColumns, let latest = unseen.values.max(by: { $0.version < $1.version }) {
             let id = try openRowConflict(
                 table, change, meta: meta, hub: ConflictSide(stamp: latest, deleted: false, row: current),
-                incoming: ConflictSide(value: nil, deleted: true, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                incoming: ConflictSide(
+                    value: nil, deleted: true, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
                 stamp: stamp, author: author)
             return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .held], conflicts: [id], settleSeq: 0)
         }
@@ -252,7 +262,9 @@ extension HubTransaction {
     }
 
     /// Deletes a row: logs the delete, keeps its last values as a tombstone and in the audit trail.
-    func deleteRow(_ table: TableSpec, _ current: SyncRow, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor) throws {
+    func deleteRow(
+        _ table: TableSpec, _ current: SyncRow, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor
+    ) throws {
         guard let rowID = current[TableSpec.idColumn]?.text else { return }
         _ = try appendLog(
             .delete, table: table.name, rowID: rowID, hamletID: meta.hamletID, data: "{}", hlc: stamp, author: author)

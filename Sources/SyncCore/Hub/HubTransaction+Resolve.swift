@@ -4,11 +4,14 @@ extension HubTransaction {
     /// Settles an open conflict: writes the chosen value as a new change authored by the
     /// reviewer, closes the record and logs both for replicas. Repeating the same
     /// resolution returns the record unchanged.
-    mutating func resolve(_ id: String, choice: ConflictChoice, note: String?, reviewer: Principal) throws -> ConflictRecord {
+    mutating func resolve(
+        _ id: String, choice: ConflictChoice, note: String?, reviewer: Principal
+    ) throws -> ConflictRecord {
         guard reviewer.isReviewer else { throw SyncError.forbidden("only a reviewer may resolve conflicts") }
         guard var record = try conflict(id) else { throw SyncError.notFound("conflict \(id)") }
         if let done = record.resolution {
-            let same = done.choice == choice.name && done.by == reviewer.name
+            let same =
+                done.choice == choice.name && done.by == reviewer.name
                 && (choice.value.map { $0 == done.value } ?? true)
             if same { return record }
             throw SyncError.alreadyResolved(id)
@@ -19,7 +22,8 @@ extension HubTransaction {
         let meta = try meta(table.name, record.rowID)
         let current = try row(table, record.rowID)
         var resolution = ConflictResolution(
-            choice: choice.name, value: nil, deleted: current == nil, by: reviewer.name, at: now, note: note, logSeq: nil)
+            choice: choice.name, value: nil, deleted: current == nil, by: reviewer.name, at: now, note: note,
+            logSeq: nil)
 
         switch (record.kind, choice) {
         case (.field, _):
@@ -46,7 +50,8 @@ extension HubTransaction {
                     decision: .resolved, table: table.name, rowID: record.rowID, column: column.name,
                     old: current[column.name], new: value, oldAuthor: meta.stamp(column.name).author,
                     newAuthor: reviewer.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
-            meta.fields[column.name] = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: reviewer.name)
+            meta.fields[column.name] = FieldStamp(
+                version: seq, hlc: stamp, replicaID: author.replicaID, author: reviewer.name)
             try saveMeta(meta, table: table.name, rowID: record.rowID)
             resolution.value = value
             resolution.logSeq = seq
@@ -73,7 +78,8 @@ extension HubTransaction {
                     .upsert, table: table.name, rowID: record.rowID, hamletID: record.hamletID,
                     data: try JSONText.encode(complete), hlc: stamp, author: author)
                 try table.insertRow(db, complete, replacing: true)
-                let fieldStamp = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: reviewer.name)
+                let fieldStamp = FieldStamp(
+                    version: seq, hlc: stamp, replicaID: author.replicaID, author: reviewer.name)
                 try saveMeta(
                     RowMeta(
                         hamletID: record.hamletID, deleted: false,

@@ -92,7 +92,8 @@ package final class SQLiteHubStore: HubStore {
         try await writer.write { db in
             let transaction = try HubTransaction(db: db, now: now, ids: ids)
             try transaction.save(
-                try transaction.register(replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
+                try transaction.register(
+                    replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
         }
         let page = try await writer.read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0
@@ -197,7 +198,9 @@ extension HubTransaction {
             throw SyncError.malformed("replica_id must be a non-empty id")
         }
         let drift = clientTime - now
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [replicaID]) {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [replicaID])
+        {
             let role: String = row["role"]
             let hamletID: String? = row["hamlet_id"]
             guard role == (principal.isReviewer ? "reviewer" : "head"), hamletID == principal.hamletID else {
@@ -213,7 +216,8 @@ extension HubTransaction {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                replicaID, principal.isReviewer ? "reviewer" : "head", principal.hamletID, principal.name, now, now, drift,
+                replicaID, principal.isReviewer ? "reviewer" : "head", principal.hamletID, principal.name, now, now,
+                drift,
             ])
         return ReplicaInfo(
             replicaID: replicaID, author: principal.name, hamletID: principal.hamletID, lastSeq: 0, lastSeenAt: now,
@@ -241,7 +245,9 @@ extension HubTransaction {
                 db, sql: "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
                 arguments: [replicaID, change.seq])
         else { throw SyncError.storage("change \(change.seq) of replica \(replicaID) has no stored outcome") }
-        guard row["digest"] as String == digest else { throw SyncError.changeIDReused(replica: replicaID, seq: change.seq) }
+        guard row["digest"] as String == digest else {
+            throw SyncError.changeIDReused(replica: replicaID, seq: change.seq)
+        }
         return try JSONText.decode(ChangeOutcome.self, from: row["outcome"])
     }
 }

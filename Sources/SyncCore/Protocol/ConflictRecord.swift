@@ -81,7 +81,8 @@ package struct ConflictResolution: Sendable, Hashable, Codable {
     package var logSeq: Int64?
 
     /// A resolution.
-    package init(choice: String, value: SyncValue?, deleted: Bool, by: String, at: Int64, note: String?, logSeq: Int64?) {
+    package init(choice: String, value: SyncValue?, deleted: Bool, by: String, at: Int64, note: String?, logSeq: Int64?)
+    {
         self.choice = choice
         self.value = value
         self.deleted = deleted

@@ -42,7 +42,8 @@ extension Replica {
                     touched.insert(RowKey(table: entry.table, rowID: entry.rowID))
                 case .delete:
                     try db.execute(
-                        sql: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?", arguments: [entry.table, entry.rowID])
+                        sql: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+                        arguments: [entry.table, entry.rowID])
                     touched.insert(RowKey(table: entry.table, rowID: entry.rowID))
                 case .conflict:
                     guard let record = entry.conflict else { continue }
@@ -97,7 +98,8 @@ extension Replica {
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
             let table = try ReplicatedSchema.table(key.table)
             var row = try String.fetchOne(
-                db, sql: "SELECT vals FROM sync_base_rows WHERE tbl = ? AND row_id = ?", arguments: [key.table, key.rowID]
+                db, sql: "SELECT vals FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+                arguments: [key.table, key.rowID]
             ).map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) }
             let overlay = try Row.fetchAll(
                 db, sql: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",

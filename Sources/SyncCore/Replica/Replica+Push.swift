@@ -29,12 +29,14 @@ extension Replica {
                 switch outcome.status {
                 case .applied:
                     try db.execute(
-                        sql: "UPDATE sync_outbox SET state = 'acked', settle_seq = ? WHERE seq = ? AND state = 'pending'",
+                        sql:
+                            "UPDATE sync_outbox SET state = 'acked', settle_seq = ? WHERE seq = ? AND state = 'pending'",
                         arguments: [outcome.settleSeq, outcome.seq])
                     summary.applied += 1
                 case .rejected:
                     try db.execute(
-                        sql: "UPDATE sync_outbox SET state = 'rejected', reason = ? WHERE seq = ? AND state = 'pending'",
+                        sql:
+                            "UPDATE sync_outbox SET state = 'rejected', reason = ? WHERE seq = ? AND state = 'pending'",
                         arguments: [outcome.reason ?? "rejected by the hub", outcome.seq])
                     summary.rejected += 1
                 }
@@ -52,7 +54,8 @@ extension Replica {
         try writer.write { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT tbl, row_id FROM sync_outbox WHERE seq = ? AND state = 'rejected'", arguments: [seq])
+                    db, sql: "SELECT tbl, row_id FROM sync_outbox WHERE seq = ? AND state = 'rejected'",
+                    arguments: [seq])
             else { throw SyncError.notFound("rejected change \(seq)") }
             try db.execute(sql: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [seq])
             try Replica.rebase(db, rows: [RowKey(table: row["tbl"], rowID: row["row_id"])])

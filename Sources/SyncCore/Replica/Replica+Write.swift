@@ -36,9 +36,12 @@ extension Replica {
         let table = try ReplicatedSchema.table(tableName)
         let values = try table.normalize(values: values)
         return try write { db in
-            guard let current = try table.fetchRow(db, id: id) else { throw SyncError.notFound("\(tableName) row \(id)") }
+            guard let current = try table.fetchRow(db, id: id) else {
+                throw SyncError.notFound("\(tableName) row \(id)")
+            }
             try checkScope(table, hamletID: current[TableSpec.scopeColumn]?.text)
-            for key in [TableSpec.idColumn, TableSpec.scopeColumn] where values[key].map({ $0 != current[key] }) ?? false {
+            for key in [TableSpec.idColumn, TableSpec.scopeColumn]
+            where values[key].map({ $0 != current[key] }) ?? false {
                 throw SyncError.invalidValue(table: tableName, column: key, "cannot change")
             }
             let updated = current.merging(values) { $1 }
@@ -52,7 +55,9 @@ extension Replica {
     package func delete(from tableName: String, id: String) throws {
         let table = try ReplicatedSchema.table(tableName)
         try write { db in
-            guard let current = try table.fetchRow(db, id: id) else { throw SyncError.notFound("\(tableName) row \(id)") }
+            guard let current = try table.fetchRow(db, id: id) else {
+                throw SyncError.notFound("\(tableName) row \(id)")
+            }
             try checkScope(table, hamletID: current[TableSpec.scopeColumn]?.text)
             try table.deleteRow(db, id: id)
         }

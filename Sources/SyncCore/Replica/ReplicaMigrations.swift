@@ -68,7 +68,8 @@ enum ReplicaMigrations {
 enum ReplicaTriggers {
     /// Wall-clock milliseconds: the engine's injected clock when it is the writer, SQLite's
     /// clock otherwise (the `sqlite3` shell, another program).
-    static let now = "COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), \(ReplicatedSchema.sqliteNowMilliseconds))"
+    static let now =
+        "COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), \(ReplicatedSchema.sqliteNowMilliseconds))"
     static let notApplying = "(SELECT applying FROM sync_state WHERE id = 1) = 0"
 
     static func create(for table: TableSpec) -> [String] {

@@ -67,7 +67,8 @@ extension Replica {
                 db, sql: "SELECT last_sync_at, hub_drift_ms, pull_cursor FROM sync_state WHERE id = 1")
             let rejected = try Row.fetchAll(
                 db,
-                sql: "SELECT seq, tbl, row_id, op, reason, created_at FROM sync_outbox WHERE state = 'rejected' ORDER BY seq"
+                sql:
+                    "SELECT seq, tbl, row_id, op, reason, created_at FROM sync_outbox WHERE state = 'rejected' ORDER BY seq"
             ).map { row in
                 RejectedChange(
                     seq: row["seq"], table: row["tbl"], rowID: row["row_id"],
@@ -77,8 +78,10 @@ extension Replica {
             return ReplicaStatus(
                 replicaID: replicaID, hamletID: hamletID, pendingChanges: pending?["n"] ?? 0,
                 oldestPendingAt: pending?["oldest"], lastSyncAt: state?["last_sync_at"],
-                openConflicts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'") ?? 0,
-                rejected: rejected, clockDriftMilliseconds: state?["hub_drift_ms"], pullCursor: state?["pull_cursor"] ?? 0)
+                openConflicts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'")
+                    ?? 0,
+                rejected: rejected, clockDriftMilliseconds: state?["hub_drift_ms"],
+                pullCursor: state?["pull_cursor"] ?? 0)
         }
     }
 

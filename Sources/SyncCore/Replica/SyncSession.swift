@@ -46,7 +46,8 @@ package struct SyncSession: Sendable {
                 if !changes.isEmpty {
                     let response = try await hub.push(replica.pushRequest(changes))
                     guard response.outcomes.map(\.seq) == changes.map(\.seq) else {
-                        throw SyncError.storage("the hub answered \(response.outcomes.count) outcomes for \(changes.count) changes")
+                        throw SyncError.storage(
+                            "the hub answered \(response.outcomes.count) outcomes for \(changes.count) changes")
                     }
                     let summary = try replica.record(response)
                     report.pushed += summary.applied

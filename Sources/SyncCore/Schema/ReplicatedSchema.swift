@@ -16,7 +16,8 @@ package enum ReplicatedSchema {
             "hamlets", scope: .commune,
             columns: [
                 ColumnSpec("name", .text, required: true),
-                ColumnSpec("kind", .enumeration(["xom", "thon", "lang", "ban"]), required: true, default: .text("xom")),
+                ColumnSpec(
+                    "kind", .enumeration(["xom", "thon", "lang", "ban"]), required: true, default: .text("xom")),
                 ColumnSpec("head_name", .text),
                 ColumnSpec("households_total", .integer, rule: .nonNegative),
                 ColumnSpec("target", .enumeration(["standard", "model"]), required: true, default: .text("standard")),
@@ -43,7 +44,8 @@ package enum ReplicatedSchema {
             "cleanups", scope: .hamlet,
             columns: [
                 ColumnSpec("date", .date, required: true),
-                ColumnSpec("status", .enumeration(["planned", "done", "cancelled"]), required: true, default: .text("done")),
+                ColumnSpec(
+                    "status", .enumeration(["planned", "done", "cancelled"]), required: true, default: .text("done")),
                 ColumnSpec("participants", .integer, rule: .nonNegative),
                 ColumnSpec("households_joined", .integer, rule: .nonNegative),
                 ColumnSpec("waste_kg", .real, rule: .nonNegative),

@@ -25,7 +25,8 @@ extension TableSpec {
             VALUES (\(databaseQuestionMarks(count: names.count)))
             """
         if replacing {
-            sql += " ON CONFLICT(id) DO UPDATE SET "
+            sql +=
+                " ON CONFLICT(id) DO UPDATE SET "
                 + columns.map { "\"\($0.name)\" = excluded.\"\($0.name)\"" }.joined(separator: ", ")
         }
         try db.execute(sql: sql, arguments: StatementArguments(names.map { row[$0] ?? .null }))

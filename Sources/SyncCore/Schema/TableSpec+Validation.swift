@@ -47,7 +47,7 @@ extension ColumnSpec {
             switch rule {
             case .positive where !(number > 0): throw fail("must be greater than 0")
             case .nonNegative where number < 0: throw fail("must not be negative")
-            case .range(let range) where !range.contains(Int64(number)): 
+            case .range(let range) where !range.contains(Int64(number)):
                 throw fail("must be between \(range.lowerBound) and \(range.upperBound)")
             default: break
             }

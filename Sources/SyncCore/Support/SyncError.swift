@@ -104,6 +104,8 @@ extension SyncError {
 
     /// A cursor beyond the end of the hub's log: the hub lost entries the replica applied.
     package static func cursorAhead(cursor: Int64, head: Int64) -> SyncError {
-        SyncError(.conflict, "replica cursor \(cursor) is ahead of the hub log (\(head)); the hub was restored from an older copy")
+        SyncError(
+            .conflict,
+            "replica cursor \(cursor) is ahead of the hub log (\(head)); the hub was restored from an older copy")
     }
 }

@@ -63,7 +63,10 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
         let office = try replica("office", for: reviewer)
         var ids: [String] = []
         for name in names {
-            ids.append(try office.insert(into: "hamlets", values: ["name": .text(name), "head_name": .text("Trưởng \(name)")])[TableSpec.idColumn]!.text!)
+            ids.append(
+                try office.insert(
+                    into: "hamlets", values: ["name": .text(name), "head_name": .text("Trưởng \(name)")])[
+                        TableSpec.idColumn]!.text!)
         }
         try office.insert(into: "criteria", values: ["number": .integer(2), "name": .text("Giao thông")])
         try await sync(office)
@@ -76,7 +79,9 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
             for table in ReplicatedSchema.tables {
                 let hubRows = try await hub.rows(table: table.name, for: replica.principal)
                 let replicaRows = try replica.rows(table.name)
-                #expect(replicaRows == hubRows, "\(table.name) on replica \(replica.principal.name)", sourceLocation: sourceLocation)
+                #expect(
+                    replicaRows == hubRows, "\(table.name) on replica \(replica.principal.name)",
+                    sourceLocation: sourceLocation)
             }
             let status = try replica.status()
             #expect(status.pendingChanges == 0, sourceLocation: sourceLocation)
