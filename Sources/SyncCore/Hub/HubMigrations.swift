@@ -69,6 +69,29 @@ enum HubMigrations {
             try db.execute(sql: ReplicatedSchema.conflictsTableSQL)
             try db.execute(sql: "CREATE INDEX sync_conflicts_status ON sync_conflicts (status, hamlet_id)")
         }
+        registerAdministration(in: &migrator)
         return migrator
+    }
+}
+
+extension HubMigrations {
+    /// Migrations of the hub's administration: the commune's name and access tokens.
+    static func registerAdministration(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v1-hub-administration") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE sync_hub_state ADD COLUMN commune_name TEXT;
+                    -- Access tokens: only the SHA-256 of the secret half is kept.
+                    CREATE TABLE sync_tokens (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      secret_sha256 TEXT NOT NULL,
+                      role TEXT NOT NULL CHECK (role IN ('head', 'reviewer')),
+                      hamlet_id TEXT,
+                      name TEXT NOT NULL,
+                      created_at INTEGER NOT NULL,
+                      revoked_at INTEGER
+                    );
+                    """)
+        }
     }
 }

@@ -29,6 +29,22 @@ package protocol HubStore: Sendable {
 
     /// Every replica the hub has heard from, with its clock drift.
     func replicas() async throws -> [ReplicaInfo]
+
+    /// The hub's clock, versions, log head and the caller's open conflicts.
+    func status(for principal: Principal) async throws -> HubStatus
+
+    /// The principal a bearer token speaks for; nil for an unknown, forged or revoked token.
+    func principal(forToken text: String) async throws -> Principal?
+
+    /// Names the commune and records the 19 national criteria not yet recorded; returns
+    /// the criteria rows it added.
+    func initialize(communeName: String) async throws -> [SyncRow]
+
+    /// Records a hamlet as a change authored by the hub; returns the new row.
+    func addHamlet(_ values: SyncRow) async throws -> SyncRow
+
+    /// Issues a token for a head of one hamlet or a reviewer; only its digest is kept.
+    func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken
 }
 
 /// A replica as the hub knows it.

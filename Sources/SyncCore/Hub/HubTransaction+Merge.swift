@@ -12,8 +12,8 @@ extension HubTransaction {
             throw SyncError.unknownColumn(table: table.name, column: key)
         }
         let meta = try meta(table.name, change.rowID)
-        func rejected(_ reason: String) throws -> ChangeOutcome {
-            ChangeOutcome(seq: change.seq, status: .rejected, reason: reason, settleSeq: try head())
+        func rejected(_ reason: String, _ kind: SyncError.Kind = .invalidInput) throws -> ChangeOutcome {
+            ChangeOutcome(seq: change.seq, status: .rejected, code: kind.rawValue, reason: reason, settleSeq: try head())
         }
 
         // Scope: whose row is it, and may this principal write it?
@@ -24,12 +24,12 @@ extension HubTransaction {
                 ?? (change.operation == .delete ? change.previous : change.values)[TableSpec.scopeColumn]?.text
         if let hamletID = principal.hamletID {
             if table.scope == .commune {
-                return try rejected("a hamlet head may not write commune table \(table.name)")
+                return try rejected("a hamlet head may not write commune table \(table.name)", .forbidden)
             }
             guard rowHamlet == hamletID else {
                 return try rejected(
-                    "\(table.name) row \(change.rowID) belongs to hamlet \(rowHamlet ?? "(none)"); this replica writes hamlet \(hamletID) only"
-                )
+                    "\(table.name) row \(change.rowID) belongs to hamlet \(rowHamlet ?? "(none)"); this replica writes hamlet \(hamletID) only",
+                    .forbidden)
             }
         }
         if table.scope == .hamlet, rowHamlet == nil {
@@ -51,7 +51,7 @@ extension HubTransaction {
 
         // The author's stamp, clamped when it runs too far ahead of the hub's clock.
         let stamp: HLCTimestamp
-        let clamped = change.hlc.physicalMilliseconds > now + maxFutureSkew
+        let clamped = change.hlc.physicalMilliseconds - now > maxFutureSkew
         if clamped {
             stamp = clock.tick(now: now)
         } else {
@@ -74,8 +74,8 @@ extension HubTransaction {
             case .update:
                 guard let meta else {
                     return try rejected(
-                        "\(table.name) row \(change.rowID) is not known at the hub; its insert was rejected or never sent"
-                    )
+                        "\(table.name) row \(change.rowID) is not known at the hub; its insert was rejected or never sent",
+                        .notFound)
                 }
                 outcome =
                     try meta.deleted

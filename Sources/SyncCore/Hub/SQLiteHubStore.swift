@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Logging
 
@@ -5,9 +6,9 @@ import Logging
 /// idempotency records, conflicts and the audit trail, all changed in one transaction per
 /// push or resolution.
 package final class SQLiteHubStore: HubStore {
-    private let writer: DatabasePool
-    private let clock: any WallClock
-    private let ids: any IDGenerator
+    let writer: DatabasePool
+    let clock: any WallClock
+    let ids: any IDGenerator
     private let configuration: HubConfiguration
     private let logger: Logger
 
@@ -203,7 +204,7 @@ extension HubTransaction {
         {
             let role: String = row["role"]
             let hamletID: String? = row["hamlet_id"]
-            guard role == (principal.isReviewer ? "reviewer" : "head"), hamletID == principal.hamletID else {
+            guard role == (principal.roleName), hamletID == principal.hamletID else {
                 throw SyncError.forbidden("replica \(replicaID) belongs to another hamlet or role")
             }
             return ReplicaInfo(
@@ -216,7 +217,7 @@ extension HubTransaction {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                replicaID, principal.isReviewer ? "reviewer" : "head", principal.hamletID, principal.name, now, now,
+                replicaID, principal.roleName, principal.hamletID, principal.name, now, now,
                 drift,
             ])
         return ReplicaInfo(

@@ -111,7 +111,9 @@ package struct ChangeOutcome: Sendable, Hashable, Codable {
     package var seq: Int64
     /// Applied or rejected.
     package var status: Status
-    /// Why the change was rejected.
+    /// Why the change was rejected: a short code (`forbidden`, `invalid_input`, `not_found`)…
+    package var code: String?
+    /// …and a message naming the field or scope at fault.
     package var reason: String?
     /// Per field (or `*` for the whole row on insert and delete), the merge's decision.
     package var fields: [String: FieldOutcome]
@@ -125,11 +127,12 @@ package struct ChangeOutcome: Sendable, Hashable, Codable {
 
     /// An outcome.
     package init(
-        seq: Int64, status: Status, reason: String? = nil, fields: [String: FieldOutcome] = [:],
+        seq: Int64, status: Status, code: String? = nil, reason: String? = nil, fields: [String: FieldOutcome] = [:],
         conflicts: [String] = [], settleSeq: Int64, clamped: Bool = false
     ) {
         self.seq = seq
         self.status = status
+        self.code = code
         self.reason = reason
         self.fields = fields
         self.conflicts = conflicts
@@ -138,7 +141,7 @@ package struct ChangeOutcome: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case seq, status, reason, fields, conflicts, clamped
+        case seq, status, code, reason, fields, conflicts, clamped
         case settleSeq = "settle_seq"
     }
 }

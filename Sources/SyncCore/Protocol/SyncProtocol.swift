@@ -17,7 +17,7 @@ package enum SyncProtocol {
 /// Who is calling the hub: a hamlet head, bound to one hamlet, or a commune reviewer.
 package struct Principal: Sendable, Hashable, Codable {
     /// The caller's role.
-    package enum Role: Sendable, Hashable, Codable {
+    package enum Role: Sendable, Hashable {
         /// The head of one hamlet: reads and writes that hamlet's rows, reads commune rows.
         case head(hamletID: String)
         /// Commune staff: reads and writes every row and resolves conflicts.
@@ -43,4 +43,31 @@ package struct Principal: Sendable, Hashable, Codable {
 
     /// Whether this caller is commune staff.
     package var isReviewer: Bool { role == .reviewer }
+
+    /// `head` or `reviewer`.
+    package var roleName: String { isReviewer ? "reviewer" : "head" }
+
+    enum CodingKeys: String, CodingKey {
+        case role, name
+        case hamletID = "hamlet_id"
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        switch try container.decode(String.self, forKey: .role) {
+        case "reviewer": role = .reviewer
+        case "head": role = .head(hamletID: try container.decode(String.self, forKey: .hamletID))
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .role, in: container, debugDescription: "unknown role \(other)")
+        }
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(roleName, forKey: .role)
+        try container.encodeIfPresent(hamletID, forKey: .hamletID)
+        try container.encode(name, forKey: .name)
+    }
 }

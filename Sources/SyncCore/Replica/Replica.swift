@@ -30,7 +30,7 @@ package final class Replica: Sendable {
                     VALUES (1, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    ids.makeID(), principal.isReviewer ? "reviewer" : "head", principal.hamletID, principal.name,
+                    ids.makeID(), principal.roleName, principal.hamletID, principal.name,
                     clock.nowMilliseconds(),
                 ])
         }

@@ -57,6 +57,17 @@ enum ReplicaMigrations {
                 for statement in ReplicaTriggers.create(for: table) { try db.execute(sql: statement) }
             }
         }
+        migrator.registerMigration("v1-replica-hub") { db in
+            try db.execute(
+                sql: """
+                    -- Where this replica syncs, and the bearer token it syncs with.
+                    CREATE TABLE sync_hub (
+                      id INTEGER PRIMARY KEY CHECK (id = 1),
+                      url TEXT NOT NULL,
+                      token TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -16,6 +16,12 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         case conflict
         /// Protocol or schema versions do not match (HTTP 426).
         case incompatibleVersion = "incompatible_version"
+        /// No valid credentials (HTTP 401).
+        case unauthorized
+        /// A body or page over the limits (HTTP 413).
+        case tooLarge = "too_large"
+        /// The hub cannot be reached (network down, hub stopped).
+        case unavailable
         /// Storage or another internal failure (HTTP 500, exit 1).
         case storage
     }
@@ -26,11 +32,14 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     package let message: String
     /// The field (column) at fault, when one is.
     package let field: String?
+    /// Whether the hub reported this error (a refusal), rather than this side finding it.
+    package let isReportedByHub: Bool
 
-    fileprivate init(_ kind: Kind, _ message: String, field: String? = nil) {
+    fileprivate init(_ kind: Kind, _ message: String, field: String? = nil, isReportedByHub: Bool = false) {
         self.kind = kind
         self.message = message
         self.field = field
+        self.isReportedByHub = isReportedByHub
     }
 
     package var description: String { message }
@@ -88,6 +97,26 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A request naming a protocol or schema version the hub does not speak.
     package static func incompatibleVersion(_ what: String, got: Int, supported: Int) -> SyncError {
         SyncError(.incompatibleVersion, "\(what) version \(got) is not supported (this side speaks \(supported))")
+    }
+
+    /// A missing, unknown, forged or revoked bearer token.
+    package static func unauthorized(_ reason: String) -> SyncError {
+        SyncError(.unauthorized, reason)
+    }
+
+    /// A body over the size limit.
+    package static func tooLarge(_ what: String, limit: Int) -> SyncError {
+        SyncError(.tooLarge, "\(what) is larger than the limit of \(limit) bytes")
+    }
+
+    /// The hub cannot be reached.
+    package static func unavailable(_ reason: String) -> SyncError {
+        SyncError(.unavailable, reason)
+    }
+
+    /// An error the hub reported, rebuilt on the client from its code and message.
+    package static func reported(code: String, message: String) -> SyncError {
+        SyncError(Kind(rawValue: code) ?? .storage, message, isReportedByHub: true)
     }
 
     /// A failure of storage or of the engine's own invariants.

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import SyncCore
+
+/// Runs a command line the way both programs promise (DESIGN.md §6): errors as one
+/// `error:` line on stderr; exit 0 on success, 2 on invalid usage or input, 1 on any other
+/// failure (network, refused by the hub, storage).
+package enum CommandRunner {
+    /// Parses the process's arguments with `root`, runs the command and exits.
+    package static func main(_ root: any ParsableCommand.Type) async -> Never {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try root.parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch {
+            exit(report(error, root: root))
+        }
+    }
+
+    /// Prints `error` as the contract asks and returns the exit status.
+    static func report(_ error: any Error, root: any ParsableCommand.Type) -> Int32 {
+        if let error = error as? SyncError {
+            printError(error.message)
+            return exitStatus(for: error)
+        }
+        if let error = error as? CommandFailure {
+            printError(error.message)
+            return error.status
+        }
+        let code = root.exitCode(for: error)
+        if code == .success {
+            // --help and friends.
+            print(root.fullMessage(for: error))
+            return 0
+        }
+        let message = root.message(for: error)
+            .split(separator: "\n").first.map(String.init) ?? "invalid usage"
+        printError(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
+        return code == .validationFailure ? 2 : 1
+    }
+
+    /// The exit status for an engine error: 2 for what the user typed, 1 for the rest.
+    static func exitStatus(for error: SyncError) -> Int32 {
+        if error.isReportedByHub { return 1 }
+        switch error.kind {
+        case .invalidInput, .notFound, .forbidden, .conflict: return 2
+        case .unauthorized, .tooLarge, .incompatibleVersion, .unavailable, .storage: return 1
+        }
+    }
+
+    /// Writes one `error:` line to stderr, folding any line breaks.
+    package static func printError(_ message: String) {
+        let line = message.replacingOccurrences(of: "\n", with: " ")
+        FileHandle.standardError.write(Data("error: \(line)\n".utf8))
+    }
+}
+
+/// A failure with its own exit status and message.
+package struct CommandFailure: Error {
+    /// The exit status.
+    package let status: Int32
+    /// The one-line message.
+    package let message: String
+
+    /// Invalid usage or input: exit 2.
+    package static func usage(_ message: String) -> CommandFailure { CommandFailure(status: 2, message: message) }
+    /// Any other failure: exit 1.
+    package static func failure(_ message: String) -> CommandFailure { CommandFailure(status: 1, message: message) }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Hummingbird
+import Logging
+import SyncCore
+
+/// The hub's HTTP API (docs/api.md): a thin map from routes to `HubStore` calls.
+package struct HubAPI: Sendable {
+    /// The hub's store.
+    package let store: any HubStore
+
+    /// The API over `store`.
+    package init(store: any HubStore) {
+        self.store = store
+    }
+
+    /// A router with every route and middleware.
+    package func router() -> Router<HubRequestContext> {
+        let router = Router(context: HubRequestContext.self)
+        router.add(middleware: HubErrorMiddleware())
+        router.get("healthz") { request, _ in
+            try HubResponse.json(["status": "ok"], request: request)
+        }
+        let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(store: store))
+        v1.get("status") { request, context in
+            try HubResponse.json(try await store.status(for: context.requirePrincipal()), request: request)
+        }
+        v1.post("push") { request, context in try await push(request, context) }
+        v1.post("pull") { request, context in try await pull(request, context) }
+        v1.get("conflicts") { request, context in
+            let reviewer = try context.requireReviewer()
+            let status: ConflictRecord.Status?
+            switch request.uri.queryParameters.get("status") ?? "open" {
+            case "all": status = nil
+            case let name:
+                guard let parsed = ConflictRecord.Status(rawValue: name) else {
+                    throw SyncError.malformed("status must be open, resolved or all")
+                }
+                status = parsed
+            }
+            return try HubResponse.json(try await store.conflicts(status: status, for: reviewer), request: request)
+        }
+        v1.get("conflicts/:id") { request, context in
+            let reviewer = try context.requireReviewer()
+            let id = try context.parameters.require("id")
+            return try HubResponse.json(try await store.conflict(id: id, for: reviewer), request: request)
+        }
+        v1.post("conflicts/:id/resolve") { request, context in
+            let reviewer = try context.requireReviewer()
+            let id = try context.parameters.require("id")
+            let body = try await HubResponse.decode(ResolveRequest.self, from: request)
+            let record = try await store.resolve(conflictID: id, choice: try body.choice(), note: body.note, by: reviewer)
+            context.logger.info("resolve", metadata: ["sync.conflict": "\(id)", "sync.choice": "\(record.resolution?.choice ?? "")"])
+            return try HubResponse.json(record, request: request)
+        }
+        return router
+    }
+
+    private func push(_ request: Request, _ context: HubRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let principal = try context.requirePrincipal()
+        let body = try await HubResponse.decode(PushRequest.self, from: request)
+        let response = try await store.push(body, from: principal)
+        let rejected = response.outcomes.filter { $0.status == .rejected }
+        context.logger.info(
+            "push",
+            metadata: [
+                "sync.replica": "\(body.replicaID)", "sync.changes_in": "\(body.changes.count)",
+                "sync.rejected": "\(rejected.count)",
+                "sync.conflicts": "\(response.outcomes.reduce(0) { $0 + $1.conflicts.count })",
+                "http.duration_ms": "\(milliseconds(since: started))",
+            ])
+        // A push that achieved nothing because every change was refused answers 4xx, with
+        // the outcomes (the refusals are recorded: a resend gets the same answer).
+        guard !response.outcomes.isEmpty, rejected.count == response.outcomes.count else {
+            return try HubResponse.json(response, request: request)
+        }
+        let forbidden = rejected.contains { $0.code == SyncError.Kind.forbidden.rawValue }
+        let first = rejected[0]
+        let refusal = PushRefusal(
+            error: .init(
+                code: first.code ?? SyncError.Kind.invalidInput.rawValue,
+                message: "change \(first.seq): \(first.reason ?? "rejected")"),
+            hubTime: response.hubTime, outcomes: response.outcomes)
+        return try HubResponse.json(refusal, status: forbidden ? .forbidden : .unprocessableContent, request: request)
+    }
+
+    private func pull(_ request: Request, _ context: HubRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let principal = try context.requirePrincipal()
+        let body = try await HubResponse.decode(PullRequest.self, from: request)
+        let page = try await store.pull(body, for: principal)
+        context.logger.info(
+            "pull",
+            metadata: [
+                "sync.replica": "\(body.replicaID)", "sync.changes_out": "\(page.entries.count)",
+                "sync.cursor": "\(page.cursor)", "http.duration_ms": "\(milliseconds(since: started))",
+            ])
+        return try HubResponse.json(page, request: request)
+    }
+
+    private func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = ContinuousClock.now - start
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    }
+}
+
+/// A push refused whole: the error, and the outcomes to record.
+package struct PushRefusal: Codable, Sendable {
+    /// The first refusal's code and message.
+    package var error: ErrorBody.Detail
+    /// The hub's wall clock.
+    package var hubTime: Int64
+    /// Every change's outcome, all rejected.
+    package var outcomes: [ChangeOutcome]
+
+    enum CodingKeys: String, CodingKey {
+        case error, outcomes
+        case hubTime = "hub_time"
+    }
+}
+
+/// The body of `POST /v1/conflicts/:id/resolve`: `{"take":"hub"|"incoming"}` or
+/// `{"value":…}`, with an optional `note`.
+package struct ResolveRequest: Codable, Sendable {
+    /// `hub` or `incoming`.
+    package var take: String?
+    /// A new value; present (even null) means "set this value".
+    package var value: SyncValue?
+    /// Whether the body named a value.
+    package var hasValue: Bool
+    /// The reviewer's note.
+    package var note: String?
+
+    /// A request for `choice`.
+    package init(choice: ConflictChoice, note: String?) {
+        switch choice {
+        case .hub: take = "hub"
+        case .incoming: take = "incoming"
+        case .value: take = nil
+        }
+        if case .value(let value) = choice {
+            self.value = value
+            hasValue = true
+        } else {
+            self.value = nil
+            hasValue = false
+        }
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case take, value, note
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        take = try container.decodeIfPresent(String.self, forKey: .take)
+        hasValue = container.contains(.value)
+        value = hasValue ? try container.decode(SyncValue.self, forKey: .value) : nil
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(take, forKey: .take)
+        if hasValue { try container.encode(value ?? .null, forKey: .value) }
+        try container.encodeIfPresent(note, forKey: .note)
+    }
+
+    /// The reviewer's choice, or a clear error.
+    package func choice() throws(SyncError) -> ConflictChoice {
+        switch (take, hasValue) {
+        case ("hub"?, false): return .hub
+        case ("incoming"?, false): return .incoming
+        case (nil, true): return .value(value ?? .null)
+        default: throw .malformed("resolve takes either \"take\": \"hub\" or \"incoming\", or a \"value\"")
+        }
+    }
+}

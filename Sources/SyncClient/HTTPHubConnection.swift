@@ -1,0 +1,138 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import SyncCore
+
+/// A replica's or reviewer's connection to the hub over HTTP: JSON bodies, gzip both
+/// ways, bearer token. Hub errors come back as `SyncError`s rebuilt from the error body;
+/// an unreachable hub as `SyncError.unavailable`.
+package struct HTTPHubConnection: HubConnection {
+    /// The hub's base URL, without a trailing slash.
+    package let baseURL: String
+    /// The bearer token.
+    package let token: String
+    /// How long one request may take. Default: 60 seconds.
+    package var timeout: TimeAmount = .seconds(60)
+
+    /// A connection to `baseURL` with `token`.
+    package init(baseURL: String, token: String) {
+        var url = baseURL
+        while url.hasSuffix("/") { url.removeLast() }
+        self.baseURL = url
+        self.token = token
+    }
+
+    package func push(_ request: PushRequest) async throws -> PushResponse {
+        // A push refused whole (every change rejected) still carries the outcomes to record.
+        try await send(.POST, "/v1/push", body: request, as: PushResponse.self, acceptingRefusal: true)
+    }
+
+    package func pull(_ request: PullRequest) async throws -> PullResponse {
+        try await send(.POST, "/v1/pull", body: request, as: PullResponse.self)
+    }
+
+    /// The hub's status, and who this token is.
+    package func status() async throws -> HubStatus {
+        try await send(.GET, "/v1/status", body: Optional<Int>.none, as: HubStatus.self)
+    }
+
+    /// Conflicts in the commune (reviewer tokens); `nil` status: all.
+    package func conflicts(status: ConflictRecord.Status?) async throws -> [ConflictRecord] {
+        try await send(
+            .GET, "/v1/conflicts?status=\(status?.rawValue ?? "all")", body: Optional<Int>.none,
+            as: [ConflictRecord].self)
+    }
+
+    /// One conflict (reviewer tokens).
+    package func conflict(id: String) async throws -> ConflictRecord {
+        try await send(.GET, "/v1/conflicts/\(try pathComponent(id))", body: Optional<Int>.none, as: ConflictRecord.self)
+    }
+
+    /// Settles a conflict (reviewer tokens).
+    package func resolve(id: String, choice: ConflictChoice, note: String?) async throws -> ConflictRecord {
+        try await send(
+            .POST, "/v1/conflicts/\(try pathComponent(id))/resolve", body: ResolveBody(choice: choice, note: note),
+            as: ConflictRecord.self)
+    }
+
+    private func pathComponent(_ id: String) throws(SyncError) -> String {
+        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw .malformed("'\(id)' is not a conflict id")
+        }
+        return id
+    }
+
+    private func send<Body: Encodable, Result: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: Body?, as type: Result.Type, acceptingRefusal: Bool = false
+    ) async throws -> Result {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Accept-Encoding", value: "gzip")
+        request.headers.add(name: "Accept", value: "application/json")
+        if let body {
+            request.headers.add(name: "Content-Type", value: Wire.contentType)
+            request.headers.add(name: "Content-Encoding", value: "gzip")
+            request.body = .bytes(try Wire.gzip(try Wire.encode(body)))
+        }
+        let response: HTTPClientResponse
+        var buffer: ByteBuffer
+        do {
+            response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            buffer = try await response.body.collect(upTo: Wire.maxWireBytes)
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            throw SyncError.unavailable("cannot reach the hub at \(baseURL): \(Self.describe(error))")
+        }
+        if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
+            buffer = try Wire.gunzip(buffer)
+        }
+        let status = response.status.code
+        if (200..<300).contains(status) || (acceptingRefusal && (status == 403 || status == 422)),
+            let result = try? Wire.decode(Result.self, from: buffer)
+        {
+            return result
+        }
+        if let error = try? Wire.decode(ErrorEnvelope.self, from: buffer) {
+            throw SyncError.reported(code: error.error.code, message: "hub: \(error.error.message)")
+        }
+        throw SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError { return "\(error)" }
+        return String(describing: error)
+    }
+}
+
+/// The hub's error body.
+private struct ErrorEnvelope: Decodable {
+    struct Detail: Decodable {
+        var code: String
+        var message: String
+    }
+
+    var error: Detail
+}
+
+/// The resolve body, as the hub reads it.
+private struct ResolveBody: Encodable {
+    let choice: ConflictChoice
+    let note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case take, value, note
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch choice {
+        case .hub: try container.encode("hub", forKey: .take)
+        case .incoming: try container.encode("incoming", forKey: .take)
+        case .value(let value): try container.encode(value, forKey: .value)
+        }
+        try container.encodeIfPresent(note, forKey: .note)
+    }
+}

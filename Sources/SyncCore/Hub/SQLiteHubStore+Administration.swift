@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// The 19 national criteria of the New Rural Development program, by number.
+package enum NationalCriteria {
+    /// Number and Vietnamese name of each criterion.
+    package static let all: [(number: Int64, name: String)] = [
+        (1, "Quy hoạch"), (2, "Giao thông"), (3, "Thủy lợi và phòng chống thiên tai"), (4, "Điện"),
+        (5, "Giáo dục"), (6, "Văn hóa"), (7, "Cơ sở hạ tầng thương mại nông thôn"),
+        (8, "Thông tin và truyền thông"), (9, "Nhà ở dân cư"), (10, "Thu nhập"), (11, "Nghèo đa chiều"),
+        (12, "Lao động"), (13, "Tổ chức sản xuất và phát triển kinh tế nông thôn"), (14, "Y tế"),
+        (15, "Hành chính công"), (16, "Tiếp cận pháp luật"), (17, "Môi trường"),
+        (18, "Chất lượng môi trường sống"), (19, "Quốc phòng và An ninh"),
+    ]
+}
+
+extension SQLiteHubStore {
+    /// The hub's own changes (admin commands) are authored by this principal.
+    package static let administrator = Principal(role: .reviewer, name: "ntm-hub admin")
+
+    package func initialize(communeName: String) async throws -> [SyncRow] {
+        let name = communeName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw SyncError.invalidValue(table: "commune", column: "name", "must not be empty") }
+        let (now, ids) = (clock.nowMilliseconds(), self.ids)
+        return try await writer.write { db in
+            try db.execute(sql: "UPDATE sync_hub_state SET commune_name = ? WHERE id = 1", arguments: [communeName])
+            var transaction = try HubTransaction(db: db, now: now, ids: ids)
+            let criteria = try ReplicatedSchema.table("criteria")
+            let existing = Set(try Int64.fetchAll(db, sql: "SELECT number FROM criteria"))
+            var rows: [SyncRow] = []
+            for criterion in NationalCriteria.all where !existing.contains(criterion.number) {
+                rows.append(
+                    try transaction.administer(
+                        .insert, table: criteria, rowID: ids.makeID(),
+                        values: ["number": .integer(criterion.number), "name": .text(criterion.name)]))
+            }
+            try transaction.finish()
+            return rows
+        }
+    }
+
+    package func addHamlet(_ values: SyncRow) async throws -> SyncRow {
+        let (now, ids) = (clock.nowMilliseconds(), self.ids)
+        let hamlets = try ReplicatedSchema.table("hamlets")
+        _ = try hamlets.completeRow(values.merging([TableSpec.idColumn: .text("check")]) { $1 })
+        return try await writer.write { db in
+            var transaction = try HubTransaction(db: db, now: now, ids: ids)
+            let row = try transaction.administer(.insert, table: hamlets, rowID: ids.makeID(), values: values)
+            try transaction.finish()
+            return row
+        }
+    }
+
+    package func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken {
+        let now = clock.nowMilliseconds()
+        let token = AccessToken.generate()
+        return try await writer.write { db in
+            let principal: Principal
+            switch role {
+            case .reviewer:
+                principal = Principal(role: .reviewer, name: name ?? "reviewer")
+            case .head(let hamletID):
+                guard
+                    let hamlet = try Row.fetchOne(
+                        db, sql: "SELECT name, head_name FROM hamlets WHERE id = ?", arguments: [hamletID])
+                else { throw SyncError.notFound("hamlet \(hamletID)") }
+                let hamletName: String = hamlet["name"]
+                let headName: String? = hamlet["head_name"]
+                principal = Principal(role: role, name: name ?? headName ?? "head of \(hamletName)")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [token.id, token.secretDigest, principal.roleName, principal.hamletID, principal.name, now])
+            return IssuedToken(token: token.text, principal: principal)
+        }
+    }
+
+    package func principal(forToken text: String) async throws -> Principal? {
+        guard let token = AccessToken(text) else { return nil }
+        let stored = try await writer.read { db -> (digest: String, principal: Principal)? in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM sync_tokens WHERE id = ? AND revoked_at IS NULL", arguments: [token.id])
+            else { return nil }
+            let role: String = row["role"]
+            let hamletID: String? = row["hamlet_id"]
+            return (
+                row["secret_sha256"],
+                Principal(role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: row["name"])
+            )
+        }
+        guard let stored, token.matches(digest: stored.digest) else { return nil }
+        return stored.principal
+    }
+
+    package func status(for principal: Principal) async throws -> HubStatus {
+        let now = clock.nowMilliseconds()
+        let replicas = principal.isReviewer ? try await replicas() : []
+        let openConflicts = try await conflicts(status: .open, for: principal).count
+        return try await writer.read { db in
+            HubStatus(
+                hubTime: now,
+                communeName: try String.fetchOne(db, sql: "SELECT commune_name FROM sync_hub_state WHERE id = 1"),
+                principal: principal, protocolVersion: SyncProtocol.version, schemaVersion: ReplicatedSchema.version,
+                logHead: try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0,
+                openConflicts: openConflicts, replicas: replicas)
+        }
+    }
+}
+
+extension HubTransaction {
+    /// A change the hub makes itself (admin commands), merged and logged like any other,
+    /// authored by the hub. Returns the row as it stands.
+    mutating func administer(_ operation: ChangeOperation, table: TableSpec, rowID: String, values: SyncRow)
+        throws -> SyncRow
+    {
+        var values = values
+        values[TableSpec.idColumn] = .text(rowID)
+        let change = Change(
+            seq: 0, table: table.name, rowID: rowID, operation: operation, values: values,
+            hlc: clock.tick(now: now), createdAt: now)
+        let outcome = try merge(
+            change, from: ChangeAuthor(replicaID: "hub", name: SQLiteHubStore.administrator.name),
+            principal: SQLiteHubStore.administrator, maxFutureSkew: .max)
+        if outcome.status == .rejected { throw SyncError.malformed(outcome.reason ?? "rejected") }
+        guard let row = try row(table, rowID) else { throw SyncError.storage("\(table.name) row \(rowID) vanished") }
+        return row
+    }
+}

@@ -1,0 +1,85 @@
+import CompressNIO
+import Foundation
+import NIOCore
+
+/// How protocol values travel: JSON bodies, gzip-compressed both ways, within size limits.
+package enum Wire {
+    /// The most bytes a request or response body may take on the wire. Default: 8 MiB.
+    package static let maxWireBytes = 8 << 20
+    /// The most bytes a body may take once decompressed. Default: 32 MiB.
+    package static let maxBodyBytes = 32 << 20
+    /// The content type of every body.
+    package static let contentType = "application/json; charset=utf-8"
+
+    /// `value` as JSON.
+    package static func encode<T: Encodable>(_ value: T) throws(SyncError) -> ByteBuffer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return ByteBuffer(bytes: try encoder.encode(value))
+        } catch {
+            throw .storage("cannot encode \(T.self): \(error)")
+        }
+    }
+
+    /// Decodes JSON, with a message that names the offending key path.
+    package static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws(SyncError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw .malformed(describe(error))
+        } catch {
+            throw .malformed("invalid JSON: \(error)")
+        }
+    }
+
+    /// Gzip-compresses a body.
+    package static func gzip(_ buffer: ByteBuffer) throws(SyncError) -> ByteBuffer {
+        var input = buffer
+        do {
+            return try input.compress(with: .gzip())
+        } catch {
+            throw .storage("cannot compress: \(error)")
+        }
+    }
+
+    /// Decompresses a gzip body, refusing one that would exceed `maxSize` bytes.
+    package static func gunzip(_ buffer: ByteBuffer, maxSize: Int = maxBodyBytes) throws(SyncError) -> ByteBuffer {
+        var input = buffer
+        do {
+            return try input.decompress(with: .gzip(), maxSize: maxSize)
+        } catch let error as CompressNIOError where error == .bufferOverflow {
+            throw .tooLarge("the decompressed body", limit: maxSize)
+        } catch {
+            throw .malformed("the body is not valid gzip")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+            let joined = keys.joined().drop { $0 == "." }
+            return joined.isEmpty ? "body" : String(joined)
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return "\(path(context)): expected \(describe(type))"
+        case .valueNotFound(let type, let context): return "\(path(context)): expected \(describe(type)), got null"
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return parent == "body" ? "missing field \(key.stringValue)" : "\(parent): missing field \(key.stringValue)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "invalid JSON" : "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "invalid JSON"
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        default: "\(type)".lowercased()
+        }
+    }
+}

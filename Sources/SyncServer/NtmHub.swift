@@ -1,0 +1,150 @@
+import ArgumentParser
+import CommandSupport
+import Foundation
+import HubHTTP
+import Logging
+import SyncCore
+
+/// `ntm-hub`: the commune hub — HTTP server and admin commands (DESIGN.md §6).
+@main
+struct NtmHub: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ntm-hub",
+        abstract: "The commune hub of NTM Sync: merges every hamlet's changes and keeps the conflicts for review.",
+        subcommands: [Serve.self, Init.self, HamletCommand.self, TokenCommand.self, Demo.self])
+
+    static func main() async {
+        await CommandRunner.main(NtmHub.self)
+    }
+}
+
+/// `--db PATH`, shared by every command that opens the hub file.
+struct HubDatabaseOption: ParsableArguments {
+    @Option(name: .long, help: "The hub's SQLite file (created if missing).")
+    var db: String = "ntm-hub.sqlite"
+
+    /// Opens the hub store.
+    func open(logLevel: Logger.Level = .warning) throws -> SQLiteHubStore {
+        var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = logLevel
+        do {
+            return try SQLiteHubStore(path: db, logger: logger)
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            throw CommandFailure.failure("cannot open the hub file \(db): \(error)")
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the hub's HTTP server (creates the db if missing).")
+
+    @OptionGroup var database: HubDatabaseOption
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on (0: any free port).") var port = 8080
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CommandFailure.usage("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        guard (0...65535).contains(port) else { throw CommandFailure.usage("--port must be between 0 and 65535") }
+        let store = try database.open(logLevel: .warning)
+        var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = level
+        let (db, host) = (database.db, self.host)
+        let app = HubApplication.make(store: store, host: host, port: port, logger: logger) { port in
+            FileHandle.standardOutput.write(Data("ntm-hub: listening on http://\(host):\(port) (db \(db))\n".utf8))
+        }
+        try await app.runService()
+    }
+}
+
+struct Init: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Name the commune and record the 19 national criteria.")
+
+    @Option(help: "The commune's name.") var commune: String
+    @OptionGroup var database: HubDatabaseOption
+
+    func run() async throws {
+        let added = try await database.open().initialize(communeName: commune)
+        print("commune \(commune): \(added.count) national criteria recorded (db \(database.db))")
+    }
+}
+
+struct HamletCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hamlet", abstract: "Add and list hamlets.", subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a hamlet; prints its id.")
+
+        @Argument(help: "The hamlet's name.") var name: String
+        @Option(help: "The hamlet head's name.") var head: String?
+        @Option(help: "xom, thon, lang or ban.") var kind: String?
+        @Option(help: "standard or model.") var target: String?
+        @Option(help: "How many households the hamlet has.") var households: String?
+        @OptionGroup var database: HubDatabaseOption
+        @Flag(help: "Print the new row as JSON.") var json = false
+
+        func run() async throws {
+            let table = try ReplicatedSchema.table("hamlets")
+            var values: SyncRow = [:]
+            for (column, text) in [
+                ("name", name), ("head_name", head), ("kind", kind), ("target", target), ("households_total", households),
+            ] {
+                if let text, let spec = table.column(column) { values[column] = try spec.parse(text, table: "hamlets") }
+            }
+            let row = try await database.open().addHamlet(values)
+            if json { try Output.json(row) } else { print(row[TableSpec.idColumn]?.text ?? "") }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the commune's hamlets.")
+
+        @OptionGroup var database: HubDatabaseOption
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let rows = try await database.open().rows(table: "hamlets", for: SQLiteHubStore.administrator)
+            if json {
+                try Output.json(rows)
+            } else {
+                Output.table(rows, columns: ["id", "name", "kind", "head_name", "households_total", "target"])
+            }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Issue access tokens.", subcommands: [Issue.self])
+
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a token for a hamlet head or a reviewer; prints it once (only its hash is kept).")
+
+        @Option(help: "The hamlet a head token belongs to.") var hamlet: String?
+        @Option(help: "head or reviewer.") var role: String
+        @Option(help: "Who holds the token, for the audit trail (default: the hamlet's head).") var name: String?
+        @OptionGroup var database: HubDatabaseOption
+
+        func validate() throws {
+            switch (role, hamlet) {
+            case ("head", .some), ("reviewer", nil): break
+            case ("head", nil): throw ValidationError("a head token needs --hamlet ID")
+            case ("reviewer", .some): throw ValidationError("a reviewer token takes no --hamlet")
+            default: throw ValidationError("--role must be head or reviewer")
+            }
+        }
+
+        func run() async throws {
+            let role: Principal.Role = hamlet.map { .head(hamletID: $0) } ?? .reviewer
+            let issued = try await database.open().issueToken(role: role, name: name)
+            print(issued.token)
+        }
+    }
+}
