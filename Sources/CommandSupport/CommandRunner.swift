@@ -6,9 +6,10 @@ import SyncCore
 /// `error:` line on stderr; exit 0 on success, 2 on invalid usage or input, 1 on any other
 /// failure (network, refused by the hub, storage).
 package enum CommandRunner {
-    /// Parses the process's arguments with `root`, runs the command and exits.
-    package static func main(_ root: any ParsableCommand.Type) async -> Never {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+    /// Parses `arguments` (default: the process's) with `root`, runs the command and exits.
+    package static func main(
+        _ root: any ParsableCommand.Type, arguments: [String] = Array(CommandLine.arguments.dropFirst())
+    ) async -> Never {
         do {
             var command = try root.parseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {
@@ -38,7 +39,8 @@ package enum CommandRunner {
             print(root.fullMessage(for: error))
             return 0
         }
-        let message = root.message(for: error)
+        let message =
+            root.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid usage"
         printError(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
         return code == .validationFailure ? 2 : 1

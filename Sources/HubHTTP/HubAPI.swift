@@ -48,8 +48,10 @@ package struct HubAPI: Sendable {
             let reviewer = try context.requireReviewer()
             let id = try context.parameters.require("id")
             let body = try await HubResponse.decode(ResolveRequest.self, from: request)
-            let record = try await store.resolve(conflictID: id, choice: try body.choice(), note: body.note, by: reviewer)
-            context.logger.info("resolve", metadata: ["sync.conflict": "\(id)", "sync.choice": "\(record.resolution?.choice ?? "")"])
+            let record = try await store.resolve(
+                conflictID: id, choice: try body.choice(), note: body.note, by: reviewer)
+            context.logger.info(
+                "resolve", metadata: ["sync.conflict": "\(id)", "sync.choice": "\(record.resolution?.choice ?? "")"])
             return try HubResponse.json(record, request: request)
         }
         return router

@@ -8,7 +8,9 @@ import SyncCore
 struct HubErrorMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         do {
@@ -21,7 +23,8 @@ struct HubErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             let code = error.status == .notFound ? "not_found" : "http_\(error.status.code)"
             let message =
-                error.status == .notFound ? "no such endpoint: \(request.method) \(request.uri.path)" : "\(error.status)"
+                error.status == .notFound
+                ? "no such endpoint: \(request.method) \(request.uri.path)" : "\(error.status)"
             return HubErrorMiddleware.response(status: error.status, code: code, message: message, request: request)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
@@ -74,7 +77,9 @@ struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
     let store: any HubStore
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {

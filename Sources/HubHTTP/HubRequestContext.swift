@@ -26,7 +26,8 @@ package struct HubRequestContext: RequestContext {
     func requireReviewer() throws(SyncError) -> Principal {
         let principal = try requirePrincipal()
         guard principal.isReviewer else {
-            throw .forbidden("only a reviewer token may use this endpoint; a head's replica sees its conflicts by syncing")
+            throw .forbidden(
+                "only a reviewer token may use this endpoint; a head's replica sees its conflicts by syncing")
         }
         return principal
     }

@@ -46,7 +46,8 @@ package struct HTTPHubConnection: HubConnection {
 
     /// One conflict (reviewer tokens).
     package func conflict(id: String) async throws -> ConflictRecord {
-        try await send(.GET, "/v1/conflicts/\(try pathComponent(id))", body: Optional<Int>.none, as: ConflictRecord.self)
+        try await send(
+            .GET, "/v1/conflicts/\(try pathComponent(id))", body: Optional<Int>.none, as: ConflictRecord.self)
     }
 
     /// Settles a conflict (reviewer tokens).
@@ -79,7 +80,7 @@ package struct HTTPHubConnection: HubConnection {
         let response: HTTPClientResponse
         var buffer: ByteBuffer
         do {
-            response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            response = try await Self.client.execute(request, timeout: timeout)
             buffer = try await response.body.collect(upTo: Wire.maxWireBytes)
         } catch let error as SyncError {
             throw error
@@ -100,6 +101,15 @@ package struct HTTPHubConnection: HubConnection {
         }
         throw SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
     }
+
+    /// One client for the process, without its own decompression: bodies are gunzipped
+    /// here, within `Wire.maxBodyBytes`. Never shut down: it lives as long as the process.
+    private static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton,
+        configuration: HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(15), read: .seconds(120)),
+            decompression: .disabled))
 
     private static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError { return "\(error)" }

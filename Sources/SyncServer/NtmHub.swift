@@ -47,7 +47,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
-            throw CommandFailure.usage("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+            throw CommandFailure.usage(
+                "--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         guard (0...65535).contains(port) else { throw CommandFailure.usage("--port must be between 0 and 65535") }
         let store = try database.open(logLevel: .warning)
@@ -93,7 +94,8 @@ struct HamletCommand: AsyncParsableCommand {
             let table = try ReplicatedSchema.table("hamlets")
             var values: SyncRow = [:]
             for (column, text) in [
-                ("name", name), ("head_name", head), ("kind", kind), ("target", target), ("households_total", households),
+                ("name", name), ("head_name", head), ("kind", kind), ("target", target),
+                ("households_total", households),
             ] {
                 if let text, let spec = table.column(column) { values[column] = try spec.parse(text, table: "hamlets") }
             }

@@ -13,7 +13,8 @@ extension HubTransaction {
         }
         let meta = try meta(table.name, change.rowID)
         func rejected(_ reason: String, _ kind: SyncError.Kind = .invalidInput) throws -> ChangeOutcome {
-            ChangeOutcome(seq: change.seq, status: .rejected, code: kind.rawValue, reason: reason, settleSeq: try head())
+            ChangeOutcome(
+                seq: change.seq, status: .rejected, code: kind.rawValue, reason: reason, settleSeq: try head())
         }
 
         // Scope: whose row is it, and may this principal write it?

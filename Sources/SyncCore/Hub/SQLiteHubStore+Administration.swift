@@ -114,7 +114,9 @@ extension SQLiteHubStore {
 extension HubTransaction {
     /// A change the hub makes itself (admin commands), merged and logged like any other,
     /// authored by the hub. Returns the row as it stands.
-    mutating func administer(_ operation: ChangeOperation, table: TableSpec, rowID: String, values: SyncRow)
+    mutating func administer(
+        _ operation: ChangeOperation, table: TableSpec, rowID: String, values: SyncRow
+    )
         throws -> SyncRow
     {
         var values = values

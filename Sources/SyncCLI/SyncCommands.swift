@@ -1,0 +1,172 @@
+import ArgumentParser
+import CommandSupport
+import Foundation
+import SyncClient
+import SyncCore
+
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create this device's replica and bind it to the hub with a token.")
+
+    @Option(help: "The hub's URL, e.g. http://127.0.0.1:8080.") var hub: String
+    @Option(help: "The token from ntm-hub token issue.") var token: String
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+
+    func validate() throws {
+        guard hub.hasPrefix("http://") || hub.hasPrefix("https://") else {
+            throw ValidationError("--hub must be an http:// or https:// URL")
+        }
+        guard AccessToken(token) != nil else { throw ValidationError("--token is not an ntm token (ntm_…)") }
+    }
+
+    func run() async throws {
+        let path = replica.path
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure.usage("\(path) already exists; use another --db or remove it")
+        }
+        let connection = HTTPHubConnection(baseURL: hub, token: token)
+        let status = try await connection.status()
+        let created = try Replica.create(at: path, principal: status.principal)
+        try created.setHubSettings(HubSettings(url: connection.baseURL, token: token))
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        if output.json {
+            try Output.json(InitReport(replicaID: created.replicaID, principal: status.principal, db: path))
+        } else {
+            let scope = status.principal.hamletID.map { "head of hamlet \($0)" } ?? "reviewer of the commune"
+            print("replica \(created.replicaID) at \(path): \(status.principal.name), \(scope)")
+            print("next: ntm sync")
+        }
+    }
+
+    struct InitReport: Encodable {
+        let replicaID: String
+        let principal: Principal
+        let db: String
+
+        enum CodingKeys: String, CodingKey {
+            case principal, db
+            case replicaID = "replica_id"
+        }
+    }
+}
+
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Push local changes, then pull the hub's, until both sides are current.")
+
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() async throws {
+        let (replica, connection) = try replica.openWithHub()
+        let report: SyncReport
+        do {
+            report = try await SyncSession(replica: replica, hub: connection).run()
+        } catch let error as SyncError {
+            let pending = (try? replica.status().pendingChanges) ?? 0
+            throw CommandFailure.failure(
+                "\(error.message); \(pending) change(s) stay pending and go with the next sync")
+        }
+        let status = try replica.status()
+        if output.json {
+            try Output.json(SyncOutput(report: report, status: status))
+        } else {
+            print(
+                "pushed \(report.pushed), pulled \(report.pulled), conflicts opened \(report.conflicts), "
+                    + "rejected \(report.rejected), lost to later edits \(report.lost)")
+            if status.openConflicts > 0 { print("\(status.openConflicts) open conflict(s) wait for a reviewer") }
+            if !status.rejected.isEmpty { print("\(status.rejected.count) rejected change(s): see ntm status") }
+        }
+    }
+
+    struct SyncOutput: Encodable {
+        let report: SyncReport
+        let status: ReplicaStatus
+    }
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Pending changes, last sync, open conflicts, rejected changes and clock drift.")
+
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let replica = try replica.open()
+        let status = try replica.status()
+        if output.json {
+            try Output.json(status)
+            return
+        }
+        let now = SystemWallClock().nowMilliseconds()
+        print(
+            "replica \(status.replicaID) (\(replica.principal.name), \(status.hamletID.map { "hamlet \($0)" } ?? "reviewer"))"
+        )
+        let oldest = status.oldestPendingAt.map { ", oldest \(Output.duration(now - $0)) old" } ?? ""
+        print("pending changes: \(status.pendingChanges)\(oldest)")
+        print(
+            "last sync: \(status.lastSyncAt.map { "\(Output.time($0)) (\(Output.duration(now - $0)) ago)" } ?? "never")"
+        )
+        print("open conflicts: \(status.openConflicts)")
+        print("rejected changes: \(status.rejected.count)")
+        for rejected in status.rejected {
+            print(
+                "  #\(rejected.seq) \(rejected.operation.rawValue) \(rejected.table) \(rejected.rowID): \(rejected.reason)"
+            )
+        }
+        print(
+            "clock drift: \(status.clockDriftMilliseconds.map { Output.duration($0) + " (this device minus the hub)" } ?? "unknown until the first sync")"
+        )
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports.", subcommands: [Month.self])
+
+    struct Month: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The monthly report: cleanups, roads, land donated, contributions.")
+
+        @Argument(help: "YYYY-MM.") var month: String
+        @OptionGroup var replica: ReplicaOptions
+        @OptionGroup var output: JSONFlag
+
+        func run() throws {
+            let reports = try replica.open().report(month: month)
+            if output.json {
+                try Output.json(reports)
+                return
+            }
+            for report in reports {
+                print("\(report.hamletName) — \(report.month)")
+                let c = report.cleanups
+                print(
+                    "  cleanups: \(c.held) held (target at least 1: \(c.targetMet ? "met" : "NOT met")), "
+                        + "\(c.planned) planned, \(c.cancelled) cancelled; \(c.participants) people, "
+                        + "\(c.householdsJoined) households, \(SyncValue.format(c.wasteKg)) kg waste")
+                let r = report.roads
+                print(
+                    "  roads: \(r.segments) segments, \(SyncValue.format(r.totalM)) m; "
+                        + "\(SyncValue.format(r.atTargetM)) m at target width, \(SyncValue.format(r.remainingM)) m remaining"
+                )
+                let l = report.land
+                let statuses = l.byStatus.keys.sorted().map { status in
+                    "\(status) \(l.byStatus[status].map { "\($0.donations) (\(SyncValue.format($0.areaM2)) m²)" } ?? "")"
+                }
+                print(
+                    "  land donated: \(SyncValue.format(l.areaM2)) m² from \(l.households) household(s)"
+                        + (statuses.isEmpty ? "" : "; " + statuses.joined(separator: ", ")))
+                let kinds = report.contributions.keys.sorted().map { kind in
+                    let total = report.contributions[kind]
+                    return
+                        "\(kind) \(SyncValue.format(total?.amount ?? 0)) this month (\(SyncValue.format(total?.amountToDate ?? 0)) to date)"
+                }
+                print("  contributions: " + (kinds.isEmpty ? "none" : kinds.joined(separator: "; ")))
+            }
+        }
+    }
+}
