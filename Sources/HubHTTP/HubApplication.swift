@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import SyncCore
 
 /// Builds the hub's HTTP application.
@@ -16,5 +17,37 @@ package enum HubApplication {
             configuration: .init(address: .hostname(host, port: port), serverName: "ntm-hub"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+}
+
+extension HubApplication {
+    /// Serves `store` on 127.0.0.1 on a free port while `body` runs with the hub's base URL,
+    /// then stops the server: for the demo and for tests.
+    package static func withRunningHub<T: Sendable>(
+        store: any HubStore, logger: Logger, _ body: @Sendable (String) async throws -> T
+    ) async throws -> T {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = make(store: store, host: "127.0.0.1", port: 0, logger: logger) { port in
+            continuation.yield(port)
+            continuation.finish()
+        }
+        let services = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await services.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else {
+                throw SyncError.unavailable("the hub did not start")
+            }
+            do {
+                let result = try await body("http://127.0.0.1:\(port)")
+                await services.triggerGracefulShutdown()
+                try await group.waitForAll()
+                return result
+            } catch {
+                await services.triggerGracefulShutdown()
+                throw error
+            }
+        }
     }
 }

@@ -55,14 +55,23 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Push local changes, then pull the hub's, until both sides are current.")
 
+    @Option(help: "Changes per push and log entries per pull (smaller pages suit a weak signal).")
+    var pageSize = 500
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
+
+    func validate() throws {
+        guard (1...1000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 1000") }
+    }
 
     func run() async throws {
         let (replica, connection) = try replica.openWithHub()
         let report: SyncReport
         do {
-            report = try await SyncSession(replica: replica, hub: connection).run()
+            var session = SyncSession(replica: replica, hub: connection)
+            session.pushPageSize = pageSize
+            session.pullPageSize = pageSize
+            report = try await session.run()
         } catch let error as SyncError {
             let pending = (try? replica.status().pendingChanges) ?? 0
             throw CommandFailure.failure(
