@@ -89,6 +89,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "SyncCore", "HubHTTP", "SyncClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
