@@ -40,34 +40,53 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "missing token", path: "/v1/status", token: .none, body: nil, status: .unauthorized, message: "missing bearer token"),
-        Case(name: "forged token", path: "/v1/status", token: .forged, body: nil, status: .unauthorized, message: "unknown, forged or revoked token"),
-        Case(name: "garbage token", path: "/v1/pull", token: .garbage, body: "{}", status: .unauthorized, message: "unknown, forged or revoked token"),
-        Case(name: "malformed JSON", path: "/v1/push", token: .head, body: "{\"changes\": [", status: .badRequest, message: "invalid JSON"),
+        Case(
+            name: "missing token", path: "/v1/status", token: .none, body: nil, status: .unauthorized,
+            message: "missing bearer token"),
+        Case(
+            name: "forged token", path: "/v1/status", token: .forged, body: nil, status: .unauthorized,
+            message: "unknown, forged or revoked token"),
+        Case(
+            name: "garbage token", path: "/v1/pull", token: .garbage, body: "{}", status: .unauthorized,
+            message: "unknown, forged or revoked token"),
+        Case(
+            name: "malformed JSON", path: "/v1/push", token: .head, body: "{\"changes\": [", status: .badRequest,
+            message: "invalid JSON"),
         Case(
             name: "wrong type", path: "/v1/push", token: .head,
-            body: push(#"{"seq":"one","table":"cleanups","row_id":"x","operation":"insert","values":{},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#),
+            body: push(
+                #"{"seq":"one","table":"cleanups","row_id":"x","operation":"insert","values":{},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#
+            ),
             status: .badRequest, message: "changes[0].seq: expected a whole number"),
         Case(
             name: "unknown table", path: "/v1/push", token: .reviewer,
-            body: push(#"{"seq":1,"table":"tractors","row_id":"x","operation":"insert","values":{},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#),
+            body: push(
+                #"{"seq":1,"table":"tractors","row_id":"x","operation":"insert","values":{},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#
+            ),
             status: .badRequest, message: "unknown table 'tractors'"),
         Case(
             name: "unknown column", path: "/v1/push", token: .reviewer,
-            body: push(#"{"seq":1,"table":"cleanups","row_id":"x","operation":"insert","values":{"colour":"red"},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#),
+            body: push(
+                #"{"seq":1,"table":"cleanups","row_id":"x","operation":"insert","values":{"colour":"red"},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#
+            ),
             status: .badRequest, message: "cleanups: unknown column 'colour'"),
         Case(
             name: "unknown operation", path: "/v1/push", token: .reviewer,
-            body: push(#"{"seq":1,"table":"cleanups","row_id":"x","operation":"upsert","values":{},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#),
+            body: push(
+                #"{"seq":1,"table":"cleanups","row_id":"x","operation":"upsert","values":{},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#
+            ),
             status: .badRequest, message: "changes[0].operation"),
         Case(
             name: "incompatible protocol", path: "/v1/pull", token: .head,
             body: #"{"protocol_version":99,"schema_version":1,"replica_id":"r","client_time":0,"after":0,"limit":10}"#,
             status: .init(code: 426), message: "protocol version 99 is not supported"),
         Case(
-            name: "head calling a reviewer endpoint", path: "/v1/conflicts", token: .head, body: nil, status: .forbidden,
+            name: "head calling a reviewer endpoint", path: "/v1/conflicts", token: .head, body: nil,
+            status: .forbidden,
             message: "only a reviewer token may use this endpoint"),
-        Case(name: "unknown endpoint", path: "/v1/tractors", token: .reviewer, body: nil, status: .notFound, message: "no such endpoint"),
+        Case(
+            name: "unknown endpoint", path: "/v1/tractors", token: .reviewer, body: nil, status: .notFound,
+            message: "no such endpoint"),
     ]
 
     @Test(arguments: cases)
@@ -88,7 +107,10 @@ import Testing
 
     @Test(arguments: [
         ("a head writing another hamlet", "doai", "2026-11-03", HTTPResponse.Status.forbidden, "belongs to hamlet"),
-        ("a negative area", "dong", "2026-11-03", .unprocessableContent, "land_donations.area_m2: must be greater than 0"),
+        (
+            "a negative area", "dong", "2026-11-03", .unprocessableContent,
+            "land_donations.area_m2: must be greater than 0"
+        ),
         ("an impossible date", "dong", "2026-02-30", .unprocessableContent, "cleanups.date: must be a date YYYY-MM-DD"),
     ])
     func aRefusedChangeGetsA4xxWithItsOutcomeAndChangesNothing(
@@ -107,7 +129,8 @@ import Testing
         let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: "/v1/push", method: .post, headers: headers(.head, hub), body: ByteBuffer(string: Self.push(change)))
+                uri: "/v1/push", method: .post, headers: headers(.head, hub),
+                body: ByteBuffer(string: Self.push(change)))
             #expect(response.status == status)
             let refusal = try JSONDecoder().decode(PushRefusal.self, from: Data(buffer: response.body))
             #expect(refusal.error.message.contains(message), "\(refusal.error.message)")
@@ -122,7 +145,8 @@ import Testing
         let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.live) { client in
             let body = ByteBuffer(repeating: UInt8(ascii: " "), count: Wire.maxWireBytes + 1)
-            let response = try await client.execute(uri: "/v1/push", method: .post, headers: headers(.head, hub), body: body)
+            let response = try await client.execute(
+                uri: "/v1/push", method: .post, headers: headers(.head, hub), body: body)
             #expect(response.status == .contentTooLarge)
         }
         #expect(try await hub.snapshot() == before)

@@ -1,6 +1,6 @@
-import NIOCore
 import Foundation
 import HubHTTP
+import NIOCore
 import SyncClient
 import Testing
 
@@ -82,7 +82,9 @@ import Testing
         #expect(try replica.status().pendingChanges == 2)
 
         try await HubApplication.withRunningHub(store: hub.store, logger: TestHub.quietLogger) { url in
-            let report = try await SyncSession(replica: replica, hub: HTTPHubConnection(baseURL: url, token: hub.dongToken)).run()
+            let report = try await SyncSession(
+                replica: replica, hub: HTTPHubConnection(baseURL: url, token: hub.dongToken)
+            ).run()
             #expect(report.pushed == 2)
         }
         #expect(try replica.status().pendingChanges == 0)

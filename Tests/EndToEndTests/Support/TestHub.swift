@@ -40,7 +40,9 @@ final class TestHub: Sendable {
     func snapshot() async throws -> [String] {
         var lines = ["log head \(try await store.status(for: reviewer).logHead)"]
         for table in ReplicatedSchema.tables {
-            lines += try await store.rows(table: table.name, for: reviewer).map { "\(table.name) \(try JSONText.encode($0))" }
+            lines += try await store.rows(table: table.name, for: reviewer).map {
+                "\(table.name) \(try JSONText.encode($0))"
+            }
         }
         return lines
     }

@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import SyncCore
+
+/// The built `ntm-hub` binary driven by the built `ntm` binary, as separate processes on 127.0.0.1.
+@Suite(.serialized) struct ProcessTests {
+    /// A commune set up through `ntm-hub`'s admin commands, in a temporary folder.
+    struct Commune {
+        let folder: URL
+        let dongID: String
+        let doaiID: String
+        let tokens: [String: String]
+
+        init() throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-proc-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            self.folder = folder
+            func hub(_ arguments: [String]) throws -> String {
+                let result = try Programs.run("ntm-hub", arguments + ["--db", "hub.sqlite"], in: folder)
+                #expect(result.status == 0, "ntm-hub \(arguments): \(result.stderr)")
+                return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            _ = try hub(["init", "--commune", "Xã Tân Lập"])
+            dongID = try hub(["hamlet", "add", "Xóm Đông", "--head", "Nguyễn Văn An"])
+            doaiID = try hub(["hamlet", "add", "Xóm Đoài", "--head", "Trần Thị Bình"])
+            tokens = [
+                "dong": try hub(["token", "issue", "--hamlet", dongID, "--role", "head"]),
+                "doai": try hub(["token", "issue", "--hamlet", doaiID, "--role", "head"]),
+                "office": try hub(["token", "issue", "--role", "reviewer", "--name", "Lê Văn Tám"]),
+            ]
+        }
+
+        var hubPath: String { folder.appendingPathComponent("hub.sqlite").path }
+
+        /// Runs `ntm` on replica `name`.
+        @discardableResult
+        func ntm(
+            _ name: String, _ arguments: [String], expect status: Int32 = 0,
+            sourceLocation: SourceLocation = #_sourceLocation
+        )
+            throws -> Programs.Result
+        {
+            let result = try Programs.run("ntm", arguments, in: folder, environment: ["NTM_DB": "\(name).sqlite"])
+            #expect(result.status == status, "ntm \(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+            return result
+        }
+
+        /// The hub's rows of `table` within `principal`'s scope, read from the hub file.
+        func hubRows(_ table: String, for principal: Principal) async throws -> [SyncRow] {
+            let store = try SQLiteHubStore(path: hubPath, logger: TestHub.quietLogger)
+            return try await store.rows(table: table, for: principal)
+        }
+    }
+
+    static let lists = [
+        "households": "households", "cleanups": "cleanups", "roads": "road_segments", "donations": "land_donations",
+        "contributions": "contributions", "hamlets": "hamlets", "criteria": "criteria",
+    ]
+
+    @Test func theCommandLineWalkthroughConvergesAcrossProcesses() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        defer { hub.kill9() }
+        for name in ["dong", "doai", "office"] {
+            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
+        }
+
+        // Offline records.
+        try commune.ntm(
+            "dong", ["cleanup", "add", "--date", "2026-11-02", "--participants", "38", "--waste-kg", "95.5"])
+        let road = try commune.ntm(
+            "dong", ["road", "add", "--name", "Đường trục xóm", "--length-m", "420", "--width-before-m", "3.5"]
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let donation = try commune.ntm(
+            "dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100", "--road", road, "--json"]
+        ).json(SyncRow.self)
+        #expect(donation["area_m2"] == .real(100))
+        try commune.ntm("doai", ["household", "add", "--name", "Lò Văn Sùng", "--phone", "0912 345 678"])
+        try commune.ntm(
+            "doai", ["contribution", "add", "--donor", "Hộ bà Lan", "--kind", "labor_days", "--amount", "2.5"])
+        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 3)
+
+        // Bad input: exit 2, one error line, nothing written.
+        let negative = try commune.ntm("dong", ["donation", "add", "--donor", "X", "--area-m2=-5"], expect: 2)
+        #expect(negative.stderr == "error: land_donations.area_m2: must be greater than 0\n")
+        let impossible = try commune.ntm("dong", ["cleanup", "add", "--date", "2026-02-30"], expect: 2)
+        #expect(impossible.stderr == "error: cleanups.date: must be a date YYYY-MM-DD\n")
+        try commune.ntm("dong", ["list", "tractors"], expect: 2)
+        try commune.ntm("dong", ["donation", "set", donation.id, "--colour", "red"], expect: 2)
+        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 3)
+
+        for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
+
+        // A review conflict: both sides correct the area offline.
+        try commune.ntm("dong", ["donation", "set", donation.id, "--area-m2", "120"])
+        try commune.ntm("office", ["donation", "set", donation.id, "--area-m2", "110"])
+        try commune.ntm("dong", ["sync"])
+        let officeSync = try commune.ntm("office", ["sync", "--json"])
+        #expect(officeSync.stdout.contains("\"conflicts\" : 1"))
+        let listed = try commune.ntm("office", ["conflicts", "list", "--json"]).json([ConflictRecord].self)
+        #expect(listed.count == 1)
+        let conflict = try #require(listed.first)
+        let shown = try commune.ntm("office", ["conflicts", "show", conflict.id])
+        #expect(shown.stdout.contains("hub:      120  by Nguyễn Văn An"))
+        #expect(shown.stdout.contains("incoming: 110  by Lê Văn Tám"))
+        #expect(shown.stdout.contains("base:     100"))
+        // The hamlet sees its conflict; it may not resolve it.
+        try commune.ntm("dong", ["sync"])
+        #expect(
+            try commune.ntm("dong", ["conflicts", "list", "--json"]).json([ConflictRecord].self).map(\.id) == [
+                conflict.id
+            ])
+        let refused = try commune.ntm("dong", ["conflicts", "resolve", conflict.id, "--take", "hub"], expect: 1)
+        #expect(refused.stderr.hasPrefix("error: hub: only a reviewer"))
+        try commune.ntm("office", ["conflicts", "resolve", conflict.id, "--value", "115", "--note", "đo lại"])
+
+        for _ in 0..<2 {
+            for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
+        }
+
+        // Every replica's `ntm list … --json` equals the hub's rows in its scope.
+        let principals = [
+            "dong": Principal(role: .head(hamletID: commune.dongID), name: ""),
+            "doai": Principal(role: .head(hamletID: commune.doaiID), name: ""),
+            "office": Principal(role: .reviewer, name: ""),
+        ]
+        for (name, principal) in principals {
+            for (list, table) in Self.lists {
+                let listed = try commune.ntm(name, ["list", list, "--json"]).json([SyncRow].self)
+                let normalized = try listed.map { try ReplicatedSchema.table(table).normalize(values: $0) }
+                #expect(normalized == (try await commune.hubRows(table, for: principal)), "\(list) on \(name)")
+            }
+            let status = try commune.ntm(name, ["status", "--json"]).json(ReplicaStatus.self)
+            #expect(status.pendingChanges == 0 && status.openConflicts == 0 && status.rejected.isEmpty)
+        }
+        let area = try commune.ntm("doai", ["list", "donations", "--json"]).json([SyncRow].self)
+        #expect(area.isEmpty)
+        let settled = try commune.ntm("dong", ["list", "donations", "--json"]).json([SyncRow].self)
+        #expect(settled.first?["area_m2"] == .real(115))
+        let report = try commune.ntm("dong", ["report", "month", "2026-11", "--json"]).json([MonthlyReport].self)
+        #expect(report.first?.cleanups.targetMet == true)
+        #expect(report.first?.land.areaM2 == 115)
+    }
+
+    @Test func killingTheHubMidSyncLosesNothingAndAppliesNothingTwice() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        var (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        let port = Int(url.split(separator: ":").last ?? "") ?? 0
+        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+
+        // A long offline stretch: 3,000 cleanups, recorded through the engine for speed.
+        let replica = try Replica(path: commune.folder.appendingPathComponent("dong.sqlite").path)
+        try replica.write { db in
+            let cleanups = try ReplicatedSchema.table("cleanups")
+            for day in 0..<3_000 {
+                try cleanups.insertRow(
+                    db,
+                    try cleanups.completeRow([
+                        "id": .text(UUIDv7Generator().makeID()), "hamlet_id": .text(commune.dongID),
+                        "date": .text(String(format: "2026-%02d-%02d", day % 12 + 1, day % 28 + 1)),
+                        "participants": .integer(Int64(day)),
+                    ]))
+            }
+        }
+        try replica.close()
+
+        let sync = try Programs.start(
+            "ntm", ["sync", "--page-size", "50"], in: commune.folder, environment: ["NTM_DB": "dong.sqlite"])
+        let hubFile = try DatabaseQueue(path: commune.hubPath)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, sync.process.isRunning {
+            let received = try await hubFile.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_received") ?? 0
+            }
+            if received >= 500 { break }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        hub.kill9()
+        try await sync.wait(seconds: 60)
+        let cut = sync.result()
+        #expect(cut.status == 1, "the sync was cut mid-way: \(cut.stderr)")
+        #expect(cut.stderr.hasPrefix("error: "))
+        #expect(cut.stderr.contains("stay pending"))
+        let pendingAfterCut = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges
+        #expect(pendingAfterCut > 0 && pendingAfterCut < 3_000)
+
+        (hub, url) = try await Programs.serve(db: "hub.sqlite", port: port, in: commune.folder)
+        defer { hub.kill9() }
+        try commune.ntm("dong", ["sync"])
+
+        let status = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+        #expect(status.pendingChanges == 0 && status.rejected.isEmpty)
+        let local = try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self)
+        #expect(local.count == 3_000)
+        let atHub = try await commune.hubRows("cleanups", for: Principal(role: .reviewer, name: ""))
+        #expect(atHub.map(\.id) == local.map(\.id))
+        let (logged, received, integrity) = try await hubFile.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_log WHERE tbl = 'cleanups'") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_received") ?? 0,
+                try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? ""
+            )
+        }
+        #expect(logged == 3_000, "each change applied exactly once")
+        #expect(received == 3_000)
+        #expect(integrity == "ok")
+        #expect(try Replica(path: commune.folder.appendingPathComponent("dong.sqlite").path).integrityCheck() == "ok")
+    }
+
+    @Test func theDemoRunsToConvergence() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let demo = try Programs.run("ntm-hub", ["demo"], in: folder)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("every replica equals the hub in its scope"))
+        #expect(demo.stdout.contains("Done: all replicas converged."))
+    }
+
+    @Test(arguments: [
+        ("ntm", ["bogus"]), ("ntm", ["cleanup", "add"]), ("ntm", ["sync", "--page-size", "0"]),
+        ("ntm-hub", ["token", "issue", "--role", "head"]), ("ntm-hub", ["serve", "--port", "70000"]),
+        ("ntm", ["conflicts", "resolve", "x"]),
+    ])
+    func usageErrorsAreOneErrorLineAndExit2(program: String, arguments: [String]) throws {
+        let folder = FileManager.default.temporaryDirectory
+        let result = try Programs.run(program, arguments, in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: "))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// The built `ntm-hub` and `ntm` executables, run as real processes.
+enum Programs {
+    /// The folder holding the test bundle and, beside it, the built executables.
+    static let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+
+    static func path(_ name: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw ProgramError(message: "\(url.path) is missing: build the executables first (swift build)")
+        }
+        return url.path
+    }
+
+    struct ProgramError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        /// Decodes stdout as JSON.
+        func json<T: Decodable>(_ type: T.Type) throws -> T {
+            try JSONDecoder().decode(T.self, from: Data(stdout.utf8))
+        }
+    }
+
+    /// Runs `program` with `arguments` in `folder` and waits for it.
+    @discardableResult
+    static func run(
+        _ program: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:]
+    )
+        throws -> Result
+    {
+        let process = try start(program, arguments, in: folder, environment: environment)
+        process.process.waitUntilExit()
+        return process.result()
+    }
+
+    /// A started process whose output goes to files.
+    final class Running: @unchecked Sendable {  // used from one test task at a time
+        let process: Process
+        let stdoutURL: URL
+        let stderrURL: URL
+
+        init(process: Process, stdoutURL: URL, stderrURL: URL) {
+            self.process = process
+            self.stdoutURL = stdoutURL
+            self.stderrURL = stderrURL
+        }
+
+        var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+
+        func result() -> Result {
+            Result(
+                status: process.terminationStatus, stdout: stdout,
+                stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "")
+        }
+
+        /// SIGKILL, as a power cut or a crash would.
+        func kill9() {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+
+        /// Waits until the process ends or `seconds` pass.
+        func wait(seconds: Double) async throws {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        }
+    }
+
+    static func start(
+        _ program: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:]
+    )
+        throws -> Running
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try path(program))
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["NTM_DB"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let stamp = UUID().uuidString
+        let stdoutURL = folder.appendingPathComponent("\(program)-\(stamp).out")
+        let stderrURL = folder.appendingPathComponent("\(program)-\(stamp).err")
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, stdoutURL: stdoutURL, stderrURL: stderrURL)
+    }
+
+    /// Starts `ntm-hub serve` on `port` (0: any) and waits for it to listen; returns it and its URL.
+    static func serve(db: String, port: Int = 0, in folder: URL) async throws -> (Running, String) {
+        let hub = try start(
+            "ntm-hub", ["serve", "--db", db, "--port", "\(port)", "--log-level", "warning"], in: folder)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let range = hub.stdout.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                return (hub, String(hub.stdout[range]))
+            }
+            guard hub.process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        hub.kill9()
+        throw ProgramError(message: "ntm-hub did not start: \(hub.result().stderr)")
+    }
+}
