@@ -48,7 +48,10 @@ struct HubErrorMiddleware: RouterMiddleware {
     }
 
     static func response(for error: SyncError, request: Request) -> Response {
-        response(status: status(for: error.kind), code: error.kind.rawValue, message: error.message, request: request)
+        var response = response(
+            status: status(for: error.kind), code: error.kind.rawValue, message: error.message, request: request)
+        if error.kind == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="ntm-hub""# }
+        return response
     }
 
     static func response(status: HTTPResponse.Status, code: String, message: String, request: Request) -> Response {
@@ -82,10 +85,14 @@ struct BearerAuthMiddleware: RouterMiddleware {
     ) async throws
         -> Response
     {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        guard let header = request.headers[.authorization] else {
             throw SyncError.unauthorized("missing bearer token: send Authorization: Bearer <token>")
         }
-        let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw SyncError.unauthorized("the Authorization header must be: Bearer <token>")
+        }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
         guard let principal = try await store.principal(forToken: token) else {
             throw SyncError.unauthorized("unknown, forged or revoked token")
         }
@@ -99,6 +106,18 @@ struct BearerAuthMiddleware: RouterMiddleware {
 
 /// Bodies in and out: gzip when the client sends or accepts it, JSON inside.
 enum HubResponse {
+    /// Whether an `Accept-Encoding` value accepts gzip (listed, and not with `q=0`).
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        for item in header.lowercased().split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.first == "gzip" || parts.first == "*" else { continue }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
+        }
+        return false
+    }
+
     /// Reads and decodes a JSON body, gzip-compressed or not.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
         var request = request
@@ -110,7 +129,7 @@ enum HubResponse {
         case let other?: throw SyncError.malformed("unsupported Content-Encoding \(other); send gzip or identity")
         }
         guard plain.readableBytes <= Wire.maxBodyBytes else {
-            throw SyncError.tooLarge("the request body", limit: Wire.maxBodyBytes)
+            throw SyncError.tooLarge("the decompressed body", limit: Wire.maxBodyBytes)
         }
         return try Wire.decode(T.self, from: plain)
     }
@@ -118,8 +137,8 @@ enum HubResponse {
     /// Encodes a JSON response, gzip-compressed when the client accepts it.
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, request: Request) throws -> Response {
         var body = try Wire.encode(value)
-        var headers: HTTPFields = [.contentType: Wire.contentType]
-        if request.headers[.acceptEncoding]?.lowercased().contains("gzip") == true {
+        var headers: HTTPFields = [.contentType: Wire.contentType, .vary: "Accept-Encoding"]
+        if acceptsGzip(request.headers[.acceptEncoding]) {
             body = try Wire.gzip(body)
             headers[.contentEncoding] = "gzip"
         }

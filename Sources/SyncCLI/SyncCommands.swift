@@ -87,6 +87,10 @@ struct SyncCommand: AsyncParsableCommand {
             if status.openConflicts > 0 { print("\(status.openConflicts) open conflict(s) wait for a reviewer") }
             if !status.rejected.isEmpty { print("\(status.rejected.count) rejected change(s): see ntm status") }
         }
+        if report.rejected > 0 {
+            throw CommandFailure.failure(
+                "the hub refused \(report.rejected) change(s); they stay on this replica with the reasons: ntm status")
+        }
     }
 
     struct SyncOutput: Encodable {

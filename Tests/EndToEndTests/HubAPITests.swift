@@ -139,6 +139,26 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
+    @Test func theBearerSchemeIsCaseInsensitiveAndA401SaysHowToAuthenticate() async throws {
+        let hub = try await TestHub()
+        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        try await app.test(.router) { client in
+            let ok = try await client.execute(
+                uri: "/v1/status", method: .get, headers: [.authorization: "bearer \(hub.dongToken)"])
+            #expect(ok.status == .ok)
+            let status = try JSONDecoder().decode(HubStatus.self, from: Data(buffer: ok.body))
+            #expect(status.principal.hamletID == hub.dongID)
+            #expect(status.principal.name == "Nguyễn Văn An")
+            let refused = try await client.execute(
+                uri: "/v1/status", method: .get, headers: [.authorization: "Basic eA=="])
+            #expect(refused.status == .unauthorized)
+            #expect(refused.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            let plain = try await client.execute(
+                uri: "/healthz", method: .get, headers: [.acceptEncoding: "deflate, gzip;q=0"])
+            #expect(plain.headers[.contentEncoding] == nil)
+        }
+    }
+
     @Test func anOversizeBodyIsRefused() async throws {
         let hub = try await TestHub()
         let before = try await hub.snapshot()

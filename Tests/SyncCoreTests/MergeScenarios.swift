@@ -100,6 +100,7 @@ import Testing
         let conflict = try #require(open.first)
         #expect(conflict.column == "area_m2")
         #expect(conflict.base?.value == .real(100))
+        #expect(conflict.base?.author == "Trưởng xóm")  // who wrote the value both started from
         #expect(conflict.hub.value == .real(120))
         #expect(conflict.incoming.value == .real(110))
         #expect(conflict.incoming.author == s.commune.reviewer.name)

@@ -176,9 +176,9 @@ extension HubTransaction {
                 let record = ConflictRecord(
                     id: ids.makeID(), kind: .field, status: .open, table: table.name, rowID: change.rowID,
                     hamletID: meta.hamletID, column: name,
-                    base: ConflictSide(
-                        value: change.previous[name], version: change.baseVersions[name] ?? 0, author: "",
-                        replicaID: "", hlc: .zero),
+                    base: try side(atVersion: change.baseVersions[name] ?? 0, value: change.previous[name])
+                        ?? ConflictSide(
+                            value: change.previous[name], version: 0, author: "", replicaID: "", hlc: .zero),
                     hub: ConflictSide(stamp: old, value: current[name] ?? .null),
                     incoming: ConflictSide(
                         value: value, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),

@@ -77,6 +77,17 @@ struct HubTransaction {
         return db.lastInsertedRowID
     }
 
+    /// Who wrote the log entry at `seq`, as a conflict side with `value`; nil when there is none.
+    func side(atVersion seq: Int64, value: SyncValue?) throws -> ConflictSide? {
+        guard seq > 0,
+            let row = try Row.fetchOne(
+                db, sql: "SELECT author, replica_id, hlc FROM sync_log WHERE seq = ?", arguments: [seq])
+        else { return nil }
+        return ConflictSide(
+            value: value, version: seq, author: row["author"], replicaID: row["replica_id"],
+            hlc: HLCTimestamp(rawValue: row["hlc"]))
+    }
+
     func audit(_ entry: AuditEntry) throws {
         try db.execute(
             sql: "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",

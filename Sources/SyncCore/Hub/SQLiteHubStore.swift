@@ -38,7 +38,11 @@ package final class SQLiteHubStore: HubStore {
     package func push(_ request: PushRequest, from principal: Principal) async throws -> PushResponse {
         try SyncProtocol.check(protocolVersion: request.protocolVersion, schemaVersion: request.schemaVersion)
         guard request.changes.count <= configuration.maxPushChanges else {
-            throw SyncError.malformed("a push carries at most \(configuration.maxPushChanges) changes")
+            throw SyncError.tooLarge(
+                "a push of \(request.changes.count) changes", limit: configuration.maxPushChanges, unit: "changes")
+        }
+        if let first = request.changes.first, first.seq < 1 {
+            throw SyncError.malformed("changes[0].seq: change sequence numbers start at 1")
         }
         for (previous, next) in zip(request.changes, request.changes.dropFirst()) where next.seq != previous.seq + 1 {
             throw SyncError.malformed("changes must be in sequence without gaps (\(previous.seq) then \(next.seq))")
@@ -72,7 +76,7 @@ package final class SQLiteHubStore: HubStore {
             try transaction.finish()
             return outcomes
         }
-        logger.info(
+        logger.debug(
             "push",
             metadata: [
                 "sync.replica": "\(request.replicaID)", "sync.changes_in": "\(request.changes.count)",
@@ -118,7 +122,7 @@ package final class SQLiteHubStore: HubStore {
                 hubTime: now, entries: entries, cursor: hasMore ? entries.last?.seq ?? request.after : head,
                 hasMore: hasMore)
         }
-        logger.info(
+        logger.debug(
             "pull",
             metadata: ["sync.replica": "\(request.replicaID)", "sync.changes_out": "\(page.entries.count)"])
         return page
@@ -161,7 +165,7 @@ package final class SQLiteHubStore: HubStore {
             try transaction.finish()
             return record
         }
-        logger.info("resolve", metadata: ["sync.conflict": "\(conflictID)", "sync.choice": "\(choice.name)"])
+        logger.debug("resolve", metadata: ["sync.conflict": "\(conflictID)", "sync.choice": "\(choice.name)"])
         return record
     }
 
@@ -195,8 +199,11 @@ extension HubTransaction {
     /// The replica's bookkeeping, registering it on first contact; refuses a replica id
     /// already bound to another principal. Records its clock drift.
     func register(replicaID: String, principal: Principal, clientTime: Int64) throws -> ReplicaInfo {
-        guard !replicaID.isEmpty, replicaID.utf8.count <= 128, replicaID != "hub" else {
-            throw SyncError.malformed("replica_id must be a non-empty id")
+        guard !replicaID.isEmpty, replicaID.utf8.count <= 128 else {
+            throw SyncError.malformed("replica_id must be an id of 1 to 128 bytes")
+        }
+        guard replicaID != "hub" else {
+            throw SyncError.malformed("replica_id 'hub' is reserved for the hub's own changes")
         }
         let drift = clientTime - now
         if let row = try Row.fetchOne(

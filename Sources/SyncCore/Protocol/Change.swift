@@ -6,6 +6,16 @@ package enum ChangeOperation: String, Sendable, Hashable, Codable {
     case update
     /// The row's removal.
     case delete
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let operation = ChangeOperation(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "must be insert, update or delete, not '\(text)'")
+        }
+        self = operation
+    }
 }
 
 /// One captured local change, identified by (replica id, `seq`).

@@ -104,9 +104,9 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         SyncError(.unauthorized, reason)
     }
 
-    /// A body over the size limit.
-    package static func tooLarge(_ what: String, limit: Int) -> SyncError {
-        SyncError(.tooLarge, "\(what) is larger than the limit of \(limit) bytes")
+    /// A body or batch over its size limit.
+    package static func tooLarge(_ what: String, limit: Int, unit: String = "bytes") -> SyncError {
+        SyncError(.tooLarge, "\(what) is larger than the limit of \(limit) \(unit)")
     }
 
     /// The hub cannot be reached.
