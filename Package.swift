@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .executable(name: "ntm-hub", targets: ["SyncServer"]),
         .executable(name: "ntm", targets: ["SyncCLI"]),
+        .executable(name: "ntm-simulate", targets: ["SyncSimulate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -78,6 +79,16 @@ let package = Package(
                 "SyncCore", "SyncClient", "CommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SyncSimulation",
+            dependencies: ["SyncCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SyncSimulate",
+            dependencies: ["SyncSimulation"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -70,6 +70,10 @@ enum HubMigrations {
             try db.execute(sql: "CREATE INDEX sync_conflicts_status ON sync_conflicts (status, hamlet_id)")
         }
         registerAdministration(in: &migrator)
+        migrator.registerMigration("v1-hub-log-origin") { db in
+            // Which change of its replica produced each entry: who changed what, exactly.
+            try db.execute(sql: "ALTER TABLE sync_log ADD COLUMN origin_seq INTEGER")
+        }
         return migrator
     }
 }

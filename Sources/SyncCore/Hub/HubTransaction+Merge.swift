@@ -5,8 +5,10 @@ extension HubTransaction {
     /// outcome. A change outside the principal's scope, or with invalid values, is
     /// rejected and changes nothing.
     mutating func merge(
-        _ change: Change, from author: ChangeAuthor, principal: Principal, maxFutureSkew: Int64
+        _ change: Change, from sender: ChangeAuthor, principal: Principal, maxFutureSkew: Int64
     ) throws -> ChangeOutcome {
+        var author = sender
+        author.originSeq = change.seq > 0 ? change.seq : nil
         let table = try ReplicatedSchema.table(change.table)
         for key in change.values.keys where key != TableSpec.idColumn && table.column(key) == nil {
             throw SyncError.unknownColumn(table: table.name, column: key)

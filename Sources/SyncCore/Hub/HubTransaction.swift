@@ -68,11 +68,12 @@ struct HubTransaction {
     ) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO sync_log (kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO sync_log (kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 kind.rawValue, table, rowID, hamletID, data, hlc.rawValue, author.replicaID, author.name, now,
+                author.originSeq,
             ])
         return db.lastInsertedRowID
     }

@@ -22,4 +22,6 @@ struct ChangeAuthor: Sendable, Hashable {
     var replicaID: String
     /// The principal's label.
     var name: String
+    /// The sequence number of the change being merged, within its replica (nil for the hub's own).
+    var originSeq: Int64? = nil
 }

@@ -110,7 +110,7 @@ package final class SQLiteHubStore: HubStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at
+                    SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq
                     FROM sync_log WHERE seq > ? \(scope) ORDER BY seq LIMIT ?
                     """,
                 arguments: arguments)
@@ -270,6 +270,45 @@ extension LogEntry {
             values: kind == .upsert ? try JSONText.decode(SyncRow.self, from: data) : nil,
             conflict: kind == .conflict ? try JSONText.decode(ConflictRecord.self, from: data) : nil,
             hlc: HLCTimestamp(rawValue: row["hlc"]), replicaID: row["replica_id"], author: row["author"],
-            loggedAt: row["logged_at"])
+            loggedAt: row["logged_at"], originSeq: row["origin_seq"])
+    }
+}
+
+extension SQLiteHubStore {
+    /// Every change the hub has received, with its stored outcome, in arrival order per replica.
+    package func receivedOutcomes() async throws -> [(replicaID: String, outcome: ChangeOutcome)] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT replica_id, outcome FROM sync_received ORDER BY replica_id, seq").map {
+                row throws -> (replicaID: String, outcome: ChangeOutcome) in
+                (row["replica_id"], try JSONText.decode(ChangeOutcome.self, from: row["outcome"]))
+            }
+        }
+    }
+
+    /// The whole audit trail, oldest first.
+    package func auditTrail() async throws -> [AuditEntry] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT entry FROM sync_audit ORDER BY id").map {
+                text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text)
+            }
+        }
+    }
+
+    /// The whole log, oldest first.
+    package func log() async throws -> [LogEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq
+                    FROM sync_log ORDER BY seq
+                    """
+            ).map { try LogEntry(logRow: $0) }
+        }
+    }
+
+    /// Closes the file; the store is unusable afterwards.
+    package func close() throws {
+        try writer.close()
     }
 }

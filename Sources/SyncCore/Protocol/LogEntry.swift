@@ -30,13 +30,16 @@ package struct LogEntry: Sendable, Hashable, Codable {
     package var replicaID: String
     /// Who made the change.
     package var author: String
+    /// The change's sequence number within its replica (nil for the hub's own changes).
+    package var originSeq: Int64?
     /// When the hub logged it, milliseconds since 1970 (hub clock).
     package var loggedAt: Int64
 
     /// An entry.
     package init(
         seq: Int64, kind: Kind, table: String, rowID: String, hamletID: String?, values: SyncRow? = nil,
-        conflict: ConflictRecord? = nil, hlc: HLCTimestamp, replicaID: String, author: String, loggedAt: Int64
+        conflict: ConflictRecord? = nil, hlc: HLCTimestamp, replicaID: String, author: String, loggedAt: Int64,
+        originSeq: Int64? = nil
     ) {
         self.seq = seq
         self.kind = kind
@@ -49,6 +52,7 @@ package struct LogEntry: Sendable, Hashable, Codable {
         self.replicaID = replicaID
         self.author = author
         self.loggedAt = loggedAt
+        self.originSeq = originSeq
     }
 
     enum CodingKeys: String, CodingKey {
@@ -57,6 +61,7 @@ package struct LogEntry: Sendable, Hashable, Codable {
         case hamletID = "hamlet_id"
         case replicaID = "replica_id"
         case loggedAt = "logged_at"
+        case originSeq = "origin_seq"
     }
 }
 

@@ -1,0 +1,78 @@
+import Foundation
+import SyncSimulation
+
+// ntm-simulate --seeds N [--from S] [--steps K]: runs seeds S..<S+N of the deterministic
+// simulation, prints each failing seed with the command that replays it, and one summary line.
+var seeds = 200
+var from: UInt64 = 1
+var steps = 160
+var verbose = false
+var arguments = CommandLine.arguments.dropFirst()
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    exit(2)
+}
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--seeds":
+        guard let value = arguments.popFirst().flatMap(Int.init) else { fail("--seeds needs a number") }
+        seeds = value
+    case "--from":
+        guard let value = arguments.popFirst().flatMap(UInt64.init) else { fail("--from needs a number") }
+        from = value
+    case "--steps":
+        guard let value = arguments.popFirst().flatMap(Int.init) else { fail("--steps needs a number") }
+        steps = value
+    case "--verbose": verbose = true
+    case "--help", "-h":
+        print("usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose]")
+        exit(0)
+    default: fail("unknown argument \(argument); usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose]")
+    }
+}
+guard seeds > 0, steps > 0 else { fail("--seeds and --steps must be above 0") }
+
+let parent =
+    FileManager.default.fileExists(atPath: "/dev/shm")
+    ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+let started = Date()
+var failed: [UInt64] = []
+var totals = (operations: 0, syncs: 0, faults: 0, conflicts: 0, resolutions: 0, replicas: 0)
+let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+await withTaskGroup(of: SimulationReport.self) { group in
+    var next = from
+    let end = from + UInt64(seeds)
+    for _ in 0..<workers where next < end {
+        let seed = next
+        group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent) }
+        next += 1
+    }
+    for await report in group {
+        totals.operations += report.operations
+        totals.syncs += report.syncs
+        totals.faults += report.faults
+        totals.conflicts += report.conflicts
+        totals.resolutions += report.resolutions
+        totals.replicas += report.replicas
+        if !report.failures.isEmpty {
+            failed.append(report.seed)
+            print(report.summary)
+            for failure in report.failures.prefix(10) { print("  \(failure)") }
+            print("  replay: scripts/simulate --seeds 1 --from \(report.seed) --steps \(steps)")
+        } else if verbose {
+            print(report.summary)
+        }
+        if next < end {
+            let seed = next
+            group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent) }
+            next += 1
+        }
+    }
+}
+let seconds = Date().timeIntervalSince(started)
+print(
+    "simulate: \(seeds - failed.count) passed, \(failed.count) failed — seeds \(from)..<\(from + UInt64(seeds)), "
+        + "\(steps) steps each, \(totals.replicas) replicas, \(totals.operations) operations, \(totals.syncs) syncs, "
+        + "\(totals.faults) faults, \(totals.conflicts) conflicts, \(totals.resolutions) resolutions, "
+        + String(format: "%.1f s", seconds))
+exit(failed.isEmpty ? 0 : 1)

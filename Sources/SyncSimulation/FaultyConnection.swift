@@ -1,0 +1,93 @@
+import SyncCore
+import Synchronization
+
+/// The faults a simulation injects between replicas and the hub, drawn from its seed.
+package final class FaultPlan: Sendable {
+    struct State {
+        var random: SplitMix64
+        var enabled = true
+        var sent: [String: Change] = [:]
+        var delayedPushes: [(Principal, PushRequest)] = []
+        var stalePages: [(replicaID: String, page: PullResponse)] = []
+        var failures: [String] = []
+        var faults = 0
+    }
+
+    let state: Mutex<State>
+    let store: SQLiteHubStore
+
+    init(seed: UInt64, store: SQLiteHubStore) {
+        state = Mutex(State(random: SplitMix64(seed: seed)))
+        self.store = store
+    }
+
+    static func key(_ replicaID: String, _ seq: Int64) -> String { "\(replicaID)#\(seq)" }
+
+    /// Draws a number in `0..<100`, or 100 (no fault) when faults are off.
+    func roll() -> Int {
+        state.withLock { $0.enabled ? Int($0.random.next() % 100) : 100 }
+    }
+
+    func fail(_ message: String) { state.withLock { $0.failures.append(message) } }
+    func countFault() { state.withLock { $0.faults += 1 } }
+    func setEnabled(_ enabled: Bool) { state.withLock { $0.enabled = enabled } }
+}
+
+/// A replica's connection to an in-process hub through which messages get dropped,
+/// duplicated, delayed and reordered, and responses lost.
+struct FaultyConnection: HubConnection {
+    struct Fault: Error {}
+
+    let principal: Principal
+    let plan: FaultPlan
+
+    func push(_ request: PushRequest) async throws -> PushResponse {
+        plan.state.withLock { state in
+            for change in request.changes { state.sent[FaultPlan.key(request.replicaID, change.seq)] = change }
+        }
+        let hub = plan.store
+        switch plan.roll() {
+        case 0..<8:  // the request is lost
+            plan.countFault()
+            throw Fault()
+        case 8..<12:  // the request is held back and arrives later, out of order
+            plan.countFault()
+            plan.state.withLock { $0.delayedPushes.append((principal, request)) }
+            throw Fault()
+        case 12..<17:  // delivered, but the response is lost
+            plan.countFault()
+            _ = try await hub.push(request, from: principal)
+            throw Fault()
+        case 17..<22:  // delivered twice: the second must change nothing and answer the same
+            plan.countFault()
+            let first = try await hub.push(request, from: principal)
+            let head = try await hub.status(for: principal).logHead
+            let second = try await hub.push(request, from: principal)
+            if second.outcomes != first.outcomes { plan.fail("a repeated push got different outcomes") }
+            if try await hub.status(for: principal).logHead != head { plan.fail("a repeated push changed the log") }
+            return second
+        default:
+            return try await hub.push(request, from: principal)
+        }
+    }
+
+    func pull(_ request: PullRequest) async throws -> PullResponse {
+        let hub = plan.store
+        switch plan.roll() {
+        case 0..<8:
+            plan.countFault()
+            throw Fault()
+        case 8..<13:  // the response is lost on the way back
+            plan.countFault()
+            _ = try await hub.pull(request, for: principal)
+            throw Fault()
+        case 13..<18:  // the page is delivered now and again later
+            plan.countFault()
+            let page = try await hub.pull(request, for: principal)
+            plan.state.withLock { $0.stalePages.append((request.replicaID, page)) }
+            return page
+        default:
+            return try await hub.pull(request, for: principal)
+        }
+    }
+}

@@ -1,0 +1,450 @@
+import Foundation
+import Logging
+import SyncCore
+
+/// What one seed did and found.
+package struct SimulationReport: Sendable {
+    /// The seed.
+    package var seed: UInt64
+    /// Invariant violations and unexpected errors; empty when the seed passed.
+    package var failures: [String] = []
+    /// Hamlets, replicas, operations, syncs, faults, conflicts, resolutions.
+    package var hamlets = 0
+    package var replicas = 0
+    package var operations = 0
+    package var syncs = 0
+    package var faults = 0
+    package var conflicts = 0
+    package var resolutions = 0
+
+    /// One line for a person.
+    package var summary: String {
+        let outcome = failures.isEmpty ? "ok" : "FAILED (\(failures.count))"
+        return "seed \(seed): \(outcome) — \(hamlets) hamlets, \(replicas) replicas, \(operations) operations, "
+            + "\(syncs) syncs, \(faults) faults, \(conflicts) conflicts, \(resolutions) resolutions"
+    }
+}
+
+/// A deterministic simulation of a commune: a hub, 2–12 hamlets with one or two replicas
+/// each, a reviewer, random edits of every table, syncs through faults, closed and
+/// reopened files, skewed and jumping clocks, conflict resolutions; then a quiet sync and
+/// the invariants of issue 4. Everything derives from the seed: a failure replays exactly.
+package enum Simulation {
+    /// The first wall-clock instant of every simulation (2026-09-21).
+    static let epoch: Int64 = 1_790_000_000_000
+
+    /// Runs one seed with `steps` random steps in a fresh folder under `parent`.
+    package static func run(seed: UInt64, steps: Int = 160, parent: URL) async -> SimulationReport {
+        let folder = parent.appendingPathComponent("ntm-sim-\(seed)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var report = SimulationReport(seed: seed)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var world = try await World(seed: seed, folder: folder, report: &report)
+            for _ in 0..<steps { try await world.step(&report) }
+            try await world.finish(&report)
+        } catch {
+            report.failures.append("unexpected error: \(error)")
+        }
+        return report
+    }
+}
+
+/// The simulated commune.
+struct World {
+    struct Device {
+        var replica: Replica
+        let path: String
+        let clock: ManualWallClock
+        let ids: SeededIDGenerator
+        let connection: FaultyConnection
+    }
+
+    var random: SplitMix64
+    let folder: URL
+    let hubClock: ManualWallClock
+    let hub: SQLiteHubStore
+    let plan: FaultPlan
+    let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
+    var hamletIDs: [String] = []
+    var devices: [Device] = []
+
+    init(seed: UInt64, folder: URL, report: inout SimulationReport) async throws {
+        random = SplitMix64(seed: seed)
+        self.folder = folder
+        hubClock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
+        hub = try SQLiteHubStore(
+            path: folder.appendingPathComponent("hub.sqlite").path, clock: hubClock,
+            ids: SeededIDGenerator(seed: seed &+ 1, clock: hubClock),
+            logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() })
+        plan = FaultPlan(seed: seed &+ 2, store: hub)
+        _ = try await hub.initialize(communeName: "Xã Mô Phỏng")
+        let hamlets = 2 + Int(random.next() % 11)
+        for index in 0..<hamlets {
+            hamletIDs.append(
+                try await hub.addHamlet(["name": .text("Xóm \(index + 1)")])[TableSpec.idColumn]?.text ?? "")
+        }
+        try addDevice(reviewer, name: "office")
+        for (index, hamletID) in hamletIDs.enumerated() {
+            let head = Principal(role: .head(hamletID: hamletID), name: "Trưởng xóm \(index + 1)")
+            try addDevice(head, name: "hamlet\(index)-laptop")
+            if random.next() % 3 == 0 { try addDevice(head, name: "hamlet\(index)-phone") }
+        }
+        report.hamlets = hamlets
+        report.replicas = devices.count
+    }
+
+    private mutating func addDevice(_ principal: Principal, name: String) throws {
+        let skew: Int64
+        switch random.next() % 20 {
+        case 0..<12: skew = Int64(random.next() % 4_000) - 2_000
+        case 12..<17: skew = Int64(random.next() % 7_200_000) - 3_600_000
+        default: skew = Int64(random.next() % (6 * 86_400_000)) - 3 * 86_400_000  // up to ±3 days
+        }
+        let clock = ManualWallClock(fixedMilliseconds: Simulation.epoch + skew)
+        let ids = SeededIDGenerator(seed: random.next(), clock: clock)
+        let path = folder.appendingPathComponent("\(name).sqlite").path
+        let replica = try Replica.create(at: path, principal: principal, clock: clock, ids: ids)
+        devices.append(
+            Device(
+                replica: replica, path: path, clock: clock, ids: ids,
+                connection: FaultyConnection(principal: principal, plan: plan)))
+    }
+
+    private mutating func pick<T>(_ items: [T]) -> T? {
+        items.isEmpty ? nil : items[Int(random.next() % UInt64(items.count))]
+    }
+
+    private mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
+
+    // MARK: Steps
+
+    mutating func step(_ report: inout SimulationReport) async throws {
+        let elapsed = Int64(random.next() % 5_000) + 1
+        hubClock.advance(by: elapsed)
+        for device in devices { device.clock.advance(by: elapsed + Int64(random.next() % 50)) }
+        report.operations += 1
+        let index = Int(random.next() % UInt64(devices.count))
+        switch random.next() % 100 {
+        case 0..<45:
+            try edit(index)
+        case 45..<72:
+            report.syncs += 1
+            try await sync(index, faults: true)
+        case 72..<78:
+            if try await resolveSomeConflict() { report.resolutions += 1 }
+        case 78..<83:  // the device sleeps, the file closes and opens again
+            try devices[index].replica.close()
+            devices[index].replica = try Replica(
+                path: devices[index].path, clock: devices[index].clock, ids: devices[index].ids)
+        case 83..<89:
+            try await deliverSomethingLate()
+        case 89..<92:
+            try writeToAnotherHamlet(index)
+        case 92..<95:  // the device's clock jumps back, by up to a day
+            devices[index].clock.advance(by: -Int64(random.next() % 86_400_000))
+        default:
+            report.operations -= 1
+        }
+    }
+
+    private mutating func edit(_ index: Int) throws {
+        let replica = devices[index].replica
+        let tables =
+            replica.principal.isReviewer
+            ? ReplicatedSchema.tables.map(\.name) : ReplicatedSchema.tables.filter { $0.scope == .hamlet }.map(\.name)
+        guard let tableName = pick(tables) else { return }
+        let table = try ReplicatedSchema.table(tableName)
+        let rows = try replica.rows(tableName)
+        do {
+            switch random.next() % 10 {
+            case 0..<3 where table.scope == .hamlet || rows.count < 25:
+                var values = try insertValues(table)
+                if table.scope == .hamlet, replica.principal.isReviewer {
+                    values[TableSpec.scopeColumn] = .text(pick(hamletIDs) ?? "")
+                }
+                try replica.insert(into: tableName, values: values)
+            case 9:
+                if let row = pick(rows), let id = row[TableSpec.idColumn]?.text {
+                    try replica.delete(from: tableName, id: id)
+                }
+            default:
+                guard let row = pick(rows), let id = row[TableSpec.idColumn]?.text else { return }
+                let editable = table.columns.filter { $0.name != TableSpec.scopeColumn }
+                var values = SyncRow()
+                for _ in 0..<(1 + random.next() % 3) {
+                    if let column = pick(editable) { values[column.name] = value(for: column, table: table) }
+                }
+                try replica.update(tableName, id: id, values: values)
+            }
+        } catch let error as SyncError where error.kind == .invalidInput || error.kind == .forbidden {
+            // Refused locally, as the CLI would refuse it: nothing written.
+        }
+    }
+
+    private mutating func insertValues(_ table: TableSpec) throws -> SyncRow {
+        var values = SyncRow()
+        for column in table.columns where column.name != TableSpec.scopeColumn {
+            if column.isRequired || chance(50) { values[column.name] = value(for: column, table: table) }
+        }
+        if table.rowRules.contains(.oneOf(["household_id", "donor_name"])) {
+            values["donor_name"] = .text(pick(Self.names) ?? "Hộ")
+        }
+        if table.name == "contributions", values["kind"] == .text("money") {
+            values["amount"] = .real(Double(random.next() % 50) * 100_000)
+        }
+        return values
+    }
+
+    static let names = [
+        "Nguyễn Văn An", "Nguye\u{302}\u{303}n Thị Bình", "Hoàng Văn Cường", "Lò Văn Sùng", "Đinh Thị Hoa",
+        "Vi Văn Đức",
+    ]
+
+    private mutating func value(for column: ColumnSpec, table: TableSpec) -> SyncValue {
+        if !column.isRequired, chance(8) { return .null }
+        switch column.kind {
+        case .text: return .text(pick(Self.names + ["Ghi chú \(random.next() % 100)", "Đường trục xóm"]) ?? "")
+        case .integer:
+            if case .range(let range) = column.rule {
+                return .integer(
+                    range.lowerBound + Int64(random.next() % UInt64(range.upperBound - range.lowerBound + 1)))
+            }
+            return .integer(Int64(random.next() % 500))
+        case .real: return .real(Double(1 + random.next() % 2_000) / 2)
+        case .date: return .text(String(format: "2026-%02d-%02d", 1 + random.next() % 12, 1 + random.next() % 28))
+        case .boolean: return .integer(Int64(random.next() % 2))
+        case .enumeration(let values): return .text(pick(values) ?? "")
+        }
+    }
+
+    /// A head writes a row of another hamlet straight into SQLite: the hub must refuse it.
+    private mutating func writeToAnotherHamlet(_ index: Int) throws {
+        let replica = devices[index].replica
+        guard let own = replica.principal.hamletID, let other = pick(hamletIDs.filter { $0 != own }) else { return }
+        let id = devices[index].ids.makeID()
+        try replica.write { db in
+            try db.execute(
+                sql: "INSERT INTO cleanups (id, hamlet_id, date) VALUES (?, ?, '2026-10-10')", arguments: [id, other])
+        }
+    }
+
+    private mutating func sync(_ index: Int, faults: Bool) async throws {
+        plan.setEnabled(faults)
+        let device = devices[index]
+        var session = SyncSession(replica: device.replica, hub: device.connection)
+        session.pushPageSize = 1 + Int(random.next() % 40)
+        session.pullPageSize = 1 + Int(random.next() % 60)
+        do {
+            try await session.run()
+        } catch is FaultyConnection.Fault {
+            // The network failed mid-sync; the next sync resumes.
+        }
+    }
+
+    private mutating func resolveSomeConflict() async throws -> Bool {
+        let open = try await hub.conflicts(status: .open, for: reviewer)
+        guard let conflict = pick(open) else { return false }
+        var choice: ConflictChoice = chance(50) ? .hub : .incoming
+        if conflict.kind == .field, chance(30), let column = conflict.column,
+            let spec = try ReplicatedSchema.table(conflict.table).column(column)
+        {
+            choice = .value(value(for: spec, table: try ReplicatedSchema.table(conflict.table)))
+        }
+        do {
+            _ = try await hub.resolve(conflictID: conflict.id, choice: choice, note: "mô phỏng", by: reviewer)
+            return true
+        } catch let error as SyncError where [.invalidInput, .conflict].contains(error.kind) {
+            return false  // a value the rules refuse, or a row deleted since
+        }
+    }
+
+    /// A held-back push reaches the hub, or a page already applied arrives again.
+    private mutating func deliverSomethingLate() async throws {
+        let (push, page) = plan.state.withLock {
+            state -> ((Principal, PushRequest)?, (replicaID: String, page: PullResponse)?) in
+            (state.delayedPushes.popLast(), state.stalePages.popLast())
+        }
+        if let (principal, request) = push {
+            let alreadyReceived = try await hub.replicas().first { $0.replicaID == request.replicaID }?.lastSeq ?? 0
+            let head = try await hub.status(for: reviewer).logHead
+            _ = try? await hub.push(request, from: principal)
+            if let last = request.changes.last?.seq, last <= alreadyReceived,
+                try await hub.status(for: reviewer).logHead != head
+            {
+                plan.fail("a late copy of a push the hub already had changed the log")
+            }
+        }
+        if let (replicaID, stale) = page, let device = devices.first(where: { $0.replica.replicaID == replicaID }) {
+            let before = try snapshot(device.replica)
+            let cursor = try device.replica.pullCursor()
+            if stale.cursor <= cursor {
+                try device.replica.apply(stale)
+                if try snapshot(device.replica) != before {
+                    plan.fail("re-applying a page changed replica \(replicaID)")
+                }
+            }
+        }
+    }
+
+    private func snapshot(_ replica: Replica) throws -> [String] {
+        var lines = ["cursor \(try replica.pullCursor())", "pending \(try replica.status().pendingChanges)"]
+        for table in ReplicatedSchema.tables {
+            lines += try replica.rows(table.name).map { "\(table.name) \(try JSONText.encode($0))" }
+        }
+        return lines
+    }
+
+    // MARK: The end
+
+    mutating func finish(_ report: inout SimulationReport) async throws {
+        plan.setEnabled(false)
+        // Held-back messages finally arrive; then the users act on rejections and sync quietly.
+        for _ in 0..<200 {
+            let left = plan.state.withLock { $0.delayedPushes.count + $0.stalePages.count }
+            if left == 0 { break }
+            try await deliverSomethingLate()
+        }
+        for index in devices.indices { try await sync(index, faults: false) }
+        for index in devices.indices {
+            for rejected in try devices[index].replica.status().rejected {
+                try devices[index].replica.discardRejected(seq: rejected.seq)
+            }
+        }
+        for _ in 0..<2 {
+            for index in devices.indices { try await sync(index, faults: false) }
+        }
+        report.faults = plan.state.withLock { $0.faults }
+        report.conflicts = try await hub.conflicts(status: nil, for: reviewer).count
+        report.failures += plan.state.withLock { $0.failures }
+        report.failures += try await convergence()
+        report.failures += try await acknowledgedChangesAreKept()
+        report.failures += try await reviewFieldsChangedOnlyByReview()
+        if try hub.integrityCheck() != "ok" { report.failures.append("(e) the hub fails integrity_check") }
+        for device in devices where try device.replica.integrityCheck() != "ok" {
+            report.failures.append("(e) replica \(device.replica.replicaID) fails integrity_check")
+        }
+        for device in devices { try device.replica.close() }
+        try hub.close()
+    }
+
+    /// (a) every replica equals the hub within its scope, with nothing pending.
+    private func convergence() async throws -> [String] {
+        var failures: [String] = []
+        for device in devices {
+            let replica = device.replica
+            for table in ReplicatedSchema.tables {
+                let hubRows = try await hub.rows(table: table.name, for: replica.principal)
+                let local = try replica.rows(table.name)
+                if local != hubRows {
+                    let here = Set(local.map { try? JSONText.encode($0) })
+                    let there = Set(hubRows.map { try? JSONText.encode($0) })
+                    failures.append(
+                        "(a) \(table.name) differs on \(replica.principal.name) \(replica.replicaID): "
+                            + "only here \(here.subtracting(there).compactMap { $0 }), only at the hub \(there.subtracting(here).compactMap { $0 })"
+                    )
+                }
+            }
+            let status = try replica.status()
+            if status.pendingChanges > 0 {
+                failures.append("(a) \(replica.replicaID) still has \(status.pendingChanges) pending")
+            }
+            let hubConflicts = try await hub.conflicts(status: nil, for: replica.principal).map {
+                "\($0.id) \($0.status)"
+            }
+            let mirrored = try replica.conflicts().filter { $0.hamletID != nil || replica.principal.isReviewer }
+                .map { "\($0.id) \($0.status)" }
+            if hubConflicts != mirrored { failures.append("(a) conflicts differ on \(replica.replicaID)") }
+        }
+        return failures
+    }
+
+    /// (b) every change the hub acknowledged is in its state, or in the audit trail as
+    /// overwritten, lost, held or deleted by a later decision.
+    private func acknowledgedChangesAreKept() async throws -> [String] {
+        let sent = plan.state.withLock { $0.sent }
+        let audit = try await hub.auditTrail()
+        var rows: [String: SyncRow] = [:]
+        for table in ReplicatedSchema.tables {
+            for row in try await hub.rows(table: table.name, for: reviewer) {
+                rows["\(table.name)/\(row[TableSpec.idColumn]?.text ?? "")"] = row
+            }
+        }
+        func trail(_ table: String, _ rowID: String) -> [AuditEntry] {
+            audit.filter { $0.table == table && $0.rowID == rowID }
+        }
+        var failures: [String] = []
+        for (replicaID, outcome) in try await hub.receivedOutcomes() where outcome.status == .applied {
+            guard let change = sent[FaultPlan.key(replicaID, outcome.seq)] else {
+                failures.append("(b) the hub holds change \(replicaID)#\(outcome.seq) that was never sent")
+                continue
+            }
+            let entries = trail(change.table, change.rowID)
+            let row = rows["\(change.table)/\(change.rowID)"]
+            let deletedLater = entries.contains { $0.decision == .deleted }
+            for (field, result) in outcome.fields {
+                let kept: Bool
+                switch (field, result) {
+                case (_, .unchanged): kept = true
+                case ("*", .applied):
+                    kept =
+                        change.operation == .delete
+                        ? row == nil || entries.contains { $0.decision == .resolved && $0.column == nil }
+                        : row != nil || deletedLater
+                case ("*", .held), (_, .held):
+                    kept = entries.contains { $0.decision == .held }
+                case (_, .lost):
+                    kept = entries.contains {
+                        $0.decision == .lost
+                            && ($0.column == nil || ($0.column == field && ($0.new ?? .null) == change.values[field]))
+                    }
+                case (_, .applied):
+                    let value = change.values[field] ?? .null
+                    kept =
+                        row?[field] == value || deletedLater
+                        || entries.contains {
+                            [.overwritten, .resolved].contains($0.decision) && $0.column == field
+                                && ($0.old ?? .null) == value
+                        }
+                }
+                if !kept {
+                    failures.append(
+                        "(b) \(change.table) \(change.rowID) \(field) (\(result)) of change \(replicaID)#\(outcome.seq) is lost"
+                    )
+                }
+            }
+        }
+        return failures
+    }
+
+    /// (c) a review field changes only by a non-concurrent edit or a resolution.
+    private func reviewFieldsChangedOnlyByReview() async throws -> [String] {
+        let sent = plan.state.withLock { $0.sent }
+        var failures: [String] = []
+        var setter: [String: (seq: Int64, replicaID: String)] = [:]
+        for entry in try await hub.log() where entry.kind == .upsert || entry.kind == .delete {
+            let table = try ReplicatedSchema.table(entry.table)
+            if entry.kind == .delete {
+                for column in table.columns { setter["\(entry.table)/\(entry.rowID)/\(column.name)"] = nil }
+                continue
+            }
+            for (name, _) in entry.values ?? [:] {
+                guard let column = table.column(name) else { continue }
+                let key = "\(entry.table)/\(entry.rowID)/\(name)"
+                defer { setter[key] = (entry.seq, entry.replicaID) }
+                guard column.policy == .review, entry.replicaID != "hub", let previous = setter[key] else { continue }
+                guard let origin = entry.originSeq, let change = sent[FaultPlan.key(entry.replicaID, origin)] else {
+                    failures.append("(c) log entry \(entry.seq) names no change that was sent")
+                    continue
+                }
+                let base = change.baseVersions[name] ?? 0
+                if base != previous.seq, previous.replicaID != entry.replicaID {
+                    failures.append(
+                        "(c) \(entry.table).\(name) of \(entry.rowID) overwritten concurrently by log entry \(entry.seq)"
+                    )
+                }
+            }
+        }
+        return failures
+    }
+}
