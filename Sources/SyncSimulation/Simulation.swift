@@ -88,7 +88,7 @@ struct World {
         for (index, hamletID) in hamletIDs.enumerated() {
             let head = Principal(role: .head(hamletID: hamletID), name: "Trưởng xóm \(index + 1)")
             try addDevice(head, name: "hamlet\(index)-laptop")
-            if random.next() % 3 == 0 { try addDevice(head, name: "hamlet\(index)-phone") }
+            if chance(50) { try addDevice(head, name: "hamlet\(index)-phone") }
         }
         report.hamlets = hamlets
         report.replicas = devices.count
@@ -124,7 +124,8 @@ struct World {
         hubClock.advance(by: elapsed)
         for device in devices { device.clock.advance(by: elapsed + Int64(random.next() % 50)) }
         report.operations += 1
-        let index = Int(random.next() % UInt64(devices.count))
+        // The commune office works on every hamlet: a quarter of the steps are its own.
+        let index = chance(25) ? 0 : Int(random.next() % UInt64(devices.count))
         switch random.next() % 100 {
         case 0..<45:
             try edit(index)
@@ -170,7 +171,11 @@ struct World {
                 }
             default:
                 guard let row = pick(rows), let id = row[TableSpec.idColumn]?.text else { return }
-                let editable = table.columns.filter { $0.name != TableSpec.scopeColumn }
+                var editable = table.columns.filter { $0.name != TableSpec.scopeColumn }
+                if chance(50) {  // land, money and status: where merges matter most
+                    let contested = editable.filter { $0.policy != .lastWriterWins }
+                    if !contested.isEmpty { editable = contested }
+                }
                 var values = SyncRow()
                 for _ in 0..<(1 + random.next() % 3) {
                     if let column = pick(editable) { values[column.name] = value(for: column, table: table) }
