@@ -8,6 +8,10 @@ package struct HubConfiguration: Sendable {
     /// The most entries one pull page returns, whatever the replica asks. Default: 1,000.
     package var maxPullEntries: Int = 1_000
 
+    /// The most database pages the hub file may grow to (`PRAGMA max_page_count`), standing
+    /// in for a small disk. Default: nil, no limit but the disk's.
+    package var maxPageCount: Int? = nil
+
     /// The defaults.
     package init() {}
 }

@@ -17,7 +17,7 @@ package final class SQLiteHubStore: HubStore {
         path: String, configuration: HubConfiguration = HubConfiguration(), clock: any WallClock = SystemWallClock(),
         ids: (any IDGenerator)? = nil, logger: Logger
     ) throws {
-        self.writer = try DatabasePool(path: path, configuration: .syncEngine)
+        self.writer = try DatabasePool(path: path, configuration: .syncEngine(maxPageCount: configuration.maxPageCount))
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         self.configuration = configuration
@@ -49,32 +49,35 @@ package final class SQLiteHubStore: HubStore {
         }
         let now = clock.nowMilliseconds()
         let (ids, skew) = (self.ids, configuration.maxFutureSkewMilliseconds)
-        let outcomes = try await writer.write { db in
-            var transaction = try HubTransaction(db: db, now: now, ids: ids)
-            var replica = try transaction.register(
-                replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
-            if let first = request.changes.first, first.seq > replica.lastSeq + 1 {
-                throw SyncError.sequenceGap(replica: request.replicaID, expected: replica.lastSeq + 1, got: first.seq)
-            }
-            let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
-            var outcomes: [ChangeOutcome] = []
-            for change in request.changes {
-                let digest = try JSONText.digest(change)
-                if change.seq <= replica.lastSeq {
-                    outcomes.append(try transaction.received(change, replicaID: request.replicaID, digest: digest))
-                    continue
+        let outcomes = try await Self.refusingWhenFull { [writer] in
+            try await writer.write { db in
+                var transaction = try HubTransaction(db: db, now: now, ids: ids)
+                var replica = try transaction.register(
+                    replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
+                if let first = request.changes.first, first.seq > replica.lastSeq + 1 {
+                    throw SyncError.sequenceGap(
+                        replica: request.replicaID, expected: replica.lastSeq + 1, got: first.seq)
                 }
-                let outcome = try transaction.merge(change, from: author, principal: principal, maxFutureSkew: skew)
-                try db.execute(
-                    sql: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
-                    arguments: [request.replicaID, change.seq, digest, try JSONText.encode(outcome)])
-                replica.lastSeq = change.seq
-                if outcome.clamped { replica.clampedChanges += 1 }
-                outcomes.append(outcome)
+                let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
+                var outcomes: [ChangeOutcome] = []
+                for change in request.changes {
+                    let digest = try JSONText.digest(change)
+                    if change.seq <= replica.lastSeq {
+                        outcomes.append(try transaction.received(change, replicaID: request.replicaID, digest: digest))
+                        continue
+                    }
+                    let outcome = try transaction.merge(change, from: author, principal: principal, maxFutureSkew: skew)
+                    try db.execute(
+                        sql: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
+                        arguments: [request.replicaID, change.seq, digest, try JSONText.encode(outcome)])
+                    replica.lastSeq = change.seq
+                    if outcome.clamped { replica.clampedChanges += 1 }
+                    outcomes.append(outcome)
+                }
+                try transaction.save(replica)
+                try transaction.finish()
+                return outcomes
             }
-            try transaction.save(replica)
-            try transaction.finish()
-            return outcomes
         }
         logger.debug(
             "push",
@@ -191,6 +194,18 @@ package final class SQLiteHubStore: HubStore {
                     lastSeq: row["last_seq"], lastSeenAt: row["last_seen_at"], driftMilliseconds: row["drift_ms"],
                     clampedChanges: row["clamped_changes"])
             }
+        }
+    }
+}
+
+extension SQLiteHubStore {
+    /// Runs a write; a full disk becomes a clear, retryable refusal (the transaction rolled
+    /// back: nothing of it was applied).
+    static func refusingWhenFull<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw SyncError.unavailable("the hub's disk is full; nothing of this push was applied: try again later")
         }
     }
 }

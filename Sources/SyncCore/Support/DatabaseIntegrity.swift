@@ -11,11 +11,15 @@ package enum DatabaseIntegrity {
 extension Configuration {
     /// The engine's SQLite settings: full fsync on commit, so that an acknowledged write
     /// survives a crash, and a busy timeout for other writers such as the `sqlite3` shell.
-    static var syncEngine: Configuration {
+    static var syncEngine: Configuration { syncEngine(maxPageCount: nil) }
+
+    /// The engine's settings, the file limited to `maxPageCount` pages when given.
+    static func syncEngine(maxPageCount: Int?) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let maxPageCount { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maxPageCount)") }
         }
         return configuration
     }

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Logging
+import Testing
+
+@testable import SyncCore
+
+/// Issue 4: the hub's disk fills during a push.
+@Suite struct DurabilityScenarios {
+    @Test func aPushThatFillsTheHubsDiskFailsCleanlyAndSucceedsOnceSpaceReturns() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hubPath = folder.appendingPathComponent("hub.sqlite").path
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
+
+        var hub = try SQLiteHubStore(path: hubPath, logger: logger)
+        let hamletID = try await hub.addHamlet(["name": .text("Xóm Đồi")])[TableSpec.idColumn]?.text ?? ""
+        let head = try Replica.create(
+            at: folder.appendingPathComponent("doi.sqlite").path,
+            principal: Principal(role: .head(hamletID: hamletID), name: "Trưởng xóm"))
+        try await SyncSession(replica: head, hub: LocalHubConnection(store: hub, principal: head.principal)).run()
+        let pages = try await DatabaseQueue(path: hubPath).read { db in
+            try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        }
+        try hub.close()
+
+        // A long offline month: more than the few free pages left on the hub's "disk".
+        try head.write { db in
+            let cleanups = try ReplicatedSchema.table("cleanups")
+            for day in 1...28 {
+                for shift in 0..<10 {
+                    try cleanups.insertRow(
+                        db,
+                        try cleanups.completeRow([
+                            "id": .text(UUIDv7Generator().makeID()), "hamlet_id": .text(hamletID),
+                            "date": .text(String(format: "2026-11-%02d", day)),
+                            "note": .text(String(repeating: "Dọn vệ sinh đường làng ca \(shift). ", count: 20)),
+                        ]))
+                }
+            }
+        }
+        var limits = HubConfiguration()
+        limits.maxPageCount = pages + 8
+        hub = try SQLiteHubStore(path: hubPath, configuration: limits, logger: logger)
+        let before = try await hub.log()
+        var session = SyncSession(replica: head, hub: LocalHubConnection(store: hub, principal: head.principal))
+        session.pushPageSize = 280
+        do {
+            try await session.run()
+            Issue.record("a push beyond the disk's space must fail")
+        } catch let error as SyncError {
+            #expect(error.kind == .unavailable)
+            #expect(error.message.contains("disk is full"))
+        }
+        // Nothing half-applied: the log, the rows and the replica's bookkeeping are as before.
+        #expect(try await hub.log() == before)
+        #expect(try await hub.rows(table: "cleanups", for: reviewer).isEmpty)
+        #expect(try await hub.replicas().first { $0.replicaID == head.replicaID }?.lastSeq == 0)
+        #expect(try head.status().pendingChanges == 280)
+        #expect(try hub.integrityCheck() == "ok")
+        try hub.close()
+
+        // Space returns.
+        hub = try SQLiteHubStore(path: hubPath, logger: logger)
+        let report = try await SyncSession(
+            replica: head, hub: LocalHubConnection(store: hub, principal: head.principal)
+        ).run()
+        #expect(report.pushed == 280)
+        #expect(try await hub.rows(table: "cleanups", for: reviewer) == (try head.rows("cleanups")))
+        #expect(try head.status().pendingChanges == 0)
+        #expect(try hub.integrityCheck() == "ok")
+        #expect(try head.integrityCheck() == "ok")
+    }
+}
