@@ -97,6 +97,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SimulationTests",
+            dependencies: ["SyncSimulation"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: [
                 "SyncCore", "HubHTTP", "SyncClient",
