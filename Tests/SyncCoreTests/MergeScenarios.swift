@@ -222,3 +222,40 @@ import Testing
         try s.commune.expectIntegrity()
     }
 }
+
+/// Found by the simulation (seed 123): edits that are each valid can make an invalid row
+/// together; laying them on top of each other must never block a pull.
+@Suite struct RowRuleScenarios {
+    @Test func aMoneyKindAndAFractionalAmountFromTwoSidesNeverBlockAPull() async throws {
+        let s = try await MergeScenarios.Setting()
+        let contribution = try await s.shared(
+            "contributions", ["donor_name": .text("Hộ bà Lan"), "kind": .text("materials"), "amount": .real(10)])
+        try s.office.update(
+            "contributions", id: contribution, values: ["kind": .text("money"), "amount": .real(200_000)])
+        try await s.commune.sync(s.office)
+        try s.head.update("contributions", id: contribution, values: ["amount": .real(12.5)])  // 12.5 tonnes: valid here
+
+        // The pull brings kind = money under the pending 12.5: it must apply, and show a valid row.
+        let connection = LocalHubConnection(store: s.commune.hub, principal: s.head.principal)
+        try s.head.apply(try await connection.pull(s.head.pullRequest(limit: 100)))
+        let shown = try #require(try s.head.row("contributions", id: contribution))
+        #expect(shown["kind"] == .text("money"))
+        #expect(shown["amount"] == .real(200_000))
+        #expect(try s.head.status().pendingChanges == 1)
+
+        // The amount is a review field edited on both sides: the hub holds it for a reviewer,
+        // who cannot take a fractional amount of money, and keeps the hub's.
+        let report = try await s.commune.sync(s.head)
+        #expect(report.conflicts == 1)
+        let conflict = try #require(try await s.commune.hub.conflicts(status: .open, for: s.commune.reviewer).first)
+        #expect(conflict.incoming.value == .real(12.5))
+        await #expect(throws: SyncError.self) {
+            try await s.commune.hub.resolve(
+                conflictID: conflict.id, choice: .incoming, note: nil, by: s.commune.reviewer)
+        }
+        _ = try await s.commune.hub.resolve(conflictID: conflict.id, choice: .hub, note: nil, by: s.commune.reviewer)
+        try await s.commune.syncAll()
+        try await s.commune.expectConverged()
+        try s.commune.expectIntegrity()
+    }
+}

@@ -90,7 +90,8 @@ extension Replica {
     }
 
     /// Rewrites the visible copy of each row as its confirmed state with every outbox
-    /// change of the row (pending, acknowledged or rejected) laid on top, in order.
+    /// change of the row (pending, acknowledged or rejected) laid on top, in order — each
+    /// one that still makes a valid row.
     /// Runs with capture off: the caller sets `sync_state.applying`.
     static func rebase(_ db: Database, rows: Set<RowKey>) throws {
         let applying = try Bool.fetchOne(db, sql: "SELECT applying FROM sync_state WHERE id = 1") ?? false
@@ -104,7 +105,14 @@ extension Replica {
             let overlay = try Row.fetchAll(
                 db, sql: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
                 arguments: [key.table, key.rowID])
-            for entry in overlay { row = try OutboxEntry(row: entry).apply(to: row) }
+            for entry in overlay {
+                let candidate = try OutboxEntry(row: entry).apply(to: row)
+                // Edits valid one by one can make an invalid row together (kind = money from
+                // the hub, a fractional amount here). Such an edit stays pending — the hub
+                // decides, and refuses it with a reason — but is not laid on top.
+                if let candidate, (try? table.completeRow(candidate)) == nil { continue }
+                row = candidate
+            }
             if let row {
                 try table.insertRow(db, row, replacing: true)
             } else {
