@@ -233,7 +233,8 @@ import Testing
         try s.office.update(
             "contributions", id: contribution, values: ["kind": .text("money"), "amount": .real(200_000)])
         try await s.commune.sync(s.office)
-        try s.head.update("contributions", id: contribution, values: ["amount": .real(12.5)])  // 12.5 tonnes: valid here
+        // 12.5 tonnes of materials: valid on this replica.
+        try s.head.update("contributions", id: contribution, values: ["amount": .real(12.5)])
 
         // The pull brings kind = money under the pending 12.5: it must apply, and show a valid row.
         let connection = LocalHubConnection(store: s.commune.hub, principal: s.head.principal)
