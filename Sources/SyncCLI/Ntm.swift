@@ -13,7 +13,8 @@ struct Ntm: AsyncParsableCommand {
         discussion: "The replica is ./ntm.sqlite, or $NTM_DB, or --db PATH (before or after the command).",
         subcommands: [
             InitCommand.self, HouseholdCommand.self, CleanupCommand.self, RoadCommand.self, DonationCommand.self,
-            ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, ConflictsCommand.self,
+            ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, DiscardCommand.self,
+            ConflictsCommand.self,
             ReportCommand.self,
         ])
 

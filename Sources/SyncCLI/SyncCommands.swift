@@ -136,6 +136,20 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
+struct DiscardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discard",
+        abstract: "Drop a change the hub refused (its number is in ntm status); the row shows the hub's state again.")
+
+    @Argument(help: "The refused change's number, from ntm status.") var seq: Int64
+    @OptionGroup var replica: ReplicaOptions
+
+    func run() throws {
+        try replica.open().discardRejected(seq: seq)
+        print("discarded refused change #\(seq)")
+    }
+}
+
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports.", subcommands: [Month.self])

@@ -212,6 +212,33 @@ import Testing
         #expect(try Replica(path: commune.folder.appendingPathComponent("dong.sqlite").path).integrityCheck() == "ok")
     }
 
+    @Test func aRefusedChangeStaysUntilTheHeadDiscardsIt() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        defer { hub.kill9() }
+        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        // A row of the other hamlet, written straight into the file.
+        let replica = try Replica(path: commune.folder.appendingPathComponent("dong.sqlite").path)
+        try replica.write { db in
+            try db.execute(
+                sql: "INSERT INTO cleanups (hamlet_id, date) VALUES (?, '2026-11-05')", arguments: [commune.doaiID])
+        }
+        try replica.close()
+        let refused = try commune.ntm("dong", ["sync"], expect: 1)
+        #expect(refused.stderr.hasPrefix("error: the hub refused 1 change(s)"))
+        let status = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+        let rejected = try #require(status.rejected.first)
+        #expect(rejected.reason.contains("belongs to hamlet \(commune.doaiID)"))
+        #expect(try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self).count == 1)
+
+        try commune.ntm("dong", ["discard", "\(rejected.seq)"])
+        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).rejected.isEmpty)
+        #expect(try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self).isEmpty)
+        try commune.ntm("dong", ["discard", "\(rejected.seq)"], expect: 2)
+        try commune.ntm("dong", ["sync"])
+    }
+
     @Test func theDemoRunsToConvergence() throws {
         let folder = FileManager.default.temporaryDirectory
         let demo = try Programs.run("ntm-hub", ["demo"], in: folder)
