@@ -9,10 +9,7 @@ struct RowKey: Hashable, Sendable {
 extension Replica {
     /// A pull request from this replica's cursor.
     package func pullRequest(limit: Int) throws -> PullRequest {
-        let cursor = try writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
-        }
-        return PullRequest(replicaID: replicaID, clientTime: clock.nowMilliseconds(), after: cursor, limit: limit)
+        PullRequest(replicaID: replicaID, clientTime: clock.nowMilliseconds(), after: try pullCursor(), limit: limit)
     }
 
     /// The pull cursor: the last hub log position applied here.
