@@ -14,6 +14,8 @@ let package = Package(
         .executable(name: "ntm-hub", targets: ["SyncServer"]),
         .executable(name: "ntm", targets: ["SyncCLI"]),
         .executable(name: "ntm-simulate", targets: ["SyncSimulate"]),
+        .executable(name: "ntm-bench", targets: ["SyncBench"]),
+        .library(name: "SyncWorkloads", targets: ["SyncWorkloads"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -89,6 +91,20 @@ let package = Package(
         .executableTarget(
             name: "SyncSimulate",
             dependencies: ["SyncSimulation"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SyncWorkloads",
+            dependencies: [
+                "SyncCore", "HubHTTP", "SyncClient",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SyncBench",
+            dependencies: ["SyncWorkloads"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -13,18 +13,18 @@ struct HubTransaction {
         self.db = db
         self.now = now
         self.ids = ids
-        let last = try Int64.fetchOne(db, sql: "SELECT hlc FROM sync_hub_state WHERE id = 1") ?? 0
+        let last = try Int64.fetchOne(db, cached: "SELECT hlc FROM sync_hub_state WHERE id = 1") ?? 0
         self.clock = HybridLogicalClock(last: HLCTimestamp(rawValue: last))
     }
 
     /// Stores the hub's clock; call before the transaction commits.
     func finish() throws {
-        try db.execute(sql: "UPDATE sync_hub_state SET hlc = ? WHERE id = 1", arguments: [clock.last.rawValue])
+        try db.execute(cached: "UPDATE sync_hub_state SET hlc = ? WHERE id = 1", arguments: [clock.last.rawValue])
     }
 
     /// The last log position.
     func head() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0
+        try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
     }
 
     // MARK: Rows
@@ -32,7 +32,7 @@ struct HubTransaction {
     func meta(_ table: String, _ rowID: String) throws -> RowMeta? {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
+                db, cached: "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
                 arguments: [table, rowID])
         else { return nil }
         let tombstone: String? = row["tombstone"]
@@ -45,7 +45,7 @@ struct HubTransaction {
 
     func saveMeta(_ meta: RowMeta, table: String, rowID: String) throws {
         try db.execute(
-            sql: """
+            cached: """
                 INSERT OR REPLACE INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
@@ -67,7 +67,7 @@ struct HubTransaction {
         hlc: HLCTimestamp, author: ChangeAuthor
     ) throws -> Int64 {
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO sync_log (kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
@@ -82,7 +82,7 @@ struct HubTransaction {
     func side(atVersion seq: Int64, value: SyncValue?) throws -> ConflictSide? {
         guard seq > 0,
             let row = try Row.fetchOne(
-                db, sql: "SELECT author, replica_id, hlc FROM sync_log WHERE seq = ?", arguments: [seq])
+                db, cached: "SELECT author, replica_id, hlc FROM sync_log WHERE seq = ?", arguments: [seq])
         else { return nil }
         return ConflictSide(
             value: value, version: seq, author: row["author"], replicaID: row["replica_id"],
@@ -91,12 +91,12 @@ struct HubTransaction {
 
     func audit(_ entry: AuditEntry) throws {
         try db.execute(
-            sql: "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",
+            cached: "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",
             arguments: [entry.table, entry.rowID, entry.column, entry.decision.rawValue, try JSONText.encode(entry)])
     }
 
     func conflict(_ id: String) throws -> ConflictRecord? {
-        try String.fetchOne(db, sql: "SELECT record FROM sync_conflicts WHERE id = ?", arguments: [id])
+        try String.fetchOne(db, cached: "SELECT record FROM sync_conflicts WHERE id = ?", arguments: [id])
             .map { text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text) }
     }
 

@@ -26,7 +26,7 @@ package final class SQLiteHubStore: HubStore {
         let now = clock.nowMilliseconds()
         try writer.write { db in
             try db.execute(
-                sql: "INSERT OR IGNORE INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, ?)", arguments: [now])
+                cached: "INSERT OR IGNORE INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, ?)", arguments: [now])
         }
     }
 
@@ -68,7 +68,7 @@ package final class SQLiteHubStore: HubStore {
                     }
                     let outcome = try transaction.merge(change, from: author, principal: principal, maxFutureSkew: skew)
                     try db.execute(
-                        sql: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
+                        cached: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
                         arguments: [request.replicaID, change.seq, digest, try JSONText.encode(outcome)])
                     replica.lastSeq = change.seq
                     if outcome.clamped { replica.clampedChanges += 1 }
@@ -104,7 +104,7 @@ package final class SQLiteHubStore: HubStore {
                     replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
         }
         let page = try await writer.read { db in
-            let head = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0
+            let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
             guard request.after <= head else { throw SyncError.cursorAhead(cursor: request.after, head: head) }
             let scope = principal.hamletID.map { _ in "AND (hamlet_id = ? OR hamlet_id IS NULL)" } ?? ""
             var arguments: StatementArguments = [request.after]
@@ -112,7 +112,7 @@ package final class SQLiteHubStore: HubStore {
             arguments += [limit + 1]
             let rows = try Row.fetchAll(
                 db,
-                sql: """
+                cached: """
                     SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq
                     FROM sync_log WHERE seq > ? \(scope) ORDER BY seq LIMIT ?
                     """,
@@ -143,7 +143,7 @@ package final class SQLiteHubStore: HubStore {
                 sql += " AND hamlet_id = ?"
                 arguments += [hamletID]
             }
-            return try String.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map {
+            return try String.fetchAll(db, cached: sql + " ORDER BY id", arguments: arguments).map {
                 text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text)
             }
         }
@@ -180,7 +180,7 @@ package final class SQLiteHubStore: HubStore {
     package func audit(table: String, rowID: String) async throws -> [AuditEntry] {
         try await writer.read { db in
             try String.fetchAll(
-                db, sql: "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id",
+                db, cached: "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id",
                 arguments: [table, rowID]
             ).map { text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text) }
         }
@@ -188,7 +188,7 @@ package final class SQLiteHubStore: HubStore {
 
     package func replicas() async throws -> [ReplicaInfo] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sync_replicas ORDER BY replica_id").map { row in
+            try Row.fetchAll(db, cached: "SELECT * FROM sync_replicas ORDER BY replica_id").map { row in
                 ReplicaInfo(
                     replicaID: row["replica_id"], author: row["author"], hamletID: row["hamlet_id"],
                     lastSeq: row["last_seq"], lastSeenAt: row["last_seen_at"], driftMilliseconds: row["drift_ms"],
@@ -222,7 +222,7 @@ extension HubTransaction {
         }
         let drift = clientTime - now
         if let row = try Row.fetchOne(
-            db, sql: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [replicaID])
+            db, cached: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [replicaID])
         {
             let role: String = row["role"]
             let hamletID: String? = row["hamlet_id"]
@@ -234,7 +234,7 @@ extension HubTransaction {
                 lastSeenAt: now, driftMilliseconds: drift, clampedChanges: row["clamped_changes"])
         }
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO sync_replicas (replica_id, role, hamlet_id, author, first_seen_at, last_seen_at, drift_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
@@ -250,7 +250,7 @@ extension HubTransaction {
     /// Stores the replica's bookkeeping.
     func save(_ replica: ReplicaInfo) throws {
         try db.execute(
-            sql: """
+            cached: """
                 UPDATE sync_replicas SET author = ?, last_seq = ?, last_seen_at = ?, drift_ms = ?, clamped_changes = ?
                 WHERE replica_id = ?
                 """,
@@ -265,7 +265,7 @@ extension HubTransaction {
     func received(_ change: Change, replicaID: String, digest: String) throws -> ChangeOutcome {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
+                db, cached: "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
                 arguments: [replicaID, change.seq])
         else { throw SyncError.storage("change \(change.seq) of replica \(replicaID) has no stored outcome") }
         guard row["digest"] as String == digest else {
@@ -293,7 +293,7 @@ extension SQLiteHubStore {
     /// Every change the hub has received, with its stored outcome, in arrival order per replica.
     package func receivedOutcomes() async throws -> [(replicaID: String, outcome: ChangeOutcome)] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT replica_id, outcome FROM sync_received ORDER BY replica_id, seq").map {
+            try Row.fetchAll(db, cached: "SELECT replica_id, outcome FROM sync_received ORDER BY replica_id, seq").map {
                 row throws -> (replicaID: String, outcome: ChangeOutcome) in
                 (row["replica_id"], try JSONText.decode(ChangeOutcome.self, from: row["outcome"]))
             }
@@ -303,7 +303,7 @@ extension SQLiteHubStore {
     /// The whole audit trail, oldest first.
     package func auditTrail() async throws -> [AuditEntry] {
         try await writer.read { db in
-            try String.fetchAll(db, sql: "SELECT entry FROM sync_audit ORDER BY id").map {
+            try String.fetchAll(db, cached: "SELECT entry FROM sync_audit ORDER BY id").map {
                 text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text)
             }
         }
@@ -314,7 +314,7 @@ extension SQLiteHubStore {
         try await writer.read { db in
             try Row.fetchAll(
                 db,
-                sql: """
+                cached: """
                     SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq
                     FROM sync_log ORDER BY seq
                     """

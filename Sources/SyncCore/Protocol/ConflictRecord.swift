@@ -177,7 +177,7 @@ extension ConflictRecord {
     func save(_ db: Database) throws -> String {
         let text = try JSONText.encode(self)
         try db.execute(
-            sql: """
+            cached: """
                 INSERT OR REPLACE INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,

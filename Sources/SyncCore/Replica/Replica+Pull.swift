@@ -14,7 +14,7 @@ extension Replica {
 
     /// The pull cursor: the last hub log position applied here.
     package func pullCursor() throws -> Int64 {
-        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0 }
+        try writer.read { db in try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0 }
     }
 
     /// Applies a page of the hub's log and stores the new cursor in the same transaction.
@@ -24,9 +24,9 @@ extension Replica {
     package func apply(_ page: PullResponse) throws -> Int {
         let now = clock.nowMilliseconds()
         return try writer.write { db in
-            let cursor = try Int64.fetchOne(db, sql: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
+            let cursor = try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
             guard page.cursor >= cursor else { return 0 }
-            try db.execute(sql: "UPDATE sync_state SET applying = 1 WHERE id = 1")
+            try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1")
             var touched = Set<RowKey>()
             var newest = HLCTimestamp.zero
             var applied = 0
@@ -39,7 +39,7 @@ extension Replica {
                     touched.insert(RowKey(table: entry.table, rowID: entry.rowID))
                 case .delete:
                     try db.execute(
-                        sql: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+                        cached: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
                         arguments: [entry.table, entry.rowID])
                     touched.insert(RowKey(table: entry.table, rowID: entry.rowID))
                 case .conflict:
@@ -49,14 +49,14 @@ extension Replica {
             }
             // Acknowledged changes whose effect the confirmed state now holds leave the outbox.
             let settled = try Row.fetchAll(
-                db, sql: "SELECT tbl, row_id FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?",
+                db, cached: "SELECT tbl, row_id FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?",
                 arguments: [page.cursor])
             for row in settled { touched.insert(RowKey(table: row["tbl"], rowID: row["row_id"])) }
             try db.execute(
-                sql: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
+                cached: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
             try Replica.rebase(db, rows: touched)
             try db.execute(
-                sql: """
+                cached: """
                     UPDATE sync_state SET applying = 0, pull_cursor = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
                     WHERE id = 1
                     """,
@@ -70,7 +70,7 @@ extension Replica {
         var values = SyncRow()
         var versions: [String: Int64] = [:]
         if let row = try Row.fetchOne(
-            db, sql: "SELECT vals, vers FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+            db, cached: "SELECT vals, vers FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
             arguments: [entry.table, entry.rowID])
         {
             values = try JSONText.decode(SyncRow.self, from: row["vals"])
@@ -82,7 +82,7 @@ extension Replica {
         }
         values[TableSpec.idColumn] = .text(entry.rowID)
         try db.execute(
-            sql: "INSERT OR REPLACE INTO sync_base_rows (tbl, row_id, vals, vers) VALUES (?, ?, ?, ?)",
+            cached: "INSERT OR REPLACE INTO sync_base_rows (tbl, row_id, vals, vers) VALUES (?, ?, ?, ?)",
             arguments: [entry.table, entry.rowID, try JSONText.encode(values), try JSONText.encode(versions)])
     }
 
@@ -91,16 +91,16 @@ extension Replica {
     /// one that still makes a valid row.
     /// Runs with capture off: the caller sets `sync_state.applying`.
     static func rebase(_ db: Database, rows: Set<RowKey>) throws {
-        let applying = try Bool.fetchOne(db, sql: "SELECT applying FROM sync_state WHERE id = 1") ?? false
-        if !applying { try db.execute(sql: "UPDATE sync_state SET applying = 1 WHERE id = 1") }
+        let applying = try Bool.fetchOne(db, cached: "SELECT applying FROM sync_state WHERE id = 1") ?? false
+        if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1") }
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
             let table = try ReplicatedSchema.table(key.table)
             var row = try String.fetchOne(
-                db, sql: "SELECT vals FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+                db, cached: "SELECT vals FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
                 arguments: [key.table, key.rowID]
             ).map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) }
             let overlay = try Row.fetchAll(
-                db, sql: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
+                db, cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
                 arguments: [key.table, key.rowID])
             for entry in overlay {
                 let candidate = try OutboxEntry(row: entry).apply(to: row)
@@ -116,6 +116,6 @@ extension Replica {
                 try table.deleteRow(db, id: key.rowID)
             }
         }
-        if !applying { try db.execute(sql: "UPDATE sync_state SET applying = 0 WHERE id = 1") }
+        if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 0 WHERE id = 1") }
     }
 }

@@ -6,7 +6,7 @@ extension Replica {
         try writer.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
+                cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
                 arguments: [limit]
             ).map { try OutboxEntry(row: $0).change }
         }
@@ -29,13 +29,13 @@ extension Replica {
                 switch outcome.status {
                 case .applied:
                     try db.execute(
-                        sql:
+                        cached:
                             "UPDATE sync_outbox SET state = 'acked', settle_seq = ? WHERE seq = ? AND state = 'pending'",
                         arguments: [outcome.settleSeq, outcome.seq])
                     summary.applied += 1
                 case .rejected:
                     try db.execute(
-                        sql:
+                        cached:
                             "UPDATE sync_outbox SET state = 'rejected', reason = ? WHERE seq = ? AND state = 'pending'",
                         arguments: [outcome.reason ?? "rejected by the hub", outcome.seq])
                     summary.rejected += 1
@@ -44,7 +44,7 @@ extension Replica {
                 summary.lost += outcome.fields.values.filter { $0 == .lost }.count
             }
             try db.execute(
-                sql: "UPDATE sync_state SET hub_drift_ms = ? WHERE id = 1", arguments: [now - response.hubTime])
+                cached: "UPDATE sync_state SET hub_drift_ms = ? WHERE id = 1", arguments: [now - response.hubTime])
             return summary
         }
     }
@@ -54,10 +54,10 @@ extension Replica {
         try writer.write { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT tbl, row_id FROM sync_outbox WHERE seq = ? AND state = 'rejected'",
+                    db, cached: "SELECT tbl, row_id FROM sync_outbox WHERE seq = ? AND state = 'rejected'",
                     arguments: [seq])
             else { throw SyncError.notFound("rejected change \(seq)") }
-            try db.execute(sql: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [seq])
+            try db.execute(cached: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [seq])
             try Replica.rebase(db, rows: [RowKey(table: row["tbl"], rowID: row["row_id"])])
         }
     }

@@ -7,9 +7,9 @@ extension Replica {
     package func write<T>(_ body: (Database) throws -> T) throws -> T {
         let now = clock.nowMilliseconds()
         return try writer.write { db in
-            try db.execute(sql: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [now])
+            try db.execute(cached: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [now])
             let result = try body(db)
-            try db.execute(sql: "UPDATE sync_state SET writer_now_ms = NULL WHERE id = 1")
+            try db.execute(cached: "UPDATE sync_state SET writer_now_ms = NULL WHERE id = 1")
             return result
         }
     }
@@ -18,16 +18,27 @@ extension Replica {
     /// A head's rows go to its own hamlet.
     @discardableResult
     package func insert(into tableName: String, values: SyncRow) throws -> SyncRow {
+        try insert(into: tableName, rows: [values])[0]
+    }
+
+    /// Records several new rows in one transaction (a form with many lines, an import):
+    /// all of them or, when one is invalid, none. Returns them complete.
+    @discardableResult
+    package func insert(into tableName: String, rows: [SyncRow]) throws -> [SyncRow] {
         let table = try ReplicatedSchema.table(tableName)
-        var values = values
-        if values[TableSpec.idColumn] == nil { values[TableSpec.idColumn] = .text(ids.makeID()) }
-        try checkScope(table, hamletID: values[TableSpec.scopeColumn]?.text)
-        if table.scope == .hamlet, values[TableSpec.scopeColumn] == nil, let hamletID = principal.hamletID {
-            values[TableSpec.scopeColumn] = .text(hamletID)
+        let complete = try rows.map { values throws -> SyncRow in
+            var values = values
+            if values[TableSpec.idColumn] == nil { values[TableSpec.idColumn] = .text(ids.makeID()) }
+            try checkScope(table, hamletID: values[TableSpec.scopeColumn]?.text)
+            if table.scope == .hamlet, values[TableSpec.scopeColumn] == nil, let hamletID = principal.hamletID {
+                values[TableSpec.scopeColumn] = .text(hamletID)
+            }
+            return try table.completeRow(values)
         }
-        let row = try table.completeRow(values)
-        try write { db in try table.insertRow(db, row) }
-        return row
+        try write { db in
+            for row in complete { try table.insertRow(db, row) }
+        }
+        return complete
     }
 
     /// Changes some fields of a row and returns the row as it now stands.

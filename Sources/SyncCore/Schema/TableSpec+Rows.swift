@@ -3,7 +3,7 @@ import GRDB
 extension TableSpec {
     /// The row with id `rowID`, if present.
     func fetchRow(_ db: Database, id rowID: String) throws -> SyncRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM \"\(name)\" WHERE id = ?", arguments: [rowID])
+        try Row.fetchOne(db, cached: "SELECT * FROM \"\(name)\" WHERE id = ?", arguments: [rowID])
             .map(SyncRow.init(databaseRow:))
     }
 
@@ -11,10 +11,10 @@ extension TableSpec {
     func fetchRows(_ db: Database, hamletID: String? = nil) throws -> [SyncRow] {
         if let hamletID, scope == .hamlet {
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM \"\(name)\" WHERE hamlet_id = ? ORDER BY id", arguments: [hamletID]
+                db, cached: "SELECT * FROM \"\(name)\" WHERE hamlet_id = ? ORDER BY id", arguments: [hamletID]
             ).map(SyncRow.init(databaseRow:))
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\" ORDER BY id").map(SyncRow.init(databaseRow:))
+        return try Row.fetchAll(db, cached: "SELECT * FROM \"\(name)\" ORDER BY id").map(SyncRow.init(databaseRow:))
     }
 
     /// Inserts a complete row; with `replacing`, an existing row of the same id takes its values.
@@ -29,7 +29,7 @@ extension TableSpec {
                 " ON CONFLICT(id) DO UPDATE SET "
                 + columns.map { "\"\($0.name)\" = excluded.\"\($0.name)\"" }.joined(separator: ", ")
         }
-        try db.execute(sql: sql, arguments: StatementArguments(names.map { row[$0] ?? .null }))
+        try db.execute(cached: sql, arguments: StatementArguments(names.map { row[$0] ?? .null }))
     }
 
     /// Sets some fields of one row.
@@ -37,13 +37,13 @@ extension TableSpec {
         guard !values.isEmpty else { return }
         let names = values.keys.sorted()
         try db.execute(
-            sql: "UPDATE \"\(name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
+            cached: "UPDATE \"\(name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
             arguments: StatementArguments(names.map { values[$0] ?? .null } + [.text(rowID)]))
     }
 
     /// Deletes one row.
     func deleteRow(_ db: Database, id rowID: String) throws {
-        try db.execute(sql: "DELETE FROM \"\(name)\" WHERE id = ?", arguments: [rowID])
+        try db.execute(cached: "DELETE FROM \"\(name)\" WHERE id = ?", arguments: [rowID])
     }
 }
 

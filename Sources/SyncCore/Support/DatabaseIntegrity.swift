@@ -11,7 +11,7 @@ package enum DatabaseIntegrity {
 extension Configuration {
     /// The engine's SQLite settings: full fsync on commit, so that an acknowledged write
     /// survives a crash, and a busy timeout for other writers such as the `sqlite3` shell.
-    static var syncEngine: Configuration { syncEngine(maxPageCount: nil) }
+    package static var syncEngine: Configuration { syncEngine(maxPageCount: nil) }
 
     /// The engine's settings, the file limited to `maxPageCount` pages when given.
     static func syncEngine(maxPageCount: Int?) -> Configuration {

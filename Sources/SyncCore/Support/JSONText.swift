@@ -25,8 +25,12 @@ package enum JSONText {
     /// A stable 64-bit FNV-1a digest of `value`'s JSON text, to tell a repeated change
     /// from a different change reusing its id.
     package static func digest<T: Encodable>(_ value: T) throws(SyncError) -> String {
+        fnv1a(try encode(value))
+    }
+
+    static func fnv1a(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in try encode(value).utf8 {
+        for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
         }

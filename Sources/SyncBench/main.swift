@@ -1,0 +1,91 @@
+import Foundation
+import SyncWorkloads
+
+// ntm-bench: runs one performance figure and prints it as one JSON line. Each figure
+// runs in its own process, so its peak resident memory is its own; scripts/bench-report
+// runs them all and prints the table.
+
+let usage = """
+    usage: ntm-bench local-write --rows N
+           ntm-bench hub-merge --rows N
+           ntm-bench prepare-hub --db PATH --rows N [--hamlets H]   (prints the fixture)
+           ntm-bench initial-sync --fixture FILE
+           ntm-bench steady-sync --fixture FILE --changes N --repeats K
+           ntm-bench noop-sync --fixture FILE --repeats K
+           ntm-bench concurrent-sync --fixture FILE --replicas N --changes N
+           ntm-bench wire-size
+    The HTTP figures start `ntm-hub serve` from beside this executable.
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("ntm-bench: \(message)\n\(usage)\n".utf8))
+    exit(2)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else { fail("no figure named") }
+let options: [String: String] = {
+    var options: [String: String] = [:]
+    var rest = arguments.dropFirst()
+    while let name = rest.popFirst() {
+        guard name.hasPrefix("--"), let value = rest.popFirst() else { fail("expected --option VALUE, got \(name)") }
+        options[String(name.dropFirst(2))] = value
+    }
+    return options
+}()
+
+func number(_ name: String, default fallback: Int? = nil) -> Int {
+    guard let text = options[name] else {
+        if let fallback { return fallback }
+        fail("--\(name) is required")
+    }
+    guard let value = Int(text), value > 0 else { fail("--\(name) must be a whole number above 0, not \(text)") }
+    return value
+}
+
+func fixture() -> HubFixture {
+    guard let path = options["fixture"] else { fail("--fixture is required") }
+    guard let data = FileManager.default.contents(atPath: path),
+        let fixture = try? JSONDecoder().decode(HubFixture.self, from: data)
+    else { fail("cannot read the fixture \(path)") }
+    return fixture
+}
+
+func emit(_ value: some Encodable) throws {
+    var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? [String: Any] ?? [:]
+    object["peak_rss_bytes"] = Measure.peakResidentBytes()
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    FileHandle.standardOutput.write(data + Data("\n".utf8))
+}
+
+do {
+    let host = HubHost.besideExecutable
+    switch command {
+    case "local-write":
+        try emit(EngineWorkloads.localWrite(rows: number("rows")))
+    case "hub-merge":
+        try emit(await EngineWorkloads.hubMerge(rows: number("rows")))
+    case "prepare-hub":
+        guard let path = options["db"] else { fail("--db is required") }
+        try emit(await HubFixture.create(at: path, hamlets: number("hamlets", default: 1), rows: number("rows")))
+    case "initial-sync":
+        try emit(await SyncWorkloads.initialSync(fixture(), host: host))
+    case "steady-sync":
+        try emit(
+            await SyncWorkloads.steadySync(
+                fixture(), changes: number("changes"), repeats: number("repeats"), host: host))
+    case "noop-sync":
+        try emit(await SyncWorkloads.noopSync(fixture(), repeats: number("repeats"), host: host))
+    case "concurrent-sync":
+        try emit(
+            await SyncWorkloads.concurrentSync(
+                fixture(), replicas: number("replicas"), changesEach: number("changes"), host: host))
+    case "wire-size":
+        try emit(await WireWorkload.bytesPerField())
+    default:
+        fail("unknown figure \(command)")
+    }
+} catch {
+    FileHandle.standardError.write(Data("ntm-bench: \(command) failed: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HubHTTP
+import Logging
+import SyncCore
+
+/// Where the HTTP figures' hub runs: a spawned `ntm-hub serve` process (the product as
+/// deployed, its memory measured apart from the client's) or a server in this process.
+public enum HubHost: Sendable {
+    /// `ntm-hub serve` from `binary`.
+    case process(binary: String)
+    /// Hummingbird in this process, on a real loopback socket.
+    case inProcess
+
+    /// `ntm-hub` beside this executable, where the package builds it.
+    public static var besideExecutable: HubHost {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return .process(binary: directory.appendingPathComponent("ntm-hub").path)
+    }
+
+    /// Serves the hub file at `path` while `body` runs with its base URL; returns the
+    /// body's result and, for a process, the hub's peak resident memory.
+    func serve<T: Sendable>(
+        path: String, _ body: @Sendable (String) async throws -> T
+    ) async throws -> (result: T, hubPeakBytes: Int?) {
+        switch self {
+        case .inProcess:
+            var logger = Logger(label: "ntm-bench-hub")
+            logger.logLevel = .warning
+            let store = try SQLiteHubStore(path: path, logger: logger)
+            defer { try? store.close() }
+            return (try await HubApplication.withRunningHub(store: store, logger: logger, body), nil)
+        case .process(let binary):
+            let hub = try HubProcess(binary: binary, database: path)
+            defer { hub.stop() }
+            let result = try await body(hub.baseURL)
+            return (result, Measure.peakResidentBytes(pid: hub.process.processIdentifier))
+        }
+    }
+}
+
+/// A running `ntm-hub serve` on a free loopback port.
+final class HubProcess: Sendable {
+    let process: Process
+    let baseURL: String
+
+    init(binary: String, database: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--db", database, "--port", "0", "--log-level", "warning"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var text = ""
+        let reader = output.fileHandleForReading
+        while !text.contains("\n") {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        guard let range = text.range(of: "http://127.0.0.1:"),
+            let port = Int(text[range.upperBound...].prefix { $0.isNumber })
+        else {
+            process.terminate()
+            throw SyncError.unavailable("ntm-hub did not report its port: \(text)")
+        }
+        self.process = process
+        self.baseURL = "http://127.0.0.1:\(port)"
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import SyncClient
+import SyncCore
+
+/// What one HTTP sync figure measured.
+public struct SyncFigure: Sendable, Codable {
+    /// Rows or changes the figure moved.
+    public var rows: Int
+    /// Seconds per sample (one per repeat, or per replica).
+    public var samples: [Double]
+    /// How many samples ended in error.
+    public var failures: Int = 0
+    /// The client process's peak resident memory, bytes.
+    public var clientPeakBytes: Int?
+    /// The hub process's peak resident memory, bytes.
+    public var hubPeakBytes: Int?
+    /// Extra facts of the figure (rows on each side, bytes).
+    public var notes: [String: Double] = [:]
+}
+
+/// A hub file prepared for the HTTP figures: hamlets, their head tokens, and rows.
+public struct HubFixture: Sendable, Codable {
+    /// The hub's SQLite file.
+    public var path: String
+    /// One head token per hamlet.
+    public var tokens: [String]
+    /// The hamlet of each token.
+    public var hamletIDs: [String]
+    /// Donation rows in the first hamlet.
+    public var rows: Int
+
+    /// Creates the hub file at `path` with `hamlets` hamlets and `rows` donations in the
+    /// first, pushed through the hub store as one replica would.
+    public static func create(at path: String, hamlets: Int = 1, rows: Int) async throws -> HubFixture {
+        let prepared = try await PreparedHub.create(at: path, hamlets: hamlets)
+        try await prepared[0].fill(rows: rows, replicaID: DonationRows.id(9, namespace: 0x5EED))
+        try prepared[0].store.close()
+        return HubFixture(
+            path: path, tokens: prepared.map(\.token), hamletIDs: prepared.map(\.hamletID), rows: rows)
+    }
+}
+
+/// The figures that sync over loopback HTTP.
+public enum SyncWorkloads {
+    static func sync(_ replica: Replica, _ url: String, _ token: String) async throws -> SyncReport {
+        try await SyncSession(replica: replica, hub: HTTPHubConnection(baseURL: url, token: token)).run()
+    }
+
+    static func head(_ fixture: HubFixture, _ index: Int = 0) -> Principal {
+        Principal(role: .head(hamletID: fixture.hamletIDs[index]), name: "bench")
+    }
+
+    /// Figure 3: an empty replica syncs the fixture's first hamlet; one sample.
+    public static func initialSync(_ fixture: HubFixture, host: HubHost) async throws -> SyncFigure {
+        let scratch = try ScratchDirectory()
+        let replica = try Replica.create(at: scratch.file("replica.sqlite"), principal: head(fixture))
+        let (seconds, hubPeak) = try await host.serve(path: fixture.path) { url in
+            try await Measure.seconds { _ = try await sync(replica, url, fixture.tokens[0]) }
+        }
+        let rows = try replica.rows(DonationRows.table).count
+        try replica.close()
+        guard rows == fixture.rows else {
+            throw SyncError.storage("initial sync brought \(rows) rows, expected \(fixture.rows)")
+        }
+        return SyncFigure(
+            rows: rows, samples: [seconds], clientPeakBytes: Measure.peakResidentBytes(), hubPeakBytes: hubPeak)
+    }
+
+    /// Figure 4: `repeats` samples of one replica's sync that pushes `changes` of its own
+    /// and pulls `changes` another device of the hamlet pushed.
+    public static func steadySync(_ fixture: HubFixture, changes: Int, repeats: Int, host: HubHost) async throws
+        -> SyncFigure
+    {
+        let scratch = try ScratchDirectory()
+        let principal = head(fixture)
+        let token = fixture.tokens[0]
+        let (samples, _) = try await host.serve(path: fixture.path) { url in
+            let mine = try Replica.create(at: scratch.file("a.sqlite"), principal: principal)
+            let other = try Replica.create(at: scratch.file("b.sqlite"), principal: principal)
+            defer {
+                try? mine.close()
+                try? other.close()
+            }
+            _ = try await sync(mine, url, token)
+            _ = try await sync(other, url, token)
+            var samples: [Double] = []
+            for round in 0..<repeats {
+                let hamletID = fixture.hamletIDs[0]
+                try other.insert(
+                    into: DonationRows.table,
+                    rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: 2 * round + 1) })
+                _ = try await sync(other, url, token)
+                try mine.insert(
+                    into: DonationRows.table,
+                    rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: 2 * round + 2) })
+                var report = SyncReport()
+                samples.append(try await Measure.seconds { report = try await sync(mine, url, token) })
+                guard report.pushed == changes, report.pulled >= changes else {
+                    throw SyncError.storage("steady sync pushed \(report.pushed), pulled \(report.pulled)")
+                }
+            }
+            return samples
+        }
+        return SyncFigure(rows: changes, samples: samples)
+    }
+
+    /// Figure 5: a replica brought current with the fixture's first hamlet, then
+    /// `repeats` syncs with nothing to move.
+    public static func noopSync(_ fixture: HubFixture, repeats: Int, host: HubHost) async throws -> SyncFigure {
+        let scratch = try ScratchDirectory()
+        let replica = try Replica.create(at: scratch.file("replica.sqlite"), principal: head(fixture))
+        defer { try? replica.close() }
+        let token = fixture.tokens[0]
+        let (samples, _) = try await host.serve(path: fixture.path) { url in
+            _ = try await sync(replica, url, token)
+            var samples: [Double] = []
+            for _ in 0..<repeats {
+                var report = SyncReport()
+                samples.append(try await Measure.seconds { report = try await sync(replica, url, token) })
+                guard report.pushed == 0, report.pulled == 0 else {
+                    throw SyncError.storage("a no-op sync moved \(report.pushed + report.pulled) changes")
+                }
+            }
+            return samples
+        }
+        return SyncFigure(rows: fixture.rows, samples: samples)
+    }
+
+    /// Figure 6: `replicas` replicas spread over the fixture's hamlets, each with
+    /// `changesEach` pending rows, all syncing at once; one latency sample per replica.
+    public static func concurrentSync(_ fixture: HubFixture, replicas count: Int, changesEach: Int, host: HubHost)
+        async throws -> SyncFigure
+    {
+        let scratch = try ScratchDirectory()
+        let replicas = try (0..<count).map { index in
+            let hamlet = index % fixture.hamletIDs.count
+            let replica = try Replica.create(
+                at: scratch.file("replica-\(index).sqlite"), principal: head(fixture, hamlet))
+            try replica.insert(
+                into: DonationRows.table,
+                rows: (0..<changesEach).map {
+                    DonationRows.row($0, hamletID: fixture.hamletIDs[hamlet], namespace: 0x1000 + index)
+                })
+            return (replica, fixture.tokens[hamlet])
+        }
+        defer { for (replica, _) in replicas { try? replica.close() } }
+        let (results, hubPeak) = try await host.serve(path: fixture.path) { url in
+            try await withThrowingTaskGroup(of: Double?.self) { group in
+                for (replica, token) in replicas {
+                    group.addTask {
+                        let start = ContinuousClock.now
+                        do {
+                            let report = try await sync(replica, url, token)
+                            return report.pushed == changesEach ? (ContinuousClock.now - start).seconds : nil
+                        } catch {
+                            return nil
+                        }
+                    }
+                }
+                var results: [Double?] = []
+                for try await result in group { results.append(result) }
+                return results
+            }
+        }
+        let samples = results.compactMap { $0 }
+        return SyncFigure(
+            rows: count * changesEach, samples: samples, failures: results.count - samples.count,
+            hubPeakBytes: hubPeak)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import SyncCore
+
+/// The engine's own JSON writer must write exactly what Foundation's `JSONEncoder` writes
+/// (sorted keys, unescaped slashes) — stored digests and texts stay comparable — and its
+/// reader must read back what either wrote.
+@Suite struct FastJSONTests {
+    static func foundation<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static let texts = [
+        "", "Nguyễn Văn Bảy", "quote \" backslash \\ slash /", "tab\tline\nreturn\r", "\u{01}\u{1F}\u{7F}",
+        "emoji 🌾 and e\u{301}", "\u{08}\u{0C}", "đường thôn 6 m",
+    ]
+    static let numbers: [Double] = [
+        0, -0.0, 1, 6, 12.5, -3.25, 0.1, 1e-7, 1e15, 1e16, 123456789.125, 1.7976931348623157e308, 5e-324, 2.5e21,
+    ]
+
+    static func randomRow(_ generator: inout SplitMix64) -> SyncRow {
+        var row = SyncRow()
+        let columns = ReplicatedSchema.tables.flatMap(\.columnNames)
+        for _ in 0..<Int(generator.next() % 12) {
+            let column = columns[Int(generator.next() % UInt64(columns.count))]
+            switch generator.next() % 4 {
+            case 0: row[column] = .null
+            case 1: row[column] = .integer(Int64(bitPattern: generator.next()) >> Int64(generator.next() % 64))
+            case 2: row[column] = .real(numbers[Int(generator.next() % UInt64(numbers.count))])
+            default: row[column] = .text(texts[Int(generator.next() % UInt64(texts.count))])
+            }
+        }
+        return row
+    }
+
+    @Test func rowsVersionsStampsChangesAndOutcomesAreWrittenAsFoundationWritesThem() throws {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<500 {
+            let row = Self.randomRow(&generator)
+            #expect(try JSONText.encode(row) == Self.foundation(row))
+            let versions = Dictionary(uniqueKeysWithValues: row.keys.map { ($0, Int64(generator.next() % 1_000_000)) })
+            #expect(try JSONText.encode(versions) == Self.foundation(versions))
+            let stamps = versions.mapValues {
+                FieldStamp(
+                    version: $0, hlc: HLCTimestamp(rawValue: Int64(generator.next() >> 1)),
+                    replicaID: Self.texts[Int($0) % Self.texts.count], author: Self.texts[Int($0 / 7) % Self.texts.count])
+            }
+            #expect(try JSONText.encode(stamps) == Self.foundation(stamps))
+            let change = Change(
+                seq: Int64(generator.next() % 10_000), table: "land_donations", rowID: "row/\(generator.next())",
+                operation: [.insert, .update, .delete][Int(generator.next() % 3)], values: row,
+                previous: Self.randomRow(&generator), baseVersions: versions,
+                hlc: HLCTimestamp(rawValue: Int64(generator.next() >> 2)), createdAt: Int64(generator.next() >> 24))
+            #expect(try JSONText.encode(change) == Self.foundation(change))
+            #expect(try JSONText.digest(change) == JSONText.fnv1a(Self.foundation(change)))
+            let outcome = ChangeOutcome(
+                seq: change.seq, status: generator.next() % 2 == 0 ? .applied : .rejected,
+                code: generator.next() % 2 == 0 ? nil : "forbidden",
+                reason: generator.next() % 2 == 0 ? nil : Self.texts[Int(generator.next() % 8)],
+                fields: row.mapValues { _ in [.applied, .held, .lost, .unchanged][Int(generator.next() % 4)] },
+                conflicts: (0..<Int(generator.next() % 3)).map { "c-\($0)" }, settleSeq: Int64(generator.next() % 99),
+                clamped: generator.next() % 2 == 0)
+            #expect(try JSONText.encode(outcome) == Self.foundation(outcome))
+        }
+    }
+
+    @Test func whatEitherWriterWroteReadsBackToTheSameValues() throws {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<500 {
+            let row = Self.randomRow(&generator)
+            #expect(try JSONText.decode(SyncRow.self, from: JSONText.encode(row)) == row)
+            #expect(try JSONText.decode(SyncRow.self, from: Self.foundation(row)) == row)
+            let stamps = row.mapValues { _ in
+                FieldStamp(version: 3, hlc: HLCTimestamp(rawValue: 77), replicaID: "r\"1", author: "Lê Thị Hoa")
+            }
+            #expect(try JSONText.decode([String: FieldStamp].self, from: JSONText.encode(stamps)) == stamps)
+        }
+        let spaced = #" { "a" : "x\u00e9\ud83c\udf3e\/" , "b" : -1.5e2 , "c" : true , "d" : null , "e" : 7 } "#
+        #expect(
+            try JSONText.decode(SyncRow.self, from: spaced)
+                == ["a": .text("xé🌾/"), "b": .real(-150), "c": .integer(1), "d": .null, "e": .integer(7)])
+    }
+
+    @Test func malformedTextIsAClearErrorNotACrash() {
+        for text in ["", "{", "{\"a\":}", "{\"a\":1,}", "[1]", "{\"a\":\"\\ud800\"}", "{\"a\":1} x", "{\"a\":--1}"] {
+            #expect(throws: SyncError.self) { try JSONText.decode(SyncRow.self, from: text) }
+        }
+    }
+}
