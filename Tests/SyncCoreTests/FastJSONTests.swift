@@ -64,6 +64,15 @@ import Testing
                 conflicts: (0..<Int(generator.next() % 3)).map { "c-\($0)" }, settleSeq: Int64(generator.next() % 99),
                 clamped: generator.next() % 2 == 0)
             #expect(try JSONText.encode(outcome) == Self.foundation(outcome))
+            let values = Array(row.values)
+            let audit = AuditEntry(
+                decision: [.overwritten, .lost, .held, .deleted, .resolved][Int(generator.next() % 5)],
+                table: "land_donations", rowID: "r-\(generator.next())",
+                column: generator.next() % 2 == 0 ? nil : "area_m2", old: values.first, new: values.last,
+                row: generator.next() % 2 == 0 ? nil : row, oldAuthor: generator.next() % 2 == 0 ? nil : "Hoa",
+                newAuthor: Self.texts[Int(generator.next() % 8)], newReplicaID: "replica/1",
+                newHLC: HLCTimestamp(rawValue: Int64(generator.next() >> 3)), at: Int64(generator.next() >> 30))
+            #expect(try JSONText.encode(audit) == Self.foundation(audit))
         }
     }
 

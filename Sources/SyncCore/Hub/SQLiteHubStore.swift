@@ -97,11 +97,25 @@ package final class SQLiteHubStore: HubStore {
         let limit = min(request.limit, configuration.maxPullEntries)
         let now = clock.nowMilliseconds()
         let ids = self.ids
-        try await writer.write { db in
-            let transaction = try HubTransaction(db: db, now: now, ids: ids)
-            try transaction.save(
-                try transaction.register(
-                    replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
+        // The replica's bookkeeping (first contact, last seen, drift) costs a durable write;
+        // a pull makes it only when it changes something: a new replica, or one last seen
+        // over a minute ago. Pushes always make it.
+        let current = try await writer.read { db in
+            try Row.fetchOne(
+                db, cached: "SELECT role, hamlet_id, last_seen_at FROM sync_replicas WHERE replica_id = ?",
+                arguments: [request.replicaID]
+            ).map { row in
+                row["role"] == principal.roleName && row["hamlet_id"] == principal.hamletID
+                    && now - (row["last_seen_at"] as Int64) < Self.lastSeenResolution
+            } ?? false
+        }
+        if !current {
+            try await writer.write { db in
+                let transaction = try HubTransaction(db: db, now: now, ids: ids)
+                try transaction.save(
+                    try transaction.register(
+                        replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
+            }
         }
         let page = try await writer.read { db in
             let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
@@ -199,6 +213,9 @@ package final class SQLiteHubStore: HubStore {
 }
 
 extension SQLiteHubStore {
+    /// How stale a replica's `last_seen_at` may get before a pull refreshes it: one minute.
+    static let lastSeenResolution: Int64 = 60_000
+
     /// Runs a write; a full disk becomes a clear, retryable refusal (the transaction rolled
     /// back: nothing of it was applied).
     static func refusingWhenFull<T>(_ body: () async throws -> T) async throws -> T {

@@ -13,6 +13,11 @@ package enum Wire {
 
     /// `value` as JSON.
     package static func encode<T: Encodable>(_ value: T) throws(SyncError) -> ByteBuffer {
+        if let value = value as? any FastJSONEncodable {
+            var writer = JSONWriter(capacity: 4096)
+            try value.write(to: &writer)
+            return ByteBuffer(bytes: writer.bytes)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -24,6 +29,16 @@ package enum Wire {
 
     /// Decodes JSON, with a message that names the offending key path.
     package static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws(SyncError) -> T {
+        if let fast = T.self as? any FastJSONDecodable.Type {
+            var reader = JSONReader(bytes: Array(buffer.readableBytesView))
+            do {
+                let value = try fast.init(from: &reader)
+                try reader.end()
+                if let value = value as? T { return value }
+            } catch {
+                throw .malformed(error.message)
+            }
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {

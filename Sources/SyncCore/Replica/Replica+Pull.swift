@@ -27,34 +27,50 @@ extension Replica {
             let cursor = try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
             guard page.cursor >= cursor else { return 0 }
             try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1")
-            var touched = Set<RowKey>()
+            // The confirmed copy of each row the page touches, read once and written once.
+            var confirmed: [RowKey: ConfirmedRow?] = [:]
             var newest = HLCTimestamp.zero
             var applied = 0
             for entry in page.entries where entry.seq > cursor {
                 applied += 1
                 newest = max(newest, entry.hlc)
+                let key = RowKey(table: entry.table, rowID: entry.rowID)
                 switch entry.kind {
                 case .upsert:
-                    try Replica.confirm(db, entry)
-                    touched.insert(RowKey(table: entry.table, rowID: entry.rowID))
+                    // Known from this page (a delete earlier in it: start afresh), or read.
+                    let known = confirmed[key].map { $0 ?? ConfirmedRow() }
+                    var row = try known ?? ConfirmedRow.fetch(db, key) ?? ConfirmedRow()
+                    row.fold(entry)
+                    confirmed[key] = row
                 case .delete:
-                    try db.execute(
-                        cached: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
-                        arguments: [entry.table, entry.rowID])
-                    touched.insert(RowKey(table: entry.table, rowID: entry.rowID))
+                    confirmed[key] = .some(nil)
                 case .conflict:
                     guard let record = entry.conflict else { continue }
                     try record.save(db)
                 }
             }
+            for (key, row) in confirmed {
+                if let row {
+                    try db.execute(
+                        cached: "INSERT OR REPLACE INTO sync_base_rows (tbl, row_id, vals, vers) VALUES (?, ?, ?, ?)",
+                        arguments: [
+                            key.table, key.rowID, try JSONText.encode(row.values), try JSONText.encode(row.versions),
+                        ])
+                } else {
+                    try db.execute(
+                        cached: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+                        arguments: [key.table, key.rowID])
+                }
+            }
             // Acknowledged changes whose effect the confirmed state now holds leave the outbox.
+            var touched = Set(confirmed.keys)
             let settled = try Row.fetchAll(
                 db, cached: "SELECT tbl, row_id FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?",
                 arguments: [page.cursor])
             for row in settled { touched.insert(RowKey(table: row["tbl"], rowID: row["row_id"])) }
             try db.execute(
                 cached: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
-            try Replica.rebase(db, rows: touched)
+            try Replica.rebase(db, rows: touched, confirmed: confirmed.mapValues { $0?.values })
             try db.execute(
                 cached: """
                     UPDATE sync_state SET applying = 0, pull_cursor = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
@@ -65,40 +81,18 @@ extension Replica {
         }
     }
 
-    /// Folds an upsert into the confirmed copy of its row, each field at the entry's version.
-    private static func confirm(_ db: Database, _ entry: LogEntry) throws {
-        var values = SyncRow()
-        var versions: [String: Int64] = [:]
-        if let row = try Row.fetchOne(
-            db, cached: "SELECT vals, vers FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
-            arguments: [entry.table, entry.rowID])
-        {
-            values = try JSONText.decode(SyncRow.self, from: row["vals"])
-            versions = try JSONText.decode([String: Int64].self, from: row["vers"])
-        }
-        for (column, value) in entry.values ?? [:] {
-            values[column] = value
-            if column != TableSpec.idColumn { versions[column] = entry.seq }
-        }
-        values[TableSpec.idColumn] = .text(entry.rowID)
-        try db.execute(
-            cached: "INSERT OR REPLACE INTO sync_base_rows (tbl, row_id, vals, vers) VALUES (?, ?, ?, ?)",
-            arguments: [entry.table, entry.rowID, try JSONText.encode(values), try JSONText.encode(versions)])
-    }
-
     /// Rewrites the visible copy of each row as its confirmed state with every outbox
     /// change of the row (pending, acknowledged or rejected) laid on top, in order — each
     /// one that still makes a valid row.
     /// Runs with capture off: the caller sets `sync_state.applying`.
-    static func rebase(_ db: Database, rows: Set<RowKey>) throws {
+    /// `confirmed` holds the confirmed values of rows the caller already has in hand (nil:
+    /// no row); the others are read from `sync_base_rows`.
+    static func rebase(_ db: Database, rows: Set<RowKey>, confirmed: [RowKey: SyncRow?] = [:]) throws {
         let applying = try Bool.fetchOne(db, cached: "SELECT applying FROM sync_state WHERE id = 1") ?? false
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1") }
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
             let table = try ReplicatedSchema.table(key.table)
-            var row = try String.fetchOne(
-                db, cached: "SELECT vals FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
-                arguments: [key.table, key.rowID]
-            ).map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) }
+            var row = try confirmed[key] ?? ConfirmedRow.fetch(db, key)?.values
             let overlay = try Row.fetchAll(
                 db, cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
                 arguments: [key.table, key.rowID])
@@ -117,5 +111,31 @@ extension Replica {
             }
         }
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 0 WHERE id = 1") }
+    }
+}
+
+/// A row's hub-confirmed values and per-field versions (`sync_base_rows`).
+struct ConfirmedRow {
+    var values = SyncRow()
+    var versions: [String: Int64] = [:]
+
+    static func fetch(_ db: Database, _ key: RowKey) throws -> ConfirmedRow? {
+        guard
+            let row = try Row.fetchOne(
+                db, cached: "SELECT vals, vers FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+                arguments: [key.table, key.rowID])
+        else { return nil }
+        return ConfirmedRow(
+            values: try JSONText.decode(SyncRow.self, from: row["vals"]),
+            versions: try JSONText.decode([String: Int64].self, from: row["vers"]))
+    }
+
+    /// Folds an upsert in, each field at the entry's version.
+    mutating func fold(_ entry: LogEntry) {
+        for (column, value) in entry.values ?? [:] {
+            values[column] = value
+            if column != TableSpec.idColumn { versions[column] = entry.seq }
+        }
+        values[TableSpec.idColumn] = .text(entry.rowID)
     }
 }

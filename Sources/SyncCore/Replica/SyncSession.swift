@@ -36,6 +36,22 @@ package struct SyncSession: Sendable {
     /// change pending and the cursor at the last applied page; the next sync resumes there.
     @discardableResult
     package func run() async throws -> SyncReport {
+        var prefetched: (after: Int64, task: Task<PullResponse, any Error>)?
+        do {
+            return try await run(prefetched: &prefetched)
+        } catch {
+            // A failed sync leaves no request running behind it.
+            if let prefetched {
+                prefetched.task.cancel()
+                _ = try? await prefetched.task.value
+            }
+            throw error
+        }
+    }
+
+    private func run(prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?) async throws
+        -> SyncReport
+    {
         var machine = SyncStateMachine()
         var report = SyncReport()
         var action = machine.start()
@@ -57,7 +73,16 @@ package struct SyncSession: Sendable {
                 }
                 action = machine.pushed(sent: changes.count)
             case .pull:
-                let page = try await hub.pull(try replica.pullRequest(limit: pullPageSize))
+                let page = try await nextPage(prefetched: &prefetched)
+                if page.hasMore {
+                    // Fetch the next page while this one is applied: the hub reads and
+                    // encodes, the wire carries, and the replica writes, all at once.
+                    let request = PullRequest(
+                        replicaID: replica.replicaID, clientTime: replica.clock.nowMilliseconds(), after: page.cursor,
+                        limit: pullPageSize)
+                    let hub = self.hub
+                    prefetched = (request.after, Task { try await hub.pull(request) })
+                }
                 report.pulled += try replica.apply(page)
                 let pending = page.hasMore ? true : try !replica.pendingChanges(limit: 1).isEmpty
                 action = machine.pulled(hasMore: page.hasMore, pendingLocal: pending)
@@ -66,5 +91,19 @@ package struct SyncSession: Sendable {
                 return report
             }
         }
+    }
+
+    /// The page after the replica's cursor: the prefetched one when it starts there.
+    private func nextPage(prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?) async throws
+        -> PullResponse
+    {
+        let request = try replica.pullRequest(limit: pullPageSize)
+        defer { prefetched = nil }
+        if let prefetched {
+            if prefetched.after == request.after { return try await prefetched.task.value }
+            prefetched.task.cancel()
+            _ = try? await prefetched.task.value
+        }
+        return try await hub.pull(request)
     }
 }

@@ -19,17 +19,8 @@ extension TableSpec {
 
     /// Inserts a complete row; with `replacing`, an existing row of the same id takes its values.
     func insertRow(_ db: Database, _ row: SyncRow, replacing: Bool = false) throws {
-        let names = columnNames
-        var sql = """
-            INSERT INTO "\(name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
-            VALUES (\(databaseQuestionMarks(count: names.count)))
-            """
-        if replacing {
-            sql +=
-                " ON CONFLICT(id) DO UPDATE SET "
-                + columns.map { "\"\($0.name)\" = excluded.\"\($0.name)\"" }.joined(separator: ", ")
-        }
-        try db.execute(cached: sql, arguments: StatementArguments(names.map { row[$0] ?? .null }))
+        try db.execute(
+            cached: replacing ? upsertSQL : insertSQL, arguments: StatementArguments(columnNames.map { row[$0] ?? .null }))
     }
 
     /// Sets some fields of one row.

@@ -25,6 +25,12 @@ package struct TableSpec: Sendable, Hashable {
     /// Rules across columns.
     package let rowRules: [RowRule]
 
+    /// Every column name, `id` first.
+    package let columnNames: [String]
+    /// `INSERT` of every column, and the same replacing a row of the same id.
+    let insertSQL: String
+    let upsertSQL: String
+
     /// The name of the primary key column of every replicated table.
     package static let idColumn = "id"
     /// The name of the scope column of hamlet tables.
@@ -38,10 +44,16 @@ package struct TableSpec: Sendable, Hashable {
             scope == .hamlet ? [ColumnSpec(TableSpec.scopeColumn, .text, required: true)] : []
         self.columns = scopeColumns + columns
         self.rowRules = rowRules
+        let names = [TableSpec.idColumn] + self.columns.map(\.name)
+        self.columnNames = names
+        self.insertSQL = """
+            INSERT INTO "\(name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))
+            """
+        self.upsertSQL =
+            insertSQL + " ON CONFLICT(id) DO UPDATE SET "
+            + self.columns.map { "\"\($0.name)\" = excluded.\"\($0.name)\"" }.joined(separator: ", ")
     }
-
-    /// Every column name, `id` first.
-    package var columnNames: [String] { [TableSpec.idColumn] + columns.map(\.name) }
 
     /// The column called `name`, if declared.
     package func column(_ name: String) -> ColumnSpec? {

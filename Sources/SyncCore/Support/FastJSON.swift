@@ -47,6 +47,9 @@ struct JSONWriter {
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
+    /// JSON text written elsewhere, as it is.
+    mutating func append(json: String) { bytes.append(contentsOf: json.utf8) }
+
     mutating func value(_ value: SyncValue) throws(SyncError) {
         switch value {
         case .null: raw("null")
@@ -98,6 +101,59 @@ struct JSONReader {
     private var index = 0
 
     init(_ text: String) { bytes = Array(text.utf8) }
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// An array, `body` reading each element.
+    mutating func array(_ body: (inout JSONReader) throws(SyncError) -> Void) throws(SyncError) {
+        try expect(UInt8(ascii: "["))
+        if take(UInt8(ascii: "]")) { return }
+        repeat {
+            try body(&self)
+        } while take(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "]"))
+    }
+
+    mutating func bool() throws(SyncError) -> Bool {
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "t") {
+            try literal("true")
+            return true
+        }
+        try literal("false")
+        return false
+    }
+
+    /// Consumes a `null` if one comes next.
+    mutating func isNull() throws(SyncError) -> Bool {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        return true
+    }
+
+    mutating func optionalString() throws(SyncError) -> String? {
+        try isNull() ? nil : try string()
+    }
+
+    /// Skips one value of any shape.
+    mutating func skipValue() throws(SyncError) {
+        skipSpace()
+        guard index < bytes.count else { throw fail("expected a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): try object { (reader, _) throws(SyncError) in try reader.skipValue() }
+        case UInt8(ascii: "["): try array { (reader) throws(SyncError) in try reader.skipValue() }
+        default: _ = try value()
+        }
+    }
+
+    /// The text of the next value, whatever its shape.
+    mutating func rawValue() throws(SyncError) -> String {
+        skipSpace()
+        let start = index
+        try skipValue()
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
 
     private func fail(_ what: String) -> SyncError {
         .storage("cannot decode JSON: \(what) at byte \(index)")
@@ -422,5 +478,50 @@ extension JSONText {
     /// The digest of a change's JSON text (see `digest(_:)`).
     package static func digest(_ change: Change) throws(SyncError) -> String {
         fnv1a(try encode(change))
+    }
+}
+
+extension JSONWriter {
+    mutating func optionalValue(_ name: StaticString, _ value: SyncValue?) throws(SyncError) {
+        guard let value else { return }
+        key(name)
+        try self.value(value)
+    }
+
+    mutating func audit(_ entry: AuditEntry) throws(SyncError) {
+        key("at", first: true)
+        integer(entry.at)
+        if let column = entry.column {
+            key("column")
+            string(column)
+        }
+        key("decision")
+        string(entry.decision.rawValue)
+        try optionalValue("new", entry.new)
+        key("new_author")
+        string(entry.newAuthor)
+        key("new_hlc")
+        integer(entry.newHLC.rawValue)
+        key("new_replica_id")
+        string(entry.newReplicaID)
+        try optionalValue("old", entry.old)
+        if let oldAuthor = entry.oldAuthor {
+            key("old_author")
+            string(oldAuthor)
+        }
+        if let row = entry.row {
+            key("row")
+            try self.row(row)
+        }
+        key("row_id")
+        string(entry.rowID)
+        key("table")
+        string(entry.table)
+    }
+}
+
+extension JSONText {
+    package static func encode(_ entry: AuditEntry) throws(SyncError) -> String {
+        try JSONWriter.text { (writer) throws(SyncError) in try writer.audit(entry) }
     }
 }
