@@ -34,12 +34,14 @@ let options: [String: String] = {
     return options
 }()
 
-func number(_ name: String, default fallback: Int? = nil) -> Int {
+func number(_ name: String, default fallback: Int? = nil, minimum: Int = 1) -> Int {
     guard let text = options[name] else {
         if let fallback { return fallback }
         fail("--\(name) is required")
     }
-    guard let value = Int(text), value > 0 else { fail("--\(name) must be a whole number above 0, not \(text)") }
+    guard let value = Int(text), value >= minimum else {
+        fail("--\(name) must be a whole number of at least \(minimum), not \(text)")
+    }
     return value
 }
 
@@ -67,7 +69,7 @@ do {
         try emit(await EngineWorkloads.hubMerge(rows: number("rows")))
     case "prepare-hub":
         guard let path = options["db"] else { fail("--db is required") }
-        try emit(await HubFixture.create(at: path, hamlets: number("hamlets", default: 1), rows: number("rows")))
+        try emit(await HubFixture.create(at: path, hamlets: number("hamlets", default: 1), rows: number("rows", minimum: 0)))
     case "initial-sync":
         try emit(await SyncWorkloads.initialSync(fixture(), host: host))
     case "steady-sync":

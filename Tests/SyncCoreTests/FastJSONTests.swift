@@ -99,3 +99,17 @@ import Testing
         }
     }
 }
+
+extension FastJSONTests {
+    @Test func rowStampsAreStoredOncePerChangeAndReadBackInEitherLayout() throws {
+        let insert = FieldStamp(version: 7, hlc: HLCTimestamp(rawValue: 99), replicaID: "r1", author: "Lê Văn \"Tám\"")
+        let edit = FieldStamp(version: 9, hlc: HLCTimestamp(rawValue: 120), replicaID: "r2", author: "Hoa")
+        let stamps = ["area_m2": edit, "donor_name": insert, "status": insert, "note": edit, "assets": insert]
+        let stored = FieldStampStorage.encode(stamps)
+        #expect(stored.components(separatedBy: "Tám").count == 2)
+        #expect(try FieldStampStorage.decode(stored) == stamps)
+        #expect(try FieldStampStorage.decode(Self.foundation(stamps)) == stamps)
+        #expect(try FieldStampStorage.decode("[]") == [:])
+        #expect(throws: SyncError.self) { try FieldStampStorage.decode("[{\"f\":[\"a\"]") }
+    }
+}

@@ -39,7 +39,7 @@ struct HubTransaction {
         return RowMeta(
             hamletID: row["hamlet_id"],
             deleted: row["deleted"] as Bool,
-            fields: try JSONText.decode([String: FieldStamp].self, from: row["fields"]),
+            fields: try FieldStampStorage.decode(row["fields"]),
             tombstone: try tombstone.map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) })
     }
 
@@ -50,7 +50,7 @@ struct HubTransaction {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                table, rowID, meta.hamletID, meta.deleted, try JSONText.encode(meta.fields),
+                table, rowID, meta.hamletID, meta.deleted, FieldStampStorage.encode(meta.fields),
                 try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) },
             ])
     }

@@ -19,6 +19,9 @@ extension Configuration {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 16 MiB of page cache per connection (SQLite's default is 2 MiB): the hub's
+            // merge and a replica's pull touch indexes across the whole file.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             if let maxPageCount { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maxPageCount)") }
         }
         return configuration

@@ -525,3 +525,69 @@ extension JSONText {
         try JSONWriter.text { (writer) throws(SyncError) in try writer.audit(entry) }
     }
 }
+
+/// How the hub stores a row's per-field stamps (`sync_row_meta.fields`): grouped by
+/// stamp, `[{"a":author,"f":[columns],"r":replica,"t":hlc,"v":version}, …]`, so a row
+/// inserted by one change stores its stamp once rather than once per column. Reads the
+/// earlier per-column object (`{"column":{"a","r","t","v"}}`) too.
+enum FieldStampStorage {
+    static func encode(_ stamps: [String: FieldStamp]) -> String {
+        // Few distinct stamps per row: a linear scan beats hashing them.
+        var groups: [(stamp: FieldStamp, columns: [String])] = []
+        for (column, stamp) in stamps {
+            if let index = groups.firstIndex(where: { $0.stamp == stamp }) {
+                groups[index].columns.append(column)
+            } else {
+                groups.append((stamp, [column]))
+            }
+        }
+        groups.sort { ($0.stamp.version, $0.stamp.hlc) < ($1.stamp.version, $1.stamp.hlc) }
+        var writer = JSONWriter()
+        writer.raw("[")
+        for (index, (stamp, columns)) in groups.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{")
+            writer.key("a", first: true)
+            writer.string(stamp.author)
+            writer.key("f")
+            writer.raw("[")
+            for (position, column) in columns.sorted(by: JSONWriter.keyOrder).enumerated() {
+                if position > 0 { writer.raw(",") }
+                writer.string(column)
+            }
+            writer.raw("]")
+            writer.key("r")
+            writer.string(stamp.replicaID)
+            writer.key("t")
+            writer.integer(stamp.hlc.rawValue)
+            writer.key("v")
+            writer.integer(stamp.version)
+            writer.raw("}")
+        }
+        writer.raw("]")
+        return writer.text
+    }
+
+    static func decode(_ text: String) throws(SyncError) -> [String: FieldStamp] {
+        guard text.utf8.first == UInt8(ascii: "[") else { return try JSONText.decode([String: FieldStamp].self, from: text) }
+        var reader = JSONReader(text)
+        var stamps: [String: FieldStamp] = [:]
+        try reader.array { (reader) throws(SyncError) in
+            var stamp = FieldStamp(version: 0, hlc: .zero, replicaID: "", author: "")
+            var columns: [String] = []
+            try reader.object { (reader, key) throws(SyncError) in
+                switch key {
+                case "a": stamp.author = try reader.string()
+                case "f": try reader.array { (reader) throws(SyncError) in columns.append(try reader.string()) }
+                case "r": stamp.replicaID = try reader.string()
+                case "t": stamp.hlc = HLCTimestamp(rawValue: try reader.integer())
+                case "v": stamp.version = try reader.integer()
+                default: try reader.skipValue()
+                }
+            }
+            for column in columns { stamps[column] = stamp }
+        }
+        try reader.end()
+        return stamps
+    }
+}
