@@ -69,7 +69,8 @@ do {
         try emit(await EngineWorkloads.hubMerge(rows: number("rows")))
     case "prepare-hub":
         guard let path = options["db"] else { fail("--db is required") }
-        try emit(await HubFixture.create(at: path, hamlets: number("hamlets", default: 1), rows: number("rows", minimum: 0)))
+        try emit(
+            await HubFixture.create(at: path, hamlets: number("hamlets", default: 1), rows: number("rows", minimum: 0)))
     case "initial-sync":
         try emit(await SyncWorkloads.initialSync(fixture(), host: host))
     case "steady-sync":

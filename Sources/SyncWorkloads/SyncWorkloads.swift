@@ -68,7 +68,9 @@ public enum SyncWorkloads {
 
     /// Figure 4: `repeats` samples of one replica's sync that pushes `changes` of its own
     /// and pulls `changes` another device of the hamlet pushed.
-    public static func steadySync(_ fixture: HubFixture, changes: Int, repeats: Int, host: HubHost) async throws
+    public static func steadySync(
+        _ fixture: HubFixture, changes: Int, repeats: Int, host: HubHost
+    ) async throws
         -> SyncFigure
     {
         let scratch = try ScratchDirectory()
@@ -128,7 +130,9 @@ public enum SyncWorkloads {
 
     /// Figure 6: `replicas` replicas spread over the fixture's hamlets, each with
     /// `changesEach` pending rows, all syncing at once; one latency sample per replica.
-    public static func concurrentSync(_ fixture: HubFixture, replicas count: Int, changesEach: Int, host: HubHost)
+    public static func concurrentSync(
+        _ fixture: HubFixture, replicas count: Int, changesEach: Int, host: HubHost
+    )
         async throws -> SyncFigure
     {
         let scratch = try ScratchDirectory()

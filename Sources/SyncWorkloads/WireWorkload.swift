@@ -32,7 +32,8 @@ public enum WireWorkload {
             let before = try await hub.store.log().last?.seq ?? 0
             _ = try await hub.store.push(request, from: hub.head)
             let page = try await hub.store.pull(
-                PullRequest(replicaID: DonationRows.id(2, namespace: 0x5151), clientTime: now, after: before, limit: 1_000),
+                PullRequest(
+                    replicaID: DonationRows.id(2, namespace: 0x5151), clientTime: now, after: before, limit: 1_000),
                 for: hub.head)
             let push = try Wire.gzip(Wire.encode(request)).readableBytes
             let pull = try Wire.gzip(Wire.encode(page)).readableBytes

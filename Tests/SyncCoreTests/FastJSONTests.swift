@@ -46,7 +46,8 @@ import Testing
             let stamps = versions.mapValues {
                 FieldStamp(
                     version: $0, hlc: HLCTimestamp(rawValue: Int64(generator.next() >> 1)),
-                    replicaID: Self.texts[Int($0) % Self.texts.count], author: Self.texts[Int($0 / 7) % Self.texts.count])
+                    replicaID: Self.texts[Int($0) % Self.texts.count],
+                    author: Self.texts[Int($0 / 7) % Self.texts.count])
             }
             #expect(try JSONText.encode(stamps) == Self.foundation(stamps))
             let change = Change(

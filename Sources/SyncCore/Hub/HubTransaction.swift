@@ -32,7 +32,8 @@ struct HubTransaction {
     func meta(_ table: String, _ rowID: String) throws -> RowMeta? {
         guard
             let row = try Row.fetchOne(
-                db, cached: "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
+                db,
+                cached: "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
                 arguments: [table, rowID])
         else { return nil }
         let tombstone: String? = row["tombstone"]

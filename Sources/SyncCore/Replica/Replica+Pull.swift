@@ -90,12 +90,19 @@ extension Replica {
     static func rebase(_ db: Database, rows: Set<RowKey>, confirmed: [RowKey: SyncRow?] = [:]) throws {
         let applying = try Bool.fetchOne(db, cached: "SELECT applying FROM sync_state WHERE id = 1") ?? false
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1") }
+        // Nothing pending anywhere (a fresh replica's first sync, a quiet one's pulls): no
+        // row needs its outbox looked up.
+        let outboxEmpty = try Bool.fetchOne(db, cached: "SELECT NOT EXISTS (SELECT 1 FROM sync_outbox)") ?? false
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
             let table = try ReplicatedSchema.table(key.table)
             var row = try confirmed[key] ?? ConfirmedRow.fetch(db, key)?.values
-            let overlay = try Row.fetchAll(
-                db, cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
-                arguments: [key.table, key.rowID])
+            let overlay =
+                outboxEmpty
+                ? []
+                : try Row.fetchAll(
+                    db,
+                    cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
+                    arguments: [key.table, key.rowID])
             for entry in overlay {
                 let candidate = try OutboxEntry(row: entry).apply(to: row)
                 // Edits valid one by one can make an invalid row together (kind = money from

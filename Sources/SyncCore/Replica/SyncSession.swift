@@ -49,7 +49,9 @@ package struct SyncSession: Sendable {
         }
     }
 
-    private func run(prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?) async throws
+    private func run(
+        prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?
+    ) async throws
         -> SyncReport
     {
         var machine = SyncStateMachine()
@@ -94,7 +96,9 @@ package struct SyncSession: Sendable {
     }
 
     /// The page after the replica's cursor: the prefetched one when it starts there.
-    private func nextPage(prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?) async throws
+    private func nextPage(
+        prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?
+    ) async throws
         -> PullResponse
     {
         let request = try replica.pullRequest(limit: pullPageSize)

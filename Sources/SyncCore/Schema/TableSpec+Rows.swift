@@ -20,7 +20,8 @@ extension TableSpec {
     /// Inserts a complete row; with `replacing`, an existing row of the same id takes its values.
     func insertRow(_ db: Database, _ row: SyncRow, replacing: Bool = false) throws {
         try db.execute(
-            cached: replacing ? upsertSQL : insertSQL, arguments: StatementArguments(columnNames.map { row[$0] ?? .null }))
+            cached: replacing ? upsertSQL : insertSQL,
+            arguments: StatementArguments(columnNames.map { row[$0] ?? .null }))
     }
 
     /// Sets some fields of one row.

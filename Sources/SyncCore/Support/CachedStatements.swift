@@ -10,13 +10,17 @@ extension Database {
 }
 
 extension Row {
-    static func fetchOne(_ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments())
+    static func fetchOne(
+        _ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments()
+    )
         throws -> Row?
     {
         try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
-    static func fetchAll(_ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments())
+    static func fetchAll(
+        _ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments()
+    )
         throws -> [Row]
     {
         try fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
@@ -24,7 +28,9 @@ extension Row {
 }
 
 extension DatabaseValueConvertible where Self: StatementColumnConvertible {
-    static func fetchOne(_ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments())
+    static func fetchOne(
+        _ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments()
+    )
         throws -> Self?
     {
         try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
@@ -32,7 +38,9 @@ extension DatabaseValueConvertible where Self: StatementColumnConvertible {
 }
 
 extension DatabaseValueConvertible where Self: StatementColumnConvertible {
-    static func fetchAll(_ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments())
+    static func fetchAll(
+        _ db: Database, cached sql: String, arguments: StatementArguments = StatementArguments()
+    )
         throws -> [Self]
     {
         try fetchAll(db.cachedStatement(sql: sql), arguments: arguments)

@@ -60,7 +60,9 @@ struct JSONWriter {
     }
 
     /// An object with keys in byte order, each value written by `body`.
-    mutating func object<V>(_ dictionary: [String: V], _ body: (inout JSONWriter, V) throws(SyncError) -> Void)
+    mutating func object<V>(
+        _ dictionary: [String: V], _ body: (inout JSONWriter, V) throws(SyncError) -> Void
+    )
         throws(SyncError)
     {
         bytes.append(UInt8(ascii: "{"))
@@ -165,7 +167,9 @@ struct JSONReader {
 
     private mutating func expect(_ byte: UInt8) throws(SyncError) {
         skipSpace()
-        guard index < bytes.count, bytes[index] == byte else { throw fail("expected '\(Character(UnicodeScalar(byte)))'") }
+        guard index < bytes.count, bytes[index] == byte else {
+            throw fail("expected '\(Character(UnicodeScalar(byte)))'")
+        }
         index += 1
     }
 
@@ -458,7 +462,9 @@ extension JSONText {
         return writer.text
     }
 
-    package static func decode(_ type: [String: FieldStamp].Type, from text: String) throws(SyncError)
+    package static func decode(
+        _ type: [String: FieldStamp].Type, from text: String
+    ) throws(SyncError)
         -> [String: FieldStamp]
     {
         var reader = JSONReader(text)
@@ -569,7 +575,9 @@ enum FieldStampStorage {
     }
 
     static func decode(_ text: String) throws(SyncError) -> [String: FieldStamp] {
-        guard text.utf8.first == UInt8(ascii: "[") else { return try JSONText.decode([String: FieldStamp].self, from: text) }
+        guard text.utf8.first == UInt8(ascii: "[") else {
+            return try JSONText.decode([String: FieldStamp].self, from: text)
+        }
         var reader = JSONReader(text)
         var stamps: [String: FieldStamp] = [:]
         try reader.array { (reader) throws(SyncError) in

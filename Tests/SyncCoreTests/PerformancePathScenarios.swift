@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import SyncCore
+
+/// Issue 5's fast paths keep the behaviour a hamlet head and the commune office rely on.
+@Suite struct PerformancePathScenarios {
+    @Test func aBatchOfRowsIsRecordedWholeOrNotAtAll() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Đồi"])
+        let head = try commune.replica("head", for: commune.head(of: hamlets[0]))
+        let good: SyncRow = ["donor_name": .text("Nguyễn Văn An"), "area_m2": .real(40)]
+        let bad: SyncRow = ["donor_name": .text("Trần Thị Bình"), "area_m2": .real(-3)]
+        #expect(throws: SyncError.self) { try head.insert(into: "land_donations", rows: [good, bad]) }
+        #expect(try head.rows("land_donations").isEmpty)
+        #expect(try head.status().pendingChanges == 0)
+
+        let rows = try head.insert(into: "land_donations", rows: [good, good, good])
+        #expect(Set(rows.map(\.id)).count == 3)
+        #expect(try head.status().pendingChanges == 3)
+        try await commune.sync(head)
+        try await commune.expectConverged()
+    }
+
+    @Test func pullsRecordWhenAReplicaWasLastSeenToTheMinuteWithoutAWriteEachTime() async throws {
+        let hubClock = ManualWallClock(fixedMilliseconds: SystemWallClock().nowMilliseconds())
+        let commune = try Commune(hubClock: hubClock)
+        let (office, _) = try await commune.withHamlets(["Xóm Bãi"])
+        func lastSeen() async throws -> Int64? {
+            try await commune.hub.replicas().first { $0.replicaID == office.replicaID }?.lastSeenAt
+        }
+        let first = try #require(try await lastSeen())
+        hubClock.advance(by: 30_000)
+        try await commune.sync(office)
+        #expect(try await lastSeen() == first, "a pull within the minute does not rewrite the bookkeeping")
+        hubClock.advance(by: 45_000)
+        try await commune.sync(office)
+        #expect(try await lastSeen() == first + 75_000, "a pull after the minute records the new time")
+    }
+
+    @Test func aLongPullAcrossManyPagesBringsEveryRowOnceWhilePendingEditsStayOnTop() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Giữa"])
+        let writer = try commune.replica("writer", for: commune.head(of: hamlets[0]))
+        try writer.insert(
+            into: "land_donations",
+            rows: (0..<250).map { ["donor_name": .text("Hộ \($0)"), "area_m2": .real(Double($0) + 1)] })
+        try await commune.sync(writer)
+
+        let reader = try commune.replica("reader", for: commune.head(of: hamlets[0]))
+        let report = try await commune.sync(reader, pullPageSize: 7)
+        #expect(try reader.rows("land_donations").count == 250)
+        #expect(report.pulled >= 250)
+        let target = try #require(try reader.rows("land_donations").first)
+        try reader.update("land_donations", id: target.id, values: ["note": .text("đã đo lại")])
+        try writer.update("land_donations", id: target.id, values: ["assets": .text("hàng rào tre")])
+        try await commune.sync(writer)
+        try await commune.sync(reader, pullPageSize: 1)
+        try await commune.sync(writer)
+        let row = try #require(try reader.row("land_donations", id: target.id))
+        #expect(row["note"] == .text("đã đo lại"))
+        #expect(row["assets"] == .text("hàng rào tre"))
+        try await commune.expectConverged()
+        try commune.expectIntegrity()
+    }
+}
