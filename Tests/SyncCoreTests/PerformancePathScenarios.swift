@@ -19,6 +19,7 @@ import Testing
         #expect(Set(rows.map(\.id)).count == 3)
         #expect(try head.status().pendingChanges == 3)
         try await commune.sync(head)
+        try await commune.syncAll()
         try await commune.expectConverged()
     }
 
@@ -60,6 +61,7 @@ import Testing
         let row = try #require(try reader.row("land_donations", id: target.id))
         #expect(row["note"] == .text("đã đo lại"))
         #expect(row["assets"] == .text("hàng rào tre"))
+        try await commune.syncAll()
         try await commune.expectConverged()
         try commune.expectIntegrity()
     }
