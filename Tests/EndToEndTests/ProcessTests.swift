@@ -247,6 +247,32 @@ import Testing
         #expect(demo.stdout.contains("Done: all replicas converged."))
     }
 
+    /// `ntm-bench`, which `scripts/bench-report` drives, measures real work: the rows an
+    /// initial sync brings from a spawned `ntm-hub serve` are all there, or it fails.
+    @Test func theBenchmarkFiguresRunAgainstARealHubProcess() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let write = try Programs.run("ntm-bench", ["local-write", "--rows", "300"], in: folder)
+        #expect(write.status == 0, "\(write.stderr)")
+        #expect(write.stdout.contains("\"changes\":300"))
+
+        let prepared = try Programs.run(
+            "ntm-bench", ["prepare-hub", "--db", folder.appendingPathComponent("hub.sqlite").path, "--rows", "1200"],
+            in: folder)
+        #expect(prepared.status == 0, "\(prepared.stderr)")
+        let fixture = folder.appendingPathComponent("fixture.json")
+        try prepared.stdout.write(to: fixture, atomically: true, encoding: .utf8)
+        let sync = try Programs.run("ntm-bench", ["initial-sync", "--fixture", fixture.path], in: folder)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stdout.contains("\"rows\":1200"))
+        #expect(sync.stdout.contains("\"hubPeakBytes\""))
+
+        let bad = try Programs.run("ntm-bench", ["local-write", "--rows", "many"], in: folder)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--rows must be a whole number"))
+    }
+
     @Test(arguments: [
         ("ntm", ["bogus"]), ("ntm", ["cleanup", "add"]), ("ntm", ["sync", "--page-size", "0"]),
         ("ntm-hub", ["token", "issue", "--role", "head"]), ("ntm-hub", ["serve", "--port", "70000"]),
