@@ -7,6 +7,12 @@ struct HubTransaction {
     let now: Int64
     let ids: any IDGenerator
     var clock: HybridLogicalClock
+    /// The log head as this transaction has left it (nil: not read yet).
+    private let logHead = LogHead()
+
+    private final class LogHead {
+        var value: Int64?
+    }
 
     /// Opens the bookkeeping of a transaction: reads the hub's clock.
     init(db: Database, now: Int64, ids: any IDGenerator) throws {
@@ -22,9 +28,12 @@ struct HubTransaction {
         try db.execute(cached: "UPDATE sync_hub_state SET hlc = ? WHERE id = 1", arguments: [clock.last.rawValue])
     }
 
-    /// The last log position.
+    /// The last log position: read once, then kept as this transaction appends.
     func head() throws -> Int64 {
-        try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
+        if let head = logHead.value { return head }
+        let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
+        logHead.value = head
+        return head
     }
 
     // MARK: Rows
@@ -76,6 +85,7 @@ struct HubTransaction {
                 kind.rawValue, table, rowID, hamletID, data, hlc.rawValue, author.replicaID, author.name, now,
                 author.originSeq,
             ])
+        logHead.value = db.lastInsertedRowID
         return db.lastInsertedRowID
     }
 
