@@ -77,6 +77,11 @@ import Testing
         }
     }
 
+    @Test func keysBeyondASCIISortAsFoundationSortsThem() throws {
+        let versions: [String: Int64] = ["é": 1, "z": 2, "a": 3, "Ở": 4, "_": 5, "ab": 6, "Z": 7, "🌾": 8]
+        #expect(try JSONText.encode(versions) == Self.foundation(versions))
+    }
+
     @Test func whatEitherWriterWroteReadsBackToTheSameValues() throws {
         var generator = SplitMix64(seed: 11)
         for _ in 0..<500 {

@@ -67,7 +67,7 @@ struct JSONWriter {
     {
         bytes.append(UInt8(ascii: "{"))
         var first = true
-        for key in dictionary.keys.sorted(by: JSONWriter.keyOrder) {
+        for key in JSONWriter.sortedKeys(dictionary.keys) {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             string(key)
@@ -86,6 +86,12 @@ struct JSONWriter {
     }
 
     static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// Keys in byte order. ASCII keys (every column name) sort with `String`'s own `<`,
+    /// which is byte order for them and much faster than comparing UTF-8 views.
+    static func sortedKeys(_ keys: some Collection<String>) -> [String] {
+        keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? keys.sorted() : keys.sorted(by: keyOrder)
+    }
 
     mutating func row(_ row: SyncRow) throws(SyncError) {
         try object(row) { (writer, value) throws(SyncError) in try writer.value(value) }
@@ -557,7 +563,7 @@ enum FieldStampStorage {
             writer.string(stamp.author)
             writer.key("f")
             writer.raw("[")
-            for (position, column) in columns.sorted(by: JSONWriter.keyOrder).enumerated() {
+            for (position, column) in JSONWriter.sortedKeys(columns).enumerated() {
                 if position > 0 { writer.raw(",") }
                 writer.string(column)
             }
