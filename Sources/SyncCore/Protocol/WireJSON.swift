@@ -23,14 +23,11 @@ extension PushRequest: FastJSONEncodable {
     func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
         writer.key("changes", first: true)
-        writer.raw("[")
-        for (index, change) in changes.enumerated() {
-            if index > 0 { writer.raw(",") }
+        try writer.array(changes) { (writer, change) throws(SyncError) in
             writer.raw("{")
             try writer.change(change)
             writer.raw("}")
         }
-        writer.raw("]")
         writer.key("client_time")
         writer.integer(clientTime)
         writer.key("protocol_version")
@@ -49,14 +46,11 @@ extension PushResponse: FastJSONEncodable, FastJSONDecodable {
         writer.key("hub_time", first: true)
         writer.integer(hubTime)
         writer.key("outcomes")
-        writer.raw("[")
-        for (index, outcome) in outcomes.enumerated() {
-            if index > 0 { writer.raw(",") }
+        try writer.array(outcomes) { (writer, outcome) throws(SyncError) in
             writer.raw("{")
             try writer.outcome(outcome)
             writer.raw("}")
         }
-        writer.raw("]")
         writer.raw("}")
     }
 
@@ -131,12 +125,7 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
         writer.key("cursor", first: true)
         writer.integer(cursor)
         writer.key("entries")
-        writer.raw("[")
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { writer.raw(",") }
-            try entry.write(to: &writer)
-        }
-        writer.raw("]")
+        try writer.array(entries) { (writer, entry) throws(SyncError) in try entry.write(to: &writer) }
         writer.key("has_more")
         writer.bool(hasMore)
         writer.key("hub_time")
@@ -178,10 +167,7 @@ extension LogEntry: FastJSONEncodable, FastJSONDecodable {
             writer.key("conflict")
             writer.append(json: try JSONText.encode(conflict))
         }
-        if let hamletID {
-            writer.key("hamlet_id")
-            writer.string(hamletID)
-        }
+        writer.optionalString("hamlet_id", hamletID)
         writer.key("hlc")
         writer.integer(hlc.rawValue)
         writer.key("kind")

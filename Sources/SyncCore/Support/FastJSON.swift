@@ -47,6 +47,29 @@ struct JSONWriter {
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
+    /// An array, each element written by `body`.
+    mutating func array<C: Collection, E: Error>(
+        _ items: C, _ body: (inout JSONWriter, C.Element) throws(E) -> Void
+    )
+        throws(E)
+    {
+        bytes.append(UInt8(ascii: "["))
+        var first = true
+        for item in items {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            try body(&self, item)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A text member, left out when nil (as `encodeIfPresent` does).
+    mutating func optionalString(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
     /// JSON text written elsewhere, as it is.
     mutating func append(json: String) { bytes.append(contentsOf: json.utf8) }
 
@@ -374,23 +397,12 @@ extension JSONWriter {
     mutating func outcome(_ outcome: ChangeOutcome) throws(SyncError) {
         key("clamped", first: true)
         bool(outcome.clamped)
-        if let code = outcome.code {
-            key("code")
-            string(code)
-        }
+        optionalString("code", outcome.code)
         key("conflicts")
-        bytes.append(UInt8(ascii: "["))
-        for (index, id) in outcome.conflicts.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(id)
-        }
-        bytes.append(UInt8(ascii: "]"))
+        array(outcome.conflicts) { writer, id in writer.string(id) }
         key("fields")
         try object(outcome.fields) { writer, field in writer.string(field.rawValue) }
-        if let reason = outcome.reason {
-            key("reason")
-            string(reason)
-        }
+        optionalString("reason", outcome.reason)
         key("seq")
         integer(outcome.seq)
         key("settle_seq")
@@ -503,10 +515,7 @@ extension JSONWriter {
     mutating func audit(_ entry: AuditEntry) throws(SyncError) {
         key("at", first: true)
         integer(entry.at)
-        if let column = entry.column {
-            key("column")
-            string(column)
-        }
+        optionalString("column", entry.column)
         key("decision")
         string(entry.decision.rawValue)
         try optionalValue("new", entry.new)
@@ -517,10 +526,7 @@ extension JSONWriter {
         key("new_replica_id")
         string(entry.newReplicaID)
         try optionalValue("old", entry.old)
-        if let oldAuthor = entry.oldAuthor {
-            key("old_author")
-            string(oldAuthor)
-        }
+        optionalString("old_author", entry.oldAuthor)
         if let row = entry.row {
             key("row")
             try self.row(row)
@@ -555,19 +561,13 @@ enum FieldStampStorage {
         }
         groups.sort { ($0.stamp.version, $0.stamp.hlc) < ($1.stamp.version, $1.stamp.hlc) }
         var writer = JSONWriter()
-        writer.raw("[")
-        for (index, (stamp, columns)) in groups.enumerated() {
-            if index > 0 { writer.raw(",") }
+        writer.array(groups) { writer, group in
+            let stamp = group.stamp
             writer.raw("{")
             writer.key("a", first: true)
             writer.string(stamp.author)
             writer.key("f")
-            writer.raw("[")
-            for (position, column) in JSONWriter.sortedKeys(columns).enumerated() {
-                if position > 0 { writer.raw(",") }
-                writer.string(column)
-            }
-            writer.raw("]")
+            writer.array(JSONWriter.sortedKeys(group.columns)) { writer, column in writer.string(column) }
             writer.key("r")
             writer.string(stamp.replicaID)
             writer.key("t")
@@ -576,7 +576,6 @@ enum FieldStampStorage {
             writer.integer(stamp.version)
             writer.raw("}")
         }
-        writer.raw("]")
         return writer.text
     }
 
