@@ -91,15 +91,19 @@ public enum SyncWorkloads {
             _ = try await sync(mine, url, token)
             _ = try await sync(other, url, token)
             var samples: [Double] = []
+            // Row ids of this run, apart from any earlier run's on the same fixture.
+            let run = Int.random(in: 1..<1_000) * 16
             for round in 0..<repeats {
                 let hamletID = fixture.hamletIDs[0]
                 try other.insert(
                     into: DonationRows.table,
-                    rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: 2 * round + 1) })
+                    rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: run + 2 * round + 1) }
+                )
                 _ = try await sync(other, url, token)
                 try mine.insert(
                     into: DonationRows.table,
-                    rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: 2 * round + 2) })
+                    rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: run + 2 * round + 2) }
+                )
                 var report = SyncReport()
                 samples.append(try await Measure.seconds { report = try await sync(mine, url, token) })
                 guard report.pushed == changes, report.pulled >= changes else {
@@ -141,6 +145,7 @@ public enum SyncWorkloads {
         async throws -> SyncFigure
     {
         let scratch = try ScratchDirectory()
+        let run = Int.random(in: 1..<100) * 256
         let replicas = try (0..<count).map { index in
             let hamlet = index % fixture.hamletIDs.count
             let replica = try Replica.create(
@@ -148,7 +153,7 @@ public enum SyncWorkloads {
             try replica.insert(
                 into: DonationRows.table,
                 rows: (0..<changesEach).map {
-                    DonationRows.row($0, hamletID: fixture.hamletIDs[hamlet], namespace: 0x1000 + index)
+                    DonationRows.row($0, hamletID: fixture.hamletIDs[hamlet], namespace: 0x8000 + run + index)
                 })
             return (replica, fixture.tokens[hamlet])
         }

@@ -29,14 +29,12 @@ package enum Wire {
 
     /// Decodes JSON, with a message that names the offending key path.
     package static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws(SyncError) -> T {
+        // The fast path reads well-formed bodies; anything it cannot read is read again by
+        // Foundation, so that a bad body gets Foundation's message with its key path.
         if let fast = T.self as? any FastJSONDecodable.Type {
             var reader = JSONReader(bytes: Array(buffer.readableBytesView))
-            do {
-                let value = try fast.init(from: &reader)
-                try reader.end()
-                if let value = value as? T { return value }
-            } catch {
-                throw .malformed(error.message)
+            if let value = try? fast.init(from: &reader), (try? reader.end()) != nil, let value = value as? T {
+                return value
             }
         }
         do {

@@ -40,6 +40,78 @@ extension PushRequest: FastJSONEncodable {
     }
 }
 
+/// The hub reads pushes on the fast path; when it fails, `Wire.decode` reads the body again
+/// with Foundation, whose message names the offending key path.
+extension PushRequest: FastJSONDecodable {
+    init(from reader: inout JSONReader) throws(SyncError) {
+        var protocolVersion: Int64?
+        var schemaVersion: Int64?
+        var replicaID: String?
+        var clientTime: Int64?
+        var changes: [Change]?
+        try reader.object { (reader, key) throws(SyncError) in
+            switch key {
+            case "protocol_version": protocolVersion = try reader.integer()
+            case "schema_version": schemaVersion = try reader.integer()
+            case "replica_id": replicaID = try reader.string()
+            case "client_time": clientTime = try reader.integer()
+            case "changes":
+                var list: [Change] = []
+                try reader.array { (reader) throws(SyncError) in list.append(try Change(from: &reader)) }
+                changes = list
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            replicaID: try JSONReader.required(replicaID, "replica_id", in: "PushRequest"),
+            clientTime: try JSONReader.required(clientTime, "client_time", in: "PushRequest"),
+            changes: try JSONReader.required(changes, "changes", in: "PushRequest"))
+        self.protocolVersion = Int(try JSONReader.required(protocolVersion, "protocol_version", in: "PushRequest"))
+        self.schemaVersion = Int(try JSONReader.required(schemaVersion, "schema_version", in: "PushRequest"))
+    }
+}
+
+extension Change: FastJSONDecodable {
+    init(from reader: inout JSONReader) throws(SyncError) {
+        var seq: Int64?
+        var table: String?
+        var rowID: String?
+        var operation: ChangeOperation?
+        var values: SyncRow?
+        var previous: SyncRow?
+        var baseVersions: [String: Int64]?
+        var hlc: Int64?
+        var createdAt: Int64?
+        try reader.object { (reader, key) throws(SyncError) in
+            switch key {
+            case "seq": seq = try reader.integer()
+            case "table": table = try reader.string()
+            case "row_id": rowID = try reader.string()
+            case "operation":
+                let text = try reader.string()
+                guard let value = ChangeOperation(rawValue: text) else { throw .malformed("operation '\(text)'") }
+                operation = value
+            case "values": values = try reader.row()
+            case "previous": previous = try reader.row()
+            case "base_versions": baseVersions = try reader.versions()
+            case "hlc": hlc = try reader.integer()
+            case "created_at": createdAt = try reader.integer()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            seq: try JSONReader.required(seq, "seq", in: "Change"),
+            table: try JSONReader.required(table, "table", in: "Change"),
+            rowID: try JSONReader.required(rowID, "row_id", in: "Change"),
+            operation: try JSONReader.required(operation, "operation", in: "Change"),
+            values: try JSONReader.required(values, "values", in: "Change"),
+            previous: try JSONReader.required(previous, "previous", in: "Change"),
+            baseVersions: try JSONReader.required(baseVersions, "base_versions", in: "Change"),
+            hlc: HLCTimestamp(rawValue: try JSONReader.required(hlc, "hlc", in: "Change")),
+            createdAt: try JSONReader.required(createdAt, "created_at", in: "Change"))
+    }
+}
+
 extension PushResponse: FastJSONEncodable, FastJSONDecodable {
     func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
