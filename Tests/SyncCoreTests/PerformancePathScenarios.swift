@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import SyncCore
@@ -37,6 +38,23 @@ import Testing
         hubClock.advance(by: 45_000)
         try await commune.sync(office)
         #expect(try await lastSeen() == first + 75_000, "a pull after the minute records the new time")
+    }
+
+    /// A page of a head's pull walks the log in order from the cursor; it never gathers and
+    /// sorts everything after it (which made a hamlet's first sync quadratic in its size).
+    @Test func aHeadsPullPageReadsInLogOrderWithoutSorting() throws {
+        let commune = try Commune()
+        for scoped in [true, false] {
+            let plan = try commune.hub.writer.read { db in
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN " + SQLiteHubStore.pullSQL(scoped: scoped),
+                    arguments: scoped ? ["h", 0, 0, 10] : [0, 10]
+                )
+                .map { $0["detail"] as String }
+            }
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+        }
     }
 
     @Test func aLongPullAcrossManyPagesBringsEveryRowOnceWhilePendingEditsStayOnTop() async throws {

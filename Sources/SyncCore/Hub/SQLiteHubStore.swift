@@ -120,17 +120,14 @@ package final class SQLiteHubStore: HubStore {
         let page = try await writer.read { db in
             let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
             guard request.after <= head else { throw SyncError.cursorAhead(cursor: request.after, head: head) }
-            let scope = principal.hamletID.map { _ in "AND (hamlet_id = ? OR hamlet_id IS NULL)" } ?? ""
-            var arguments: StatementArguments = [request.after]
-            if let hamletID = principal.hamletID { arguments += [hamletID] }
-            arguments += [limit + 1]
+            // A head reads its hamlet's entries and the commune's (no hamlet), merged in log
+            // order from two ordered walks of the scope index: the page costs its own size
+            // however long the log. (`hamlet_id = ? OR hamlet_id IS NULL` in one WHERE made
+            // SQLite collect and sort every entry after the cursor, for every page.)
+            let arguments: StatementArguments =
+                principal.hamletID.map { [$0, request.after, request.after, limit + 1] } ?? [request.after, limit + 1]
             let rows = try Row.fetchAll(
-                db,
-                cached: """
-                    SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq
-                    FROM sync_log WHERE seq > ? \(scope) ORDER BY seq LIMIT ?
-                    """,
-                arguments: arguments)
+                db, cached: Self.pullSQL(scoped: principal.hamletID != nil), arguments: arguments)
             var entries: [LogEntry] = []
             entries.reserveCapacity(min(rows.count, limit))
             for row in rows.prefix(limit) { entries.append(try LogEntry(logRow: row)) }
@@ -213,6 +210,20 @@ package final class SQLiteHubStore: HubStore {
 }
 
 extension SQLiteHubStore {
+    static let logColumns = "seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq"
+
+    /// A page of the log after a cursor: every entry (a reviewer), or one hamlet's and the
+    /// commune's (a head).
+    static func pullSQL(scoped: Bool) -> String {
+        guard scoped else { return "SELECT \(logColumns) FROM sync_log WHERE seq > ? ORDER BY seq LIMIT ?" }
+        return """
+            SELECT \(logColumns) FROM sync_log INDEXED BY sync_log_scope WHERE hamlet_id = ? AND seq > ?
+            UNION ALL
+            SELECT \(logColumns) FROM sync_log INDEXED BY sync_log_scope WHERE hamlet_id IS NULL AND seq > ?
+            ORDER BY seq LIMIT ?
+            """
+    }
+
     /// How stale a replica's `last_seen_at` may get before a pull refreshes it: one minute.
     static let lastSeenResolution: Int64 = 60_000
 
@@ -329,13 +340,9 @@ extension SQLiteHubStore {
     /// The whole log, oldest first.
     package func log() async throws -> [LogEntry] {
         try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                cached: """
-                    SELECT seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq
-                    FROM sync_log ORDER BY seq
-                    """
-            ).map { try LogEntry(logRow: $0) }
+            try Row.fetchAll(db, sql: "SELECT \(Self.logColumns) FROM sync_log ORDER BY seq").map {
+                try LogEntry(logRow: $0)
+            }
         }
     }
 
