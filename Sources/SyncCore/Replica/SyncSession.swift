@@ -26,6 +26,10 @@ package struct SyncSession: Sendable {
     /// Entries per pull. Default: 1,000.
     package var pullPageSize = 1_000
 
+    /// The next pull page, requested while the current one is applied, and the cursor it
+    /// starts after.
+    private typealias Prefetch = (after: Int64, task: Task<PullResponse, any Error>)
+
     /// A session between `replica` and `hub`.
     package init(replica: Replica, hub: any HubConnection) {
         self.replica = replica
@@ -36,7 +40,7 @@ package struct SyncSession: Sendable {
     /// change pending and the cursor at the last applied page; the next sync resumes there.
     @discardableResult
     package func run() async throws -> SyncReport {
-        var prefetched: (after: Int64, task: Task<PullResponse, any Error>)?
+        var prefetched: Prefetch?
         do {
             return try await run(prefetched: &prefetched)
         } catch {
@@ -50,7 +54,7 @@ package struct SyncSession: Sendable {
     }
 
     private func run(
-        prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?
+        prefetched: inout Prefetch?
     ) async throws
         -> SyncReport
     {
@@ -97,7 +101,7 @@ package struct SyncSession: Sendable {
 
     /// The page after the replica's cursor: the prefetched one when it starts there.
     private func nextPage(
-        prefetched: inout (after: Int64, task: Task<PullResponse, any Error>)?
+        prefetched: inout Prefetch?
     ) async throws
         -> PullResponse
     {
