@@ -52,7 +52,7 @@ package enum Output {
     /// A duration in ms as a short human phrase (`3 h 12 min`, `2 d 0 h`, `-45 s`).
     package static func duration(_ milliseconds: Int64) -> String {
         let sign = milliseconds < 0 ? "-" : ""
-        let seconds = abs(milliseconds) / 1000
+        let seconds = milliseconds.magnitude / 1000
         switch seconds {
         case ..<60: return "\(sign)\(seconds) s"
         case ..<3600: return "\(sign)\(seconds / 60) min \(seconds % 60) s"

@@ -7,10 +7,18 @@ import SyncCore
 package struct HubAPI: Sendable {
     /// The hub's store.
     package let store: any HubStore
+    /// The server's limits.
+    package let limits: HubServerLimits
+    private let throttle: AuthenticationThrottle
+    private let gate: RequestGate
 
-    /// The API over `store`.
-    package init(store: any HubStore) {
+    /// The API over `store`, within `limits`.
+    package init(store: any HubStore, limits: HubServerLimits = HubServerLimits()) {
         self.store = store
+        self.limits = limits
+        self.throttle = AuthenticationThrottle(
+            maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
+        self.gate = RequestGate(permits: limits.maxConcurrentSyncRequests)
     }
 
     /// A router with every route and middleware.
@@ -20,12 +28,13 @@ package struct HubAPI: Sendable {
         router.get("healthz") { request, _ in
             try HubResponse.json(["status": "ok"], request: request)
         }
-        let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(store: store))
+        let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(store: store, throttle: throttle))
         v1.get("status") { request, context in
             try HubResponse.json(try await store.status(for: context.requirePrincipal()), request: request)
         }
-        v1.post("push") { request, context in try await push(request, context) }
-        v1.post("pull") { request, context in try await pull(request, context) }
+        // Bodies are read, decoded and applied a few at a time, whatever the connections.
+        v1.post("push") { request, context in try await gate.withPermit { try await push(request, context) } }
+        v1.post("pull") { request, context in try await gate.withPermit { try await pull(request, context) } }
         v1.get("conflicts") { request, context in
             let reviewer = try context.requireReviewer()
             let status: ConflictRecord.Status?
@@ -51,7 +60,10 @@ package struct HubAPI: Sendable {
             let record = try await store.resolve(
                 conflictID: id, choice: try body.choice(), note: body.note, by: reviewer)
             context.logger.info(
-                "resolve", metadata: ["sync.conflict": "\(id)", "sync.choice": "\(record.resolution?.choice ?? "")"])
+                "resolve",
+                metadata: [
+                    "sync.conflict": "\(LogText.safe(id))", "sync.choice": "\(record.resolution?.choice ?? "")",
+                ])
             return try HubResponse.json(record, request: request)
         }
         return router
@@ -66,7 +78,7 @@ package struct HubAPI: Sendable {
         context.logger.info(
             "push",
             metadata: [
-                "sync.replica": "\(body.replicaID)", "sync.changes_in": "\(body.changes.count)",
+                "sync.replica": "\(LogText.safe(body.replicaID))", "sync.changes_in": "\(body.changes.count)",
                 "sync.rejected": "\(rejected.count)",
                 "sync.conflicts": "\(response.outcomes.reduce(0) { $0 + $1.conflicts.count })",
                 "http.duration_ms": "\(milliseconds(since: started))",
@@ -94,7 +106,7 @@ package struct HubAPI: Sendable {
         context.logger.info(
             "pull",
             metadata: [
-                "sync.replica": "\(body.replicaID)", "sync.changes_out": "\(page.entries.count)",
+                "sync.replica": "\(LogText.safe(body.replicaID))", "sync.changes_out": "\(page.entries.count)",
                 "sync.cursor": "\(page.cursor)", "http.duration_ms": "\(milliseconds(since: started))",
             ])
         return try HubResponse.json(page, request: request)

@@ -41,6 +41,7 @@ struct HubErrorMiddleware: RouterMiddleware {
         case .notFound: .notFound
         case .conflict: .conflict
         case .tooLarge: .contentTooLarge
+        case .tooManyRequests: .tooManyRequests
         case .incompatibleVersion: .init(code: 426, reasonPhrase: "Upgrade Required")
         case .unavailable: .serviceUnavailable
         case .storage: .internalServerError
@@ -51,6 +52,7 @@ struct HubErrorMiddleware: RouterMiddleware {
         var response = response(
             status: status(for: error.kind), code: error.kind.rawValue, message: error.message, request: request)
         if error.kind == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="ntm-hub""# }
+        if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
         return response
     }
 
@@ -75,26 +77,47 @@ package struct ErrorBody: Codable, Sendable {
     package var error: Detail
 }
 
-/// Checks `Authorization: Bearer <token>` and puts the principal in the context.
+/// Checks `Authorization: Bearer <token>` and puts the principal in the context. Failed
+/// attempts are logged (client address and token id, never the secret) and throttled
+/// per client address.
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
     let store: any HubStore
+    let throttle: AuthenticationThrottle
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws
         -> Response
     {
+        let address = context.remoteAddress ?? "unknown"
+        if let wait = throttle.retryAfter(address) {
+            let seconds = max(1, Int(wait.components.seconds) + 1)
+            throw SyncError.tooManyRequests(
+                "too many failed authentications from this address; try again in \(seconds) s",
+                retryAfterSeconds: seconds)
+        }
+        func refuse(_ reason: String, tokenID: String?) -> SyncError {
+            throttle.recordFailure(address)
+            context.logger.warning(
+                "authentication failed",
+                metadata: [
+                    "net.peer.address": "\(LogText.safe(address))", "auth.token_id": "\(tokenID ?? "none")",
+                    "auth.reason": "\(reason)",
+                ])
+            return SyncError.unauthorized(reason)
+        }
         guard let header = request.headers[.authorization] else {
-            throw SyncError.unauthorized("missing bearer token: send Authorization: Bearer <token>")
+            throw refuse("missing bearer token: send Authorization: Bearer <token>", tokenID: nil)
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw SyncError.unauthorized("the Authorization header must be: Bearer <token>")
+            throw refuse("the Authorization header must be: Bearer <token>", tokenID: nil)
         }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         guard let principal = try await store.principal(forToken: token) else {
-            throw SyncError.unauthorized("unknown, forged or revoked token")
+            // The token's public id only, and only when it has the token's shape.
+            throw refuse("unknown, forged or revoked token", tokenID: AccessToken(token)?.id)
         }
         var context = context
         context.principal = principal
@@ -125,11 +148,13 @@ enum HubResponse {
         let plain: ByteBuffer
         switch request.headers[.contentEncoding]?.lowercased() {
         case nil, "identity": plain = raw
-        case "gzip": plain = try Wire.gunzip(raw)
-        case let other?: throw SyncError.malformed("unsupported Content-Encoding \(other); send gzip or identity")
+        case "gzip": plain = try Wire.gunzip(raw, maxSize: Wire.maxRequestBodyBytes)
+        case let other?:
+            throw SyncError.malformed(
+                "unsupported Content-Encoding \(LogText.safe(String(other.prefix(40)))); send gzip or identity")
         }
-        guard plain.readableBytes <= Wire.maxBodyBytes else {
-            throw SyncError.tooLarge("the decompressed body", limit: Wire.maxBodyBytes)
+        guard plain.readableBytes <= Wire.maxRequestBodyBytes else {
+            throw SyncError.tooLarge("the request body", limit: Wire.maxRequestBodyBytes)
         }
         return try Wire.decode(T.self, from: plain)
     }
@@ -143,5 +168,22 @@ enum HubResponse {
             headers[.contentEncoding] = "gzip"
         }
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+}
+
+/// Text from a request made safe for one log line or message: control characters are
+/// written as escapes, so no value can start a forged line.
+package enum LogText {
+    /// `text` with every control character escaped (`\n`, `\u{1b}`), at most 200 characters.
+    package static func safe(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += scalar.escaped(asASCII: true)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -7,10 +7,13 @@ package struct HubRequestContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
     /// Who is calling; nil before authentication and on `/healthz`.
     package var principal: Principal?
+    /// The client's IP address, when the connection has one.
+    package let remoteAddress: String?
 
     package init(source: Source) {
         coreContext = .init(source: source)
         principal = nil
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies are bounded by `Wire.maxWireBytes` on the wire.

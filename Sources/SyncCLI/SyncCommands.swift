@@ -9,7 +9,10 @@ struct InitCommand: AsyncParsableCommand {
         commandName: "init", abstract: "Create this device's replica and bind it to the hub with a token.")
 
     @Option(help: "The hub's URL, e.g. http://127.0.0.1:8080.") var hub: String
-    @Option(help: "The token from ntm-hub token issue.") var token: String
+    @Option(help: "The token from ntm-hub token issue (visible to other users in `ps`: prefer --token-file or $NTM_TOKEN).")
+    var token: String?
+    @Option(help: "A file holding the token (read once; the replica keeps it in its own 0600 file).")
+    var tokenFile: String?
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
@@ -17,7 +20,31 @@ struct InitCommand: AsyncParsableCommand {
         guard hub.hasPrefix("http://") || hub.hasPrefix("https://") else {
             throw ValidationError("--hub must be an http:// or https:// URL")
         }
-        guard AccessToken(token) != nil else { throw ValidationError("--token is not an ntm token (ntm_…)") }
+        if token != nil, tokenFile != nil { throw ValidationError("give the token once: --token or --token-file") }
+    }
+
+    /// The token from --token, --token-file or $NTM_TOKEN, checked.
+    func resolvedToken() throws -> String {
+        let (text, source): (String, String)
+        if let token {
+            (text, source) = (token, "--token")
+        } else if let tokenFile {
+            guard let handle = FileHandle(forReadingAtPath: tokenFile) else {
+                throw CommandFailure.usage("--token-file: cannot read \(tokenFile)")
+            }
+            defer { try? handle.close() }
+            // A token is 86 characters; a file of more than 1 KiB is not a token file.
+            let data = (try? handle.read(upToCount: 1_025)) ?? Data()
+            guard data.count <= 1_024 else { throw CommandFailure.usage("--token-file: \(tokenFile) is not a token file") }
+            (text, source) = (String(decoding: data, as: UTF8.self), "--token-file")
+        } else if let environment = ProcessInfo.processInfo.environment["NTM_TOKEN"], !environment.isEmpty {
+            (text, source) = (environment, "$NTM_TOKEN")
+        } else {
+            throw CommandFailure.usage("no token: give --token-file FILE, set $NTM_TOKEN, or --token TOKEN")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard AccessToken(trimmed) != nil else { throw CommandFailure.usage("\(source) is not an ntm token (ntm_…)") }
+        return trimmed
     }
 
     func run() async throws {
@@ -25,11 +52,11 @@ struct InitCommand: AsyncParsableCommand {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure.usage("\(path) already exists; use another --db or remove it")
         }
+        let token = try resolvedToken()
         let connection = HTTPHubConnection(baseURL: hub, token: token)
         let status = try await connection.status()
         let created = try Replica.create(at: path, principal: status.principal)
         try created.setHubSettings(HubSettings(url: connection.baseURL, token: token))
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         if output.json {
             try Output.json(InitReport(replicaID: created.replicaID, principal: status.principal, db: path))
         } else {

@@ -209,12 +209,42 @@ import Testing
         #expect(error?.message == "cleanups: unknown column 'colour'")
     }
 
-    @Test(arguments: [SyncValue.text(""), .integer(7), .null, .text(String(repeating: "a", count: 129))])
-    func aRowIDMustBeShortNonEmptyText(_ id: SyncValue) throws {
+    @Test(arguments: [
+        (SyncValue.text(""), "must be an id of 1 to 128 bytes"), (.integer(7), "must be a text id"),
+        (.null, "must be a text id"), (.text(String(repeating: "a", count: 129)), "must be an id of 1 to 128 bytes"),
+        (.text("hộ\u{0}1"), "must be an id without spaces or control characters"),
+        (.text("hộ 1"), "must be an id without spaces or control characters"),
+    ])
+    func aRowIDMustBeShortTextWithoutSpacesOrControlCharacters(_ id: SyncValue, message: String) throws {
         let households = try Self.table("households")
         let error = Self.error { _ = try households.normalize(values: ["id": id]) }
         #expect(error?.field == "id")
-        #expect(error?.message == "households.id: must be a non-empty text id")
+        #expect(error?.message == "households.id: \(message)")
+    }
+
+    @Test(arguments: [
+        ("land_donations", "area_m2", SyncValue.real(100_000), true), ("land_donations", "area_m2", .real(100_000.01), false),
+        ("road_segments", "length_m", .real(50_000), true), ("road_segments", "length_m", .real(50_001), false),
+        ("road_segments", "width_after_m", .real(50), true), ("road_segments", "width_after_m", .real(51), false),
+        ("cleanups", "participants", .integer(100_000), true), ("cleanups", "participants", .integer(100_001), false),
+        ("cleanups", "waste_kg", .real(1_000_000), true), ("cleanups", "waste_kg", .real(1e6 + 1), false),
+        ("land_donations", "assets_value_vnd", .integer(1_000_000_000_000), true),
+        ("land_donations", "assets_value_vnd", .integer(.max), false),
+        ("cleanups", "date", .text("2100-12-31"), true), ("cleanups", "date", .text("2101-01-01"), false),
+        ("households", "head_name", .text(String(repeating: "ư", count: 200)), true),
+        ("households", "head_name", .text(String(repeating: "ư", count: 201)), false),
+        ("households", "head_name", .text("An\tBình"), false),
+        ("households", "note", .text(String(repeating: "ư", count: 2_000)), true),
+        ("households", "note", .text(String(repeating: "ư", count: 2_001)), false),
+        ("households", "note", .text("a\tb\nc"), true), ("households", "note", .text("a\rb"), false),
+        ("households", "address", .text("a\u{85}b"), false),
+        ("criteria", "number", .integer(.max), false), ("criteria", "number", .real(-1e300), false),
+    ])
+    func everyColumnHasPlausibleBounds(table: String, column: String, value: SyncValue, accepted: Bool) throws {
+        let spec = try #require(try Self.table(table).column(column))
+        let error = Self.error { _ = try spec.normalize(value, table: table) }
+        #expect((error == nil) == accepted, "\(error?.message ?? "accepted")")
+        if let error { #expect(error.message.hasPrefix("\(table).\(column): must")) }
     }
 
     @Test func anUnknownTableIsRefusedByName() {

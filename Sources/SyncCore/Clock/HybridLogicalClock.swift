@@ -10,7 +10,10 @@ package struct HybridLogicalClock: Sendable, Hashable {
 
     /// A stamp for a local event at wall-clock time `now` (milliseconds since 1970).
     package mutating func tick(now: Int64) -> HLCTimestamp {
-        let next = HLCTimestamp(rawValue: max(last.rawValue + 1, now << 16))
+        // Saturating: a stamp at the very end of the range (a hand-edited file) stays
+        // there rather than trapping; the engine refuses such stamps where they enter.
+        let (following, overflow) = last.rawValue.addingReportingOverflow(1)
+        let next = HLCTimestamp(rawValue: max(overflow ? .max : following, now << 16))
         last = next
         return next
     }

@@ -15,8 +15,7 @@ extension HubTransaction {
         }
         let meta = try meta(table.name, change.rowID)
         func rejected(_ reason: String, _ kind: SyncError.Kind = .invalidInput) throws -> ChangeOutcome {
-            ChangeOutcome(
-                seq: change.seq, status: .rejected, code: kind.rawValue, reason: reason, settleSeq: try head())
+            try rejection(change, code: kind, reason: reason)
         }
 
         // Scope: whose row is it, and may this principal write it?
@@ -37,6 +36,12 @@ extension HubTransaction {
         }
         if table.scope == .hamlet, rowHamlet == nil {
             return try rejected("\(table.name).hamlet_id: is required")
+        }
+        // A new row names a hamlet the hub knows, or it would vanish from every report.
+        if table.scope == .hamlet, meta == nil, change.operation != .delete, let rowHamlet,
+            try !hamletExists(rowHamlet)
+        {
+            return try rejected("\(table.name).hamlet_id: no hamlet '\(rowHamlet)' is known to the hub")
         }
         if change.operation != .delete, let newHamlet = change.values[TableSpec.scopeColumn],
             newHamlet != rowHamlet.map(SyncValue.text)
@@ -96,6 +101,35 @@ extension HubTransaction {
         }
         outcome.settleSeq = try head()
         outcome.clamped = clamped
+        return outcome
+    }
+
+    /// A refusal of `change`, recorded like any outcome: it changes nothing.
+    func rejection(_ change: Change, _ error: SyncError) throws -> ChangeOutcome {
+        try rejection(change, code: error.kind, reason: error.message)
+    }
+
+    func rejection(_ change: Change, code: SyncError.Kind, reason: String) throws -> ChangeOutcome {
+        ChangeOutcome(seq: change.seq, status: .rejected, code: code.rawValue, reason: reason, settleSeq: try head())
+    }
+
+    /// `merge` in a savepoint: should the file refuse what the merge wrote (a CHECK or a
+    /// trigger the validation did not foresee), the change is rejected with the file's
+    /// reason and leaves nothing behind, and the rest of the push goes on.
+    mutating func mergeIsolated(
+        _ change: Change, from sender: ChangeAuthor, principal: Principal, maxFutureSkew: Int64
+    ) throws -> ChangeOutcome {
+        var outcome: ChangeOutcome?
+        do {
+            try db.inSavepoint {
+                outcome = try merge(change, from: sender, principal: principal, maxFutureSkew: maxFutureSkew)
+                return .commit
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            forgetHead()
+            return try rejection(change, code: .invalidInput, reason: error.message ?? "refused by the hub's constraints")
+        }
+        guard let outcome else { throw SyncError.storage("change \(change.seq) was merged without an outcome") }
         return outcome
     }
 

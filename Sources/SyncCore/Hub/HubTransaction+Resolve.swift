@@ -8,6 +8,9 @@ extension HubTransaction {
         _ id: String, choice: ConflictChoice, note: String?, reviewer: Principal
     ) throws -> ConflictRecord {
         guard reviewer.isReviewer else { throw SyncError.forbidden("only a reviewer may resolve conflicts") }
+        if let note, let problem = TextShape.note.problem(with: note) {
+            throw SyncError.invalidValue(table: "resolution", column: "note", problem)
+        }
         guard var record = try conflict(id) else { throw SyncError.notFound("conflict \(id)") }
         if let done = record.resolution {
             let same =

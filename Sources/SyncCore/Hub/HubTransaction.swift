@@ -12,6 +12,8 @@ struct HubTransaction {
 
     private final class LogHead {
         var value: Int64?
+        /// Hamlets known to exist, looked up once per transaction.
+        var hamlets: Set<String> = []
     }
 
     /// Opens the bookkeeping of a transaction: reads the hub's clock.
@@ -34,6 +36,20 @@ struct HubTransaction {
         let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
         logHead.value = head
         return head
+    }
+
+    /// Forgets the log head read so far (after a savepoint rolled entries back).
+    func forgetHead() {
+        logHead.value = nil
+    }
+
+    /// Whether the hub has a hamlet row with this id.
+    func hamletExists(_ hamletID: String) throws -> Bool {
+        if logHead.hamlets.contains(hamletID) { return true }
+        guard try Bool.fetchOne(db, cached: "SELECT 1 FROM hamlets WHERE id = ?", arguments: [hamletID]) ?? false
+        else { return false }
+        logHead.hamlets.insert(hamletID)
+        return true
     }
 
     // MARK: Rows

@@ -21,6 +21,9 @@ extension SQLiteHubStore {
     package func initialize(communeName: String) async throws -> [SyncRow] {
         let name = communeName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw SyncError.invalidValue(table: "commune", column: "name", "must not be empty") }
+        if let problem = TextShape.name.problem(with: communeName) {
+            throw SyncError.invalidValue(table: "commune", column: "name", problem)
+        }
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         return try await writer.write { db in
             try db.execute(sql: "UPDATE sync_hub_state SET commune_name = ? WHERE id = 1", arguments: [communeName])
@@ -52,6 +55,14 @@ extension SQLiteHubStore {
     }
 
     package func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken {
+        if let name {
+            if let problem = TextShape.name.problem(with: name) {
+                throw SyncError.invalidValue(table: "token", column: "name", problem)
+            }
+            guard !name.allSatisfy(\.isWhitespace) else {
+                throw SyncError.invalidValue(table: "token", column: "name", "must not be empty")
+            }
+        }
         let now = clock.nowMilliseconds()
         let token = AccessToken.generate()
         return try await writer.write { db in
@@ -89,7 +100,9 @@ extension SQLiteHubStore {
             let hamletID: String? = row["hamlet_id"]
             return (
                 row["secret_sha256"],
-                Principal(role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: row["name"])
+                Principal(
+                    role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: row["name"],
+                    tokenID: token.id)
             )
         }
         guard let stored, token.matches(digest: stored.digest) else { return nil }

@@ -17,6 +17,7 @@ package final class SQLiteHubStore: HubStore {
         path: String, configuration: HubConfiguration = HubConfiguration(), clock: any WallClock = SystemWallClock(),
         ids: (any IDGenerator)? = nil, logger: Logger
     ) throws {
+        try PrivateFile.prepare(path)
         self.writer = try DatabasePool(path: path, configuration: .syncEngine(maxPageCount: configuration.maxPageCount))
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
@@ -36,17 +37,10 @@ package final class SQLiteHubStore: HubStore {
     }
 
     package func push(_ request: PushRequest, from principal: Principal) async throws -> PushResponse {
-        try SyncProtocol.check(protocolVersion: request.protocolVersion, schemaVersion: request.schemaVersion)
-        guard request.changes.count <= configuration.maxPushChanges else {
-            throw SyncError.tooLarge(
-                "a push of \(request.changes.count) changes", limit: configuration.maxPushChanges, unit: "changes")
-        }
-        if let first = request.changes.first, first.seq < 1 {
-            throw SyncError.malformed("changes[0].seq: change sequence numbers start at 1")
-        }
-        for (previous, next) in zip(request.changes, request.changes.dropFirst()) where next.seq != previous.seq + 1 {
-            throw SyncError.malformed("changes must be in sequence without gaps (\(previous.seq) then \(next.seq))")
-        }
+        try request.check(maxChanges: configuration.maxPushChanges)
+        // Each change's JSON text, for its digest and its size: read before taking the
+        // write lock.
+        let texts = try request.changes.map { change throws(SyncError) in try JSONText.encode(change) }
         let now = clock.nowMilliseconds()
         let (ids, skew) = (self.ids, configuration.maxFutureSkewMilliseconds)
         let outcomes = try await Self.refusingWhenFull { [writer] in
@@ -54,19 +48,23 @@ package final class SQLiteHubStore: HubStore {
                 var transaction = try HubTransaction(db: db, now: now, ids: ids)
                 var replica = try transaction.register(
                     replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
-                if let first = request.changes.first, first.seq > replica.lastSeq + 1 {
+                if let first = request.changes.first, first.seq - 1 > replica.lastSeq {
                     throw SyncError.sequenceGap(
                         replica: request.replicaID, expected: replica.lastSeq + 1, got: first.seq)
                 }
                 let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
                 var outcomes: [ChangeOutcome] = []
-                for change in request.changes {
-                    let digest = try JSONText.digest(change)
+                for (change, text) in zip(request.changes, texts) {
+                    let digest = JSONText.fnv1a(text)
                     if change.seq <= replica.lastSeq {
                         outcomes.append(try transaction.received(change, replicaID: request.replicaID, digest: digest))
                         continue
                     }
-                    let outcome = try transaction.merge(change, from: author, principal: principal, maxFutureSkew: skew)
+                    let outcome =
+                        try change.problem(encodedBytes: text.utf8.count).map { problem in
+                            try transaction.rejection(change, problem)
+                        }
+                        ?? transaction.mergeIsolated(change, from: author, principal: principal, maxFutureSkew: skew)
                     try db.execute(
                         cached: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
                         arguments: [request.replicaID, change.seq, digest, try JSONText.encode(outcome)])
@@ -90,10 +88,7 @@ package final class SQLiteHubStore: HubStore {
     }
 
     package func pull(_ request: PullRequest, for principal: Principal) async throws -> PullResponse {
-        try SyncProtocol.check(protocolVersion: request.protocolVersion, schemaVersion: request.schemaVersion)
-        guard request.limit > 0, request.after >= 0 else {
-            throw SyncError.malformed("pull needs a limit above 0 and a cursor of 0 or more")
-        }
+        try request.check()
         let limit = min(request.limit, configuration.maxPullEntries)
         let now = clock.nowMilliseconds()
         let ids = self.ids
@@ -102,11 +97,12 @@ package final class SQLiteHubStore: HubStore {
         // over a minute ago. Pushes always make it.
         let current = try await writer.read { db in
             try Row.fetchOne(
-                db, cached: "SELECT role, hamlet_id, last_seen_at FROM sync_replicas WHERE replica_id = ?",
+                db, cached: "SELECT role, hamlet_id, token_id, last_seen_at FROM sync_replicas WHERE replica_id = ?",
                 arguments: [request.replicaID]
             ).map { row in
                 row["role"] == principal.roleName && row["hamlet_id"] == principal.hamletID
-                    && now - (row["last_seen_at"] as Int64) < Self.lastSeenResolution
+                    && (principal.tokenID == nil || row["token_id"] == principal.tokenID)
+                    && Milliseconds.difference(now, row["last_seen_at"] ?? 0) < Self.lastSeenResolution
             } ?? false
         }
         if !current {
@@ -126,12 +122,23 @@ package final class SQLiteHubStore: HubStore {
             // SQLite collect and sort every entry after the cursor, for every page.)
             let arguments: StatementArguments =
                 principal.hamletID.map { [$0, request.after, request.after, limit + 1] } ?? [request.after, limit + 1]
-            let rows = try Row.fetchAll(
-                db, cached: Self.pullSQL(scoped: principal.hamletID != nil), arguments: arguments)
+            // A page ends at `limit` entries or at `maxPullPageBytes` of entry data,
+            // whichever comes first (a page always holds at least one entry), so that it
+            // fits what every client accepts however large the rows.
+            let rows = try Row.fetchCursor(
+                try db.cachedStatement(sql: Self.pullSQL(scoped: principal.hamletID != nil)), arguments: arguments)
             var entries: [LogEntry] = []
-            entries.reserveCapacity(min(rows.count, limit))
-            for row in rows.prefix(limit) { entries.append(try LogEntry(logRow: row)) }
-            let hasMore = rows.count > limit
+            var bytes = 0
+            var hasMore = false
+            while let row = try rows.next() {
+                let size = Self.entryOverheadBytes + ((row["data"] as String?)?.utf8.count ?? 0)
+                if entries.count == limit || (!entries.isEmpty && bytes + size > PlausibleValues.maxPullPageBytes) {
+                    hasMore = true
+                    break
+                }
+                bytes += size
+                entries.append(try LogEntry(logRow: row))
+            }
             return PullResponse(
                 hubTime: now, entries: entries, cursor: hasMore ? entries.last?.seq ?? request.after : head,
                 hasMore: hasMore)
@@ -173,11 +180,13 @@ package final class SQLiteHubStore: HubStore {
         conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal
     ) async throws -> ConflictRecord {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
-        let record = try await writer.write { db in
-            var transaction = try HubTransaction(db: db, now: now, ids: ids)
-            let record = try transaction.resolve(conflictID, choice: choice, note: note, reviewer: principal)
-            try transaction.finish()
-            return record
+        let record = try await Self.refusingWhenFull { [writer] in
+            try await writer.write { db in
+                var transaction = try HubTransaction(db: db, now: now, ids: ids)
+                let record = try transaction.resolve(conflictID, choice: choice, note: note, reviewer: principal)
+                try transaction.finish()
+                return record
+            }
         }
         logger.debug("resolve", metadata: ["sync.conflict": "\(conflictID)", "sync.choice": "\(choice.name)"])
         return record
@@ -224,16 +233,22 @@ extension SQLiteHubStore {
             """
     }
 
+    /// What a log entry adds to a page beyond its data, at most: its ids, names and numbers.
+    static let entryOverheadBytes = 1_024
+
     /// How stale a replica's `last_seen_at` may get before a pull refreshes it: one minute.
     static let lastSeenResolution: Int64 = 60_000
 
-    /// Runs a write; a full disk becomes a clear, retryable refusal (the transaction rolled
-    /// back: nothing of it was applied).
+    /// Runs a write; a full disk becomes a clear, retryable refusal, and a value the file
+    /// refuses a clear error (the transaction rolled back: nothing of it was applied).
     static func refusingWhenFull<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw SyncError.unavailable("the hub's disk is full; nothing of this push was applied: try again later")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // The file refused a value the validation let through: the whole write rolled back.
+            throw SyncError.malformed(error.message ?? "refused by the hub's constraints")
         }
     }
 }
@@ -242,13 +257,9 @@ extension HubTransaction {
     /// The replica's bookkeeping, registering it on first contact; refuses a replica id
     /// already bound to another principal. Records its clock drift.
     func register(replicaID: String, principal: Principal, clientTime: Int64) throws -> ReplicaInfo {
-        guard !replicaID.isEmpty, replicaID.utf8.count <= 128 else {
-            throw SyncError.malformed("replica_id must be an id of 1 to 128 bytes")
-        }
-        guard replicaID != "hub" else {
-            throw SyncError.malformed("replica_id 'hub' is reserved for the hub's own changes")
-        }
-        let drift = clientTime - now
+        try SyncProtocol.checkReplicaID(replicaID)
+        // The device's clock may be anything: the drift saturates rather than overflows.
+        let drift = Milliseconds.difference(clientTime, now)
         if let row = try Row.fetchOne(
             db, cached: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [replicaID])
         {
@@ -257,18 +268,32 @@ extension HubTransaction {
             guard role == (principal.roleName), hamletID == principal.hamletID else {
                 throw SyncError.forbidden("replica \(replicaID) belongs to another hamlet or role")
             }
+            // One identity per device: the token that first used the id owns it.
+            let owner: String? = row["token_id"]
+            if let tokenID = principal.tokenID {
+                if let owner, owner != tokenID {
+                    throw SyncError.forbidden(
+                        "replica_id: replica \(replicaID) belongs to another device's token; each device syncs with the token it was set up with"
+                    )
+                }
+                if owner == nil {
+                    try db.execute(
+                        cached: "UPDATE sync_replicas SET token_id = ? WHERE replica_id = ?",
+                        arguments: [tokenID, replicaID])
+                }
+            }
             return ReplicaInfo(
                 replicaID: replicaID, author: principal.name, hamletID: hamletID, lastSeq: row["last_seq"],
                 lastSeenAt: now, driftMilliseconds: drift, clampedChanges: row["clamped_changes"])
         }
         try db.execute(
             cached: """
-                INSERT INTO sync_replicas (replica_id, role, hamlet_id, author, first_seen_at, last_seen_at, drift_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO sync_replicas (replica_id, role, hamlet_id, author, first_seen_at, last_seen_at, drift_ms, token_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 replicaID, principal.roleName, principal.hamletID, principal.name, now, now,
-                drift,
+                drift, principal.tokenID,
             ])
         return ReplicaInfo(
             replicaID: replicaID, author: principal.name, hamletID: principal.hamletID, lastSeq: 0, lastSeenAt: now,

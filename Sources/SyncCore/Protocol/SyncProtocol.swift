@@ -28,11 +28,15 @@ package struct Principal: Sendable, Hashable, Codable {
     package let role: Role
     /// A human label for audit trails and conflicts (the head's or officer's name).
     package let name: String
+    /// The public id of the token the caller authenticated with; nil for callers inside
+    /// the hub process (admin commands, simulations). Never on the wire.
+    package let tokenID: String?
 
-    /// A caller with `role`, shown as `name`.
-    package init(role: Role, name: String) {
+    /// A caller with `role`, shown as `name`, authenticated by the token `tokenID`.
+    package init(role: Role, name: String, tokenID: String? = nil) {
         self.role = role
         self.name = name
+        self.tokenID = tokenID
     }
 
     /// The hamlet a head is bound to; nil for a reviewer.
@@ -55,6 +59,7 @@ package struct Principal: Sendable, Hashable, Codable {
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
+        tokenID = nil
         switch try container.decode(String.self, forKey: .role) {
         case "reviewer": role = .reviewer
         case "head": role = .head(hamletID: try container.decode(String.self, forKey: .hamletID))

@@ -6,8 +6,14 @@ import NIOCore
 package enum Wire {
     /// The most bytes a request or response body may take on the wire. Default: 8 MiB.
     package static let maxWireBytes = 8 << 20
-    /// The most bytes a body may take once decompressed. Default: 32 MiB.
+    /// The most bytes a response body may take once decompressed, as a client reads it:
+    /// far more than the hub's largest pull page (`PlausibleValues.maxPullPageBytes`).
+    /// Default: 32 MiB.
     package static let maxBodyBytes = 32 << 20
+    /// The most bytes a request body may take once decompressed, as the hub reads it: a
+    /// client's largest push page (`PlausibleValues.maxPushPageBytes`) and then some.
+    /// Default: 8 MiB.
+    package static let maxRequestBodyBytes = 8 << 20
     /// The content type of every body.
     package static let contentType = "application/json; charset=utf-8"
 
@@ -31,16 +37,27 @@ package enum Wire {
     package static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws(SyncError) -> T {
         // The fast path reads well-formed bodies; anything it cannot read is read again by
         // Foundation, so that a bad body gets Foundation's message with its key path.
+        var fastError: SyncError?
         if let fast = T.self as? any FastJSONDecodable.Type {
             var reader = JSONReader(bytes: Array(buffer.readableBytesView))
-            if let value = try? fast.init(from: &reader), (try? reader.end()) != nil, let value = value as? T {
-                return value
+            do {
+                let value = try fast.init(from: &reader)
+                try reader.end()
+                if let value = value as? T { return value }
+            } catch {
+                fastError = error
             }
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
-            throw .malformed(describe(error))
+            let message = describe(error)
+            // Where Foundation only says "invalid JSON" (nesting too deep, a number out of
+            // range), the fast reader's own refusal names the field.
+            if message == "invalid JSON", let fastError, fastError.kind == .invalidInput {
+                throw .malformed("invalid JSON: \(fastError.message)")
+            }
+            throw .malformed(message)
         } catch {
             throw .malformed("invalid JSON: \(error)")
         }
@@ -56,16 +73,10 @@ package enum Wire {
         }
     }
 
-    /// Decompresses a gzip body, refusing one that would exceed `maxSize` bytes.
+    /// Decompresses a gzip body: one whole gzip member, trailer checked, nothing after
+    /// it; refuses one that would exceed `maxSize` bytes.
     package static func gunzip(_ buffer: ByteBuffer, maxSize: Int = maxBodyBytes) throws(SyncError) -> ByteBuffer {
-        var input = buffer
-        do {
-            return try input.decompress(with: .gzip(), maxSize: maxSize)
-        } catch let error as CompressNIOError where error == .bufferOverflow {
-            throw .tooLarge("the decompressed body", limit: maxSize)
-        } catch {
-            throw .malformed("the body is not valid gzip")
-        }
+        try Gzip.decompress(buffer, maxSize: maxSize)
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -136,8 +136,8 @@ package struct MonthlyReport: Sendable, Hashable, Codable {
         self.cleanups = Cleanups(
             held: held.count, planned: cleanups.count { $0["status"] == .text("planned") },
             cancelled: cleanups.count { $0["status"] == .text("cancelled") }, targetMet: !held.isEmpty,
-            participants: Int64(held.reduce(0) { $0 + number($1, "participants") }),
-            householdsJoined: Int64(held.reduce(0) { $0 + number($1, "households_joined") }),
+            participants: wholeNumber(held.reduce(0) { $0 + number($1, "participants") }),
+            householdsJoined: wholeNumber(held.reduce(0) { $0 + number($1, "households_joined") }),
             wasteKg: held.reduce(0) { $0 + number($1, "waste_kg") })
 
         let roads = mine("road_segments")
@@ -157,7 +157,9 @@ package struct MonthlyReport: Sendable, Hashable, Codable {
             var entry = byStatus[status] ?? LandStatus(donations: 0, areaM2: 0, assetsValueVND: 0)
             entry.donations += 1
             entry.areaM2 += number(donation, "area_m2")
-            entry.assetsValueVND += Int64(number(donation, "assets_value_vnd"))
+            let (value, overflow) = entry.assetsValueVND.addingReportingOverflow(
+                wholeNumber(number(donation, "assets_value_vnd")))
+            entry.assetsValueVND = overflow ? .max : value
             byStatus[status] = entry
             if status != "withdrawn" {
                 area += number(donation, "area_m2")
@@ -195,4 +197,13 @@ extension Replica {
                     hamletName: hamlet["name"]?.text ?? "", rows: rows)
             }
     }
+}
+
+/// A report's sum as a whole number, pinned to Int64's range: rows stored before the
+/// plausible bounds existed may hold anything, and a report never traps on them.
+func wholeNumber(_ value: Double) -> Int64 {
+    guard value.isFinite else { return value > 0 ? .max : value < 0 ? .min : 0 }
+    if value >= 9.2e18 { return .max }
+    if value <= -9.2e18 { return .min }
+    return Int64(value)
 }

@@ -11,26 +11,31 @@ struct OutboxEntry: Sendable {
     var baseVersions: [String: Int64]
     var hlc: HLCTimestamp
     var createdAt: Int64
+    /// The bytes of its stored JSON texts: about what the change takes on the wire.
+    var textBytes = 0
 
     static let columns = "seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at"
 
     init(row: Row) throws {
+        var textBytes = 0
         func json<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
-            let text: String? = row[column]
+            let text: String? = try row.checked(column)
+            textBytes += text?.utf8.count ?? 0
             return try text.map { text throws(SyncError) in try JSONText.decode(T.self, from: text) }
         }
-        seq = row["seq"]
-        table = row["tbl"]
-        rowID = row["row_id"]
-        guard let operation = ChangeOperation(rawValue: row["op"]) else {
+        seq = try row.checked("seq")
+        table = try row.checked("tbl")
+        rowID = try row.checked("row_id")
+        guard let operation = ChangeOperation(rawValue: try row.checked("op")) else {
             throw SyncError.storage("outbox entry \(seq) has an unknown operation")
         }
         self.operation = operation
         new = try json("new_values", as: SyncRow.self) ?? [:]
         old = try json("old_values", as: SyncRow.self) ?? [:]
         baseVersions = try json("base_versions", as: [String: Int64].self) ?? [:]
-        hlc = HLCTimestamp(rawValue: row["hlc"])
-        createdAt = row["created_at"]
+        hlc = HLCTimestamp(rawValue: try row.checked("hlc"))
+        createdAt = try row.checked("created_at")
+        self.textBytes = textBytes
     }
 
     /// The fields an update changed.

@@ -19,7 +19,7 @@ extension Replica {
     package func hubSettings() throws -> HubSettings? {
         try writer.read { db in
             try Row.fetchOne(db, sql: "SELECT url, token FROM sync_hub WHERE id = 1").map {
-                HubSettings(url: $0["url"], token: $0["token"])
+                HubSettings(url: try $0.checked("url"), token: try $0.checked("token"))
             }
         }
     }

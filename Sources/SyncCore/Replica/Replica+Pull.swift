@@ -22,6 +22,7 @@ extension Replica {
     /// replica has pending changes for keep those changes on top.
     @discardableResult
     package func apply(_ page: PullResponse) throws -> Int {
+        try page.check()
         let now = clock.nowMilliseconds()
         return try writer.write { db in
             let cursor = try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
@@ -67,7 +68,7 @@ extension Replica {
             let settled = try Row.fetchAll(
                 db, cached: "SELECT tbl, row_id FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?",
                 arguments: [page.cursor])
-            for row in settled { touched.insert(RowKey(table: row["tbl"], rowID: row["row_id"])) }
+            for row in settled { touched.insert(RowKey(table: try row.checked("tbl"), rowID: try row.checked("row_id"))) }
             try db.execute(
                 cached: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
             try Replica.rebase(db, rows: touched, confirmed: confirmed.mapValues { $0?.values })
@@ -76,7 +77,7 @@ extension Replica {
                     UPDATE sync_state SET applying = 0, pull_cursor = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
                     WHERE id = 1
                     """,
-                arguments: [page.cursor, newest.rawValue, now - page.hubTime])
+                arguments: [page.cursor, newest.rawValue, Milliseconds.difference(now, page.hubTime)])
             return applied
         }
     }
@@ -133,8 +134,8 @@ struct ConfirmedRow {
                 arguments: [key.table, key.rowID])
         else { return nil }
         return ConfirmedRow(
-            values: try JSONText.decode(SyncRow.self, from: row["vals"]),
-            versions: try JSONText.decode([String: Int64].self, from: row["vers"]))
+            values: try JSONText.decode(SyncRow.self, from: try row.checked("vals")),
+            versions: try JSONText.decode([String: Int64].self, from: try row.checked("vers")))
     }
 
     /// Folds an upsert in, each field at the entry's version.
@@ -144,5 +145,26 @@ struct ConfirmedRow {
             if column != TableSpec.idColumn { versions[column] = entry.seq }
         }
         values[TableSpec.idColumn] = .text(entry.rowID)
+    }
+}
+
+extension PullResponse {
+    /// Refuses a page no sound hub sends (a stamp beyond 2100, a position beyond the
+    /// protocol's range, an unknown table): a hub, or something posing as one, cannot
+    /// make the replica store what would break it later. Nothing of the page is applied.
+    func check() throws(SyncError) {
+        func refuse(_ what: String) -> SyncError {
+            .storage("the hub's answer is not acceptable: \(what); nothing of it was applied")
+        }
+        guard (0...PlausibleValues.maxSequence).contains(cursor) else { throw refuse("cursor \(cursor)") }
+        for entry in entries {
+            guard (1...PlausibleValues.maxSequence).contains(entry.seq) else { throw refuse("log position \(entry.seq)") }
+            guard (0...PlausibleValues.maxStamp.rawValue).contains(entry.hlc.rawValue) else {
+                throw refuse("entry \(entry.seq) has an absurd stamp (hlc \(entry.hlc.rawValue))")
+            }
+            guard (try? ReplicatedSchema.table(entry.table)) != nil else {
+                throw refuse("entry \(entry.seq) names an unknown table")
+            }
+        }
     }
 }

@@ -1,16 +1,32 @@
 import GRDB
 
 extension Replica {
-    /// The oldest changes not yet acknowledged by the hub, in sequence order.
-    package func pendingChanges(limit: Int) throws -> [Change] {
+    /// The oldest changes not yet acknowledged by the hub, in sequence order: at most
+    /// `limit` of them and about `maxBytes` of JSON (at least one), so that a push page
+    /// fits the hub's limit on a request body however large the changes. (A change over
+    /// `PlausibleValues.maxChangeBytes`, possible only in a file written before the bounds,
+    /// goes alone and the hub refuses it with a reason.)
+    package func pendingChanges(limit: Int, maxBytes: Int = PlausibleValues.maxPushPageBytes) throws -> [Change] {
         try writer.read { db in
-            try Row.fetchAll(
-                db,
-                cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
-                arguments: [limit]
-            ).map { try OutboxEntry(row: $0).change }
+            var changes: [Change] = []
+            var bytes = 0
+            let rows = try Row.fetchCursor(
+                try db.cachedStatement(
+                    sql: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?"),
+                arguments: [limit])
+            while let row = try rows.next() {
+                let entry = try OutboxEntry(row: row)
+                let size = entry.textBytes + Self.changeOverheadBytes
+                if !changes.isEmpty, bytes + size > maxBytes { break }
+                bytes += size
+                changes.append(entry.change)
+            }
+            return changes
         }
     }
+
+    /// What a change adds on the wire beyond its stored JSON texts, at most.
+    static let changeOverheadBytes = 512
 
     /// A push request for `changes`, stamped with this replica's clock.
     package func pushRequest(_ changes: [Change]) -> PushRequest {
@@ -44,7 +60,8 @@ extension Replica {
                 summary.lost += outcome.fields.values.filter { $0 == .lost }.count
             }
             try db.execute(
-                cached: "UPDATE sync_state SET hub_drift_ms = ? WHERE id = 1", arguments: [now - response.hubTime])
+                cached: "UPDATE sync_state SET hub_drift_ms = ? WHERE id = 1",
+                arguments: [Milliseconds.difference(now, response.hubTime)])
             return summary
         }
     }
@@ -58,7 +75,7 @@ extension Replica {
                     arguments: [seq])
             else { throw SyncError.notFound("rejected change \(seq)") }
             try db.execute(cached: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [seq])
-            try Replica.rebase(db, rows: [RowKey(table: row["tbl"], rowID: row["row_id"])])
+            try Replica.rebase(db, rows: [RowKey(table: try row.checked("tbl"), rowID: try row.checked("row_id"))])
         }
     }
 }

@@ -18,6 +18,7 @@ package final class Replica: Sendable {
         at path: String, principal: Principal, clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil
     ) throws -> Replica {
         let ids = ids ?? UUIDv7Generator(clock: clock)
+        try PrivateFile.prepare(path)
         let writer = try DatabasePool(path: path, configuration: .syncEngine)
         try ReplicaMigrations.migrator.migrate(writer)
         try writer.write { db in
@@ -40,6 +41,7 @@ package final class Replica: Sendable {
 
     /// Opens an existing replica file, applying any newer migrations.
     package init(path: String, clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil) throws {
+        try PrivateFile.prepare(path)
         self.writer = try DatabasePool(path: path, configuration: .syncEngine)
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
@@ -49,11 +51,11 @@ package final class Replica: Sendable {
                 try Row.fetchOne(db, sql: "SELECT replica_id, role, hamlet_id, author FROM sync_state WHERE id = 1")
             })
         else { throw SyncError.notFound("replica identity in \(path) (not initialised)") }
-        self.replicaID = row["replica_id"]
-        let hamletID: String? = row["hamlet_id"]
-        let role: String = row["role"]
+        self.replicaID = try row.checked("replica_id")
+        let hamletID: String? = try row.checked("hamlet_id")
+        let role: String = try row.checked("role")
         self.principal = Principal(
-            role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: row["author"])
+            role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: try row.checked("author"))
     }
 
     /// Closes the file; the replica is unusable afterwards.

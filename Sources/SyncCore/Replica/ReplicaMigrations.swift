@@ -68,6 +68,9 @@ enum ReplicaMigrations {
                     );
                     """)
         }
+        // The user's writes (the `sqlite3` shell included) refuse implausible values; rows
+        // applied from the hub are the hub's to judge.
+        ReplicatedSchema.registerPlausibleValues(in: &migrator, when: ReplicaTriggers.notApplying)
         return migrator
     }
 }

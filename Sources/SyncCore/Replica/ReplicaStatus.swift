@@ -71,17 +71,17 @@ extension Replica {
                     "SELECT seq, tbl, row_id, op, reason, created_at FROM sync_outbox WHERE state = 'rejected' ORDER BY seq"
             ).map { row in
                 RejectedChange(
-                    seq: row["seq"], table: row["tbl"], rowID: row["row_id"],
-                    operation: ChangeOperation(rawValue: row["op"]) ?? .update, reason: row["reason"] ?? "",
-                    createdAt: row["created_at"])
+                    seq: try row.checked("seq"), table: try row.checked("tbl"), rowID: try row.checked("row_id"),
+                    operation: ChangeOperation(rawValue: try row.checked("op")) ?? .update, reason: try row.checked("reason") ?? "",
+                    createdAt: try row.checked("created_at"))
             }
             return ReplicaStatus(
-                replicaID: replicaID, hamletID: hamletID, pendingChanges: pending?["n"] ?? 0,
-                oldestPendingAt: pending?["oldest"], lastSyncAt: state?["last_sync_at"],
+                replicaID: replicaID, hamletID: hamletID, pendingChanges: (try pending?.checked("n")) ?? 0,
+                oldestPendingAt: (try pending?.checked("oldest")), lastSyncAt: (try state?.checked("last_sync_at")),
                 openConflicts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'")
                     ?? 0,
-                rejected: rejected, clockDriftMilliseconds: state?["hub_drift_ms"],
-                pullCursor: state?["pull_cursor"] ?? 0)
+                rejected: rejected, clockDriftMilliseconds: (try state?.checked("hub_drift_ms")),
+                pullCursor: (try state?.checked("pull_cursor")) ?? 0)
         }
     }
 

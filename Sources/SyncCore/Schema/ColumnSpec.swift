@@ -1,4 +1,4 @@
-/// One replicated column: its type, rules, default and merge policy.
+/// One replicated column: its type, rules, bounds, default and merge policy.
 package struct ColumnSpec: Sendable, Hashable {
     /// The column name, also the JSON key and (with dashes) the CLI flag.
     package let name: String
@@ -10,6 +10,11 @@ package struct ColumnSpec: Sendable, Hashable {
     package let defaultValue: SyncValue?
     /// A rule beyond the type, if any.
     package let rule: ValueRule?
+    /// What a text column holds, which sets its length and the characters it takes
+    /// (DESIGN.md §3, plausible values). Default: `.line`.
+    package let text: TextShape
+    /// The largest plausible value of a number column; nil for other kinds.
+    package let maximum: Double?
     /// How concurrent edits of this column merge.
     package let policy: MergePolicy
 
@@ -20,6 +25,8 @@ package struct ColumnSpec: Sendable, Hashable {
         required: Bool = false,
         default defaultValue: SyncValue? = nil,
         rule: ValueRule? = nil,
+        text: TextShape = .line,
+        maximum: Double? = nil,
         policy: MergePolicy = .lastWriterWins
     ) {
         self.name = name
@@ -27,6 +34,8 @@ package struct ColumnSpec: Sendable, Hashable {
         self.isRequired = required
         self.defaultValue = defaultValue
         self.rule = rule
+        self.text = text
+        self.maximum = maximum
         self.policy = policy
     }
 

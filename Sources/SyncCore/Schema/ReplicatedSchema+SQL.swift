@@ -53,7 +53,7 @@ extension TableSpec {
             """
         ]
         lines += columns.map(\.definitionSQL)
-        lines += rowRules.map { "CHECK (\($0.checkSQL))" }
+        lines += rowRules.compactMap { $0.checkSQL.map { "CHECK (\($0))" } }
         return "CREATE TABLE \"\(name)\" (\n  \(lines.joined(separator: ",\n  "))\n)"
     }
 }
@@ -96,14 +96,16 @@ extension ColumnSpec {
 }
 
 extension RowRule {
-    /// The rule as an SQL table constraint.
-    var checkSQL: String {
+    /// The rule as an SQL table constraint; nil for the plausible bounds, which the
+    /// triggers of `plausibleValueTriggers` enforce.
+    var checkSQL: String? {
         switch self {
         case .oneOf(let names):
             names.map { "length(trim(coalesce(\"\($0)\", ''), \(ReplicatedSchema.blankCharacters))) > 0" }
                 .joined(separator: " OR ")
         case .wholeNumberWhen(let column, let value, let wholeColumn):
             "\"\(column)\" IS NOT \(SyncValue.text(value).sqlLiteral) OR \"\(wholeColumn)\" = CAST(\"\(wholeColumn)\" AS INTEGER)"
+        case .atMostUnless: nil
         }
     }
 }
@@ -116,6 +118,107 @@ extension SyncValue {
         case .integer(let value): String(value)
         case .real(let value): String(value)
         case .text(let value): "'\(value.replacingOccurrences(of: "'", with: "''"))'"
+        }
+    }
+}
+
+// MARK: Plausible values (DESIGN.md §3)
+
+extension ReplicatedSchema {
+    /// Registers the migration that makes the files refuse implausible values (overlong or
+    /// control-character text, absurd numbers and dates) with triggers built from the same
+    /// declaration as the engine's validation. `condition` limits them to some writes (a
+    /// replica checks its user's writes, not the rows it applies from the hub).
+    static func registerPlausibleValues(in migrator: inout DatabaseMigrator, when condition: String?) {
+        migrator.registerMigration("v1-plausible-values") { db in
+            for table in tables {
+                for statement in table.plausibleValueTriggers(when: condition) { try db.execute(sql: statement) }
+            }
+        }
+    }
+}
+
+extension TableSpec {
+    /// `BEFORE INSERT` and `BEFORE UPDATE` triggers that abort a write of an implausible
+    /// value with a message naming its column. Each evaluates one condition per row; the
+    /// per-column checks run only when it fails.
+    func plausibleValueTriggers(when condition: String?) -> [String] {
+        let idColumn = ColumnSpec(TableSpec.idColumn, .text, required: true, text: .reference)
+        let checks = ([idColumn] + columns).compactMap { column in
+            column.plausibleSQL("NEW").map { (column.name, $0, column) }
+        }
+        let rowChecks = rowRules.compactMap { rule -> (String, String)? in
+            guard case .atMostUnless(let limited, let maximum, let column, let equals) = rule else { return nil }
+            return (
+                "\(name).\(limited): must be at most \(SyncValue.format(maximum)) unless \(column) is \(equals)",
+                "NEW.\"\(column)\" IS \(SyncValue.text(equals).sqlLiteral) OR NEW.\"\(limited)\" IS NULL OR NEW.\"\(limited)\" <= \(SyncValue.real(maximum).sqlLiteral)"
+            )
+        }
+        let all = checks.map { (message: "\(name).\($0.0): \($0.2.plausibleMessage)", sql: $0.1) }
+            + rowChecks.map { (message: $0.0, sql: $0.1) }
+        guard !all.isEmpty else { return [] }
+        let valid = all.map { "(\($0.sql))" }.joined(separator: " AND ")
+        let guardSQL = (condition.map { "\($0) AND " } ?? "") + "NOT (\(valid))"
+        let body = all.map { check in
+            "SELECT RAISE(ABORT, \(SyncValue.text(check.message).sqlLiteral)) WHERE NOT (\(check.sql));"
+        }.joined(separator: "\n")
+        return ["INSERT", "UPDATE"].map { event in
+            """
+            CREATE TRIGGER sync_plausible_\(event.lowercased())_\(name) BEFORE \(event) ON "\(name)"
+            WHEN \(guardSQL)
+            BEGIN
+            \(body)
+            END
+            """
+        }
+    }
+}
+
+extension ColumnSpec {
+    /// The column's plausible bounds as an SQL condition on `row` (`NEW`); nil when the
+    /// type's own CHECK already says everything.
+    func plausibleSQL(_ row: String) -> String? {
+        let value = "\(row).\"\(name)\""
+        let condition: String
+        switch kind {
+        case .text:
+            // Length in characters (bytes for ids), no control characters by GLOB, and no
+            // NUL, which GLOB and length() cannot see, by the bytes.
+            let length =
+                text == .reference
+                ? "length(CAST(\(value) AS BLOB)) BETWEEN 1 AND \(text.maxLength)"
+                : "length(\(value)) <= \(text.maxLength)"
+            let refused: String
+            switch text {
+            case .note: refused = "char(1) || '-' || char(8) || char(11) || '-' || char(31)"
+            case .reference: refused = "char(1) || '-' || char(32)"
+            case .name, .line: refused = "char(1) || '-' || char(31)"
+            }
+            condition =
+                "\(length) AND \(value) NOT GLOB ('*[' || \(refused) || char(127) || '-' || char(159) || ']*') "
+                + "AND instr(CAST(\(value) AS BLOB), X'00') = 0"
+        case .integer, .real:
+            guard let maximum else { return nil }
+            condition = "\(value) <= \(SyncValue.real(maximum).sqlLiteral)"
+        case .date:
+            condition = "\(value) <= \(SyncValue.text(PlausibleValues.latestDate).sqlLiteral)"
+        case .boolean, .enumeration:
+            return nil
+        }
+        return "\(value) IS NULL OR (\(condition))"
+    }
+
+    /// What `plausibleSQL` asks, in words.
+    var plausibleMessage: String {
+        switch kind {
+        case .text:
+            switch text {
+            case .reference: "must be an id of 1 to \(text.maxLength) bytes without spaces or control characters"
+            case .note: "must be at most \(text.maxLength) characters, without control characters but tab and newline"
+            case .name, .line: "must be at most \(text.maxLength) characters without control characters"
+            }
+        case .date: "must be between \(PlausibleValues.earliestDate) and \(PlausibleValues.latestDate)"
+        default: "must be at most \(maximum.map(SyncValue.format) ?? "")"
         }
     }
 }

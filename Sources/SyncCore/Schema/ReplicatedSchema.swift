@@ -10,35 +10,40 @@ package enum ReplicatedSchema {
     /// Land donation progress; `withdrawn` leaves the order.
     package static let donationStatus = StatusOrder(["pledged", "signed", "handed_over"], exits: ["withdrawn"])
 
+    /// The largest plausible count (people, households).
+    private static let count: Double = 100_000
+    /// The largest plausible road width, in metres.
+    private static let width: Double = 50
+
     /// Every replicated table, in the order rows are created and reported.
     package static let tables: [TableSpec] = [
         TableSpec(
             "hamlets", scope: .commune,
             columns: [
-                ColumnSpec("name", .text, required: true),
+                ColumnSpec("name", .text, required: true, text: .name),
                 ColumnSpec(
                     "kind", .enumeration(["xom", "thon", "lang", "ban"]), required: true, default: .text("xom")),
-                ColumnSpec("head_name", .text),
-                ColumnSpec("households_total", .integer, rule: .nonNegative),
+                ColumnSpec("head_name", .text, text: .name),
+                ColumnSpec("households_total", .integer, rule: .nonNegative, maximum: count),
                 ColumnSpec("target", .enumeration(["standard", "model"]), required: true, default: .text("standard")),
-                ColumnSpec("note", .text),
+                ColumnSpec("note", .text, text: .note),
             ]),
         TableSpec(
             "criteria", scope: .commune,
             columns: [
                 ColumnSpec("number", .integer, required: true, rule: .range(1...19)),
-                ColumnSpec("name", .text, required: true),
+                ColumnSpec("name", .text, required: true, text: .name),
                 ColumnSpec("status", .enumeration(["met", "not_met"]), required: true, default: .text("not_met")),
                 ColumnSpec("target_year", .integer, rule: .range(2000...2100)),
-                ColumnSpec("note", .text),
+                ColumnSpec("note", .text, text: .note),
             ]),
         TableSpec(
             "households", scope: .hamlet,
             columns: [
-                ColumnSpec("head_name", .text, required: true),
+                ColumnSpec("head_name", .text, required: true, text: .name),
                 ColumnSpec("address", .text),
-                ColumnSpec("phone", .text),
-                ColumnSpec("note", .text),
+                ColumnSpec("phone", .text, text: .name),
+                ColumnSpec("note", .text, text: .note),
             ]),
         TableSpec(
             "cleanups", scope: .hamlet,
@@ -46,58 +51,65 @@ package enum ReplicatedSchema {
                 ColumnSpec("date", .date, required: true),
                 ColumnSpec(
                     "status", .enumeration(["planned", "done", "cancelled"]), required: true, default: .text("done")),
-                ColumnSpec("participants", .integer, rule: .nonNegative),
-                ColumnSpec("households_joined", .integer, rule: .nonNegative),
-                ColumnSpec("waste_kg", .real, rule: .nonNegative),
+                ColumnSpec("participants", .integer, rule: .nonNegative, maximum: count),
+                ColumnSpec("households_joined", .integer, rule: .nonNegative, maximum: count),
+                ColumnSpec("waste_kg", .real, rule: .nonNegative, maximum: 1_000_000),
                 ColumnSpec("area", .text),
-                ColumnSpec("note", .text),
+                ColumnSpec("note", .text, text: .note),
             ]),
         TableSpec(
             "road_segments", scope: .hamlet,
             columns: [
-                ColumnSpec("name", .text, required: true),
-                ColumnSpec("length_m", .real, required: true, rule: .positive, policy: .review),
-                ColumnSpec("width_before_m", .real, rule: .positive),
-                ColumnSpec("width_after_m", .real, rule: .positive, policy: .review),
-                ColumnSpec("target_width_m", .real, required: true, default: .real(6), rule: .positive),
+                ColumnSpec("name", .text, required: true, text: .name),
+                ColumnSpec("length_m", .real, required: true, rule: .positive, maximum: 50_000, policy: .review),
+                ColumnSpec("width_before_m", .real, rule: .positive, maximum: width),
+                ColumnSpec("width_after_m", .real, rule: .positive, maximum: width, policy: .review),
+                ColumnSpec(
+                    "target_width_m", .real, required: true, default: .real(6), rule: .positive, maximum: width),
                 ColumnSpec(
                     "status", .enumeration(roadStatus.allValues), required: true, default: .text("planned"),
                     policy: .monotonic(roadStatus)),
                 ColumnSpec("lighting", .boolean, required: true, default: .integer(0)),
                 ColumnSpec("trees", .boolean, required: true, default: .integer(0)),
-                ColumnSpec("note", .text),
+                ColumnSpec("note", .text, text: .note),
             ]),
         TableSpec(
             "land_donations", scope: .hamlet,
             columns: [
-                ColumnSpec("road_segment_id", .text),
-                ColumnSpec("household_id", .text, policy: .review),
-                ColumnSpec("donor_name", .text, policy: .review),
-                ColumnSpec("area_m2", .real, required: true, rule: .positive, policy: .review),
+                ColumnSpec("road_segment_id", .text, text: .reference),
+                ColumnSpec("household_id", .text, text: .reference, policy: .review),
+                ColumnSpec("donor_name", .text, text: .name, policy: .review),
+                ColumnSpec("area_m2", .real, required: true, rule: .positive, maximum: 100_000, policy: .review),
                 ColumnSpec("assets", .text),
-                ColumnSpec("assets_value_vnd", .integer, rule: .nonNegative, policy: .review),
+                ColumnSpec(
+                    "assets_value_vnd", .integer, rule: .nonNegative, maximum: PlausibleValues.maxMoneyVND,
+                    policy: .review),
                 ColumnSpec(
                     "status", .enumeration(donationStatus.allValues), required: true, default: .text("pledged"),
                     policy: .monotonic(donationStatus)),
                 ColumnSpec("signed_on", .date),
-                ColumnSpec("note", .text),
+                ColumnSpec("note", .text, text: .note),
             ],
             rowRules: [.oneOf(["household_id", "donor_name"])]),
         TableSpec(
             "contributions", scope: .hamlet,
             columns: [
-                ColumnSpec("household_id", .text),
-                ColumnSpec("donor_name", .text),
+                ColumnSpec("household_id", .text, text: .reference),
+                ColumnSpec("donor_name", .text, text: .name),
                 ColumnSpec("kind", .enumeration(["money", "materials", "labor_days"]), required: true),
-                ColumnSpec("amount", .real, required: true, rule: .nonNegative, policy: .review),
-                ColumnSpec("unit", .text),
+                ColumnSpec(
+                    "amount", .real, required: true, rule: .nonNegative, maximum: PlausibleValues.maxMoneyVND,
+                    policy: .review),
+                ColumnSpec("unit", .text, text: .name),
                 ColumnSpec("purpose", .text),
                 ColumnSpec("date", .date),
-                ColumnSpec("note", .text),
+                ColumnSpec("note", .text, text: .note),
             ],
             rowRules: [
                 .oneOf(["household_id", "donor_name"]),
                 .wholeNumberWhen(column: "kind", equals: "money", wholeColumn: "amount"),
+                .atMostUnless(
+                    limited: "amount", maximum: PlausibleValues.maxOtherAmount, column: "kind", equals: "money"),
             ]),
     ]
 

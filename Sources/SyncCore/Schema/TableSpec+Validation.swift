@@ -13,6 +13,7 @@ extension ColumnSpec {
         case .text:
             guard let text = value.text else { throw fail("must be text") }
             if isRequired, text.allSatisfy(\.isWhitespace) { throw fail("must not be empty") }
+            if let problem = self.text.problem(with: text) { throw fail(problem) }
             normalized = value
         case .integer:
             switch value {
@@ -36,6 +37,9 @@ extension ColumnSpec {
             guard let text = value.text, CalendarDate(text) != nil else {
                 throw fail("must be a date YYYY-MM-DD")
             }
+            guard text <= PlausibleValues.latestDate else {
+                throw fail("must be between \(PlausibleValues.earliestDate) and \(PlausibleValues.latestDate)")
+            }
             normalized = value
         case .enumeration(let allowed):
             guard let text = value.text, allowed.contains(text) else {
@@ -43,13 +47,18 @@ extension ColumnSpec {
             }
             normalized = value
         }
-        if let rule, let number = normalized.number {
+        if let number = normalized.number {
             switch rule {
             case .positive where !(number > 0): throw fail("must be greater than 0")
             case .nonNegative where number < 0: throw fail("must not be negative")
-            case .range(let range) where !range.contains(Int64(number)):
+            case .range(let range)
+            where !(Double(range.lowerBound) <= number && number <= Double(range.upperBound)):
+                // Compared as doubles: a value far outside any Int64 must not trap.
                 throw fail("must be between \(range.lowerBound) and \(range.upperBound)")
             default: break
+            }
+            if let maximum, !(number <= maximum) {
+                throw fail("must be at most \(SyncValue.format(maximum))")
             }
         }
         return normalized
@@ -89,8 +98,9 @@ extension TableSpec {
         var result = SyncRow(minimumCapacity: values.count)
         for (key, value) in values {
             if key == TableSpec.idColumn {
-                guard let id = value.text, !id.isEmpty, id.utf8.count <= 128 else {
-                    throw .invalidValue(table: name, column: key, "must be a non-empty text id")
+                guard let id = value.text else { throw .invalidValue(table: name, column: key, "must be a text id") }
+                if let problem = PlausibleValues.problem(withID: id) {
+                    throw .invalidValue(table: name, column: key, problem)
                 }
                 result[key] = value
                 continue
@@ -135,6 +145,12 @@ extension TableSpec {
                 if row[column] == .text(equals), let number = row[wholeColumn]?.number, number.rounded() != number {
                     throw .invalidValue(
                         table: name, column: wholeColumn, "must be a whole number of VND when \(column) is \(equals)")
+                }
+            case .atMostUnless(let limited, let maximum, let column, let equals):
+                if row[column] != .text(equals), let number = row[limited]?.number, !(number <= maximum) {
+                    throw .invalidValue(
+                        table: name, column: limited,
+                        "must be at most \(SyncValue.format(maximum)) unless \(column) is \(equals)")
                 }
             }
         }

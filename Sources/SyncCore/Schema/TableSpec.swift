@@ -12,6 +12,9 @@ package enum RowRule: Sendable, Hashable {
     case oneOf([String])
     /// When `column` equals `value`, `wholeColumn` holds a whole number (VND amounts).
     case wholeNumberWhen(column: String, equals: String, wholeColumn: String)
+    /// `limited` is at most `maximum` unless `column` equals `value` (amounts other than
+    /// money).
+    case atMostUnless(limited: String, maximum: Double, column: String, equals: String)
 }
 
 /// One replicated table: its columns beyond `id`, its scope and its row rules.
@@ -41,7 +44,7 @@ package struct TableSpec: Sendable, Hashable {
         self.name = name
         self.scope = scope
         let scopeColumns =
-            scope == .hamlet ? [ColumnSpec(TableSpec.scopeColumn, .text, required: true)] : []
+            scope == .hamlet ? [ColumnSpec(TableSpec.scopeColumn, .text, required: true, text: .reference)] : []
         self.columns = scopeColumns + columns
         self.rowRules = rowRules
         let names = [TableSpec.idColumn] + self.columns.map(\.name)

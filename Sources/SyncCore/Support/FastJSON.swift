@@ -39,7 +39,7 @@ struct JSONWriter {
 
     /// A finite double as `JSONEncoder` writes it: its description without a trailing `.0`.
     mutating func double(_ value: Double) throws(SyncError) {
-        guard value.isFinite else { throw .storage("cannot encode the non-finite number \(value) as JSON") }
+        guard value.isFinite else { throw .malformed("a number must be finite, not \(value)") }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         bytes.append(contentsOf: text.utf8)
@@ -130,6 +130,12 @@ struct JSONWriter {
 struct JSONReader {
     private let bytes: [UInt8]
     private var index = 0
+    /// How many arrays and objects enclose the reader's position.
+    private var depth = 0
+
+    /// The deepest nesting of arrays and objects a body may have: far beyond any
+    /// protocol value, far short of the stack's limit.
+    static let maxDepth = 64
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -138,6 +144,8 @@ struct JSONReader {
     /// An array, `body` reading each element.
     mutating func array(_ body: (inout JSONReader) throws(SyncError) -> Void) throws(SyncError) {
         try expect(UInt8(ascii: "["))
+        try enter()
+        defer { depth -= 1 }
         if take(UInt8(ascii: "]")) { return }
         repeat {
             try body(&self)
@@ -184,6 +192,14 @@ struct JSONReader {
         let start = index
         try skipValue()
         return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    /// One level deeper, refused past `maxDepth`: a reason to refuse the body outright.
+    private mutating func enter() throws(SyncError) {
+        guard depth < JSONReader.maxDepth else {
+            throw .malformed("invalid JSON: arrays and objects nested deeper than \(JSONReader.maxDepth) levels")
+        }
+        depth += 1
     }
 
     private func fail(_ what: String) -> SyncError {
@@ -323,6 +339,8 @@ struct JSONReader {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if whole, let integer = Int64(text) { return .integer(integer) }
         guard !text.isEmpty, let double = Double(text) else { throw fail("expected a number") }
+        // 1e400 reads as infinity, which no column holds and JSON cannot carry back.
+        guard double.isFinite else { throw .malformed("the number \(text.prefix(40)) is out of range") }
         return .real(double)
     }
 
@@ -339,6 +357,8 @@ struct JSONReader {
     /// An object, `body` reading each member's value after its key.
     mutating func object(_ body: (inout JSONReader, String) throws(SyncError) -> Void) throws(SyncError) {
         try expect(UInt8(ascii: "{"))
+        try enter()
+        defer { depth -= 1 }
         if take(UInt8(ascii: "}")) { return }
         repeat {
             let key = try string()
@@ -350,7 +370,13 @@ struct JSONReader {
 
     mutating func row() throws(SyncError) -> SyncRow {
         var row = SyncRow()
-        try object { (reader, key) throws(SyncError) in row[key] = try reader.value() }
+        try object { (reader, key) throws(SyncError) in
+            do throws(SyncError) {
+                row[key] = try reader.value()
+            } catch {
+                throw error.kind == .invalidInput ? .malformed("\(key): \(error.message)") : error
+            }
+        }
         return row
     }
 

@@ -20,6 +20,8 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         case unauthorized
         /// A body or page over the limits (HTTP 413).
         case tooLarge = "too_large"
+        /// Too many failed attempts; try again later (HTTP 429).
+        case tooManyRequests = "too_many_requests"
         /// The hub cannot be reached (network down, hub stopped).
         case unavailable
         /// Storage or another internal failure (HTTP 500, exit 1).
@@ -34,12 +36,18 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     package let field: String?
     /// Whether the hub reported this error (a refusal), rather than this side finding it.
     package let isReportedByHub: Bool
+    /// How many seconds to wait before trying again, when the error says.
+    package let retryAfterSeconds: Int?
 
-    fileprivate init(_ kind: Kind, _ message: String, field: String? = nil, isReportedByHub: Bool = false) {
+    fileprivate init(
+        _ kind: Kind, _ message: String, field: String? = nil, isReportedByHub: Bool = false,
+        retryAfterSeconds: Int? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.field = field
         self.isReportedByHub = isReportedByHub
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     package var description: String { message }
@@ -107,6 +115,11 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A body or batch over its size limit.
     package static func tooLarge(_ what: String, limit: Int, unit: String = "bytes") -> SyncError {
         SyncError(.tooLarge, "\(what) is larger than the limit of \(limit) \(unit)")
+    }
+
+    /// Too many failed attempts from one client; it may try again after `seconds`.
+    package static func tooManyRequests(_ reason: String, retryAfterSeconds seconds: Int) -> SyncError {
+        SyncError(.tooManyRequests, reason, retryAfterSeconds: seconds)
     }
 
     /// The hub cannot be reached.

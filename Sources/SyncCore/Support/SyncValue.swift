@@ -28,7 +28,7 @@ package enum SyncValue: Sendable, Codable, CustomStringConvertible {
             self = .integer(bool ? 1 : 0)
         } else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected null, a number or a string")
+                in: container, debugDescription: "expected null, a finite number or a string")
         }
     }
 

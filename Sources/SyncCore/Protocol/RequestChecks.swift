@@ -1,0 +1,82 @@
+/// The checks every request passes before a store looks at it: ids, sequence numbers and
+/// cursors within the protocol's bounds (DESIGN.md §5, bounded everywhere). What they
+/// refuse is malformed whatever the hub's state, so the whole request is refused (400);
+/// what depends on a change's content is decided per change by the merge.
+extension PushRequest {
+    /// Refuses a push whose replica id or sequence numbers are out of bounds, or whose
+    /// changes are not in sequence.
+    package func check(maxChanges: Int) throws(SyncError) {
+        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion)
+        try SyncProtocol.checkReplicaID(replicaID)
+        guard changes.count <= maxChanges else {
+            throw .tooLarge("a push of \(changes.count) changes", limit: maxChanges, unit: "changes")
+        }
+        var previous: Int64?
+        for (index, change) in changes.enumerated() {
+            guard (1...PlausibleValues.maxSequence).contains(change.seq) else {
+                throw .malformed(
+                    "changes[\(index)].seq: must be between 1 and \(PlausibleValues.maxSequence), not \(change.seq)")
+            }
+            if let previous, change.seq != previous + 1 {
+                throw .malformed("changes must be in sequence without gaps (\(previous) then \(change.seq))")
+            }
+            previous = change.seq
+        }
+    }
+}
+
+extension PullRequest {
+    /// Refuses a pull whose replica id, cursor or limit is out of bounds.
+    package func check() throws(SyncError) {
+        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion)
+        try SyncProtocol.checkReplicaID(replicaID)
+        guard (0...PlausibleValues.maxSequence).contains(after) else {
+            throw .malformed("after: must be a log position between 0 and \(PlausibleValues.maxSequence)")
+        }
+        guard limit > 0 else { throw .malformed("limit: must be at least 1") }
+    }
+}
+
+extension SyncProtocol {
+    /// The replica id reserved for the hub's own changes.
+    package static let hubReplicaID = "hub"
+
+    /// Refuses a replica id that is empty, too long, holds control characters or spaces,
+    /// or is reserved.
+    package static func checkReplicaID(_ replicaID: String) throws(SyncError) {
+        if let problem = PlausibleValues.problem(withID: replicaID) {
+            throw .malformed("replica_id: \(problem)")
+        }
+        guard replicaID != hubReplicaID else {
+            throw .malformed("replica_id: '\(hubReplicaID)' is reserved for the hub's own changes")
+        }
+    }
+}
+
+extension Change {
+    /// Why the hub cannot take this change whatever its state (an id or stamp out of
+    /// bounds, an oversized change), or nil. `encodedBytes` is the size of its JSON text.
+    package func problem(encodedBytes: Int) -> SyncError? {
+        if let problem = PlausibleValues.problem(withID: rowID) {
+            return .invalidValue(table: table, column: TableSpec.idColumn, problem)
+        }
+        guard hlc.rawValue >= 0 else { return .malformed("hlc: a stamp cannot be before 1970") }
+        guard encodedBytes <= PlausibleValues.maxChangeBytes else {
+            return .tooLarge("the change", limit: PlausibleValues.maxChangeBytes)
+        }
+        for (column, version) in baseVersions where !(0...PlausibleValues.maxSequence).contains(version) {
+            return .malformed("base_versions.\(column): must be a log position between 0 and \(PlausibleValues.maxSequence)")
+        }
+        return nil
+    }
+}
+
+/// Arithmetic on times from elsewhere (a device's clock, a file): never traps.
+package enum Milliseconds {
+    /// `a - b`, pinned to Int64's range instead of overflowing.
+    package static func difference(_ a: Int64, _ b: Int64) -> Int64 {
+        let (result, overflow) = a.subtractingReportingOverflow(b)
+        guard overflow else { return result }
+        return a < b ? .min : .max
+    }
+}

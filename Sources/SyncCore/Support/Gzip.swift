@@ -1,0 +1,54 @@
+import CZlib
+import NIOCore
+
+/// Strict gzip decompression with the system's zlib: one complete gzip member, its CRC
+/// and length trailer checked, nothing after it, and no more than a given size out.
+/// (A lenient reader would take a body cut short or followed by garbage.)
+enum Gzip {
+    /// The decompressed contents of `input`, or an error: `tooLarge` past `maxSize`
+    /// bytes, `malformed` for anything but one whole, valid gzip member.
+    static func decompress(_ input: ByteBuffer, maxSize: Int) throws(SyncError) -> ByteBuffer {
+        guard input.readableBytes <= Int(UInt32.max) else { throw .tooLarge("the gzip body", limit: Int(UInt32.max)) }
+        var stream = z_stream()
+        // 15 + 16: a window of 2^15 bytes, gzip framing (not zlib's).
+        guard CZlib_inflateInit2(&stream, 15 + 16) == Z_OK else { throw .storage("cannot start zlib") }
+        defer { inflateEnd(&stream) }
+        var output = ByteBuffer()
+        let chunkSize = 64 << 10
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        let outcome: Result<Void, SyncError> = input.withUnsafeReadableBytes { bytes in
+            stream.next_in = UnsafeMutablePointer(
+                mutating: bytes.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = UInt32(bytes.count)
+            while true {
+                let (status, produced) = chunk.withUnsafeMutableBytes { out in
+                    stream.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                    stream.avail_out = UInt32(chunkSize)
+                    let status = inflate(&stream, Z_NO_FLUSH)
+                    return (status, chunkSize - Int(stream.avail_out))
+                }
+                if produced > 0 {
+                    guard output.readableBytes + produced <= maxSize else {
+                        return .failure(.tooLarge("the decompressed body", limit: maxSize))
+                    }
+                    output.writeBytes(chunk[0..<produced])
+                }
+                switch status {
+                case Z_STREAM_END:
+                    guard stream.avail_in == 0 else {
+                        return .failure(.malformed("the body is not valid gzip: bytes follow the end of the stream"))
+                    }
+                    return .success(())
+                case Z_OK where produced > 0 || stream.avail_in > 0:
+                    continue
+                case Z_OK, Z_BUF_ERROR:
+                    return .failure(.malformed("the body is not valid gzip: it ends before the stream does"))
+                default:
+                    return .failure(.malformed("the body is not valid gzip"))
+                }
+            }
+        }
+        try outcome.get()
+        return output
+    }
+}

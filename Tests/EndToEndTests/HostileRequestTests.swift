@@ -1,0 +1,494 @@
+import Foundation
+import HTTPTypes
+import HubHTTP
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Synchronization
+import SyncClient
+import Testing
+
+@testable import SyncCore
+
+/// Issue 9: what an attacker holding a valid head or reviewer token tried, each through the
+/// real router (or a real socket): a clear 4xx naming the field, nothing changed, and the
+/// hub still serving.
+@Suite struct HostileRequestTests {
+    static let replica = "01a20000-0000-7000-8000-00000000000a"
+
+    static func push(
+        _ changes: [String], replica: String = HostileRequestTests.replica, clientTime: String = "0"
+    ) -> String {
+        """
+        {"protocol_version":1,"schema_version":1,"replica_id":\(json(replica)),"client_time":\(clientTime),
+         "changes":[\(changes.joined(separator: ","))]}
+        """
+    }
+
+    static func pull(
+        replica: String = HostileRequestTests.replica, clientTime: String = "0", after: String = "0",
+        limit: String = "1000"
+    ) -> String {
+        """
+        {"protocol_version":1,"schema_version":1,"replica_id":\(json(replica)),"client_time":\(clientTime),
+         "after":\(after),"limit":\(limit)}
+        """
+    }
+
+    /// An insert of `values` (JSON object members) into `table`.
+    static func insert(
+        _ table: String, _ values: String, seq: String = "1", row: String = "01a20000-0000-7000-8000-0000000000c1",
+        hlc: String = "1"
+    ) -> String {
+        """
+        {"seq":\(seq),"table":"\(table)","row_id":"\(row)","operation":"insert","values":{\(values)},
+         "previous":{},"base_versions":{},"hlc":\(hlc),"created_at":0}
+        """
+    }
+
+    static func json(_ text: String) -> String {
+        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)  // test fixture text only
+    }
+
+    enum Token { case head, reviewer, none }
+
+    static func headers(_ token: Token, _ hub: TestHub) -> HTTPFields {
+        var fields: HTTPFields = [.contentType: "application/json"]
+        switch token {
+        case .head: fields[.authorization] = "Bearer \(hub.dongToken)"
+        case .reviewer: fields[.authorization] = "Bearer \(hub.reviewerToken)"
+        case .none: break
+        }
+        return fields
+    }
+
+    /// Sends `body` to `path` through the real router and returns the status and the body.
+    static func send(
+        _ hub: TestHub, _ path: String, _ body: ByteBuffer?, token: Token = .head, gzip: Bool = false
+    ) async throws -> (HTTPResponse.Status, String) {
+        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        var headers = headers(token, hub)
+        if gzip { headers[.contentEncoding] = "gzip" }
+        let fields = headers
+        return try await app.test(.router) { client in
+            let response = try await client.execute(
+                uri: path, method: body == nil ? .get : .post, headers: fields, body: body)
+            return (response.status, String(buffer: response.body))
+        }
+    }
+
+    static func send(
+        _ hub: TestHub, _ path: String, _ body: String, token: Token = .head
+    ) async throws -> (HTTPResponse.Status, String) {
+        try await send(hub, path, ByteBuffer(string: body), token: token)
+    }
+
+    // MARK: 1. Crashes from one request
+
+    @Test func anAbsurdClientTimeIsTakenWithoutOverflowingTheDrift() async throws {
+        let hub = try await TestHub()
+        let cleanup = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
+        let (pushed, pushBody) = try await Self.send(
+            hub, "/v1/push", Self.push([cleanup], clientTime: "-9223372036854775808"))
+        #expect(pushed == .ok, "\(pushBody)")
+        let (pulled, pullBody) = try await Self.send(
+            hub, "/v1/pull", Self.pull(clientTime: "9223372036854775807"), token: .head)
+        #expect(pulled == .ok, "\(pullBody)")
+        let device = try #require(try await hub.store.replicas().first { $0.replicaID == Self.replica })
+        #expect(device.driftMilliseconds == .min || device.driftMilliseconds == .max)
+    }
+
+    @Test func sequenceNumbersAtTheEndOfInt64AreRefusedNotOverflowed() async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let first = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#, seq: "9223372036854775807")
+        let second = Self.insert(
+            "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-04""#, seq: "1",
+            row: "01a20000-0000-7000-8000-0000000000c2")
+        let (status, body) = try await Self.send(hub, "/v1/push", Self.push([first, second]))
+        #expect(status == .badRequest)
+        #expect(body.contains("changes[0].seq: must be between 1 and 9007199254740991"), "\(body)")
+        #expect(try await hub.snapshot() == before)
+    }
+
+    @Test func deeplyNestedJSONIsRefusedWithoutExhaustingTheStack() async throws {
+        let hub = try await TestHub()
+        let deep =
+            #"{"protocol_version":1,"junk":"# + String(repeating: "[", count: 100_000)
+            + String(repeating: "]", count: 100_000) + "}"
+        let (status, body) = try await Self.send(hub, "/v1/push", deep)
+        #expect(status == .badRequest)
+        #expect(body.contains("invalid JSON"), "\(body)")
+        let (unclosed, _) = try await Self.send(hub, "/v1/pull", "{\"x\":" + String(repeating: "[", count: 100_000))
+        #expect(unclosed == .badRequest)
+    }
+
+    @Test func aCriterionNumberBeyondInt64RangeIsRefusedByName() async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        for (index, number) in ["9223372036854775807", "1e300", "-9223372036854775808"].enumerated() {
+            let change = Self.insert("criteria", #""number":\#(number),"name":"Giao thông""#)
+            let (status, body) = try await Self.send(
+                hub, "/v1/push", Self.push([change], replica: "office-\(index)"), token: .reviewer)
+            #expect(status == .unprocessableContent, "\(number)")
+            #expect(body.contains("criteria.number: must be"), "\(body)")
+        }
+        #expect(try await hub.snapshot() == before)
+    }
+
+    // MARK: 2, 3. Client mistakes are 4xx; absurd values are refused by name
+
+    @Test(arguments: [
+        ("an area beyond Double", #""area_m2":1e400"#, HTTPResponse.Status.badRequest, "changes[0].values.area_m2: expected null, a finite number or a string"),
+        ("the largest double as an area", #""area_m2":1.79e308"#, .unprocessableContent, "land_donations.area_m2: must be at most 100000"),
+        ("an area a little too large", #""area_m2":100000.5"#, .unprocessableContent, "land_donations.area_m2: must be at most 100000"),
+        ("assets beyond the money bound", #""area_m2":10,"assets_value_vnd":1000000000001"#, .unprocessableContent, "land_donations.assets_value_vnd: must be at most 1000000000000"),
+        ("a donor name of 201 characters", #""area_m2":10,"donor_name":"\#(String(repeating: "ộ", count: 201))""#, .unprocessableContent, "land_donations.donor_name: must be at most 200 characters"),
+        ("a date after 2100", #""area_m2":10,"signed_on":"2101-01-01""#, .unprocessableContent, "land_donations.signed_on: must be between 1900-01-01 and 2100-12-31"),
+    ])
+    func anImplausibleDonationIsRefusedByNameAndChangesNothing(
+        name: String, values: String, status: HTTPResponse.Status, message: String
+    ) async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let donor = values.contains("donor_name") ? "" : #","donor_name":"Hoàng Văn Cường""#
+        let change = Self.insert("land_donations", #""hamlet_id":"\#(hub.dongID)"\#(donor),\#(values)"#)
+        let (got, body) = try await Self.send(hub, "/v1/push", Self.push([change]))
+        #expect(got == status, "\(body)")
+        #expect(body.contains(message), "\(body)")
+        #expect(try await hub.snapshot() == before)
+    }
+
+    @Test(arguments: [
+        ("money", "9223372036854775807", "contributions.amount: must be at most 1000000000000"),
+        ("materials", "10000001", "contributions.amount: must be at most 10000000 unless kind is money"),
+        ("labor_days", "1e400", "changes[0].values.amount: expected null, a finite number or a string"),
+    ])
+    func anAbsurdContributionIsA4xxNotA500(kind: String, amount: String, message: String) async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let change = Self.insert(
+            "contributions", #""hamlet_id":"\#(hub.dongID)","donor_name":"Hộ bà Lan","kind":"\#(kind)","amount":\#(amount)"#)
+        let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]))
+        #expect((400..<500).contains(status.code), "\(body)")
+        #expect(body.contains(message), "\(body)")
+        #expect(try await hub.snapshot() == before)
+    }
+
+    @Test func aRowForAHamletTheHubDoesNotKnowIsRefused() async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let change = Self.insert("cleanups", #""hamlet_id":"Xóm 5","date":"2026-11-03""#)
+        let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]), token: .reviewer)
+        #expect(status == .unprocessableContent)
+        #expect(body.contains("cleanups.hamlet_id: no hamlet 'Xóm 5' is known to the hub"), "\(body)")
+        #expect(try await hub.snapshot() == before)
+    }
+
+    @Test func theReplicaFileRefusesImplausibleValuesFromAnyTool() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-bounds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let replica = try Replica.create(
+            at: folder.appendingPathComponent("dong.sqlite").path,
+            principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+        for statement in [
+            "INSERT INTO land_donations (hamlet_id, donor_name, area_m2) VALUES ('h1', 'An', 1.79e308)",
+            "INSERT INTO households (hamlet_id, head_name, note) VALUES ('h1', 'An', 'before' || char(0) || 'after')",
+            "INSERT INTO households (hamlet_id, head_name) VALUES ('h1', 'An' || char(27) || '[31m')",
+            "INSERT INTO cleanups (hamlet_id, date) VALUES ('h1', '2101-01-01')",
+            "INSERT INTO contributions (hamlet_id, donor_name, kind, amount) VALUES ('h1', 'An', 'materials', 2e7)",
+        ] {
+            #expect(throws: (any Error).self, "\(statement)") {
+                try replica.write { db in try db.execute(sql: statement) }
+            }
+        }
+        try replica.write { db in
+            try db.execute(
+                sql: "INSERT INTO households (hamlet_id, head_name, note) VALUES ('h1', 'An', 'dòng 1' || char(10) || char(9) || 'dòng 2')")
+        }
+        #expect(try replica.rows("households").map { $0["note"] } == [.text("dòng 1\n\tdòng 2")])
+        #expect(try replica.pendingChanges(limit: 10).count == 1)
+    }
+
+    // MARK: 4. Bounded sizes
+
+    @Test func aBodyThatUnpacksPastTheRequestLimitIs413() async throws {
+        let hub = try await TestHub()
+        let note = String(repeating: "a", count: 30 << 20)
+        let change = Self.insert("households", #""hamlet_id":"\#(hub.dongID)","head_name":"An","note":"\#(note)""#)
+        let body = try Wire.gzip(ByteBuffer(string: Self.push([change])))
+        #expect(body.readableBytes < 1 << 20)
+        let (status, text) = try await Self.send(hub, "/v1/push", body, gzip: true)
+        #expect(status == .contentTooLarge)
+        #expect(text.contains("larger than the limit of \(Wire.maxRequestBodyBytes) bytes"), "\(text)")
+    }
+
+    @Test func aNoteOverTheLimitIsRefusedByName() async throws {
+        let hub = try await TestHub()
+        let note = String(repeating: "ộ", count: 2_001)
+        let change = Self.insert("households", #""hamlet_id":"\#(hub.dongID)","head_name":"An","note":"\#(note)""#)
+        let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]))
+        #expect(status == .unprocessableContent)
+        #expect(body.contains("households.note: must be at most 2000 characters"), "\(body)")
+    }
+
+    @Test func pullPagesAreBoundedInBytesAndLargeRowsStillSyncOverHTTP() async throws {
+        let hub = try await TestHub()
+        // 400 households at every text field's longest: about 6 MB of log, more than one page.
+        let long = String(repeating: "ộ", count: 2_000)
+        var seq: Int64 = 0
+        for batch in 0..<4 {
+            let changes = (0..<100).map { index -> Change in
+                seq += 1
+                let id = String(format: "01a20000-0000-7000-8000-%012d", batch * 100 + index)
+                return Change(
+                    seq: seq, table: "households", rowID: id, operation: .insert,
+                    values: [
+                        "id": .text(id), "hamlet_id": .text(hub.dongID), "head_name": .text(String(long.prefix(200))),
+                        "address": .text(long), "phone": .text(String(long.prefix(200))), "note": .text(long),
+                    ], hlc: HLCTimestamp(physicalMilliseconds: 1_700_000_000_000), createdAt: 0)
+            }
+            let response = try await hub.store.push(
+                PushRequest(replicaID: "office", clientTime: 0, changes: changes), from: hub.reviewer)
+            #expect(response.outcomes.allSatisfy { $0.status == .applied })
+        }
+        let (status, body) = try await Self.send(hub, "/v1/pull", Self.pull(), token: .reviewer)
+        #expect(status == .ok)
+        #expect(body.utf8.count <= PlausibleValues.maxPullPageBytes + 64 << 10)
+        let page = try Wire.decode(PullResponse.self, from: ByteBuffer(string: body))
+        #expect(page.hasMore)
+        #expect(page.entries.count < 400)
+
+        try await HubApplication.withRunningHub(store: hub.store, logger: TestHub.quietLogger) { url in
+            let connection = HTTPHubConnection(baseURL: url, token: hub.dongToken)
+            let replica = try Replica.create(
+                at: hub.path("dong.sqlite"), principal: try await connection.status().principal)
+            try await SyncSession(replica: replica, hub: connection).run()
+            #expect(try replica.rows("households").count == 400)
+        }
+    }
+
+    // MARK: 5. One identity per device
+
+    @Test func anotherTokenCannotPushUnderADevicesReplicaID() async throws {
+        let hub = try await TestHub()
+        let second = try await hub.store.issueToken(role: .head(hamletID: hub.dongID), name: "Phó xóm").token
+        let first = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
+        #expect(try await Self.send(hub, "/v1/push", Self.push([first])).0 == .ok)
+
+        let hijack = Self.insert(
+            "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-04""#, seq: "2",
+            row: "01a20000-0000-7000-8000-0000000000c9")
+        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let before = try await hub.snapshot()
+        try await app.test(.router) { client in
+            for path in ["/v1/push", "/v1/pull"] {
+                let response = try await client.execute(
+                    uri: path, method: .post,
+                    headers: [.authorization: "Bearer \(second)", .contentType: "application/json"],
+                    body: ByteBuffer(string: path == "/v1/push" ? Self.push([hijack]) : Self.pull()))
+                #expect(response.status == .forbidden, "\(path)")
+                #expect(String(buffer: response.body).contains("belongs to another device's token"))
+            }
+        }
+        #expect(try await hub.snapshot() == before)
+        // The device itself carries on.
+        let next = Self.insert(
+            "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-05""#, seq: "2",
+            row: "01a20000-0000-7000-8000-0000000000c3")
+        #expect(try await Self.send(hub, "/v1/push", Self.push([next])).0 == .ok)
+    }
+
+    // MARK: 6. NUL and control characters
+
+    @Test(arguments: ["hub\u{0}", "hub", "r\nforged=1", "", String(repeating: "r", count: 129), "with space"])
+    func aReplicaIDWithControlCharactersOrReservedIsRefused(replicaID: String) async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let change = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
+        let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change], replica: replicaID))
+        #expect(status == .badRequest)
+        #expect(body.contains("replica_id:"), "\(body)")
+        #expect(try await hub.snapshot() == before)
+        #expect(try await hub.store.replicas().isEmpty)
+    }
+
+    @Test func textIsKeptByteForByteOrRefusedNeverTruncated() async throws {
+        let hub = try await TestHub()
+        let nul = Self.insert(
+            "households", #""hamlet_id":"\#(hub.dongID)","head_name":"An","note":"before\u0000after""#)
+        let (refused, body) = try await Self.send(hub, "/v1/push", Self.push([nul]))
+        #expect(refused == .unprocessableContent)
+        #expect(body.contains("households.note: must not contain control characters other than tab and newline"))
+
+        // Decomposed Vietnamese, a tab and a newline: stored and returned as sent.
+        let note = "Nguye\u{302}\u{303}n\tdòng 2\nđường"
+        let kept = Self.insert(
+            "households", #""hamlet_id":"\#(hub.dongID)","head_name":"An","note":\#(Self.json(note))"#, seq: "2",
+            row: "01a20000-0000-7000-8000-0000000000c4")
+        #expect(try await Self.send(hub, "/v1/push", Self.push([kept])).0 == .ok)
+        let rows = try await hub.store.rows(table: "households", for: hub.reviewer)
+        #expect(rows.count == 1)
+        #expect(rows.first?["note"]?.text.map { Array($0.utf8) } == Array(note.utf8))
+    }
+
+    // MARK: 8, 9. Throttled, logged authentication failures; no forged log lines
+
+    @Test func failedAuthenticationIsThrottledAndLoggedWithoutTheSecret() async throws {
+        let hub = try await TestHub()
+        let lines = LogCapture()
+        let logger = Logger(label: "test") { _ in lines }
+        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: logger)
+        let secret = String(repeating: "ab", count: 32)
+        let forged = "ntm_\(AccessToken(hub.dongToken)?.id ?? "")_\(secret)"
+        try await app.test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<12 {
+                let response = try await client.execute(
+                    uri: "/v1/status", method: .get, headers: [.authorization: "Bearer \(forged)"])
+                statuses.append(response.status)
+                if response.status == .tooManyRequests {
+                    #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
+                }
+            }
+            #expect(statuses.prefix(10).allSatisfy { $0 == .unauthorized })
+            #expect(statuses.suffix(2).allSatisfy { $0 == .tooManyRequests })
+            // The address waits out the window, whatever it sends next.
+            let good = try await client.execute(
+                uri: "/v1/status", method: .get, headers: [.authorization: "Bearer \(hub.dongToken)"])
+            #expect(good.status == .tooManyRequests)
+        }
+        let failures = lines.all.filter { $0.contains("authentication failed") }
+        #expect(failures.count == 10)
+        #expect(failures.allSatisfy { $0.contains(AccessToken(hub.dongToken)?.id ?? "-") })
+        #expect(!lines.all.contains { $0.contains(secret) })
+    }
+
+    @Test func noRequestWritesAForgedLogLine() async throws {
+        let hub = try await TestHub()
+        let lines = LogCapture()
+        let logger = Logger(label: "test") { _ in lines }
+        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: logger)
+        try await app.test(.router) { client in
+            for replica in ["r\ninfo: forged line", "ok-replica"] {
+                _ = try await client.execute(
+                    uri: "/v1/pull", method: .post, headers: Self.headers(.head, hub),
+                    body: ByteBuffer(string: Self.pull(replica: replica)))
+            }
+        }
+        #expect(!lines.all.isEmpty)
+        #expect(lines.all.allSatisfy { !$0.contains("\n") && !$0.contains("\r") }, "\(lines.all)")
+        #expect(LogText.safe("a\nb\u{1b}[31m") == "a\\nb\\u{1B}[31m")
+    }
+
+    // MARK: 12. Strict gzip
+
+    @Test func gzipCutShortOrFollowedByGarbageIsRefused() async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let change = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
+        let whole = try Wire.gzip(ByteBuffer(string: Self.push([change])))
+        var noTrailer = whole
+        noTrailer.moveWriterIndex(to: whole.writerIndex - 8)
+        var garbage = whole
+        garbage.writeString("garbage")
+        var twice = whole
+        var again = whole
+        twice.writeBuffer(&again)
+        for (name, body) in [("no trailer", noTrailer), ("garbage after", garbage), ("two members", twice)] {
+            let (status, text) = try await Self.send(hub, "/v1/push", body, gzip: true)
+            #expect(status == .badRequest, "\(name)")
+            #expect(text.contains("not valid gzip"), "\(name): \(text)")
+        }
+        #expect(try await hub.snapshot() == before)
+        #expect(try await Self.send(hub, "/v1/push", whole, gzip: true).0 == .ok)
+    }
+
+    // MARK: 11. The client trusts no hub blindly
+
+    @Test func aPulledEntryWithAnAbsurdStampIsRefusedAndNothingApplied() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-stamp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let replica = try Replica.create(
+            at: folder.appendingPathComponent("dong.sqlite").path,
+            principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+        let entry = LogEntry(
+            seq: 1, kind: .upsert, table: "households", rowID: "r1", hamletID: "h1",
+            values: ["id": .text("r1"), "hamlet_id": .text("h1"), "head_name": .text("An")],
+            hlc: HLCTimestamp(rawValue: .max), replicaID: "fake", author: "fake hub", loggedAt: 0)
+        #expect(throws: SyncError.self) {
+            try replica.apply(PullResponse(hubTime: .min, entries: [entry], cursor: 1, hasMore: false))
+        }
+        #expect(try replica.pullCursor() == 0)
+        #expect(try replica.rows("households").isEmpty)
+        // Local writes go on, stamped sanely.
+        try replica.insert(into: "households", values: ["head_name": .text("Bình")])
+        let stamp = try #require(try replica.pendingChanges(limit: 1).first?.hlc)
+        #expect(stamp <= PlausibleValues.maxStamp)
+    }
+
+    @Test func aHandEditedClockInTheFileIsAnErrorNotACrash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-clock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let replica = try Replica.create(
+            at: folder.appendingPathComponent("dong.sqlite").path,
+            principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+        try replica.write { db in try db.execute(sql: "UPDATE sync_state SET hlc = 9223372036854775807") }
+        try replica.insert(into: "households", values: ["head_name": .text("Bình")])
+        #expect(throws: SyncError.self) { try replica.pendingChanges(limit: 10) }
+        var clock = HybridLogicalClock(last: HLCTimestamp(rawValue: .max))
+        #expect(clock.tick(now: 0).rawValue == .max)
+    }
+
+    // MARK: 10. File modes
+
+    @Test func hubAndReplicaFilesAreTheOwnersAloneFromCreation() async throws {
+        let hub = try await TestHub()
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1) & 0o777
+        }
+        #expect(try mode(hub.path) == 0o600)
+        let replica = try Replica.create(
+            at: hub.path("dong.sqlite"), principal: Principal(role: .head(hamletID: hub.dongID), name: "An"))
+        try replica.setHubSettings(HubSettings(url: "http://127.0.0.1:1", token: hub.dongToken))
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: hub.path("dong.sqlite") + suffix) {
+            #expect(try mode(hub.path("dong.sqlite") + suffix) == 0o600, "\(suffix)")
+        }
+        // An older, world-readable file is narrowed when opened.
+        try replica.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: hub.path("dong.sqlite"))
+        _ = try Replica(path: hub.path("dong.sqlite"))
+        #expect(try mode(hub.path("dong.sqlite")) == 0o600)
+    }
+}
+
+/// Every log line as a handler would print it (message and metadata), for tests.
+final class LogCapture: LogHandler, Sendable {
+    private let lines = Mutex<[String]>([])
+
+    var all: [String] { lines.withLock { $0 } }
+
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+
+    var logLevel: Logger.Level {
+        get { .trace }
+        set {}
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+
+    func log(event: LogEvent) {
+        let metadata = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        lines.withLock { $0.append("\(event.level) \(event.message) \(metadata.joined(separator: " "))") }
+    }
+}
