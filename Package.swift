@@ -77,6 +77,7 @@ let package = Package(
             name: "SyncServer",
             dependencies: [
                 "SyncCore", "HubHTTP", "SyncClient", "CommandSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

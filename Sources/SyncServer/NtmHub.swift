@@ -3,6 +3,7 @@ import CommandSupport
 import Foundation
 import HubHTTP
 import Logging
+import NIOCore
 import SyncCore
 
 /// `ntm-hub`: the commune hub — HTTP server and admin commands (DESIGN.md §6).
@@ -44,6 +45,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: any free port).") var port = 8080
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "Seconds a connection may stay idle, or take to send a request's head (default 30).")
+    var idleTimeout = 30
+    @Option(help: "Seconds one request may take from its head to the end of its body (default 120).")
+    var requestTimeout = 120
+    @Option(help: "The most connections open at once; more wait to be accepted (default 256).")
+    var maxConnections = 256
 
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
@@ -51,11 +58,24 @@ struct Serve: AsyncParsableCommand {
                 "--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         guard (0...65535).contains(port) else { throw CommandFailure.usage("--port must be between 0 and 65535") }
+        guard (1...3_600).contains(idleTimeout) else {
+            throw CommandFailure.usage("--idle-timeout must be between 1 and 3600 seconds")
+        }
+        guard (1...3_600).contains(requestTimeout) else {
+            throw CommandFailure.usage("--request-timeout must be between 1 and 3600 seconds")
+        }
+        guard (1...100_000).contains(maxConnections) else {
+            throw CommandFailure.usage("--max-connections must be between 1 and 100000")
+        }
+        var limits = HubServerLimits()
+        limits.idleTimeout = .seconds(Int64(idleTimeout))
+        limits.requestTimeout = .seconds(Int64(requestTimeout))
+        limits.maxConnections = maxConnections
         let store = try database.open(logLevel: .warning)
         var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = level
         let (db, host) = (database.db, self.host)
-        let app = HubApplication.make(store: store, host: host, port: port, logger: logger) { port in
+        let app = HubApplication.make(store: store, host: host, port: port, limits: limits, logger: logger) { port in
             FileHandle.standardOutput.write(Data("ntm-hub: listening on http://\(host):\(port) (db \(db))\n".utf8))
         }
         try await app.runService()

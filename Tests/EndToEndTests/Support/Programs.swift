@@ -101,9 +101,11 @@ enum Programs {
     }
 
     /// Starts `ntm-hub serve` on `port` (0: any) and waits for it to listen; returns it and its URL.
-    static func serve(db: String, port: Int = 0, in folder: URL) async throws -> (Running, String) {
+    static func serve(
+        db: String, port: Int = 0, in folder: URL, extra: [String] = []
+    ) async throws -> (Running, String) {
         let hub = try start(
-            "ntm-hub", ["serve", "--db", db, "--port", "\(port)", "--log-level", "warning"], in: folder)
+            "ntm-hub", ["serve", "--db", db, "--port", "\(port)", "--log-level", "warning"] + extra, in: folder)
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if let range = hub.stdout.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
