@@ -145,10 +145,10 @@ struct StatusCommand: ParsableCommand {
         print(
             "replica \(status.replicaID) (\(replica.principal.name), \(status.hamletID.map { "hamlet \($0)" } ?? "reviewer"))"
         )
-        let oldest = status.oldestPendingAt.map { ", oldest \(Output.duration(now - $0)) old" } ?? ""
+        let oldest = status.oldestPendingAt.map { ", oldest \(Output.duration(Milliseconds.difference(now, $0))) old" } ?? ""
         print("pending changes: \(status.pendingChanges)\(oldest)")
         print(
-            "last sync: \(status.lastSyncAt.map { "\(Output.time($0)) (\(Output.duration(now - $0)) ago)" } ?? "never")"
+            "last sync: \(status.lastSyncAt.map { "\(Output.time($0)) (\(Output.duration(Milliseconds.difference(now, $0))) ago)" } ?? "never")"
         )
         print("open conflicts: \(status.openConflicts)")
         print("rejected changes: \(status.rejected.count)")

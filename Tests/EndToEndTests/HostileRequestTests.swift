@@ -176,6 +176,32 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
+    @Test func aWriteTheFileRefusesRejectsOnlyItsChangeAndTheRestOfThePushApplies() async throws {
+        let hub = try await TestHub()
+        // A rule of the file that the engine's validation does not know about.
+        try await hub.store.writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER test_refuse BEFORE INSERT ON cleanups WHEN NEW.note = 'boom'
+                    BEGIN SELECT RAISE(ABORT, 'cleanups.note: refused by the file'); END
+                    """)
+        }
+        let changes = ["ok", "boom", "ok too"].enumerated().map { index, note in
+            Self.insert(
+                "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03","note":"\#(note)""#, seq: "\(index + 1)",
+                row: "01a20000-0000-7000-8000-0000000000e\(index)")
+        }
+        let (status, body) = try await Self.send(hub, "/v1/push", Self.push(changes))
+        #expect(status == .ok, "\(body)")
+        let response = try Wire.decode(PushResponse.self, from: ByteBuffer(string: body))
+        #expect(response.outcomes.map(\.status) == [.applied, .rejected, .applied])
+        #expect(response.outcomes[1].reason == "cleanups.note: refused by the file")
+        let notes = try await hub.store.rows(table: "cleanups", for: hub.reviewer).compactMap { $0["note"]?.text }
+        #expect(notes.sorted() == ["ok", "ok too"])
+        // The log holds the two applied inserts after the set-up's entries, nothing of the refused one.
+        #expect(try await hub.store.log().filter { $0.table == "cleanups" }.count == 2)
+    }
+
     @Test func aRowForAHamletTheHubDoesNotKnowIsRefused() async throws {
         let hub = try await TestHub()
         let before = try await hub.snapshot()

@@ -43,7 +43,11 @@ package final class SQLiteHubStore: HubStore {
         let texts = try request.changes.map { change throws(SyncError) in try JSONText.encode(change) }
         let now = clock.nowMilliseconds()
         let (ids, skew) = (self.ids, configuration.maxFutureSkewMilliseconds)
-        let outcomes = try await Self.refusingWhenFull { [writer] in
+        // Each change is merged plainly; should the file refuse a write the validation let
+        // through (a CHECK or trigger it did not foresee), the push runs again with every
+        // change in its own savepoint, so that only the refused change is rejected. The
+        // savepoints cost a quarter of the merge's time: they are kept for that rare case.
+        @Sendable func attempt(isolated: Bool) async throws -> [ChangeOutcome] {
             try await writer.write { db in
                 var transaction = try HubTransaction(db: db, now: now, ids: ids)
                 var replica = try transaction.register(
@@ -60,11 +64,15 @@ package final class SQLiteHubStore: HubStore {
                         outcomes.append(try transaction.received(change, replicaID: request.replicaID, digest: digest))
                         continue
                     }
-                    let outcome =
-                        try change.problem(encodedBytes: text.utf8.count).map { problem in
-                            try transaction.rejection(change, problem)
-                        }
-                        ?? transaction.mergeIsolated(change, from: author, principal: principal, maxFutureSkew: skew)
+                    let outcome: ChangeOutcome
+                    if let problem = change.problem(encodedBytes: text.utf8.count) {
+                        outcome = try transaction.rejection(change, problem)
+                    } else if isolated {
+                        outcome = try transaction.mergeIsolated(
+                            change, from: author, principal: principal, maxFutureSkew: skew)
+                    } else {
+                        outcome = try transaction.merge(change, from: author, principal: principal, maxFutureSkew: skew)
+                    }
                     try db.execute(
                         cached: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
                         arguments: [request.replicaID, change.seq, digest, try JSONText.encode(outcome)])
@@ -75,6 +83,13 @@ package final class SQLiteHubStore: HubStore {
                 try transaction.save(replica)
                 try transaction.finish()
                 return outcomes
+            }
+        }
+        let outcomes = try await Self.refusingWhenFull {
+            do {
+                return try await attempt(isolated: false)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                return try await attempt(isolated: true)
             }
         }
         logger.debug(
