@@ -9,7 +9,8 @@ struct InitCommand: AsyncParsableCommand {
         commandName: "init", abstract: "Create this device's replica and bind it to the hub with a token.")
 
     @Option(help: "The hub's URL, e.g. http://127.0.0.1:8080.") var hub: String
-    @Option(help: "The token from ntm-hub token issue (visible to other users in `ps`: prefer --token-file or $NTM_TOKEN).")
+    @Option(
+        help: "The token from ntm-hub token issue (visible to other users in `ps`: prefer --token-file or $NTM_TOKEN).")
     var token: String?
     @Option(help: "A file holding the token (read once; the replica keeps it in its own 0600 file).")
     var tokenFile: String?
@@ -35,7 +36,9 @@ struct InitCommand: AsyncParsableCommand {
             defer { try? handle.close() }
             // A token is 86 characters; a file of more than 1 KiB is not a token file.
             let data = (try? handle.read(upToCount: 1_025)) ?? Data()
-            guard data.count <= 1_024 else { throw CommandFailure.usage("--token-file: \(tokenFile) is not a token file") }
+            guard data.count <= 1_024 else {
+                throw CommandFailure.usage("--token-file: \(tokenFile) is not a token file")
+            }
             (text, source) = (String(decoding: data, as: UTF8.self), "--token-file")
         } else if let environment = ProcessInfo.processInfo.environment["NTM_TOKEN"], !environment.isEmpty {
             (text, source) = (environment, "$NTM_TOKEN")
@@ -145,7 +148,8 @@ struct StatusCommand: ParsableCommand {
         print(
             "replica \(status.replicaID) (\(replica.principal.name), \(status.hamletID.map { "hamlet \($0)" } ?? "reviewer"))"
         )
-        let oldest = status.oldestPendingAt.map { ", oldest \(Output.duration(Milliseconds.difference(now, $0))) old" } ?? ""
+        let oldest =
+            status.oldestPendingAt.map { ", oldest \(Output.duration(Milliseconds.difference(now, $0))) old" } ?? ""
         print("pending changes: \(status.pendingChanges)\(oldest)")
         print(
             "last sync: \(status.lastSyncAt.map { "\(Output.time($0)) (\(Output.duration(Milliseconds.difference(now, $0))) ago)" } ?? "never")"

@@ -5,8 +5,8 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
-import Synchronization
 import SyncClient
+import Synchronization
 import Testing
 
 @testable import SyncCore
@@ -102,7 +102,8 @@ import Testing
     @Test func sequenceNumbersAtTheEndOfInt64AreRefusedNotOverflowed() async throws {
         let hub = try await TestHub()
         let before = try await hub.snapshot()
-        let first = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#, seq: "9223372036854775807")
+        let first = Self.insert(
+            "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#, seq: "9223372036854775807")
         let second = Self.insert(
             "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-04""#, seq: "1",
             row: "01a20000-0000-7000-8000-0000000000c2")
@@ -140,12 +141,30 @@ import Testing
     // MARK: 2, 3. Client mistakes are 4xx; absurd values are refused by name
 
     @Test(arguments: [
-        ("an area beyond Double", #""area_m2":1e400"#, HTTPResponse.Status.badRequest, "changes[0].values.area_m2: expected null, a finite number or a string"),
-        ("the largest double as an area", #""area_m2":1.79e308"#, .unprocessableContent, "land_donations.area_m2: must be at most 100000"),
-        ("an area a little too large", #""area_m2":100000.5"#, .unprocessableContent, "land_donations.area_m2: must be at most 100000"),
-        ("assets beyond the money bound", #""area_m2":10,"assets_value_vnd":1000000000001"#, .unprocessableContent, "land_donations.assets_value_vnd: must be at most 1000000000000"),
-        ("a donor name of 201 characters", #""area_m2":10,"donor_name":"\#(String(repeating: "ộ", count: 201))""#, .unprocessableContent, "land_donations.donor_name: must be at most 200 characters"),
-        ("a date after 2100", #""area_m2":10,"signed_on":"2101-01-01""#, .unprocessableContent, "land_donations.signed_on: must be between 1900-01-01 and 2100-12-31"),
+        (
+            "an area beyond Double", #""area_m2":1e400"#, HTTPResponse.Status.badRequest,
+            "changes[0].values.area_m2: expected null, a finite number or a string"
+        ),
+        (
+            "the largest double as an area", #""area_m2":1.79e308"#, .unprocessableContent,
+            "land_donations.area_m2: must be at most 100000"
+        ),
+        (
+            "an area a little too large", #""area_m2":100000.5"#, .unprocessableContent,
+            "land_donations.area_m2: must be at most 100000"
+        ),
+        (
+            "assets beyond the money bound", #""area_m2":10,"assets_value_vnd":1000000000001"#, .unprocessableContent,
+            "land_donations.assets_value_vnd: must be at most 1000000000000"
+        ),
+        (
+            "a donor name of 201 characters", #""area_m2":10,"donor_name":"\#(String(repeating: "ộ", count: 201))""#,
+            .unprocessableContent, "land_donations.donor_name: must be at most 200 characters"
+        ),
+        (
+            "a date after 2100", #""area_m2":10,"signed_on":"2101-01-01""#, .unprocessableContent,
+            "land_donations.signed_on: must be between 1900-01-01 and 2100-12-31"
+        ),
     ])
     func anImplausibleDonationIsRefusedByNameAndChangesNothing(
         name: String, values: String, status: HTTPResponse.Status, message: String
@@ -169,7 +188,8 @@ import Testing
         let hub = try await TestHub()
         let before = try await hub.snapshot()
         let change = Self.insert(
-            "contributions", #""hamlet_id":"\#(hub.dongID)","donor_name":"Hộ bà Lan","kind":"\#(kind)","amount":\#(amount)"#)
+            "contributions",
+            #""hamlet_id":"\#(hub.dongID)","donor_name":"Hộ bà Lan","kind":"\#(kind)","amount":\#(amount)"#)
         let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]))
         #expect((400..<500).contains(status.code), "\(body)")
         #expect(body.contains(message), "\(body)")
@@ -232,7 +252,9 @@ import Testing
         }
         try replica.write { db in
             try db.execute(
-                sql: "INSERT INTO households (hamlet_id, head_name, note) VALUES ('h1', 'An', 'dòng 1' || char(10) || char(9) || 'dòng 2')")
+                sql:
+                    "INSERT INTO households (hamlet_id, head_name, note) VALUES ('h1', 'An', 'dòng 1' || char(10) || char(9) || 'dòng 2')"
+            )
         }
         #expect(try replica.rows("households").map { $0["note"] } == [.text("dòng 1\n\tdòng 2")])
         #expect(try replica.pendingChanges(limit: 10).count == 1)
@@ -481,7 +503,8 @@ import Testing
         let replica = try Replica.create(
             at: hub.path("dong.sqlite"), principal: Principal(role: .head(hamletID: hub.dongID), name: "An"))
         try replica.setHubSettings(HubSettings(url: "http://127.0.0.1:1", token: hub.dongToken))
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: hub.path("dong.sqlite") + suffix) {
+        for suffix in ["", "-wal", "-shm"]
+        where FileManager.default.fileExists(atPath: hub.path("dong.sqlite") + suffix) {
             #expect(try mode(hub.path("dong.sqlite") + suffix) == 0o600, "\(suffix)")
         }
         // An older, world-readable file is narrowed when opened.

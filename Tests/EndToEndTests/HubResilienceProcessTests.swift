@@ -37,19 +37,47 @@ import Testing
 
         // Each of these took the hub down or answered 5xx before issue 9.
         let attacks: [(name: String, token: String, path: String, body: [UInt8], expected: Int)] = [
-            ("client_time at Int64.min", head, "/v1/push", Self.push(Self.insert("cleanups", cleanup), clientTime: "-9223372036854775808"), 200),
-            ("seq at Int64.max then 1", head, "/v1/push",
-             Self.push(Self.insert("cleanups", cleanup, seq: "9223372036854775807") + "," + Self.insert("cleanups", cleanup, seq: "1"), replica: "r2"), 400),
-            ("100,000 nested arrays", head, "/v1/push",
-             Array(#"{"x":"#.utf8) + [UInt8](repeating: UInt8(ascii: "["), count: 100_000), 400),
-            ("a criterion number at Int64.max", reviewer, "/v1/push",
-             Self.push(Self.insert("criteria", #""number":9223372036854775807,"name":"Giao thông""#), replica: "office"), 422),
-            ("an area of 1e400", head, "/v1/push",
-             Self.push(Self.insert("land_donations", #""hamlet_id":"\#(commune.dongID)","donor_name":"An","area_m2":1e400"#), replica: "r3"), 400),
-            ("money at Int64.max", head, "/v1/push",
-             Self.push(Self.insert("contributions", #""hamlet_id":"\#(commune.dongID)","donor_name":"An","kind":"money","amount":9223372036854775807"#), replica: "r4"), 422),
-            ("a reserved replica id with a NUL", head, "/v1/pull",
-             Array(#"{"protocol_version":1,"schema_version":1,"replica_id":"hub\u0000","client_time":0,"after":0,"limit":10}"#.utf8), 400),
+            (
+                "client_time at Int64.min", head, "/v1/push",
+                Self.push(Self.insert("cleanups", cleanup), clientTime: "-9223372036854775808"), 200
+            ),
+            (
+                "seq at Int64.max then 1", head, "/v1/push",
+                Self.push(
+                    Self.insert("cleanups", cleanup, seq: "9223372036854775807") + ","
+                        + Self.insert("cleanups", cleanup, seq: "1"), replica: "r2"), 400
+            ),
+            (
+                "100,000 nested arrays", head, "/v1/push",
+                Array(#"{"x":"#.utf8) + [UInt8](repeating: UInt8(ascii: "["), count: 100_000), 400
+            ),
+            (
+                "a criterion number at Int64.max", reviewer, "/v1/push",
+                Self.push(
+                    Self.insert("criteria", #""number":9223372036854775807,"name":"Giao thông""#), replica: "office"),
+                422
+            ),
+            (
+                "an area of 1e400", head, "/v1/push",
+                Self.push(
+                    Self.insert(
+                        "land_donations", #""hamlet_id":"\#(commune.dongID)","donor_name":"An","area_m2":1e400"#),
+                    replica: "r3"), 400
+            ),
+            (
+                "money at Int64.max", head, "/v1/push",
+                Self.push(
+                    Self.insert(
+                        "contributions",
+                        #""hamlet_id":"\#(commune.dongID)","donor_name":"An","kind":"money","amount":9223372036854775807"#
+                    ), replica: "r4"), 422
+            ),
+            (
+                "a reserved replica id with a NUL", head, "/v1/pull",
+                Array(
+                    #"{"protocol_version":1,"schema_version":1,"replica_id":"hub\u0000","client_time":0,"after":0,"limit":10}"#
+                        .utf8), 400
+            ),
         ]
         for attack in attacks {
             let (status, body) = try RawConnection.request(
@@ -64,7 +92,8 @@ import Testing
         slowHead.send("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
         let slowBody = try RawConnection(port: port)
         slowBody.send(
-            "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(head)\r\nContent-Length: 1000\r\n\r\n{")
+            "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(head)\r\nContent-Length: 1000\r\n\r\n{"
+        )
         let idle = try (0..<40).map { _ in try RawConnection(port: port) }
         let started = Date()
         let trickle = Task {

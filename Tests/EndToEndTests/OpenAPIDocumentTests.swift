@@ -152,7 +152,8 @@ import Testing
             #expect(unknown.isEmpty, "\(operation.key) documents \(unknown.sorted())")
             if operation.path.hasPrefix("/v1/") {
                 // every /v1 route authenticates, and throttles failed authentication
-                #expect(operation.statuses.isSuperset(of: [401, 429]), "\(operation.key): \(operation.statuses.sorted())")
+                #expect(
+                    operation.statuses.isSuperset(of: [401, 429]), "\(operation.key): \(operation.statuses.sorted())")
             }
         }
     }

@@ -18,7 +18,8 @@ import Testing
         "emoji 🌾 and e\u{301}", "\u{08}\u{0C}", "đường thôn 6 m",
     ]
     static let numbers: [Double] = [
-        0, -0.0, 1, 6, 12.5, -3.25, 0.1, 1e-7, 1e15, 1e16, 123456789.125, 1.7976931348623157e308, Double.leastNonzeroMagnitude, 2.5e21,
+        0, -0.0, 1, 6, 12.5, -3.25, 0.1, 1e-7, 1e15, 1e16, 123456789.125, 1.7976931348623157e308,
+        Double.leastNonzeroMagnitude, 2.5e21,
     ]
 
     static func randomRow(_ generator: inout SplitMix64) -> SyncRow {

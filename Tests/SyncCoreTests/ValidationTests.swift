@@ -223,7 +223,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("land_donations", "area_m2", SyncValue.real(100_000), true), ("land_donations", "area_m2", .real(100_000.01), false),
+        ("land_donations", "area_m2", SyncValue.real(100_000), true),
+        ("land_donations", "area_m2", .real(100_000.01), false),
         ("road_segments", "length_m", .real(50_000), true), ("road_segments", "length_m", .real(50_001), false),
         ("road_segments", "width_after_m", .real(50), true), ("road_segments", "width_after_m", .real(51), false),
         ("cleanups", "participants", .integer(100_000), true), ("cleanups", "participants", .integer(100_001), false),

@@ -127,7 +127,8 @@ extension HubTransaction {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             forgetHead()
-            return try rejection(change, code: .invalidInput, reason: error.message ?? "refused by the hub's constraints")
+            return try rejection(
+                change, code: .invalidInput, reason: error.message ?? "refused by the hub's constraints")
         }
         guard let outcome else { throw SyncError.storage("change \(change.seq) was merged without an outcome") }
         return outcome

@@ -46,7 +46,7 @@ package final class SQLiteHubStore: HubStore {
         // Each change is merged plainly; should the file refuse a write the validation let
         // through (a CHECK or trigger it did not foresee), the push runs again with every
         // change in its own savepoint, so that only the refused change is rejected. The
-        // savepoints cost a quarter of the merge's time: they are kept for that rare case.
+        // savepoints cost about a fifth of the merge time: they are kept for that rare case.
         @Sendable func attempt(isolated: Bool) async throws -> [ChangeOutcome] {
             try await writer.write { db in
                 var transaction = try HubTransaction(db: db, now: now, ids: ids)

@@ -65,7 +65,8 @@ extension Change {
             return .tooLarge("the change", limit: PlausibleValues.maxChangeBytes)
         }
         for (column, version) in baseVersions where !(0...PlausibleValues.maxSequence).contains(version) {
-            return .malformed("base_versions.\(column): must be a log position between 0 and \(PlausibleValues.maxSequence)")
+            return .malformed(
+                "base_versions.\(column): must be a log position between 0 and \(PlausibleValues.maxSequence)")
         }
         return nil
     }

@@ -68,7 +68,9 @@ extension Replica {
             let settled = try Row.fetchAll(
                 db, cached: "SELECT tbl, row_id FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?",
                 arguments: [page.cursor])
-            for row in settled { touched.insert(RowKey(table: try row.checked("tbl"), rowID: try row.checked("row_id"))) }
+            for row in settled {
+                touched.insert(RowKey(table: try row.checked("tbl"), rowID: try row.checked("row_id")))
+            }
             try db.execute(
                 cached: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
             try Replica.rebase(db, rows: touched, confirmed: confirmed.mapValues { $0?.values })
@@ -158,7 +160,9 @@ extension PullResponse {
         }
         guard (0...PlausibleValues.maxSequence).contains(cursor) else { throw refuse("cursor \(cursor)") }
         for entry in entries {
-            guard (1...PlausibleValues.maxSequence).contains(entry.seq) else { throw refuse("log position \(entry.seq)") }
+            guard (1...PlausibleValues.maxSequence).contains(entry.seq) else {
+                throw refuse("log position \(entry.seq)")
+            }
             guard (0...PlausibleValues.maxStamp.rawValue).contains(entry.hlc.rawValue) else {
                 throw refuse("entry \(entry.seq) has an absurd stamp (hlc \(entry.hlc.rawValue))")
             }

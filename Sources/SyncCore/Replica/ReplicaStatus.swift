@@ -72,7 +72,8 @@ extension Replica {
             ).map { row in
                 RejectedChange(
                     seq: try row.checked("seq"), table: try row.checked("tbl"), rowID: try row.checked("row_id"),
-                    operation: ChangeOperation(rawValue: try row.checked("op")) ?? .update, reason: try row.checked("reason") ?? "",
+                    operation: ChangeOperation(rawValue: try row.checked("op")) ?? .update,
+                    reason: try row.checked("reason") ?? "",
                     createdAt: try row.checked("created_at"))
             }
             return ReplicaStatus(

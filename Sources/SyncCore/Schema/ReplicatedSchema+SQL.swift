@@ -154,7 +154,8 @@ extension TableSpec {
                 "NEW.\"\(column)\" IS \(SyncValue.text(equals).sqlLiteral) OR NEW.\"\(limited)\" IS NULL OR NEW.\"\(limited)\" <= \(SyncValue.real(maximum).sqlLiteral)"
             )
         }
-        let all = checks.map { (message: "\(name).\($0.0): \($0.2.plausibleMessage)", sql: $0.1) }
+        let all =
+            checks.map { (message: "\(name).\($0.0): \($0.2.plausibleMessage)", sql: $0.1) }
             + rowChecks.map { (message: $0.0, sql: $0.1) }
         guard !all.isEmpty else { return [] }
         let valid = all.map { "(\($0.sql))" }.joined(separator: " AND ")

@@ -6,7 +6,8 @@ import Foundation
 
 /// A plain TCP connection to 127.0.0.1, for what no well-behaved HTTP client does: half a
 /// request head, a body one byte at a time, a connection left idle.
-final class RawConnection: @unchecked Sendable {  // only an immutable socket descriptor: send and recv may run from two tasks at once
+// Only an immutable socket descriptor: send and recv may run from two tasks at once.
+final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
 
     init(port: Int) throws {
@@ -39,7 +40,9 @@ final class RawConnection: @unchecked Sendable {  // only an immutable socket de
     func send(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let sent = bytes[offset...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard sent > 0 else { return false }
             offset += sent
         }
