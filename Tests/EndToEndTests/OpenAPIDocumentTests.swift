@@ -105,7 +105,7 @@ import Testing
     }
 
     static func documentedOperations() throws -> [Operation] {
-        try operations(in: try document())
+        operations(in: try document())
     }
 
     @Test func theParserReadsPathsMethodsAndStatuses() {
