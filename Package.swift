@@ -114,6 +114,15 @@ let package = Package(
             dependencies: ["SyncWorkloads"],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "HubFuzz",
+            dependencies: [
+                "SyncCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SyncCoreTests",
             dependencies: ["SyncCore"],

@@ -363,6 +363,16 @@ import Testing
         #expect(try await hub.store.replicas().isEmpty)
     }
 
+    @Test func aRawControlByteInsideAJSONStringIsInvalidJSON() async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let change = Self.insert("households", #""hamlet_id":"\#(hub.dongID)","head_name":"An\#u{01}Bình""#)
+        let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]))
+        #expect(status == .badRequest, "\(body)")
+        #expect(body.contains("changes[0].values.head_name"), "\(body)")
+        #expect(try await hub.snapshot() == before)
+    }
+
     @Test func textIsKeptByteForByteOrRefusedNeverTruncated() async throws {
         let hub = try await TestHub()
         let nul = Self.insert(

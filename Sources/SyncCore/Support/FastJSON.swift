@@ -236,6 +236,8 @@ struct JSONReader {
         try expect(UInt8(ascii: "\""))
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            // JSON allows no raw control character in a string: they come escaped.
+            guard bytes[index] >= 0x20 else { throw fail("a control character in a string") }
             index += 1
         }
         guard index < bytes.count else { throw fail("unterminated string") }
@@ -274,6 +276,7 @@ struct JSONReader {
                     out.append(contentsOf: String(Character(unicode)).utf8)
                 default: out.append(escaped)
                 }
+            case 0..<0x20: throw fail("a control character in a string")
             default: out.append(byte)
             }
         }
