@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import HubHTTP
 import Hummingbird
@@ -236,9 +237,11 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-bounds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("dong.sqlite").path
         let replica = try Replica.create(
-            at: folder.appendingPathComponent("dong.sqlite").path,
-            principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+            at: path, principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+        // Another program on the same file, as the `sqlite3` shell would be.
+        let other = try DatabaseQueue(path: path)
         for statement in [
             "INSERT INTO land_donations (hamlet_id, donor_name, area_m2) VALUES ('h1', 'An', 1.79e308)",
             "INSERT INTO households (hamlet_id, head_name, note) VALUES ('h1', 'An', 'before' || char(0) || 'after')",
@@ -247,10 +250,10 @@ import Testing
             "INSERT INTO contributions (hamlet_id, donor_name, kind, amount) VALUES ('h1', 'An', 'materials', 2e7)",
         ] {
             #expect(throws: (any Error).self, "\(statement)") {
-                try replica.write { db in try db.execute(sql: statement) }
+                try other.write { db in try db.execute(sql: statement) }
             }
         }
-        try replica.write { db in
+        try other.write { db in
             try db.execute(
                 sql:
                     "INSERT INTO households (hamlet_id, head_name, note) VALUES ('h1', 'An', 'dòng 1' || char(10) || char(9) || 'dòng 2')"
@@ -258,6 +261,10 @@ import Testing
         }
         #expect(try replica.rows("households").map { $0["note"] } == [.text("dòng 1\n\tdòng 2")])
         #expect(try replica.pendingChanges(limit: 10).count == 1)
+        // The engine checks its own writes against the same declaration before making them.
+        #expect(throws: SyncError.self) {
+            try replica.insert(into: "land_donations", values: ["donor_name": .text("An"), "area_m2": .real(1.79e308)])
+        }
     }
 
     // MARK: 4. Bounded sizes

@@ -74,9 +74,6 @@ enum HubMigrations {
             // Which change of its replica produced each entry: who changed what, exactly.
             try db.execute(sql: "ALTER TABLE sync_log ADD COLUMN origin_seq INTEGER")
         }
-        // Defence in depth: the merge validates first, so these fire only on a hub file
-        // written by another tool.
-        ReplicatedSchema.registerPlausibleValues(in: &migrator, when: nil)
         migrator.registerMigration("v1-hub-replica-token") { db in
             // One identity per device: the token that first used a replica id owns it.
             try db.execute(sql: "ALTER TABLE sync_replicas ADD COLUMN token_id TEXT")

@@ -36,12 +36,20 @@ extension Replica {
             return try table.completeRow(values)
         }
         try write { db in
+            var known: Set<String> = []
             for row in complete {
                 // A reviewer names the hamlet: it must be one the commune has, or the row
                 // would vanish from every report (the hub refuses it too).
                 if table.scope == .hamlet, principal.isReviewer, let hamletID = row[TableSpec.scopeColumn]?.text,
-                    try !(Bool.fetchOne(db, sql: "SELECT 1 FROM hamlets WHERE id = ?", arguments: [hamletID]) ?? false)
+                    !known.contains(hamletID)
                 {
+                    if try Bool.fetchOne(db, cached: "SELECT 1 FROM hamlets WHERE id = ?", arguments: [hamletID])
+                        ?? false
+                    {
+                        known.insert(hamletID)
+                        try table.insertRow(db, row)
+                        continue
+                    }
                     throw SyncError.invalidValue(
                         table: table.name, column: TableSpec.scopeColumn,
                         "no hamlet '\(hamletID)' on this replica; give a hamlet id from ntm list hamlets")

@@ -68,9 +68,11 @@ enum ReplicaMigrations {
                     );
                     """)
         }
-        // The user's writes (the `sqlite3` shell included) refuse implausible values; rows
-        // applied from the hub are the hub's to judge.
-        ReplicatedSchema.registerPlausibleValues(in: &migrator, when: ReplicaTriggers.notApplying)
+        // Writes by other tools (the `sqlite3` shell) refuse implausible values. The engine's
+        // own writes are checked before they are made, against the same declaration (the
+        // triggers would double the cost of a local write), and rows applied from the hub
+        // are the hub's to judge.
+        ReplicatedSchema.registerPlausibleValues(in: &migrator, when: ReplicaTriggers.otherTools)
         return migrator
     }
 }
@@ -85,6 +87,9 @@ enum ReplicaTriggers {
     static let now =
         "COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), \(ReplicatedSchema.sqliteNowMilliseconds))"
     static let notApplying = "(SELECT applying FROM sync_state WHERE id = 1) = 0"
+    /// True for a write by another program: neither the engine applying the hub's rows nor
+    /// the engine writing for its user (`Replica.write` sets `writer_now_ms`).
+    static let otherTools = "(SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1)"
 
     static func create(for table: TableSpec) -> [String] {
         let name = table.name

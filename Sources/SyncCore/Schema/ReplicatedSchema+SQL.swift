@@ -125,10 +125,11 @@ extension SyncValue {
 // MARK: Plausible values (DESIGN.md §3)
 
 extension ReplicatedSchema {
-    /// Registers the migration that makes the files refuse implausible values (overlong or
-    /// control-character text, absurd numbers and dates) with triggers built from the same
-    /// declaration as the engine's validation. `condition` limits them to some writes (a
-    /// replica checks its user's writes, not the rows it applies from the hub).
+    /// Registers the migration that makes a replica file refuse implausible values
+    /// (overlong or control-character text, absurd numbers and dates) with triggers built
+    /// from the same declaration as the engine's validation. `condition` limits them to
+    /// some writes: a replica checks what other programs write. (The hub validates every
+    /// change before writing it; the triggers there cost a quarter of its merge time.)
     static func registerPlausibleValues(in migrator: inout DatabaseMigrator, when condition: String?) {
         migrator.registerMigration("v1-plausible-values") { db in
             for table in tables {
