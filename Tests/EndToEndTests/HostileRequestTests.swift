@@ -234,12 +234,8 @@ import Testing
     }
 
     @Test func theReplicaFileRefusesImplausibleValuesFromAnyTool() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-bounds-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("dong.sqlite").path
-        let replica = try Replica.create(
-            at: path, principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+        let scratch = try ScratchReplica()
+        let (path, replica) = (scratch.path, scratch.replica)
         // Another program on the same file, as the `sqlite3` shell would be.
         let other = try DatabaseQueue(path: path)
         for statement in [
@@ -474,12 +470,8 @@ import Testing
     // MARK: 11. The client trusts no hub blindly
 
     @Test func aPulledEntryWithAnAbsurdStampIsRefusedAndNothingApplied() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-stamp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let replica = try Replica.create(
-            at: folder.appendingPathComponent("dong.sqlite").path,
-            principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+        let scratch = try ScratchReplica()
+        let replica = scratch.replica
         let entry = LogEntry(
             seq: 1, kind: .upsert, table: "households", rowID: "r1", hamletID: "h1",
             values: ["id": .text("r1"), "hamlet_id": .text("h1"), "head_name": .text("An")],
@@ -496,12 +488,8 @@ import Testing
     }
 
     @Test func aHandEditedClockInTheFileIsAnErrorNotACrash() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-clock-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let replica = try Replica.create(
-            at: folder.appendingPathComponent("dong.sqlite").path,
-            principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+        let scratch = try ScratchReplica()
+        let replica = scratch.replica
         try replica.write { db in try db.execute(sql: "UPDATE sync_state SET hlc = 9223372036854775807") }
         try replica.insert(into: "households", values: ["head_name": .text("Bình")])
         #expect(throws: SyncError.self) { try replica.pendingChanges(limit: 10) }
@@ -529,6 +517,26 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: hub.path("dong.sqlite"))
         _ = try Replica(path: hub.path("dong.sqlite"))
         #expect(try mode(hub.path("dong.sqlite")) == 0o600)
+    }
+}
+
+/// A head's replica of hamlet `h1` in a temporary folder, removed with it.
+final class ScratchReplica {
+    let folder: URL
+    let replica: Replica
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-scratch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        replica = try Replica.create(
+            at: folder.appendingPathComponent("dong.sqlite").path,
+            principal: Principal(role: .head(hamletID: "h1"), name: "Nguyễn Văn An"))
+    }
+
+    var path: String { folder.appendingPathComponent("dong.sqlite").path }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 }
 
