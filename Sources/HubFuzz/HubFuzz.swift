@@ -45,11 +45,7 @@ enum HubFuzz {
     static func run(_ input: [UInt8], on hub: FuzzHub) async -> String {
         guard let (operation, gzip, body) = split(input) else { return "empty input: ignored" }
         do {
-            let raw = ByteBuffer(bytes: body)
-            let plain = gzip ? try Wire.gunzip(raw, maxSize: Wire.maxRequestBodyBytes) : raw
-            guard plain.readableBytes <= Wire.maxRequestBodyBytes else {
-                throw SyncError.tooLarge("the request body", limit: Wire.maxRequestBodyBytes)
-            }
+            let plain = try Wire.requestBody(ByteBuffer(bytes: body), contentEncoding: gzip ? "gzip" : nil)
             switch operation {
             case .pushAsHead, .pushAsReviewer:
                 let request = try Wire.decode(PushRequest.self, from: plain)

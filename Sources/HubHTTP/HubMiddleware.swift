@@ -145,17 +145,7 @@ enum HubResponse {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
         var request = request
         let raw = try await request.collectBody(upTo: Wire.maxWireBytes)
-        let plain: ByteBuffer
-        switch request.headers[.contentEncoding]?.lowercased() {
-        case nil, "identity": plain = raw
-        case "gzip": plain = try Wire.gunzip(raw, maxSize: Wire.maxRequestBodyBytes)
-        case let other?:
-            throw SyncError.malformed(
-                "unsupported Content-Encoding \(LogText.safe(String(other.prefix(40)))); send gzip or identity")
-        }
-        guard plain.readableBytes <= Wire.maxRequestBodyBytes else {
-            throw SyncError.tooLarge("the request body", limit: Wire.maxRequestBodyBytes)
-        }
+        let plain = try Wire.requestBody(raw, contentEncoding: request.headers[.contentEncoding])
         return try Wire.decode(T.self, from: plain)
     }
 

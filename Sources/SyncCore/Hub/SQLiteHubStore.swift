@@ -270,9 +270,9 @@ extension SQLiteHubStore {
 
 extension HubTransaction {
     /// The replica's bookkeeping, registering it on first contact; refuses a replica id
-    /// already bound to another principal. Records its clock drift.
+    /// already bound to another principal or token. Records its clock drift. The caller
+    /// has checked the id (`PushRequest.check`, `PullRequest.check`).
     func register(replicaID: String, principal: Principal, clientTime: Int64) throws -> ReplicaInfo {
-        try SyncProtocol.checkReplicaID(replicaID)
         // The device's clock may be anything: the drift saturates rather than overflows.
         let drift = Milliseconds.difference(clientTime, now)
         if let row = try Row.fetchOne(

@@ -63,6 +63,23 @@ package enum Wire {
         }
     }
 
+    /// A request body as the hub reads it, given its `Content-Encoding`: unpacked when it is
+    /// gzip, and within `maxRequestBodyBytes` either way.
+    package static func requestBody(_ raw: ByteBuffer, contentEncoding: String?) throws(SyncError) -> ByteBuffer {
+        let plain: ByteBuffer
+        switch contentEncoding?.lowercased() {
+        case nil, "identity": plain = raw
+        case "gzip": plain = try gunzip(raw, maxSize: maxRequestBodyBytes)
+        case let other?:
+            let shown = String(other.prefix(40).unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
+            throw .malformed("unsupported Content-Encoding \(shown); send gzip or identity")
+        }
+        guard plain.readableBytes <= maxRequestBodyBytes else {
+            throw .tooLarge("the request body", limit: maxRequestBodyBytes)
+        }
+        return plain
+    }
+
     /// Gzip-compresses a body.
     package static func gzip(_ buffer: ByteBuffer) throws(SyncError) -> ByteBuffer {
         var input = buffer

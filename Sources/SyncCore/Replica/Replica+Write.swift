@@ -43,16 +43,15 @@ extension Replica {
                 if table.scope == .hamlet, principal.isReviewer, let hamletID = row[TableSpec.scopeColumn]?.text,
                     !known.contains(hamletID)
                 {
-                    if try Bool.fetchOne(db, cached: "SELECT 1 FROM hamlets WHERE id = ?", arguments: [hamletID])
-                        ?? false
-                    {
-                        known.insert(hamletID)
-                        try table.insertRow(db, row)
-                        continue
+                    guard
+                        try Bool.fetchOne(db, cached: "SELECT 1 FROM hamlets WHERE id = ?", arguments: [hamletID])
+                            ?? false
+                    else {
+                        throw SyncError.invalidValue(
+                            table: table.name, column: TableSpec.scopeColumn,
+                            "no hamlet '\(hamletID)' on this replica; give a hamlet id from ntm list hamlets")
                     }
-                    throw SyncError.invalidValue(
-                        table: table.name, column: TableSpec.scopeColumn,
-                        "no hamlet '\(hamletID)' on this replica; give a hamlet id from ntm list hamlets")
+                    known.insert(hamletID)
                 }
                 try table.insertRow(db, row)
             }

@@ -130,7 +130,7 @@ extension ReplicatedSchema {
     /// from the same declaration as the engine's validation. `condition` limits them to
     /// some writes: a replica checks what other programs write. (The hub validates every
     /// change before writing it; the triggers there cost a quarter of its merge time.)
-    static func registerPlausibleValues(in migrator: inout DatabaseMigrator, when condition: String?) {
+    static func registerPlausibleValues(in migrator: inout DatabaseMigrator, when condition: String) {
         migrator.registerMigration("v1-plausible-values") { db in
             for table in tables {
                 for statement in table.plausibleValueTriggers(when: condition) { try db.execute(sql: statement) }
@@ -143,7 +143,7 @@ extension TableSpec {
     /// `BEFORE INSERT` and `BEFORE UPDATE` triggers that abort a write of an implausible
     /// value with a message naming its column. Each evaluates one condition per row; the
     /// per-column checks run only when it fails.
-    func plausibleValueTriggers(when condition: String?) -> [String] {
+    func plausibleValueTriggers(when condition: String) -> [String] {
         let idColumn = ColumnSpec(TableSpec.idColumn, .text, required: true, text: .reference)
         let checks = ([idColumn] + columns).compactMap { column in
             column.plausibleSQL("NEW").map { (column.name, $0, column) }
@@ -160,7 +160,7 @@ extension TableSpec {
             + rowChecks.map { (message: $0.0, sql: $0.1) }
         guard !all.isEmpty else { return [] }
         let valid = all.map { "(\($0.sql))" }.joined(separator: " AND ")
-        let guardSQL = (condition.map { "\($0) AND " } ?? "") + "NOT (\(valid))"
+        let guardSQL = "\(condition) AND NOT (\(valid))"
         let body = all.map { check in
             "SELECT RAISE(ABORT, \(SyncValue.text(check.message).sqlLiteral)) WHERE NOT (\(check.sql));"
         }.joined(separator: "\n")
