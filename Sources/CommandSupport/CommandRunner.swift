@@ -51,7 +51,9 @@ package enum CommandRunner {
         if error.isReportedByHub { return 1 }
         switch error.kind {
         case .invalidInput, .notFound, .forbidden, .conflict: return 2
-        case .unauthorized, .tooLarge, .tooManyRequests, .incompatibleVersion, .unavailable, .storage: return 1
+        case .unauthorized, .tooLarge, .tooManyRequests, .incompatibleVersion, .unavailable, .storage, .sequenceGap,
+            .changeIDReused, .hubRestored:
+            return 1
         }
     }
 

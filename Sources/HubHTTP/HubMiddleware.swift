@@ -39,7 +39,7 @@ struct HubErrorMiddleware: RouterMiddleware {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound: .notFound
-        case .conflict: .conflict
+        case .conflict, .sequenceGap, .changeIDReused, .hubRestored: .conflict
         case .tooLarge: .contentTooLarge
         case .tooManyRequests: .tooManyRequests
         case .incompatibleVersion: .init(code: 426, reasonPhrase: "Upgrade Required")

@@ -61,10 +61,10 @@ struct InitCommand: AsyncParsableCommand {
         let created = try Replica.create(at: path, principal: status.principal)
         try created.setHubSettings(HubSettings(url: connection.baseURL, token: token))
         if output.json {
-            try Output.json(InitReport(replicaID: created.replicaID, principal: status.principal, db: path))
+            try Output.json(InitReport(replicaID: try created.replicaID, principal: status.principal, db: path))
         } else {
             let scope = status.principal.hamletID.map { "head of hamlet \($0)" } ?? "reviewer of the commune"
-            print("replica \(created.replicaID) at \(path): \(status.principal.name), \(scope)")
+            print("replica \(try created.replicaID) at \(path): \(status.principal.name), \(scope)")
             print("next: ntm sync")
         }
     }
@@ -114,6 +114,11 @@ struct SyncCommand: AsyncParsableCommand {
             print(
                 "pushed \(report.pushed), pulled \(report.pulled), conflicts opened \(report.conflicts), "
                     + "rejected \(report.rejected), lost to later edits \(report.lost)")
+            if let forked = report.forkedTo {
+                print(
+                    "this replica is a copy of another (or was restored from an older backup): it now syncs as \(forked), and its unsent changes went under that id"
+                )
+            }
             if status.openConflicts > 0 { print("\(status.openConflicts) open conflict(s) wait for a reviewer") }
             if !status.rejected.isEmpty { print("\(status.rejected.count) rejected change(s): see ntm status") }
         }

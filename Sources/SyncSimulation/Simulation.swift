@@ -280,7 +280,9 @@ struct World {
                 plan.fail("a late copy of a push the hub already had changed the log")
             }
         }
-        if let (replicaID, stale) = page, let device = devices.first(where: { $0.replica.replicaID == replicaID }) {
+        if let (replicaID, stale) = page,
+            let device = devices.first(where: { (try? $0.replica.replicaID) == replicaID })
+        {
             let before = try snapshot(device.replica)
             let cursor = try device.replica.pullCursor()
             if stale.cursor <= cursor {
@@ -327,7 +329,7 @@ struct World {
         report.failures += try await reviewFieldsChangedOnlyByReview()
         if try hub.integrityCheck() != "ok" { report.failures.append("(e) the hub fails integrity_check") }
         for device in devices where try device.replica.integrityCheck() != "ok" {
-            report.failures.append("(e) replica \(device.replica.replicaID) fails integrity_check")
+            report.failures.append("(e) replica \(try device.replica.replicaID) fails integrity_check")
         }
         for device in devices { try device.replica.close() }
         try hub.close()
@@ -345,21 +347,21 @@ struct World {
                     let here = Set(local.map { try? JSONText.encode($0) })
                     let there = Set(hubRows.map { try? JSONText.encode($0) })
                     failures.append(
-                        "(a) \(table.name) differs on \(replica.principal.name) \(replica.replicaID): "
+                        "(a) \(table.name) differs on \(replica.principal.name) \(try replica.replicaID): "
                             + "only here \(here.subtracting(there).compactMap { $0 }), only at the hub \(there.subtracting(here).compactMap { $0 })"
                     )
                 }
             }
             let status = try replica.status()
             if status.pendingChanges > 0 {
-                failures.append("(a) \(replica.replicaID) still has \(status.pendingChanges) pending")
+                failures.append("(a) \(try replica.replicaID) still has \(status.pendingChanges) pending")
             }
             let hubConflicts = try await hub.conflicts(status: nil, for: replica.principal).map {
                 "\($0.id) \($0.status)"
             }
             let mirrored = try replica.conflicts().filter { $0.hamletID != nil || replica.principal.isReviewer }
                 .map { "\($0.id) \($0.status)" }
-            if hubConflicts != mirrored { failures.append("(a) conflicts differ on \(replica.replicaID)") }
+            if hubConflicts != mirrored { failures.append("(a) conflicts differ on \(try replica.replicaID)") }
         }
         return failures
     }

@@ -29,7 +29,7 @@ import Testing
         let commune = try Commune(hubClock: hubClock)
         let (office, _) = try await commune.withHamlets(["Xóm Bãi"])
         func lastSeen() async throws -> Int64? {
-            try await commune.hub.replicas().first { $0.replicaID == office.replicaID }?.lastSeenAt
+            try await commune.hub.replicas().first { try $0.replicaID == office.replicaID }?.lastSeenAt
         }
         let first = try #require(try await lastSeen())
         hubClock.advance(by: 30_000)

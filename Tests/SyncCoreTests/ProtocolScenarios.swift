@@ -23,8 +23,8 @@ import Testing
         let changes = try head.pendingChanges(limit: 100)
         #expect(changes.map(\.seq) == [1, 2, 3, 4, 5, 6])
         let connection = LocalHubConnection(store: commune.hub, principal: head.principal)
-        let first = head.pushRequest(Array(changes[0..<3]))
-        let second = head.pushRequest(Array(changes[3..<6]))
+        let first = try head.pushRequest(Array(changes[0..<3]))
+        let second = try head.pushRequest(Array(changes[3..<6]))
 
         // A later page before an earlier one: refused whole, nothing applied.
         await #expect(throws: SyncError.self) { try await connection.push(second) }
@@ -40,10 +40,11 @@ import Testing
         #expect(try await connection.push(head.pushRequest(changes)).outcomes == firstOutcomes + secondOutcomes)
         #expect(try await hubSnapshot(commune) == state)
 
-        // A different change reusing an id is refused, not silently dropped.
+        // A different change reusing an id is not taken, and says why: the replica forks.
         var forged = changes[4]
         forged.values["note"] = .text("Sửa lén")
-        await #expect(throws: SyncError.self) { try await connection.push(head.pushRequest([forged])) }
+        let reused = try await connection.push(try head.pushRequest([forged])).outcomes
+        #expect(reused.map(\.code) == [SyncError.Kind.changeIDReused.rawValue])
         #expect(try await hubSnapshot(commune) == state)
 
         // The replica itself, unaware of any of this, converges.
@@ -82,7 +83,7 @@ import Testing
         #expect(Set(delivered).count == delivered.count, "no entry delivered twice")
         #expect(delivered == delivered.sorted(), "in log order")
         let inScope = try await commune.hub.pull(
-            PullRequest(replicaID: head.replicaID, clientTime: 0, after: 0, limit: 1_000), for: head.principal)
+            PullRequest(replicaID: try head.replicaID, clientTime: 0, after: 0, limit: 1_000), for: head.principal)
         #expect(delivered == inScope.entries.map(\.seq), "no gap: every entry in scope arrived")
         #expect(try head.rows("cleanups").count == 14)
         try await commune.syncAll()
@@ -100,13 +101,13 @@ import Testing
         let cleanup = try head.insert(
             into: "cleanups", values: ["date": .text("2026-11-21"), "note": .text("máy nhanh")])
         let pushed = try await LocalHubConnection(store: commune.hub, principal: head.principal)
-            .push(head.pushRequest(try head.pendingChanges(limit: 10)))
+            .push(try head.pushRequest(try head.pendingChanges(limit: 10)))
         #expect(pushed.outcomes.map(\.clamped) == [true])
         try await commune.syncAll()
 
         // Drift shows on both sides.
         let drift = try #require(
-            try await commune.hub.replicas().first { $0.replicaID == head.replicaID }?.driftMilliseconds)
+            try await commune.hub.replicas().first { try $0.replicaID == head.replicaID }?.driftMilliseconds)
         #expect(abs(drift - twoDays) < 60_000)
         #expect(abs((try head.status().clockDriftMilliseconds ?? 0) - twoDays) < 60_000)
 
@@ -124,7 +125,8 @@ import Testing
         // No stamp in the hub's log is ahead of the hub's clock by more than the allowance.
         let newest =
             try await commune.hub.pull(
-                PullRequest(replicaID: office.replicaID, clientTime: 0, after: 0, limit: 1_000), for: commune.reviewer
+                PullRequest(replicaID: try office.replicaID, clientTime: 0, after: 0, limit: 1_000),
+                for: commune.reviewer
             ).entries.map(\.hlc.physicalMilliseconds).max() ?? 0
         #expect(newest <= SystemWallClock().nowMilliseconds() + HubConfiguration().maxFutureSkewMilliseconds)
         try await commune.expectConverged()

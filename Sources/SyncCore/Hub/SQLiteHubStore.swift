@@ -58,10 +58,24 @@ package final class SQLiteHubStore: HubStore {
                 }
                 let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
                 var outcomes: [ChangeOutcome] = []
+                // A change id received before with other content (a copied replica file):
+                // that change and every later one of the page are left to the replica, which
+                // takes a new identity and sends them again under it.
+                var reused: Int64?
                 for (change, text) in zip(request.changes, texts) {
+                    if let reused {
+                        outcomes.append(try transaction.reusedID(change, first: reused))
+                        continue
+                    }
                     let digest = JSONText.fnv1a(text)
                     if change.seq <= replica.lastSeq {
-                        outcomes.append(try transaction.received(change, replicaID: request.replicaID, digest: digest))
+                        if let outcome = try transaction.received(change, replicaID: request.replicaID, digest: digest)
+                        {
+                            outcomes.append(outcome)
+                        } else {
+                            reused = change.seq
+                            outcomes.append(try transaction.reusedID(change, first: change.seq))
+                        }
                         continue
                     }
                     let outcome: ChangeOutcome
@@ -328,18 +342,26 @@ extension HubTransaction {
             ])
     }
 
-    /// The stored outcome of a change already received; refuses a different change that
+    /// The stored outcome of a change already received; nil for a different change that
     /// reuses its id.
-    func received(_ change: Change, replicaID: String, digest: String) throws -> ChangeOutcome {
+    func received(_ change: Change, replicaID: String, digest: String) throws -> ChangeOutcome? {
         guard
             let row = try Row.fetchOne(
                 db, cached: "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
                 arguments: [replicaID, change.seq])
         else { throw SyncError.storage("change \(change.seq) of replica \(replicaID) has no stored outcome") }
-        guard row["digest"] as String == digest else {
-            throw SyncError.changeIDReused(replica: replicaID, seq: change.seq)
-        }
+        guard row["digest"] as String == digest else { return nil }
         return try JSONText.decode(ChangeOutcome.self, from: row["outcome"])
+    }
+
+    /// The outcome of a change not taken because change `first` of the page reused an id:
+    /// nothing is recorded, and the replica sends it again under a new identity.
+    func reusedID(_ change: Change, first: Int64) throws -> ChangeOutcome {
+        try rejection(
+            change, code: .changeIDReused,
+            reason: change.seq == first
+                ? "change \(first) was already received with different content (a copy of this replica); not taken"
+                : "not taken: follows change \(first), whose id was already used")
     }
 }
 

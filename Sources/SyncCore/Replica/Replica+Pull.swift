@@ -9,7 +9,13 @@ struct RowKey: Hashable, Sendable {
 extension Replica {
     /// A pull request from this replica's cursor.
     package func pullRequest(limit: Int) throws -> PullRequest {
-        PullRequest(replicaID: replicaID, clientTime: clock.nowMilliseconds(), after: try pullCursor(), limit: limit)
+        let now = clock.nowMilliseconds()
+        return try writer.read { db in
+            PullRequest(
+                replicaID: try Self.identity(db).replicaID, clientTime: now,
+                after: try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0,
+                limit: limit)
+        }
     }
 
     /// The pull cursor: the last hub log position applied here.

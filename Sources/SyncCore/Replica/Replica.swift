@@ -5,8 +5,6 @@ import Logging
 /// tables (hub-confirmed state with this replica's pending changes on top), the outbox
 /// the capture triggers fill, the confirmed copy of every row and the pull cursor.
 package final class Replica: Sendable {
-    /// This replica's id (UUIDv7), the first half of every change id.
-    package let replicaID: String
     /// Whose replica this is: a hamlet head (one hamlet) or a reviewer (the commune).
     package let principal: Principal
     let writer: DatabasePool
@@ -48,10 +46,9 @@ package final class Replica: Sendable {
         try ReplicaMigrations.migrator.migrate(writer)
         guard
             let row = try writer.read({ db in
-                try Row.fetchOne(db, sql: "SELECT replica_id, role, hamlet_id, author FROM sync_state WHERE id = 1")
+                try Row.fetchOne(db, sql: "SELECT role, hamlet_id, author FROM sync_state WHERE id = 1")
             })
         else { throw SyncError.notFound("replica identity in \(path) (not initialised)") }
-        self.replicaID = try row.checked("replica_id")
         let hamletID: String? = try row.checked("hamlet_id")
         let role: String = try row.checked("role")
         self.principal = Principal(

@@ -73,6 +73,23 @@ enum ReplicaMigrations {
         // triggers would double the cost of a local write), and rows applied from the hub
         // are the hub's to judge.
         ReplicatedSchema.registerPlausibleValues(in: &migrator, when: ReplicaTriggers.otherTools)
+        migrator.registerMigration("v1-replica-identities") { db in
+            try db.execute(
+                sql: """
+                    -- A copy of the file forks: it takes a new id, and its unacknowledged changes
+                    -- are numbered from 1 again under it. Outbox seq = wire seq + seq_base.
+                    ALTER TABLE sync_state ADD COLUMN seq_base INTEGER NOT NULL DEFAULT 0;
+                    -- The ids this replica synced under before: changes with seq < until_seq
+                    -- went out under replica_id.
+                    CREATE TABLE sync_identities (
+                      replica_id TEXT PRIMARY KEY NOT NULL,
+                      seq_base INTEGER NOT NULL,
+                      until_seq INTEGER NOT NULL,
+                      retired_at INTEGER NOT NULL,
+                      reason TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -59,8 +59,9 @@ package struct ReplicaStatus: Sendable, Hashable, Codable {
 extension Replica {
     /// Where this replica stands.
     package func status() throws -> ReplicaStatus {
-        let (replicaID, hamletID) = (self.replicaID, principal.hamletID)
+        let hamletID = principal.hamletID
         return try writer.read { db in
+            let replicaID = try Self.identity(db).replicaID
             let pending = try Row.fetchOne(
                 db, sql: "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM sync_outbox WHERE state = 'pending'")
             let state = try Row.fetchOne(

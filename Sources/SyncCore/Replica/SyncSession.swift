@@ -10,9 +10,19 @@ package struct SyncReport: Sendable, Hashable, Codable {
     package var lost = 0
     /// Log entries applied from the hub.
     package var pulled = 0
+    /// The new id this replica took during the sync (a copy of the file, or changes the
+    /// hub no longer expects); nil when it kept its id.
+    package var forkedTo: String?
+    /// How many identities it took.
+    package var forks = 0
 
     /// Nothing yet.
     package init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case pushed, rejected, conflicts, lost, pulled, forks
+        case forkedTo = "forked_to"
+    }
 }
 
 /// Drives one sync of a replica with a hub: push, then pull, until both sides are current.
@@ -64,27 +74,39 @@ package struct SyncSession: Sendable {
         while true {
             switch action {
             case .push:
-                let changes = try replica.pendingChanges(limit: pushPageSize)
-                if !changes.isEmpty {
-                    let response = try await hub.push(replica.pushRequest(changes))
-                    guard response.outcomes.map(\.seq) == changes.map(\.seq) else {
-                        throw SyncError.storage(
-                            "the hub answered \(response.outcomes.count) outcomes for \(changes.count) changes")
-                    }
-                    let summary = try replica.record(response)
-                    report.pushed += summary.applied
-                    report.rejected += summary.rejected
-                    report.conflicts += summary.conflicts
-                    report.lost += summary.lost
+                guard let page = try replica.pushPage(limit: pushPageSize) else {
+                    action = machine.pushed(sent: 0)
+                    continue
                 }
-                action = machine.pushed(sent: changes.count)
+                let response: PushResponse
+                do {
+                    response = try await hub.push(page.request)
+                } catch let error as SyncError where error.kind == .sequenceGap {
+                    // The hub expects changes this replica no longer holds: what it has not
+                    // acknowledged goes again under a new identity.
+                    try fork(from: page.request.replicaID, reason: .sequenceGap, into: &report)
+                    continue
+                }
+                guard response.outcomes.map(\.seq) == page.request.changes.map(\.seq) else {
+                    throw SyncError.storage(
+                        "the hub answered \(response.outcomes.count) outcomes for \(page.request.changes.count) changes"
+                    )
+                }
+                let summary = try replica.record(response, for: page)
+                report.pushed += summary.applied
+                report.rejected += summary.rejected
+                report.conflicts += summary.conflicts
+                report.lost += summary.lost
+                if let forked = summary.forkedTo { try noteFork(forked, into: &report) }
+                action = machine.pushed(sent: page.request.changes.count)
             case .pull:
                 let page = try await nextPage(prefetched: &prefetched)
                 if page.hasMore {
                     // Fetch the next page while this one is applied: the hub reads and
                     // encodes, the wire carries, and the replica writes, all at once.
                     let request = PullRequest(
-                        replicaID: replica.replicaID, clientTime: replica.clock.nowMilliseconds(), after: page.cursor,
+                        replicaID: try replica.replicaID, clientTime: replica.clock.nowMilliseconds(),
+                        after: page.cursor,
                         limit: pullPageSize)
                     let hub = self.hub
                     prefetched = (request.after, Task { try await hub.pull(request) })
@@ -96,6 +118,23 @@ package struct SyncSession: Sendable {
                 try replica.markSynced()
                 return report
             }
+        }
+    }
+
+    /// The most identities one sync may take: a replica forks once per copy found.
+    static let maxForks = 3
+
+    private func fork(from replicaID: String, reason: ForkReason, into report: inout SyncReport) throws {
+        // Another sync of the same file may have forked already: then its id is current.
+        let forked = try replica.fork(from: replicaID, reason: reason) ?? replica.replicaID
+        try noteFork(forked, into: &report)
+    }
+
+    private func noteFork(_ replicaID: String, into report: inout SyncReport) throws {
+        report.forks += 1
+        report.forkedTo = replicaID
+        guard report.forks <= Self.maxForks else {
+            throw SyncError.storage("the hub refused this replica's changes under \(Self.maxForks) identities in a row")
         }
     }
 

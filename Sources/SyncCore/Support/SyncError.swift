@@ -14,6 +14,15 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         case notFound = "not_found"
         /// The request cannot be applied in the current state (HTTP 409).
         case conflict
+        /// A push that skips changes the hub has not received (HTTP 409): the hub lost them
+        /// (restored from a backup) or the replica set some aside; the replica forks.
+        case sequenceGap = "sequence_gap"
+        /// A change id the hub received before with other content (HTTP 409, or a change's
+        /// outcome): the replica file was copied, or restored from an older backup; it forks.
+        case changeIDReused = "change_id_reused"
+        /// The replica's cursor names log entries the hub no longer has (HTTP 409): the hub
+        /// was restored from an older copy; the replica re-offers what the hub lost.
+        case hubRestored = "hub_restored"
         /// Protocol or schema versions do not match (HTTP 426).
         case incompatibleVersion = "incompatible_version"
         /// No valid credentials (HTTP 401).
@@ -89,12 +98,7 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A push that skips changes the hub has not seen yet.
     package static func sequenceGap(replica: String, expected: Int64, got: Int64) -> SyncError {
-        SyncError(.conflict, "replica \(replica): expected change \(expected), got \(got); resend from \(expected)")
-    }
-
-    /// A change id already used for a different change.
-    package static func changeIDReused(replica: String, seq: Int64) -> SyncError {
-        SyncError(.conflict, "replica \(replica): change \(seq) was already received with different content")
+        SyncError(.sequenceGap, "replica \(replica): expected change \(expected), got \(got); resend from \(expected)")
     }
 
     /// A conflict that is no longer open.
@@ -147,7 +151,7 @@ extension SyncError {
     /// A cursor beyond the end of the hub's log: the hub lost entries the replica applied.
     package static func cursorAhead(cursor: Int64, head: Int64) -> SyncError {
         SyncError(
-            .conflict,
+            .hubRestored,
             "replica cursor \(cursor) is ahead of the hub log (\(head)); the hub was restored from an older copy")
     }
 }

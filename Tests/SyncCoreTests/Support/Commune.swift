@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import Testing
 
@@ -35,6 +36,33 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
         let replica = try Replica.create(at: path("\(name).sqlite"), principal: principal, clock: clock)
         replicas.append(replica)
         return replica
+    }
+
+    /// Copies `replica`'s file to `path` with SQLite's online backup, as `sqlite3 .backup`
+    /// or a phone backup would.
+    func backup(_ replica: Replica, to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try replica.read { db in try destination.writeWithoutTransaction { copy in try db.backup(to: copy) } }
+        try destination.close()
+    }
+
+    /// A copy of `replica`'s file (a USB stick), opened as a replica of its own.
+    func copy(_ replica: Replica, as name: String) throws -> Replica {
+        try backup(replica, to: path("\(name).sqlite"))
+        return try open(path("\(name).sqlite"))
+    }
+
+    /// An existing replica file, opened and synced with the others from now on.
+    func open(_ path: String) throws -> Replica {
+        let replica = try Replica(path: path)
+        replicas.append(replica)
+        return replica
+    }
+
+    /// Closes `replica` and leaves it out of the commune (a lost phone).
+    func forget(_ replica: Replica) throws {
+        try replica.close()
+        replicas.removeAll { $0 === replica }
     }
 
     /// A head principal for `hamletID`.

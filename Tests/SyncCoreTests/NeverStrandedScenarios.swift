@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import SyncCore
+
+/// Issue 10: real life copies replica files, restores hubs from backups and edits files
+/// with other tools; no replica is stranded and no record lost.
+@Suite struct NeverStrandedScenarios {
+    @Test func aCopiedReplicaForksAndBothCopiesRecordsReachTheHubOnce() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Bãi"])
+        let laptop = try commune.replica("bai", for: commune.head(of: hamlets[0]))
+        try await commune.sync(laptop)
+        // Two records not yet synced when the file is copied to a USB stick: both copies hold them.
+        for day in 1...2 { try laptop.insert(into: "cleanups", values: ["date": .text("2026-11-0\(day)")]) }
+        let stick = try commune.copy(laptop, as: "bai-usb")
+
+        for day in 3...4 { try laptop.insert(into: "cleanups", values: ["date": .text("2026-11-0\(day)")]) }
+        for day in 5...7 { try stick.insert(into: "cleanups", values: ["date": .text("2026-11-0\(day)")]) }
+        let laptopReport = try await commune.sync(laptop)
+        #expect(laptopReport.pushed == 4 && laptopReport.forkedTo == nil)
+
+        // The copy's changes 3… were numbered like the laptop's: it forks, and sends its own
+        // three records under its new id; the two shared ones are not sent again.
+        let stickReport = try await commune.sync(stick)
+        let newID = try #require(stickReport.forkedTo)
+        #expect(try stick.replicaID == newID && newID != (try laptop.replicaID))
+        #expect(try stick.formerIdentities().map(\.replicaID) == [try laptop.replicaID])
+        #expect(try stick.formerIdentities().map(\.reason) == [.copied])
+
+        try await commune.syncAll()
+        let atHub = try await commune.hub.rows(table: "cleanups", for: commune.reviewer)
+        #expect(atHub.compactMap { $0["date"]?.text }.sorted() == (1...7).map { "2026-11-0\($0)" })
+        let inserts = try await commune.hub.log().filter { $0.table == "cleanups" && $0.kind == .upsert }
+        #expect(inserts.count == 7, "every record at the hub once")
+        try await commune.expectConverged()
+        try commune.expectIntegrity()
+
+        // Both copies go on recording and syncing.
+        try laptop.insert(into: "cleanups", values: ["date": .text("2026-11-08")])
+        try stick.insert(into: "cleanups", values: ["date": .text("2026-11-09")])
+        try await commune.syncAll()
+        #expect(try await commune.hub.rows(table: "cleanups", for: commune.reviewer).count == 9)
+        try await commune.expectConverged()
+    }
+
+    @Test func aReplicaRestoredFromAnOlderBackupForksAndLosesNothing() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Gò"])
+        let phone = try commune.replica("go", for: commune.head(of: hamlets[0]))
+        try await commune.sync(phone)
+        let road = try phone.insert(
+            into: "road_segments", values: ["name": .text("Ngõ 3"), "length_m": .real(120)])
+        let backup = commune.path("go-backup.sqlite")
+        try commune.backup(phone, to: backup)
+
+        // The phone goes on: syncs the road, edits it, syncs again; then it is lost.
+        try await commune.sync(phone)
+        try phone.update("road_segments", id: road.id, values: ["status": .text("surveyed")])
+        try phone.insert(into: "households", values: ["head_name": .text("Lò Văn Pọm")])
+        try await commune.sync(phone)
+        try commune.forget(phone)
+
+        // The new phone starts from last month's backup: its pending road is already at the
+        // hub (sent again, the same change: no effect); its new record takes a new identity.
+        let restored = try commune.open(backup)
+        try restored.insert(into: "households", values: ["head_name": .text("Đinh Thị Mây")])
+        let report = try await commune.sync(restored)
+        #expect(report.forkedTo != nil)
+        try await commune.sync(restored)
+        let households = try await commune.hub.rows(table: "households", for: commune.reviewer)
+        #expect(households.compactMap { $0["head_name"]?.text }.sorted() == ["Lò Văn Pọm", "Đinh Thị Mây"].sorted())
+        #expect(
+            try await commune.hub.rows(table: "road_segments", for: commune.reviewer).first?["status"]
+                == .text("surveyed"))
+        #expect(try await commune.hub.log().filter { $0.table == "road_segments" }.count == 2)
+        try await commune.syncAll()
+        try await commune.expectConverged()
+        try commune.expectIntegrity()
+    }
+
+    @Test func aGapInTheOutboxForksInsteadOfStranding() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Đầm"])
+        let head = try commune.replica("dam", for: commune.head(of: hamlets[0]))
+        try await commune.sync(head)
+        for day in 1...3 { try head.insert(into: "cleanups", values: ["date": .text("2026-11-0\(day)")]) }
+        try await commune.sync(head)
+        // Changes 4, 5, 6; 4 is pushed, then 5 vanishes (set aside, or removed by hand).
+        for day in 4...6 { try head.insert(into: "cleanups", values: ["date": .text("2026-11-0\(day)")]) }
+        let page = try #require(try head.pushPage(limit: 1))
+        let connection = LocalHubConnection(store: commune.hub, principal: head.principal)
+        try head.record(try await connection.push(page.request), for: page)
+        try head.write { db in try db.execute(sql: "DELETE FROM sync_outbox WHERE seq = 5") }
+
+        let report = try await commune.sync(head)
+        #expect(report.forkedTo != nil)
+        #expect(try head.formerIdentities().map(\.reason) == [.sequenceGap])
+        let dates = try await commune.hub.rows(table: "cleanups", for: commune.reviewer).compactMap { $0["date"]?.text }
+        #expect(dates.sorted() == ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-06"])
+        try await commune.syncAll()
+        #expect(try head.status().pendingChanges == 0)
+    }
+}
