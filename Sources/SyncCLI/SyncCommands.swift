@@ -166,6 +166,20 @@ struct StatusCommand: ParsableCommand {
                 "  #\(rejected.seq) \(rejected.operation.rawValue) \(rejected.table) \(rejected.rowID): \(rejected.reason)"
             )
         }
+        if !status.setAside.isEmpty {
+            print("changes set aside (unreadable; content kept): \(status.setAside.count)")
+            for change in status.setAside {
+                print(
+                    "  set-aside #\(change.id) (was change \(change.seq.map(String.init) ?? "?")) \(change.table ?? "?") \(change.rowID ?? "?"): \(change.reason)"
+                )
+            }
+        }
+        if status.rebuilding {
+            print("the confirmed copy of the hub's rows is being rebuilt: run ntm sync")
+        }
+        if !status.formerReplicaIDs.isEmpty {
+            print("former ids (this file was copied): \(status.formerReplicaIDs.joined(separator: ", "))")
+        }
         print(
             "clock drift: \(status.clockDriftMilliseconds.map { Output.duration($0) + " (this device minus the hub)" } ?? "unknown until the first sync")"
         )
@@ -175,14 +189,85 @@ struct StatusCommand: ParsableCommand {
 struct DiscardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discard",
-        abstract: "Drop a change the hub refused (its number is in ntm status); the row shows the hub's state again.")
+        abstract: "Drop a change not yet at the hub (pending, refused or set aside), after saving it to a file.",
+        discussion: """
+            The change's content is written to a file first (--to, or ntm-discarded-N.json next to             the replica); if that fails, nothing is dropped. The row then shows the hub's state with             the remaining changes on top. A pending change that already reached the hub (its answer             lost) comes back with the next sync.
+            """)
 
-    @Argument(help: "The refused change's number, from ntm status.") var seq: Int64
+    @Argument(help: "The change's number, from ntm status.") var number: Int64
+    @Flag(help: "The number is a set-aside change's (set-aside #N in ntm status).") var setAside = false
+    @Option(help: "Where to save the change before dropping it (must not exist).") var to: String?
     @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
 
     func run() throws {
-        try replica.open().discardRejected(seq: seq)
-        print("discarded refused change #\(seq)")
+        let path =
+            to
+            ?? URL(fileURLWithPath: replica.path).deletingLastPathComponent()
+            .appendingPathComponent("ntm-discarded-\(setAside ? "set-aside-" : "")\(number).json").path
+        try replica.open().discard(setAside ? .setAside(number) : .outbox(number)) { text in
+            guard !FileManager.default.fileExists(atPath: path) else {
+                throw CommandFailure.usage("\(path) already exists; nothing was discarded (choose another with --to)")
+            }
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                let handle = FileHandle(forWritingAtPath: path)
+            else { throw CommandFailure.failure("cannot write \(path); nothing was discarded") }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Data((text + "\n").utf8))
+            try handle.synchronize()
+        }
+        if output.json {
+            try Output.json(DiscardOutput(discarded: number, setAside: setAside, savedTo: path))
+        } else {
+            print("discarded \(setAside ? "set-aside change" : "change") #\(number); its content is in \(path)")
+        }
+    }
+
+    struct DiscardOutput: Encodable {
+        let discarded: Int64
+        let setAside: Bool
+        let savedTo: String
+
+        enum CodingKeys: String, CodingKey {
+            case discarded
+            case setAside = "set_aside"
+            case savedTo = "saved_to"
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the replica file; with --repair, put right what other tools changed.",
+        discussion: """
+            Checks integrity, that capture is on with every trigger in place, that every change             can be read, and that every row is what the replica recorded. --repair puts the             triggers back, captures rows written while capture was off, sets unreadable changes             aside (content kept), and starts rebuilding a damaged confirmed copy from the hub             (finished by the next ntm sync). Pending changes are never dropped.
+            """)
+
+    @Flag(help: "Repair what the check finds.") var repair = false
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let report = try replica.open().check(repair: repair)
+        if output.json {
+            try Output.json(report)
+        } else {
+            print("integrity: \(report.integrity)")
+            if report.problems.isEmpty { print("no problems found") }
+            for problem in report.problems { print("problem: \(problem)") }
+            if report.repaired {
+                print(
+                    "repaired: \(report.triggersRestored) trigger(s) restored, \(report.rowsCaptured) change(s) captured, "
+                        + "\(report.changesSetAside) change(s) set aside")
+                if report.rebuilding { print("the confirmed copy is rebuilt from the hub by the next ntm sync") }
+            } else if !report.problems.isEmpty {
+                print("run ntm check --repair to put this right")
+            }
+        }
+        if !report.problems.isEmpty, !report.repaired {
+            throw CommandFailure.failure("\(report.problems.count) problem(s) found")
+        }
     }
 }
 

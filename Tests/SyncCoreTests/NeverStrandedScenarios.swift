@@ -102,4 +102,145 @@ import Testing
         try await commune.syncAll()
         #expect(try head.status().pendingChanges == 0)
     }
+
+    /// Another program (the `sqlite3` shell) writing to a replica file.
+    private func shell(_ commune: Commune, _ name: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: commune.path("\(name).sqlite"))
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+
+    @Test func captureSwitchedOffByAnotherToolIsSwitchedBackOnAndNothingIsLost() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Trại"])
+        let head = try commune.replica("trai", for: commune.head(of: hamlets[0]))
+        let kept = try head.insert(into: "cleanups", values: ["date": .text("2026-11-01")])
+        let gone = try head.insert(into: "cleanups", values: ["date": .text("2026-11-02")])
+        try await commune.sync(head)
+
+        try shell(commune, "trai", "UPDATE sync_state SET applying = 1")
+        try shell(
+            commune, "trai",
+            """
+            INSERT INTO cleanups (id, hamlet_id, date, note) VALUES ('01hand-written', '\(hamlets[0])', '2026-11-03', 'gõ tay');
+            UPDATE cleanups SET note = 'sửa khi tắt ghi' WHERE id = '\(kept.id)';
+            DELETE FROM cleanups WHERE id = '\(gone.id)';
+            """)
+        // The next sync finds capture off, switches it on and captures all three writes.
+        let report = try await commune.sync(head)
+        #expect(report.pushed == 3)
+        let atHub = try await commune.hub.rows(table: "cleanups", for: commune.reviewer)
+        #expect(atHub.map(\.id).sorted() == ["01hand-written", kept.id].sorted())
+        #expect(atHub.first { $0.id == kept.id }?["note"] == .text("sửa khi tắt ghi"))
+        #expect(try head.check(repair: false).problems.isEmpty)
+        try await commune.syncAll()
+        try await commune.expectConverged()
+    }
+
+    @Test func droppedTriggersAreRestoredAndWhatWasWrittenMeanwhileIsCaptured() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Mỏ"])
+        let head = try commune.replica("mo", for: commune.head(of: hamlets[0]))
+        try await commune.sync(head)
+        try shell(
+            commune, "mo",
+            """
+            DROP TRIGGER sync_capture_insert_households;
+            DROP TRIGGER sync_plausible_insert_households;
+            INSERT INTO households (id, hamlet_id, head_name) VALUES ('01shell-household', '\(hamlets[0])', 'Hà Thị Nụ');
+            """)
+        let found = try head.check(repair: false)
+        #expect(found.problems.contains { $0.contains("sync_capture_insert_households") })
+        #expect(found.rowsCaptured == 1)
+        #expect(try head.status().pendingChanges == 0, "a check without --repair changes nothing")
+
+        // Any write of the engine puts the triggers back first and captures the row.
+        try head.insert(into: "households", values: ["head_name": .text("Lò Văn Sáng")])
+        #expect(try head.check(repair: false).problems.isEmpty)
+        try await commune.sync(head)
+        let names = try await commune.hub.rows(table: "households", for: commune.reviewer).compactMap {
+            $0["head_name"]?.text
+        }
+        #expect(names.sorted() == ["Hà Thị Nụ", "Lò Văn Sáng"].sorted())
+        // And the shell's writes are captured again.
+        try shell(
+            commune, "mo",
+            "INSERT INTO households (id, hamlet_id, head_name) VALUES ('01shell-second', '\(hamlets[0])', 'Vi Văn Tư')")
+        #expect(try head.status().pendingChanges == 1)
+    }
+
+    @Test func anUnreadableChangeIsSetAsideWithItsContentAndSyncGoesOn() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Suối"])
+        let head = try commune.replica("suoi", for: commune.head(of: hamlets[0]))
+        try await commune.sync(head)
+        let first = try head.insert(into: "cleanups", values: ["date": .text("2026-11-05")])
+        try head.insert(into: "cleanups", values: ["date": .text("2026-11-06")])
+        let seq = try #require(try head.read { db in try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM sync_outbox") })
+        try shell(commune, "suoi", "UPDATE sync_outbox SET new_values = '{\"date\": Inf' WHERE seq = \(seq)")
+
+        try await commune.sync(head)
+        let status = try head.status()
+        #expect(status.setAside.count == 1 && status.setAside.first?.seq == seq)
+        #expect(status.pendingChanges == 0)
+        // The row still showed what its author wrote: captured afresh, it reached the hub.
+        let dates = try await commune.hub.rows(table: "cleanups", for: commune.reviewer).compactMap { $0["date"]?.text }
+        #expect(dates.sorted() == ["2026-11-05", "2026-11-06"])
+        #expect(try await commune.hub.rows(table: "cleanups", for: commune.reviewer).contains { $0.id == first.id })
+
+        // discard takes it, after handing over its content, byte for byte.
+        var saved = ""
+        try head.discard(.setAside(try #require(status.setAside.first?.id))) { saved = $0 }
+        #expect(saved.contains("{\\\"date\\\": Inf"))
+        #expect(try head.status().setAside.isEmpty)
+        try await commune.syncAll()
+        try await commune.expectConverged()
+    }
+
+    @Test func anEmptiedConfirmedCopyIsRebuiltFromTheHubKeepingPendingChanges() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Rẫy"])
+        let head = try commune.replica("ray", for: commune.head(of: hamlets[0]))
+        let road = try head.insert(
+            into: "road_segments", values: ["name": .text("Trục chính"), "length_m": .real(800)])
+        try await commune.sync(head)
+        try await commune.sync(office)
+        try office.update("road_segments", id: road.id, values: ["note": .text("xã ghi")])
+        try await commune.sync(office)
+        try head.insert(into: "households", values: ["head_name": .text("Đinh Văn Lâm")])
+        try shell(commune, "ray", "DELETE FROM sync_base_rows")
+
+        let report = try await commune.sync(head)
+        #expect(report.rebuilt)
+        #expect(try head.row("road_segments", id: road.id)?["note"] == .text("xã ghi"))
+        #expect(try await commune.hub.rows(table: "households", for: commune.reviewer).count == 1)
+        try await commune.syncAll()
+        try await commune.expectConverged()
+        #expect(try head.check(repair: false).problems.isEmpty)
+    }
+
+    @Test func discardingAPendingChangeSavesItFirstAndTheRestStillReachTheHub() async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Cầu"])
+        let head = try commune.replica("cau", for: commune.head(of: hamlets[0]))
+        try await commune.sync(head)
+        let wrong = try head.insert(into: "cleanups", values: ["date": .text("2026-11-10"), "note": .text("nhầm")])
+        try head.insert(into: "cleanups", values: ["date": .text("2026-11-11")])
+        let seq = try #require(try head.read { db in try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM sync_outbox") })
+
+        // A failure to save drops nothing.
+        struct DiskFull: Error {}
+        #expect(throws: DiskFull.self) { try head.discard(.outbox(seq)) { _ in throw DiskFull() } }
+        #expect(try head.status().pendingChanges == 2)
+
+        var saved = ""
+        try head.discard(.outbox(seq)) { saved = $0 }
+        #expect(saved.contains("nhầm"))
+        #expect(try head.row("cleanups", id: wrong.id) == nil)
+        try await commune.sync(head)
+        let dates = try await commune.hub.rows(table: "cleanups", for: commune.reviewer).compactMap { $0["date"]?.text }
+        #expect(dates == ["2026-11-11"])
+        try await commune.syncAll()
+        try await commune.expectConverged()
+    }
 }

@@ -31,6 +31,7 @@ extension Replica {
         try page.check()
         let now = clock.nowMilliseconds()
         return try writer.write { db in
+            try Self.ensureCapture(db, now: now)
             let cursor = try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
             guard page.cursor >= cursor else { return 0 }
             try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1")
@@ -45,9 +46,17 @@ extension Replica {
                 switch entry.kind {
                 case .upsert:
                     // Known from this page (a delete earlier in it: start afresh), or read.
-                    let known = confirmed[key].map { $0 ?? ConfirmedRow() }
-                    var row = try known ?? ConfirmedRow.fetch(db, key) ?? ConfirmedRow()
+                    let known = try confirmed[key].map { $0 ?? ConfirmedRow() } ?? ConfirmedRow.fetch(db, key)
+                    var row = known ?? ConfirmedRow()
                     row.fold(entry)
+                    // The hub's first entry of a row holds it whole: a partial one means
+                    // the confirmed copy lost the row (emptied by another tool).
+                    if known == nil, let table = try? ReplicatedSchema.table(key.table),
+                        table.columns.contains(where: { $0.isRequired && (row.values[$0.name] ?? .null) == .null })
+                    {
+                        throw ConfirmedStateDamaged(
+                            detail: "the confirmed copy has no \(key.table) row \(key.rowID), which the hub updates")
+                    }
                     confirmed[key] = row
                 case .delete:
                     confirmed[key] = .some(nil)
@@ -86,6 +95,14 @@ extension Replica {
                     WHERE id = 1
                     """,
                 arguments: [page.cursor, newest.rawValue, Milliseconds.difference(now, page.hubTime)])
+            // A rebuilt confirmed copy is whole again once the pulls reach where it stood:
+            // rows no one else knows of (written while it was damaged) are captured now.
+            if let until = try Int64.fetchOne(db, cached: "SELECT rebuild_until FROM sync_state WHERE id = 1"),
+                page.cursor >= until, !page.hasMore
+            {
+                try db.execute(cached: "UPDATE sync_state SET rebuild_until = NULL WHERE id = 1")
+                _ = try Self.captureUnrecorded(db, now: now)
+            }
             return applied
         }
     }
@@ -104,22 +121,7 @@ extension Replica {
         let outboxEmpty = try Bool.fetchOne(db, cached: "SELECT NOT EXISTS (SELECT 1 FROM sync_outbox)") ?? false
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
             let table = try ReplicatedSchema.table(key.table)
-            var row = try confirmed[key] ?? ConfirmedRow.fetch(db, key)?.values
-            let overlay =
-                outboxEmpty
-                ? []
-                : try Row.fetchAll(
-                    db,
-                    cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
-                    arguments: [key.table, key.rowID])
-            for entry in overlay {
-                let candidate = try OutboxEntry(row: entry).apply(to: row)
-                // Edits valid one by one can make an invalid row together (kind = money from
-                // the hub, a fractional amount here). Such an edit stays pending — the hub
-                // decides, and refuses it with a reason — but is not laid on top.
-                if let candidate, (try? table.completeRow(candidate)) == nil { continue }
-                row = candidate
-            }
+            let row = try expectedRow(db, key, table: table, confirmed: confirmed[key], outboxEmpty: outboxEmpty)
             if let row {
                 try table.insertRow(db, row, replacing: true)
             } else {
@@ -127,6 +129,42 @@ extension Replica {
             }
         }
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 0 WHERE id = 1") }
+    }
+
+    /// The row as this replica shows it: its confirmed state (`confirmed`, when the caller
+    /// has it in hand: nil for no row) with every outbox change of the row laid on top, in
+    /// order — each one that still makes a valid row. Nil: no row.
+    static func expectedRow(
+        _ db: Database, _ key: RowKey, table: TableSpec, confirmed: SyncRow?? = nil, outboxEmpty: Bool = false
+    ) throws -> SyncRow? {
+        var row = try confirmed ?? ConfirmedRow.fetch(db, key)?.values
+        guard !outboxEmpty else { return row }
+        for entry in try overlay(db, key) {
+            let candidate = entry.apply(to: row)
+            // Edits valid one by one can make an invalid row together (kind = money from
+            // the hub, a fractional amount here). Such an edit stays pending — the hub
+            // decides, and refuses it with a reason — but is not laid on top.
+            if let candidate, (try? table.completeRow(candidate)) == nil { continue }
+            row = candidate
+        }
+        return row
+    }
+
+    /// A row's outbox changes, in order. One that can no longer be read (edited by another
+    /// tool) is set aside, its content kept, and the others go on.
+    static func overlay(_ db: Database, _ key: RowKey) throws -> [OutboxEntry] {
+        var entries: [OutboxEntry] = []
+        for row in try Row.fetchAll(
+            db, cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
+            arguments: [key.table, key.rowID])
+        {
+            do {
+                entries.append(try OutboxEntry(row: row))
+            } catch {
+                try setAside(db, seq: try row.checked("seq"), reason: "\(error)")
+            }
+        }
+        return entries
     }
 }
 
@@ -141,9 +179,13 @@ struct ConfirmedRow {
                 db, cached: "SELECT vals, vers FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
                 arguments: [key.table, key.rowID])
         else { return nil }
-        return ConfirmedRow(
-            values: try JSONText.decode(SyncRow.self, from: try row.checked("vals")),
-            versions: try JSONText.decode([String: Int64].self, from: try row.checked("vers")))
+        do {
+            return ConfirmedRow(
+                values: try JSONText.decode(SyncRow.self, from: try row.checked("vals")),
+                versions: try JSONText.decode([String: Int64].self, from: try row.checked("vers")))
+        } catch {
+            throw ConfirmedStateDamaged(detail: "the confirmed copy of \(key.table) row \(key.rowID) is unreadable")
+        }
     }
 
     /// Folds an upsert in, each field at the entry's version.

@@ -9,32 +9,72 @@ extension Replica {
     /// goes alone and the hub refuses it with a reason.) Nil when nothing is pending.
     package func pushPage(limit: Int, maxBytes: Int = PlausibleValues.maxPushPageBytes) throws -> PushPage? {
         let now = clock.nowMilliseconds()
-        return try writer.read { db in
-            let (replicaID, seqBase) = try Self.identity(db)
-            var changes: [Change] = []
-            var bytes = 0
-            let rows = try Row.fetchCursor(
-                try db.cachedStatement(
-                    sql: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?"),
-                arguments: [limit])
-            while let row = try rows.next() {
-                let entry = try OutboxEntry(row: row)
-                let size = entry.textBytes + Self.changeOverheadBytes
-                if let last = changes.last {
-                    // A page is contiguous: after a change set aside or discarded, the next
-                    // page starts past the gap, the hub answers `sequence_gap`, and the
-                    // replica forks to number its changes afresh.
-                    if bytes + size > maxBytes || entry.seq - seqBase != last.seq + 1 { break }
+        var recaptured: Set<RowKey> = []
+        while true {
+            let (page, unreadable) = try writer.read { db -> (PushPage?, Unreadable?) in
+                let (replicaID, seqBase) = try Self.identity(db)
+                var changes: [Change] = []
+                var bytes = 0
+                let rows = try Row.fetchCursor(
+                    try db.cachedStatement(
+                        sql:
+                            "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?"
+                    ),
+                    arguments: [limit])
+                while let row = try rows.next() {
+                    let entry: OutboxEntry
+                    do {
+                        entry = try OutboxEntry(row: row)
+                    } catch {
+                        // Edited by another tool: the page ends before it, and it is set aside.
+                        if changes.isEmpty {
+                            return (
+                                nil,
+                                Unreadable(
+                                    seq: try row.checked("seq"),
+                                    key: RowKey(
+                                        table: (try? row.checked("tbl")) ?? "",
+                                        rowID: (try? row.checked("row_id")) ?? ""),
+                                    reason: "\(error)")
+                            )
+                        }
+                        break
+                    }
+                    let size = entry.textBytes + Self.changeOverheadBytes
+                    if let last = changes.last {
+                        // A page is contiguous: after a change set aside or discarded, the
+                        // next page starts past the gap, the hub answers `sequence_gap`, and
+                        // the replica forks to number its changes afresh.
+                        if bytes + size > maxBytes || entry.seq - seqBase != last.seq + 1 { break }
+                    }
+                    bytes += size
+                    var change = entry.change
+                    change.seq -= seqBase
+                    changes.append(change)
                 }
-                bytes += size
-                var change = entry.change
-                change.seq -= seqBase
-                changes.append(change)
+                guard !changes.isEmpty else { return (nil, nil) }
+                return (
+                    PushPage(
+                        request: PushRequest(replicaID: replicaID, clientTime: now, changes: changes), seqBase: seqBase),
+                    nil
+                )
             }
-            guard !changes.isEmpty else { return nil }
-            return PushPage(
-                request: PushRequest(replicaID: replicaID, clientTime: now, changes: changes), seqBase: seqBase)
+            guard let unreadable else { return page }
+            // The row still shows what its author wrote: captured afresh, it goes on to the hub.
+            // (Once per row: should the fresh capture be unreadable too, it is only set aside.)
+            let recapture = recaptured.insert(unreadable.key).inserted
+            try writer.write { db in
+                try Self.ensureCapture(db, now: now)
+                try Self.setAside(db, seq: unreadable.seq, reason: unreadable.reason)
+                if recapture { _ = try Self.captureUnrecorded(db, now: now, keys: [unreadable.key]) }
+            }
         }
+    }
+
+    private struct Unreadable: Sendable {
+        var seq: Int64
+        var key: RowKey
+        var reason: String
     }
 
     /// The changes the next push would send (numbered as on the wire).
@@ -58,6 +98,7 @@ extension Replica {
     package func record(_ response: PushResponse, for page: PushPage) throws -> PushSummary {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         return try writer.write { db in
+            try Self.ensureCapture(db, now: now)
             var summary = PushSummary()
             var reused = false
             for outcome in response.outcomes {
@@ -95,16 +136,69 @@ extension Replica {
 
     /// Drops a rejected change: the row shows the hub's state again.
     package func discardRejected(seq: Int64) throws {
-        try writer.write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, cached: "SELECT tbl, row_id FROM sync_outbox WHERE seq = ? AND state = 'rejected'",
-                    arguments: [seq])
-            else { throw SyncError.notFound("rejected change \(seq)") }
-            try db.execute(cached: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [seq])
-            try Replica.rebase(db, rows: [RowKey(table: try row.checked("tbl"), rowID: try row.checked("row_id"))])
+        _ = try discard(.outbox(seq), onlyRejected: true, saving: nil)
+    }
+
+    /// Drops a change not yet at the hub — pending, rejected or set aside — after `saving`
+    /// has been given its content (every stored column, as JSON) to keep: the caller writes
+    /// it to a file, and a failure there drops nothing. The row shows the confirmed state
+    /// with the remaining changes on top. A pending change that already reached the hub
+    /// (its answer lost) still comes back with the next pull.
+    /// - Returns: the content saved.
+    @discardableResult
+    package func discard(
+        _ change: ChangePlace, onlyRejected: Bool = false, saving: ((String) throws -> Void)?
+    ) throws -> String {
+        let now = clock.nowMilliseconds()
+        return try writer.write { db in
+            try Self.ensureCapture(db, now: now)
+            let (table, sql, id): (String, String, Int64)
+            switch change {
+            case .outbox(let seq):
+                (table, sql, id) = ("sync_outbox", "seq", seq)
+            case .setAside(let number):
+                (table, sql, id) = ("sync_set_aside", "id", number)
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE \(sql) = ?", arguments: [id]) else {
+                switch change {
+                case .outbox(let seq):
+                    throw SyncError.notFound(onlyRejected ? "rejected change \(seq)" : "change \(seq)")
+                case .setAside(let number): throw SyncError.notFound("set-aside change \(number)")
+                }
+            }
+            if case .outbox(let seq) = change {
+                let state: String = (try? row.checked("state")) ?? ""
+                if onlyRejected, state != "rejected" { throw SyncError.notFound("rejected change \(seq)") }
+                if state == "acked" {
+                    throw SyncError.conflict(
+                        "change \(seq) is already at the hub; it leaves the outbox by itself at the next sync")
+                }
+            }
+            var content = SyncRow()
+            for (column, value) in row {
+                content[column] = SyncValue.fromDatabaseValue(value) ?? .text("(blob of \(row.count) columns)")
+            }
+            content["discarded_from"] = .text(table)
+            content["discarded_at"] = .integer(now)
+            let text = try JSONText.encode(content)
+            try saving?(text)
+            try db.execute(sql: "DELETE FROM \(table) WHERE \(sql) = ?", arguments: [id])
+            if table == "sync_outbox", let tbl: String = try? row.checked("tbl"),
+                let rowID: String = try? row.checked("row_id"), (try? ReplicatedSchema.table(tbl)) != nil
+            {
+                try Replica.rebase(db, rows: [RowKey(table: tbl, rowID: rowID)])
+            }
+            return text
         }
     }
+}
+
+/// Where a change to discard is.
+package enum ChangePlace: Sendable, Hashable {
+    /// An outbox entry, by its number (`ntm status`).
+    case outbox(Int64)
+    /// A change set aside, by its number among them (`ntm status`).
+    case setAside(Int64)
 }
 
 /// What one push did.

@@ -7,6 +7,7 @@ extension Replica {
     package func write<T>(_ body: (Database) throws -> T) throws -> T {
         let now = clock.nowMilliseconds()
         return try writer.write { db in
+            try Self.ensureCapture(db, now: now)
             try db.execute(cached: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [now])
             let result = try body(db)
             try db.execute(cached: "UPDATE sync_state SET writer_now_ms = NULL WHERE id = 1")

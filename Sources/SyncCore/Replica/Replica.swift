@@ -44,6 +44,22 @@ package final class Replica: Sendable {
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         try ReplicaMigrations.migrator.migrate(writer)
+        // Capture cannot stay off: a trigger dropped or altered, or capture switched off by
+        // another tool, is put right now, and what was written meanwhile is captured.
+        let now = clock.nowMilliseconds()
+        @Sendable func captureIsOff(_ db: Database) throws -> Bool {
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_state") == 1 else { return false }
+            let applying = try Int64.fetchOne(db, sql: "SELECT applying FROM sync_state WHERE id = 1") ?? 0
+            return try applying != 0 || !Self.damagedTriggers(db).isEmpty
+        }
+        if try writer.read(captureIsOff) {
+            try writer.write { db in
+                guard try captureIsOff(db) else { return }
+                try db.execute(sql: "UPDATE sync_state SET applying = 0, writer_now_ms = NULL WHERE id = 1")
+                _ = try Self.restoreTriggers(db)
+                _ = try Self.captureUnrecorded(db, now: now)
+            }
+        }
         guard
             let row = try writer.read({ db in
                 try Row.fetchOne(db, sql: "SELECT role, hamlet_id, author FROM sync_state WHERE id = 1")

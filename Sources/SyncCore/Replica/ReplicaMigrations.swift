@@ -90,6 +90,23 @@ enum ReplicaMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v1-replica-set-aside") { db in
+            try db.execute(
+                sql: """
+                    -- Outbox entries that can no longer be read (edited by another tool): moved
+                    -- here with every column as it was, so that sync goes on and nothing is lost.
+                    CREATE TABLE sync_set_aside (
+                      id INTEGER PRIMARY KEY,
+                      seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at,
+                      state, reason_was,
+                      reason TEXT NOT NULL,
+                      set_aside_at INTEGER NOT NULL
+                    );
+                    -- While the confirmed copy is rebuilt from the hub (it was damaged), the log
+                    -- position it must reach before rows can be compared with it again.
+                    ALTER TABLE sync_state ADD COLUMN rebuild_until INTEGER;
+                    """)
+        }
         return migrator
     }
 }

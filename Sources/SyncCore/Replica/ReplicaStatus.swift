@@ -42,6 +42,12 @@ package struct ReplicaStatus: Sendable, Hashable, Codable {
     package var clockDriftMilliseconds: Int64?
     /// The last hub log position applied.
     package var pullCursor: Int64
+    /// Changes that could no longer be read, set aside with their content.
+    package var setAside: [SetAsideChange] = []
+    /// The ids this replica synced under before (a copy of its file forked).
+    package var formerReplicaIDs: [String] = []
+    /// Whether the confirmed copy of the hub's rows is being rebuilt (until the next sync).
+    package var rebuilding = false
 
     enum CodingKeys: String, CodingKey {
         case rejected
@@ -53,6 +59,9 @@ package struct ReplicaStatus: Sendable, Hashable, Codable {
         case openConflicts = "open_conflicts"
         case clockDriftMilliseconds = "clock_drift_ms"
         case pullCursor = "pull_cursor"
+        case setAside = "set_aside"
+        case formerReplicaIDs = "former_replica_ids"
+        case rebuilding
     }
 }
 
@@ -83,7 +92,11 @@ extension Replica {
                 openConflicts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'")
                     ?? 0,
                 rejected: rejected, clockDriftMilliseconds: (try state?.checked("hub_drift_ms")),
-                pullCursor: (try state?.checked("pull_cursor")) ?? 0)
+                pullCursor: (try state?.checked("pull_cursor")) ?? 0,
+                setAside: try Self.setAsideChanges(db),
+                formerReplicaIDs: try String.fetchAll(
+                    db, sql: "SELECT replica_id FROM sync_identities ORDER BY retired_at, until_seq"),
+                rebuilding: try Int64.fetchOne(db, sql: "SELECT rebuild_until FROM sync_state WHERE id = 1") != nil)
         }
     }
 

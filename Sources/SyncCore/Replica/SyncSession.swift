@@ -15,12 +15,14 @@ package struct SyncReport: Sendable, Hashable, Codable {
     package var forkedTo: String?
     /// How many identities it took.
     package var forks = 0
+    /// Whether the confirmed copy of the hub's rows was rebuilt from the start of the log.
+    package var rebuilt = false
 
     /// Nothing yet.
     package init() {}
 
     enum CodingKeys: String, CodingKey {
-        case pushed, rejected, conflicts, lost, pulled, forks
+        case pushed, rejected, conflicts, lost, pulled, forks, rebuilt
         case forkedTo = "forked_to"
     }
 }
@@ -111,7 +113,16 @@ package struct SyncSession: Sendable {
                     let hub = self.hub
                     prefetched = (request.after, Task { try await hub.pull(request) })
                 }
-                report.pulled += try replica.apply(page)
+                do {
+                    report.pulled += try replica.apply(page)
+                } catch is ConfirmedStateDamaged where !report.rebuilt {
+                    // The confirmed copy was damaged by another tool: it is rebuilt from the
+                    // start of the hub's log; pending changes stay.
+                    try replica.startRebuild()
+                    report.rebuilt = true
+                    action = .pull
+                    continue
+                }
                 let pending = page.hasMore ? true : try !replica.pendingChanges(limit: 1).isEmpty
                 action = machine.pulled(hasMore: page.hasMore, pendingLocal: pending)
             case .finish:

@@ -101,6 +101,11 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         SyncError(.sequenceGap, "replica \(replica): expected change \(expected), got \(got); resend from \(expected)")
     }
 
+    /// An operation the current state does not allow.
+    package static func conflict(_ reason: String) -> SyncError {
+        SyncError(.conflict, reason)
+    }
+
     /// A conflict that is no longer open.
     package static func alreadyResolved(_ id: String) -> SyncError {
         SyncError(.conflict, "conflict \(id) is already resolved")
