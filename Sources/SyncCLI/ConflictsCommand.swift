@@ -9,6 +9,23 @@ struct ConflictsCommand: AsyncParsableCommand {
         commandName: "conflicts", abstract: "Review conflicts: list, show, resolve.",
         subcommands: [List.self, Show.self, Resolve.self])
 
+    /// What the hub says, or — when it cannot be reached — this replica's copy as of its
+    /// last sync, with a note on stderr saying how old it is.
+    static func fromHub<T>(
+        _ replica: Replica, _ online: () async throws -> T, offline: () throws -> T
+    ) async throws -> T {
+        do {
+            return try await online()
+        } catch let error as SyncError where error.kind == .unavailable {
+            let age = try replica.status().lastSyncAt.map {
+                "last synced \(Output.time($0)), \(Output.duration(Milliseconds.difference(SystemWallClock().nowMilliseconds(), $0))) ago"
+            }
+            FileHandle.standardError.write(
+                Data("offline: \(error.message); showing this replica's copy (\(age ?? "never synced"))\n".utf8))
+            return try offline()
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open conflicts: the whole commune's from the hub (reviewer), or this hamlet's (head).")
@@ -21,7 +38,11 @@ struct ConflictsCommand: AsyncParsableCommand {
             let (replica, connection) = try replica.openWithHub()
             let conflicts: [ConflictRecord]
             if replica.principal.isReviewer {
-                conflicts = try await connection.conflicts(status: all ? nil : .open)
+                conflicts = try await ConflictsCommand.fromHub(replica) {
+                    try await connection.conflicts(status: all ? nil : .open)
+                } offline: {
+                    try replica.conflicts(status: all ? nil : .open)
+                }
             } else {
                 conflicts = try replica.conflicts(status: all ? nil : .open)
             }
@@ -55,7 +76,14 @@ struct ConflictsCommand: AsyncParsableCommand {
             let (replica, connection) = try replica.openWithHub()
             let conflict: ConflictRecord
             if replica.principal.isReviewer {
-                conflict = try await connection.conflict(id: id)
+                conflict = try await ConflictsCommand.fromHub(replica) {
+                    try await connection.conflict(id: id)
+                } offline: {
+                    guard let local = try replica.conflicts().first(where: { $0.id == id }) else {
+                        throw CommandFailure.usage("no conflict \(id) on this replica, and the hub cannot be reached")
+                    }
+                    return local
+                }
             } else {
                 guard let local = try replica.conflicts().first(where: { $0.id == id }) else {
                     throw CommandFailure.usage("no conflict \(id) on this replica (sync first?)")

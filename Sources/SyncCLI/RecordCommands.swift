@@ -37,7 +37,8 @@ enum ContributionRecord: RecordKind {
 /// Options every `add` shares: the replica, `--hamlet` for reviewers, `--note`, `--json`.
 struct AddOptions: ParsableArguments {
     @OptionGroup var replica: ReplicaOptions
-    @Option(help: "The hamlet (reviewers only; a head's rows go to its own hamlet).") var hamlet: String?
+    @Option(help: "The hamlet, by id or exact name (reviewers only; a head's rows go to its own hamlet).")
+    var hamlet: String?
     @Option(help: "A free-text note.") var note: String?
     @OptionGroup var output: JSONFlag
 
@@ -45,13 +46,16 @@ struct AddOptions: ParsableArguments {
     func add(_ tableName: String, _ typed: [(column: String, text: String?)]) throws {
         let table = try ReplicatedSchema.table(tableName)
         var values: SyncRow = [:]
-        for (column, text) in typed + [("note", note), (TableSpec.scopeColumn, hamlet)] {
+        for (column, text) in typed + [("note", note)] {
             guard let text, let spec = table.column(column) else { continue }
             values[column] = try spec.parse(text, table: tableName)
         }
         let replica = try replica.open()
-        if replica.principal.isReviewer, hamlet == nil {
-            throw CommandFailure.usage("a reviewer names the hamlet: --hamlet ID (see ntm list hamlets)")
+        if replica.principal.isReviewer, hamlet == nil, table.scope == .hamlet {
+            throw CommandFailure.usage("a reviewer names the hamlet: --hamlet ID-OR-NAME (see ntm list hamlets)")
+        }
+        if let hamlet, table.scope == .hamlet {
+            values[TableSpec.scopeColumn] = .text(try replica.hamletID(named: hamlet))
         }
         let row = try replica.insert(into: tableName, values: values)
         if output.json { try Output.json(row) } else { print(row[TableSpec.idColumn]?.text ?? "") }

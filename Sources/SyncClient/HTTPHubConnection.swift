@@ -85,7 +85,7 @@ package struct HTTPHubConnection: HubConnection {
         } catch let error as SyncError {
             throw error
         } catch {
-            throw SyncError.unavailable("cannot reach the hub at \(baseURL): \(Self.describe(error))")
+            throw SyncError.unavailable("cannot reach the hub at \(baseURL): \(Self.plainReason(error))")
         }
         if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
             buffer = try Wire.gunzip(buffer)
@@ -108,12 +108,39 @@ package struct HTTPHubConnection: HubConnection {
         eventLoopGroupProvider: .singleton,
         configuration: HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(15), read: .seconds(120)),
+            timeout: .init(connect: .seconds(Int64(HTTPHubConnection.connectTimeoutSeconds)), read: .seconds(120)),
             decompression: .disabled))
 
-    private static func describe(_ error: any Error) -> String {
-        if let error = error as? HTTPClientError { return "\(error)" }
-        return String(describing: error)
+    /// How long to wait for the hub to accept a connection: a hamlet head with no signal
+    /// learns it in seconds, not minutes.
+    package static let connectTimeoutSeconds = 5
+
+    /// Why the hub could not be reached, in words a hamlet head can act on.
+    static func plainReason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        func mentions(_ parts: String...) -> Bool { parts.contains { text.localizedCaseInsensitiveContains($0) } }
+        if mentions("errno: 111", "Connection refused") {
+            return "the connection was refused (is ntm-hub running at that address and port?)"
+        }
+        if mentions("connectTimeout", "connect timeout", "ETIMEDOUT", "errno: 110") {
+            return "no answer within \(connectTimeoutSeconds) seconds (no signal, or the hub's address is wrong)"
+        }
+        if mentions("errno: 101", "errno: 113", "Network is unreachable", "No route to host") {
+            return "no network (no signal?)"
+        }
+        if mentions("resolve", "NXDOMAIN", "getaddrinfo", "Name or service not known") {
+            return "the hub's name cannot be looked up (no signal, or a typo in the address)"
+        }
+        if mentions("readTimeout", "read timeout", "deadlineExceeded") {
+            return "the hub stopped answering (weak signal?); try again"
+        }
+        if mentions("remoteConnectionClosed", "connection reset", "errno: 104", "EOF") {
+            return "the connection dropped (weak signal?); try again"
+        }
+        if mentions("TLS", "SSL", "certificate", "handshake") {
+            return "a secure connection could not be set up (\(text))"
+        }
+        return text
     }
 }
 

@@ -149,7 +149,7 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a token for a hamlet head or a reviewer; prints it once (only its hash is kept).")
 
-        @Option(help: "The hamlet a head token belongs to.") var hamlet: String?
+        @Option(help: "The hamlet a head token belongs to, by id or exact name.") var hamlet: String?
         @Option(help: "head or reviewer.") var role: String
         @Option(help: "Who holds the token, for the audit trail (default: the hamlet's head).") var name: String?
         @OptionGroup var database: HubDatabaseOption
@@ -157,15 +157,17 @@ struct TokenCommand: AsyncParsableCommand {
         func validate() throws {
             switch (role, hamlet) {
             case ("head", .some), ("reviewer", nil): break
-            case ("head", nil): throw ValidationError("a head token needs --hamlet ID")
+            case ("head", nil): throw ValidationError("a head token needs --hamlet ID-OR-NAME")
             case ("reviewer", .some): throw ValidationError("a reviewer token takes no --hamlet")
             default: throw ValidationError("--role must be head or reviewer")
             }
         }
 
         func run() async throws {
-            let role: Principal.Role = hamlet.map { .head(hamletID: $0) } ?? .reviewer
-            let issued = try await database.open().issueToken(role: role, name: name)
+            let hub = try database.open()
+            var role = Principal.Role.reviewer
+            if let hamlet { role = .head(hamletID: try await hub.hamletID(named: hamlet)) }
+            let issued = try await hub.issueToken(role: role, name: name)
             print(issued.token)
         }
     }

@@ -54,6 +54,11 @@ extension SQLiteHubStore {
         }
     }
 
+    /// The id of the hamlet `text` names at the hub (its id, or its exact name).
+    package func hamletID(named text: String) async throws -> String {
+        try await writer.read { db in try HamletLookup.resolve(text, in: db) }
+    }
+
     package func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken {
         if let name {
             if let problem = TextShape.name.problem(with: name) {

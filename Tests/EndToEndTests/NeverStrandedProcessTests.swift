@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import SyncCore
+
+/// Issue 10 with the real programs: files copied with `sqlite3 .backup`, capture switched
+/// off by the shell, an unreachable hub.
+@Suite(.serialized) struct NeverStrandedProcessTests {
+    typealias Commune = ProcessTests.Commune
+
+    private func sqlite3(_ arguments: [String], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3"] + arguments
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "sqlite3 \(arguments)")
+    }
+
+    @Test func aReplicaCopiedWithSqliteBackupKeepsBothCopiesRecordsOnce() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        defer { hub.kill9() }
+        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-01", "--note", "trước khi chép"])
+        try commune.ntm("dong", ["sync"])
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--note", "chưa gửi khi chép"])
+        try sqlite3(["dong.sqlite", ".backup usb.sqlite"], in: commune.folder)
+
+        for day in 3...5 {
+            try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-0\(day)", "--note", "máy chính \(day)"])
+            try commune.ntm("usb", ["cleanup", "add", "--date", "2026-11-1\(day)", "--note", "bản chép \(day)"])
+        }
+        try commune.ntm("dong", ["sync"])
+        let copy = try commune.ntm("usb", ["sync", "--json"])
+        #expect(copy.stdout.contains("\"forked_to\""))
+        for name in ["dong", "usb", "dong", "usb"] { try commune.ntm(name, ["sync"]) }
+
+        let notes = try await commune.hubRows("cleanups", for: Principal(role: .reviewer, name: "")).compactMap {
+            $0["note"]?.text
+        }
+        let expected =
+            ["trước khi chép", "chưa gửi khi chép"] + (3...5).map { "máy chính \($0)" }
+            + (3...5).map { "bản chép \($0)" }
+        #expect(notes.sorted() == expected.sorted(), "every record at the hub, once")
+        for name in ["dong", "usb"] {
+            let status = try commune.ntm(name, ["status", "--json"]).json(ReplicaStatus.self)
+            #expect(status.pendingChanges == 0)
+            #expect(try commune.ntm(name, ["list", "cleanups", "--json"]).json([SyncRow].self).count == 8)
+        }
+        let usb = try commune.ntm("usb", ["status", "--json"]).json(ReplicaStatus.self)
+        let dong = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+        #expect(usb.formerReplicaIDs == [dong.replicaID])
+    }
+
+    @Test func captureSwitchedOffInTheShellIsFoundByCheckAndRepaired() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        defer { hub.kill9() }
+        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try commune.ntm("dong", ["sync"])
+        try sqlite3(
+            [
+                "dong.sqlite",
+                "UPDATE sync_state SET applying = 1; INSERT INTO households (hamlet_id, head_name) VALUES ('\(commune.dongID)', 'Đinh Văn Khoa');",
+            ], in: commune.folder)
+        // Opening the file switches capture back on and captures the row: any command does.
+        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 1)
+        #expect(try commune.ntm("dong", ["check"]).stdout.contains("no problems found"))
+
+        // An outbox entry the shell made unreadable: `check` finds it; `--repair` sets it aside.
+        try sqlite3(["dong.sqlite", "UPDATE sync_outbox SET new_values = '{\"head_name\": NaN'"], in: commune.folder)
+        let found = try commune.ntm("dong", ["check", "--json"], expect: 1).json(CheckReport.self)
+        #expect(found.problems.contains { $0.contains("cannot be read") })
+        let repaired = try commune.ntm("dong", ["check", "--repair", "--json"]).json(CheckReport.self)
+        #expect(repaired.changesSetAside == 1)
+        let status = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+        #expect(status.setAside.count == 1)
+        try commune.ntm("dong", ["discard", "--set-aside", "\(status.setAside.first?.id ?? 0)", "--to", "kept.json"])
+        let kept = try String(contentsOf: commune.folder.appendingPathComponent("kept.json"), encoding: .utf8)
+        #expect(kept.contains("NaN"))
+        try commune.ntm("dong", ["check", "--repair"])
+        try commune.ntm("dong", ["sync"])
+        let names = try await commune.hubRows("households", for: Principal(role: .reviewer, name: "")).compactMap {
+            $0["head_name"]?.text
+        }
+        #expect(names == ["Đinh Văn Khoa"], "the row itself was captured again from what the file shows")
+        #expect(try commune.ntm("dong", ["check"]).stdout.contains("no problems found"))
+    }
+
+    @Test func anUnreachableHubFailsFastInOneLineAndAReviewerStillReadsOffline() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        try commune.ntm("office", ["init", "--hub", url, "--token", commune.tokens["office"] ?? ""])
+        try commune.ntm("office", ["sync"])
+        // A reviewer names a hamlet by its name; an unknown one is refused with exit 2.
+        try commune.ntm("office", ["cleanup", "add", "--hamlet", "Xóm Đông", "--date", "2026-11-20"])
+        let unknown = try commune.ntm(
+            "office", ["cleanup", "add", "--hamlet", "Xóm Nam", "--date", "2026-11-20"], expect: 2)
+        #expect(unknown.stderr.hasPrefix("error: hamlets.hamlet: no hamlet has the id or name 'Xóm Nam'"))
+        hub.kill9()
+
+        let started = Date()
+        let failed = try commune.ntm("office", ["sync"], expect: 1)
+        #expect(Date().timeIntervalSince(started) < 10, "a refused connection is reported at once")
+        #expect(failed.stderr.split(separator: "\n").count == 1)
+        #expect(failed.stderr.contains("connection was refused"))
+        #expect(failed.stderr.contains("1 change(s) stay pending"))
+
+        // Read-only commands work from the replica, saying how old their data is.
+        let listed = try commune.ntm("office", ["conflicts", "list"])
+        #expect(listed.stderr.hasPrefix("offline: "))
+        #expect(listed.stderr.contains("last synced"))
+        try commune.ntm("office", ["list", "hamlets"])
+        try commune.ntm("office", ["status"])
+    }
+}
