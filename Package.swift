@@ -92,7 +92,11 @@ let package = Package(
         ),
         .target(
             name: "SyncSimulation",
-            dependencies: ["SyncCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "SyncCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -21,7 +21,7 @@ package final class FaultPlan: Sendable {
         self.store = store
     }
 
-    static func key(_ replicaID: String, _ seq: Int64) -> String { "\(replicaID)#\(seq)" }
+    static func key(_ replicaID: String, _ seq: Int64, _ digest: String) -> String { "\(replicaID)#\(seq)#\(digest)" }
 
     /// Draws a number in `0..<100`, or 100 (no fault) when faults are off.
     func roll() -> Int {
@@ -43,7 +43,11 @@ struct FaultyConnection: HubConnection {
 
     func push(_ request: PushRequest) async throws -> PushResponse {
         plan.state.withLock { state in
-            for change in request.changes { state.sent[FaultPlan.key(request.replicaID, change.seq)] = change }
+            // Keyed by content too: two copies of one file send different changes under one id.
+            for change in request.changes {
+                let digest = (try? JSONText.encode(change)).map(JSONText.fnv1a) ?? ""
+                state.sent[FaultPlan.key(request.replicaID, change.seq, digest)] = change
+            }
         }
         let hub = plan.store
         switch plan.roll() {

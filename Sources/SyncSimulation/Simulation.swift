@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import SyncCore
 
@@ -68,6 +69,10 @@ struct World {
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
     var hamletIDs: [String] = []
     var devices: [Device] = []
+    /// Every row a replica recorded (through the engine or a "shell") in its own scope, by
+    /// table and id: each must end up at the hub, in its state or its audit trail.
+    var recorded: Set<String> = []
+    var clones = 0
 
     init(seed: UInt64, folder: URL, report: inout SimulationReport) async throws {
         random = SplitMix64(seed: seed)
@@ -144,6 +149,12 @@ struct World {
             try writeToAnotherHamlet(index)
         case 92..<95:  // the device's clock jumps back, by up to a day
             devices[index].clock.advance(by: -Int64(random.next() % 86_400_000))
+        case 95..<97 where clones < 3:  // the file is copied to a USB stick; both copies go on
+            try cloneDevice(index)
+            report.faults += 1
+        case 97..<99:  // another program works on the file
+            try shellWrites(index)
+            report.faults += 1
         default:
             report.operations -= 1
         }
@@ -164,7 +175,8 @@ struct World {
                 if table.scope == .hamlet, replica.principal.isReviewer {
                     values[TableSpec.scopeColumn] = .text(pick(hamletIDs) ?? "")
                 }
-                try replica.insert(into: tableName, values: values)
+                let row = try replica.insert(into: tableName, values: values)
+                recorded.insert("\(tableName)/\(row[TableSpec.idColumn]?.text ?? "")")
             case 9:
                 if let row = pick(rows), let id = row[TableSpec.idColumn]?.text {
                     try replica.delete(from: tableName, id: id)
@@ -221,6 +233,52 @@ struct World {
         case .boolean: return .integer(Int64(random.next() % 2))
         case .enumeration(let values): return .text(pick(values) ?? "")
         }
+    }
+
+    /// The device's file, copied with SQLite's online backup as `sqlite3 .backup` would,
+    /// becomes a second device of the same person with its own clock.
+    private mutating func cloneDevice(_ index: Int) throws {
+        let original = devices[index]
+        clones += 1
+        let path = folder.appendingPathComponent(
+            "clone\(clones)-\(URL(fileURLWithPath: original.path).lastPathComponent)"
+        ).path
+        let destination = try DatabaseQueue(path: path)
+        try original.replica.read { db in try destination.writeWithoutTransaction { copy in try db.backup(to: copy) } }
+        try destination.close()
+        let clock = ManualWallClock(fixedMilliseconds: original.clock.nowMilliseconds() + Int64(random.next() % 1_000))
+        let ids = SeededIDGenerator(seed: random.next(), clock: clock)
+        devices.append(
+            Device(
+                replica: try Replica(path: path, clock: clock, ids: ids), path: path, clock: clock, ids: ids,
+                connection: FaultyConnection(principal: original.replica.principal, plan: plan)))
+    }
+
+    /// The `sqlite3` shell on a replica file: it switches capture off and writes a record,
+    /// or drops a capture trigger and writes one, or garbles a change in the outbox.
+    private mutating func shellWrites(_ index: Int) throws {
+        let device = devices[index]
+        guard let hamletID = device.replica.principal.hamletID ?? pick(hamletIDs) else { return }
+        let id = device.ids.makeID()
+        let insert =
+            "INSERT INTO households (id, hamlet_id, head_name) VALUES ('\(id)', '\(hamletID)', 'Hộ ghi bằng sqlite3')"
+        let script: String
+        switch random.next() % 3 {
+        case 0:
+            script = "UPDATE sync_state SET applying = 1; \(insert);"
+            recorded.insert("households/\(id)")
+        case 1:
+            script = "DROP TRIGGER IF EXISTS sync_capture_insert_households; \(insert);"
+            recorded.insert("households/\(id)")
+        default:
+            script = """
+                UPDATE sync_outbox SET new_values = '{"broken": Inf'
+                WHERE seq = (SELECT seq FROM sync_outbox ORDER BY random() LIMIT 1);
+                """
+        }
+        let shell = try DatabaseQueue(path: device.path)
+        try shell.write { db in try db.execute(sql: script) }
+        try shell.close()
     }
 
     /// A head writes a row of another hamlet straight into SQLite: the hub must refuse it.
@@ -283,6 +341,9 @@ struct World {
         if let (replicaID, stale) = page,
             let device = devices.first(where: { (try? $0.replica.replicaID) == replicaID })
         {
+            // Any engine write first captures what a "shell" wrote with capture off: done
+            // before the snapshot, so that only the page's own effect is compared.
+            try device.replica.write { _ in }
             let before = try snapshot(device.replica)
             let cursor = try device.replica.pullCursor()
             if stale.cursor <= cursor {
@@ -314,8 +375,12 @@ struct World {
         }
         for index in devices.indices { try await sync(index, faults: false) }
         for index in devices.indices {
-            for rejected in try devices[index].replica.status().rejected {
+            let status = try devices[index].replica.status()
+            for rejected in status.rejected {
                 try devices[index].replica.discardRejected(seq: rejected.seq)
+            }
+            for change in status.setAside {
+                try devices[index].replica.discard(.setAside(change.id), saving: nil)
             }
         }
         for _ in 0..<2 {
@@ -327,6 +392,7 @@ struct World {
         report.failures += try await convergence()
         report.failures += try await acknowledgedChangesAreKept()
         report.failures += try await reviewFieldsChangedOnlyByReview()
+        report.failures += try await everyRecordReachedTheHub()
         if try hub.integrityCheck() != "ok" { report.failures.append("(e) the hub fails integrity_check") }
         for device in devices where try device.replica.integrityCheck() != "ok" {
             report.failures.append("(e) replica \(try device.replica.replicaID) fails integrity_check")
@@ -381,8 +447,8 @@ struct World {
             audit.filter { $0.table == table && $0.rowID == rowID }
         }
         var failures: [String] = []
-        for (replicaID, outcome) in try await hub.receivedOutcomes() where outcome.status == .applied {
-            guard let change = sent[FaultPlan.key(replicaID, outcome.seq)] else {
+        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() where outcome.status == .applied {
+            guard let change = sent[FaultPlan.key(replicaID, outcome.seq, digest)] else {
                 failures.append("(b) the hub holds change \(replicaID)#\(outcome.seq) that was never sent")
                 continue
             }
@@ -424,9 +490,66 @@ struct World {
         return failures
     }
 
+    /// (f) every record written on any replica is at the hub, in its state or its audit trail.
+    private func everyRecordReachedTheHub() async throws -> [String] {
+        var atHub: Set<String> = []
+        for table in ReplicatedSchema.tables {
+            for row in try await hub.rows(table: table.name, for: reviewer) {
+                atHub.insert("\(table.name)/\(row[TableSpec.idColumn]?.text ?? "")")
+            }
+        }
+        for entry in try await hub.auditTrail() { atHub.insert("\(entry.table)/\(entry.rowID)") }
+        // A record the hub refused with a reason (its hamlet deleted meanwhile) reached it, and
+        // its author was told; the simulated users discard what is refused.
+        let sent = plan.state.withLock { $0.sent }
+        var refused: Set<String> = []
+        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() where outcome.status == .rejected {
+            if let change = sent[FaultPlan.key(replicaID, outcome.seq, digest)], change.operation == .insert {
+                refused.insert("\(change.table)/\(change.rowID)")
+            }
+        }
+        atHub.formUnion(refused)
+        var failures: [String] = []
+        for key in recorded.subtracting(atHub).sorted() {
+            let parts = key.split(separator: "/").map(String.init)
+            var trace: [String] = []
+            for device in devices {
+                let found = try device.replica.read { db in
+                    try Row.fetchAll(
+                        db, sql: "SELECT seq, op, state, reason FROM sync_outbox WHERE row_id = ?",
+                        arguments: [parts.last ?? ""]
+                    ).map { "\($0)" }
+                        + (try Row.fetchAll(
+                            db, sql: "SELECT seq, op, reason FROM sync_set_aside WHERE row_id = ?",
+                            arguments: [parts.last ?? ""]
+                        ).map { "aside \($0)" })
+                        + (try Row.fetchAll(
+                            db, sql: "SELECT id FROM \"\(parts.first ?? "")\" WHERE id = ?",
+                            arguments: [parts.last ?? ""]
+                        ).map { _ in "visible" })
+                }
+                if !found.isEmpty { trace.append("\(device.path.split(separator: "/").last ?? ""): \(found)") }
+            }
+            for (sentKey, change) in sent where change.rowID == parts.last {
+                let outcome = try await hub.receivedOutcomes().first {
+                    sentKey.hasPrefix("\($0.replicaID)#\($0.outcome.seq)#")
+                }
+                trace.append(
+                    "sent \(change.operation) → \(outcome.map { "\($0.outcome.status) \($0.outcome.reason ?? "")" } ?? "never received")"
+                )
+            }
+            failures.append("(f) \(key) was recorded on a replica and never reached the hub \(trace)")
+        }
+        return failures
+    }
+
     /// (c) a review field changes only by a non-concurrent edit or a resolution.
     private func reviewFieldsChangedOnlyByReview() async throws -> [String] {
         let sent = plan.state.withLock { $0.sent }
+        var received: [String: String] = [:]
+        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() {
+            received["\(replicaID)#\(outcome.seq)"] = digest
+        }
         var failures: [String] = []
         var setter: [String: (seq: Int64, replicaID: String)] = [:]
         for entry in try await hub.log() where entry.kind == .upsert || entry.kind == .delete {
@@ -440,7 +563,9 @@ struct World {
                 let key = "\(entry.table)/\(entry.rowID)/\(name)"
                 defer { setter[key] = (entry.seq, entry.replicaID) }
                 guard column.policy == .review, entry.replicaID != "hub", let previous = setter[key] else { continue }
-                guard let origin = entry.originSeq, let change = sent[FaultPlan.key(entry.replicaID, origin)] else {
+                guard let origin = entry.originSeq, let digest = received["\(entry.replicaID)#\(origin)"],
+                    let change = sent[FaultPlan.key(entry.replicaID, origin, digest)]
+                else {
                     failures.append("(c) log entry \(entry.seq) names no change that was sent")
                     continue
                 }

@@ -381,11 +381,13 @@ extension LogEntry {
 
 extension SQLiteHubStore {
     /// Every change the hub has received, with its stored outcome, in arrival order per replica.
-    package func receivedOutcomes() async throws -> [(replicaID: String, outcome: ChangeOutcome)] {
+    /// Each with the digest of the change's JSON, which tells which content it was.
+    package func receivedOutcomes() async throws -> [(replicaID: String, digest: String, outcome: ChangeOutcome)] {
         try await writer.read { db in
-            try Row.fetchAll(db, cached: "SELECT replica_id, outcome FROM sync_received ORDER BY replica_id, seq").map {
-                row throws -> (replicaID: String, outcome: ChangeOutcome) in
-                (row["replica_id"], try JSONText.decode(ChangeOutcome.self, from: row["outcome"]))
+            try Row.fetchAll(
+                db, cached: "SELECT replica_id, digest, outcome FROM sync_received ORDER BY replica_id, seq"
+            ).map { row throws -> (replicaID: String, digest: String, outcome: ChangeOutcome) in
+                (row["replica_id"], row["digest"], try JSONText.decode(ChangeOutcome.self, from: row["outcome"]))
             }
         }
     }

@@ -88,7 +88,7 @@ extension Replica {
             }
             try db.execute(
                 cached: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
-            try Replica.rebase(db, rows: touched, confirmed: confirmed.mapValues { $0?.values })
+            try Replica.rebase(db, rows: touched, confirmed: confirmed.mapValues { $0?.values }, now: now)
             try db.execute(
                 cached: """
                     UPDATE sync_state SET applying = 0, pull_cursor = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
@@ -113,15 +113,25 @@ extension Replica {
     /// Runs with capture off: the caller sets `sync_state.applying`.
     /// `confirmed` holds the confirmed values of rows the caller already has in hand (nil:
     /// no row); the others are read from `sync_base_rows`.
-    static func rebase(_ db: Database, rows: Set<RowKey>, confirmed: [RowKey: SyncRow?] = [:]) throws {
+    static func rebase(
+        _ db: Database, rows: Set<RowKey>, confirmed: [RowKey: SyncRow?] = [:], now: Int64? = nil
+    ) throws {
         let applying = try Bool.fetchOne(db, cached: "SELECT applying FROM sync_state WHERE id = 1") ?? false
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1") }
         // Nothing pending anywhere (a fresh replica's first sync, a quiet one's pulls): no
         // row needs its outbox looked up.
         let outboxEmpty = try Bool.fetchOne(db, cached: "SELECT NOT EXISTS (SELECT 1 FROM sync_outbox)") ?? false
+        var unreadable: Set<RowKey> = []
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
             let table = try ReplicatedSchema.table(key.table)
+            let setAside = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM sync_set_aside") ?? 0
             let row = try expectedRow(db, key, table: table, confirmed: confirmed[key], outboxEmpty: outboxEmpty)
+            // A change of the row could not be read and was set aside: the row keeps what its
+            // author wrote, captured afresh below.
+            if try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM sync_set_aside") ?? 0 != setAside {
+                unreadable.insert(key)
+                continue
+            }
             if let row {
                 try table.insertRow(db, row, replacing: true)
             } else {
@@ -129,6 +139,9 @@ extension Replica {
             }
         }
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 0 WHERE id = 1") }
+        if !unreadable.isEmpty, !applying {
+            _ = try captureUnrecorded(db, now: now, keys: unreadable)
+        }
     }
 
     /// The row as this replica shows it: its confirmed state (`confirmed`, when the caller

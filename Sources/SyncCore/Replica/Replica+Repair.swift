@@ -270,7 +270,7 @@ extension Replica {
     /// without capture, then the visible one is written again with capture on, so that
     /// the triggers record exactly what changed, with the versions it was based on.
     /// Returns how many changes were captured. Skipped while the confirmed copy is rebuilt.
-    static func captureUnrecorded(_ db: Database, now: Int64, keys: Set<RowKey>? = nil) throws -> Int {
+    static func captureUnrecorded(_ db: Database, now: Int64?, keys: Set<RowKey>? = nil) throws -> Int {
         guard try Int64.fetchOne(db, sql: "SELECT rebuild_until FROM sync_state WHERE id = 1") == nil else { return 0 }
         if try confirmedCopyDamage(db) != nil {
             try startRebuild(db)
@@ -278,6 +278,7 @@ extension Replica {
         }
         let before = try Int64.fetchOne(db, sql: "SELECT next_seq FROM sync_state WHERE id = 1") ?? 0
         let writerNow = try Int64.fetchOne(db, sql: "SELECT writer_now_ms FROM sync_state WHERE id = 1")
+        // Stamped by the engine's clock when it has one, as its own writes are.
         try db.execute(sql: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [writerNow ?? now])
         for unrecorded in try unrecordedRows(db, keys: keys) {
             let (table, key, visible, expected) = (
