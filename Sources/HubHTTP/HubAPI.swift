@@ -35,6 +35,20 @@ package struct HubAPI: Sendable {
         // Bodies are read, decoded and applied a few at a time, whatever the connections.
         v1.post("push") { request, context in try await gate.withPermit { try await push(request, context) } }
         v1.post("pull") { request, context in try await gate.withPermit { try await pull(request, context) } }
+        v1.post("restore") { request, context in
+            try await gate.withPermit {
+                let principal = try context.requirePrincipal()
+                let body = try await HubResponse.decode(RestoreRequest.self, from: request)
+                let answer = try await store.restore(body, from: principal)
+                context.logger.info(
+                    "restore",
+                    metadata: [
+                        "sync.replica": "\(LogText.safe(body.replicaID))", "sync.rows": "\(body.rows.count)",
+                        "sync.applied": "\(answer.applied)",
+                    ])
+                return try HubResponse.json(answer, request: request)
+            }
+        }
         v1.get("conflicts") { request, context in
             let reviewer = try context.requireReviewer()
             let status: ConflictRecord.Status?

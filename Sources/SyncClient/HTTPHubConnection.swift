@@ -32,6 +32,10 @@ package struct HTTPHubConnection: HubConnection {
         try await send(.POST, "/v1/pull", body: request, as: PullResponse.self)
     }
 
+    package func restore(_ request: RestoreRequest) async throws -> RestoreResponse {
+        try await send(.POST, "/v1/restore", body: request, as: RestoreResponse.self)
+    }
+
     /// The hub's status, and who this token is.
     package func status() async throws -> HubStatus {
         try await send(.GET, "/v1/status", body: Optional<Int>.none, as: HubStatus.self)

@@ -12,7 +12,10 @@ struct NtmHub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ntm-hub",
         abstract: "The commune hub of NTM Sync: merges every hamlet's changes and keeps the conflicts for review.",
-        subcommands: [Serve.self, Init.self, HamletCommand.self, TokenCommand.self, Demo.self])
+        subcommands: [
+            Serve.self, Init.self, HamletCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
+            Demo.self,
+        ])
 
     static func main() async {
         await CommandRunner.main(NtmHub.self)
@@ -170,5 +173,40 @@ struct TokenCommand: AsyncParsableCommand {
             let issued = try await hub.issueToken(role: role, name: name)
             print(issued.token)
         }
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the hub file while the hub runs: one consistent state, verified by integrity_check.")
+
+    @Argument(help: "Where to write the copy (must not exist).") var file: String
+    @OptionGroup var database: HubDatabaseOption
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: database.db) else {
+            throw CommandFailure.usage("no hub file at \(database.db)")
+        }
+        try database.open().backup(to: file)
+        print("backed up \(database.db) to \(file) (integrity_check: ok)")
+    }
+}
+
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Put a backup back as the hub file (stop the hub first).",
+        discussion: """
+            Every replica finds at its next sync that the hub lost what came after the backup, \
+            and offers it back with its original authors and stamps; nothing else is asked of anyone.
+            """)
+
+    @Argument(help: "The backup to put back.") var file: String
+    @OptionGroup var database: HubDatabaseOption
+
+    func run() throws {
+        try SQLiteHubStore.restore(backup: file, to: database.db)
+        print("restored \(database.db) from \(file); replicas refill it at their next sync")
     }
 }

@@ -7,6 +7,7 @@ var seeds = 200
 var from: UInt64 = 1
 var steps = 160
 var verbose = false
+var hubRestores = false
 var arguments = CommandLine.arguments.dropFirst()
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
@@ -24,10 +25,14 @@ while let argument = arguments.popFirst() {
         guard let value = arguments.popFirst().flatMap(Int.init) else { fail("--steps needs a number") }
         steps = value
     case "--verbose": verbose = true
+    case "--hub-restores": hubRestores = true
     case "--help", "-h":
-        print("usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose]")
+        print("usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose] [--hub-restores]")
         exit(0)
-    default: fail("unknown argument \(argument); usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose]")
+    default:
+        fail(
+            "unknown argument \(argument); usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose] [--hub-restores]"
+        )
     }
 }
 guard seeds > 0, steps > 0 else { fail("--seeds and --steps must be above 0") }
@@ -44,7 +49,7 @@ await withTaskGroup(of: SimulationReport.self) { group in
     let end = from + UInt64(seeds)
     for _ in 0..<workers where next < end {
         let seed = next
-        group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent) }
+        group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores) }
         next += 1
     }
     for await report in group {
@@ -64,7 +69,7 @@ await withTaskGroup(of: SimulationReport.self) { group in
         }
         if next < end {
             let seed = next
-            group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent) }
+            group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores) }
             next += 1
         }
     }

@@ -14,12 +14,18 @@ package final class FaultPlan: Sendable {
     }
 
     let state: Mutex<State>
-    let store: SQLiteHubStore
+    private let current: Mutex<SQLiteHubStore>
 
     init(seed: UInt64, store: SQLiteHubStore) {
         state = Mutex(State(random: SplitMix64(seed: seed)))
-        self.store = store
+        current = Mutex(store)
     }
+
+    /// The hub as it is now (a restore replaces it).
+    var store: SQLiteHubStore { current.withLock { $0 } }
+
+    /// Puts another hub in place: the file restored from a backup.
+    func replace(_ store: SQLiteHubStore) { current.withLock { $0 = store } }
 
     static func key(_ replicaID: String, _ seq: Int64, _ digest: String) -> String { "\(replicaID)#\(seq)#\(digest)" }
 
@@ -72,6 +78,21 @@ struct FaultyConnection: HubConnection {
             return second
         default:
             return try await hub.push(request, from: principal)
+        }
+    }
+
+    func restore(_ request: RestoreRequest) async throws -> RestoreResponse {
+        let hub = plan.store
+        switch plan.roll() {
+        case 0..<8:  // the request is lost
+            plan.countFault()
+            throw Fault()
+        case 8..<13:  // delivered, but the response is lost: the offer comes again
+            plan.countFault()
+            _ = try await hub.restore(request, from: principal)
+            throw Fault()
+        default:
+            return try await hub.restore(request, from: principal)
         }
     }
 

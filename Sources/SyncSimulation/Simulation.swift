@@ -35,13 +35,17 @@ package enum Simulation {
     static let epoch: Int64 = 1_790_000_000_000
 
     /// Runs one seed with `steps` random steps in a fresh folder under `parent`.
-    package static func run(seed: UInt64, steps: Int = 160, parent: URL) async -> SimulationReport {
+    /// With `hubRestores`, the hub is backed up mid-run and later put back from that backup.
+    package static func run(
+        seed: UInt64, steps: Int = 160, parent: URL, hubRestores: Bool = false
+    ) async -> SimulationReport {
         let folder = parent.appendingPathComponent("ntm-sim-\(seed)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var report = SimulationReport(seed: seed)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var world = try await World(seed: seed, folder: folder, report: &report)
+            world.hubRestores = hubRestores
             for _ in 0..<steps { try await world.step(&report) }
             try await world.finish(&report)
         } catch {
@@ -64,21 +68,29 @@ struct World {
     var random: SplitMix64
     let folder: URL
     let hubClock: ManualWallClock
-    let hub: SQLiteHubStore
+    var hub: SQLiteHubStore { plan.store }
     let plan: FaultPlan
+    let hubIDSeed: UInt64
+    /// The hub's backup taken mid-run, and whether it was put back.
+    var hubBackup: String?
+    var hubRestored = false
+    var hubRestores = false
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
     var hamletIDs: [String] = []
     var devices: [Device] = []
     /// Every row a replica recorded (through the engine or a "shell") in its own scope, by
     /// table and id: each must end up at the hub, in its state or its audit trail.
     var recorded: Set<String> = []
+    /// Rows whose garbled changes were set aside and then discarded by their users.
+    var setAsideAndDiscarded: Set<String> = []
     var clones = 0
 
     init(seed: UInt64, folder: URL, report: inout SimulationReport) async throws {
         random = SplitMix64(seed: seed)
         self.folder = folder
         hubClock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
-        hub = try SQLiteHubStore(
+        hubIDSeed = seed &+ 1
+        let hub = try SQLiteHubStore(
             path: folder.appendingPathComponent("hub.sqlite").path, clock: hubClock,
             ids: SeededIDGenerator(seed: seed &+ 1, clock: hubClock),
             logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() })
@@ -147,7 +159,7 @@ struct World {
             try await deliverSomethingLate()
         case 89..<92:
             try writeToAnotherHamlet(index)
-        case 92..<95:  // the device's clock jumps back, by up to a day
+        case 92..<94:  // the device's clock jumps back, by up to a day
             devices[index].clock.advance(by: -Int64(random.next() % 86_400_000))
         case 95..<97 where clones < 3:  // the file is copied to a USB stick; both copies go on
             try cloneDevice(index)
@@ -155,6 +167,16 @@ struct World {
         case 97..<99:  // another program works on the file
             try shellWrites(index)
             report.faults += 1
+        // Last night's backup of the hub; later its disk dies and the backup is put back.
+        case 94 where hubRestores, 99 where hubRestores:
+            if hubBackup == nil {
+                let path = folder.appendingPathComponent("hub-backup.sqlite").path
+                try hub.backup(to: path)
+                hubBackup = path
+            } else if let backup = hubBackup, !hubRestored {
+                try restoreHub(from: backup)
+                report.faults += 1
+            }
         default:
             report.operations -= 1
         }
@@ -252,6 +274,19 @@ struct World {
             Device(
                 replica: try Replica(path: path, clock: clock, ids: ids), path: path, clock: clock, ids: ids,
                 connection: FaultyConnection(principal: original.replica.principal, plan: plan)))
+    }
+
+    /// The hub file is replaced by the backup taken earlier in the run, and reopened.
+    private mutating func restoreHub(from backup: String) throws {
+        hubRestored = true
+        try hub.close()
+        let path = folder.appendingPathComponent("hub.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try SQLiteHubStore.restore(backup: backup, to: path)
+        plan.replace(
+            try SQLiteHubStore(
+                path: path, clock: hubClock, ids: SeededIDGenerator(seed: hubIDSeed &+ 7, clock: hubClock),
+                logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// The `sqlite3` shell on a replica file: it switches capture off and writes a record,
@@ -375,11 +410,14 @@ struct World {
         }
         for index in devices.indices { try await sync(index, faults: false) }
         for index in devices.indices {
-            let status = try devices[index].replica.status()
-            for rejected in status.rejected {
+            // One at a time: discarding one may set aside another found unreadable.
+            while let rejected = try devices[index].replica.status().rejected.first {
                 try devices[index].replica.discardRejected(seq: rejected.seq)
             }
-            for change in status.setAside {
+            while let change = try devices[index].replica.status().setAside.first {
+                if let table = change.table, let rowID = change.rowID {
+                    setAsideAndDiscarded.insert("\(table)/\(rowID)")
+                }
                 try devices[index].replica.discard(.setAside(change.id), saving: nil)
             }
         }
@@ -509,6 +547,13 @@ struct World {
             }
         }
         atHub.formUnion(refused)
+        // A record whose insert was garbled in the file and set aside (its content kept and
+        // shown), whose row its author then deleted, was discarded by that author.
+        var inserted: Set<String> = []
+        for change in sent.values where change.operation == .insert {
+            inserted.insert("\(change.table)/\(change.rowID)")
+        }
+        atHub.formUnion(setAsideAndDiscarded.subtracting(inserted))
         var failures: [String] = []
         for key in recorded.subtracting(atHub).sorted() {
             let parts = key.split(separator: "/").map(String.init)
@@ -562,7 +607,10 @@ struct World {
                 guard let column = table.column(name) else { continue }
                 let key = "\(entry.table)/\(entry.rowID)/\(name)"
                 defer { setter[key] = (entry.seq, entry.replicaID) }
-                guard column.policy == .review, entry.replicaID != "hub", let previous = setter[key] else { continue }
+                // Entries a restored hub took back (no origin change) re-state values merged once.
+                guard column.policy == .review, entry.replicaID != "hub", entry.originSeq != nil,
+                    let previous = setter[key]
+                else { continue }
                 guard let origin = entry.originSeq, let digest = received["\(entry.replicaID)#\(origin)"],
                     let change = sent[FaultPlan.key(entry.replicaID, origin, digest)]
                 else {

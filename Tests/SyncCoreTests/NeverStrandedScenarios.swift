@@ -243,4 +243,52 @@ import Testing
         try await commune.syncAll()
         try await commune.expectConverged()
     }
+
+    @Test func aHubRestoredFromLastNightsBackupIsRefilledByItsReplicas() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Thượng", "Xóm Hạ"])
+        let upper = try commune.replica("thuong", for: commune.head(of: hamlets[0], name: "Trưởng xóm Thượng"))
+        let lower = try commune.replica("ha", for: commune.head(of: hamlets[1], name: "Trưởng xóm Hạ"))
+        let road = try upper.insert(
+            into: "road_segments", values: ["name": .text("Đường trục"), "length_m": .real(500)])
+        try await commune.syncAll()
+        let backup = commune.path("hub-backup.sqlite")
+        try commune.hub.backup(to: backup)
+
+        // After the backup: records, an edit by the office, a conflict and its resolution.
+        let cleanup = try upper.insert(into: "cleanups", values: ["date": .text("2026-11-21")])
+        try upper.update("road_segments", id: road.id, values: ["length_m": .real(520)])
+        try await commune.sync(upper)
+        try await commune.sync(office)
+        try office.update("road_segments", id: road.id, values: ["note": .text("xã đã đo")])
+        try await commune.sync(office)
+        let household = try lower.insert(into: "households", values: ["head_name": .text("Lò Thị Hoa")])
+        try await commune.sync(lower)
+        try await commune.syncAll()
+        let unsent = try upper.insert(into: "households", values: ["head_name": .text("Chưa gửi")])
+
+        // The hub's disk dies; last night's copy is put back. The lower hamlet syncs first
+        // with a new record, so the hub's log grows past the others' cursors.
+        try commune.restoreHub(from: backup)
+        let after = try lower.insert(into: "cleanups", values: ["date": .text("2026-11-22")])
+        let first = try await commune.sync(lower)
+        #expect(first.refilled)
+        for replica in [upper, office, lower, upper, office, lower] { try await commune.sync(replica) }
+
+        let hub = commune.hub
+        #expect(
+            try await hub.rows(table: "cleanups", for: commune.reviewer).map(\.id).sorted()
+                == [cleanup.id, after.id].sorted())
+        #expect(
+            try await hub.rows(table: "households", for: commune.reviewer).map(\.id).sorted()
+                == [household.id, unsent.id].sorted())
+        let restoredRoad = try #require(try await hub.rows(table: "road_segments", for: commune.reviewer).first)
+        #expect(restoredRoad["length_m"] == .real(520))
+        #expect(restoredRoad["note"] == .text("xã đã đo"))
+        // With its original author: the office's note is the office's at the hub.
+        let noteBy = try await hub.log().last { $0.table == "road_segments" && $0.values?["note"] != nil }?.author
+        #expect(noteBy == commune.reviewer.name)
+        try await commune.expectConverged()
+        try commune.expectIntegrity()
+    }
 }

@@ -9,6 +9,10 @@ package protocol HubStore: Sendable {
     /// Returns the log entries after the request's cursor within the caller's scope.
     func pull(_ request: PullRequest, for principal: Principal) async throws -> PullResponse
 
+    /// Takes back, in one transaction, confirmed fields a replica pulled before this hub was
+    /// restored from an older copy, with their original authors and stamps.
+    func restore(_ request: RestoreRequest, from principal: Principal) async throws -> RestoreResponse
+
     /// The conflicts in the caller's scope, optionally only those with `status`.
     func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord]
 

@@ -145,6 +145,11 @@ package final class SQLiteHubStore: HubStore {
         let page = try await writer.read { db in
             let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
             guard request.after <= head else { throw SyncError.cursorAhead(cursor: request.after, head: head) }
+            // A hub restored from an older copy may have logged other entries since, past the
+            // replica's cursor: the mark of the entry there tells.
+            if request.after > 0, let mark = request.afterMark, try Self.mark(db, at: request.after) != mark {
+                throw SyncError.hubRestored(position: request.after)
+            }
             // A head reads its hamlet's entries and the commune's (no hamlet), merged in log
             // order from two ordered walks of the scope index: the page costs its own size
             // however long the log. (`hamlet_id = ? OR hamlet_id IS NULL` in one WHERE made
@@ -168,14 +173,64 @@ package final class SQLiteHubStore: HubStore {
                 bytes += size
                 entries.append(try LogEntry(logRow: row))
             }
-            return PullResponse(
-                hubTime: now, entries: entries, cursor: hasMore ? entries.last?.seq ?? request.after : head,
-                hasMore: hasMore)
+            let cursor = hasMore ? entries.last?.seq ?? request.after : head
+            let cursorMark =
+                try entries.last.flatMap { $0.seq == cursor ? LogMark.of($0) : nil } ?? Self.mark(db, at: cursor)
+            var response = PullResponse(
+                hubTime: now, entries: entries, cursor: cursor, hasMore: hasMore, cursorMark: cursorMark)
+            // What the hub holds of this replica's changes: a replica whose acknowledged
+            // changes go further knows the hub was restored from an older copy.
+            response.receivedSeq =
+                try Int64.fetchOne(
+                    db, cached: "SELECT last_seq FROM sync_replicas WHERE replica_id = ?",
+                    arguments: [request.replicaID])
+                ?? 0
+            return response
         }
         logger.debug(
             "pull",
             metadata: ["sync.replica": "\(request.replicaID)", "sync.changes_out": "\(page.entries.count)"])
         return page
+    }
+
+    package func restore(_ request: RestoreRequest, from principal: Principal) async throws -> RestoreResponse {
+        try request.check()
+        let (now, ids, skew) = (clock.nowMilliseconds(), self.ids, configuration.maxFutureSkewMilliseconds)
+        let answer = try await Self.refusingWhenFull {
+            try await writer.write { db in
+                var transaction = try HubTransaction(db: db, now: now, ids: ids)
+                try transaction.save(
+                    try transaction.register(
+                        replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
+                var answer = RestoreResponse(hubTime: now)
+                for row in request.rows {
+                    // Each row in a savepoint: one the file refuses is lost, the others go on.
+                    var part = RestoreResponse(hubTime: now)
+                    do {
+                        try db.inSavepoint {
+                            part = try transaction.restore(
+                                row, kept: request.kept, principal: principal, maxFutureSkew: skew)
+                            return .commit
+                        }
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                        transaction.forgetHead()
+                        part = RestoreResponse(hubTime: now, lost: row.fields.count)
+                    }
+                    answer.applied += part.applied
+                    answer.unchanged += part.unchanged
+                    answer.lost += part.lost
+                }
+                try transaction.finish()
+                return answer
+            }
+        }
+        logger.info(
+            "restore",
+            metadata: [
+                "sync.replica": "\(request.replicaID)", "sync.rows": "\(request.rows.count)",
+                "sync.applied": "\(answer.applied)", "sync.lost": "\(answer.lost)",
+            ])
+        return answer
     }
 
     package func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord] {
@@ -260,6 +315,18 @@ extension SQLiteHubStore {
             SELECT \(logColumns) FROM sync_log INDEXED BY sync_log_scope WHERE hamlet_id IS NULL AND seq > ?
             ORDER BY seq LIMIT ?
             """
+    }
+
+    /// The mark of the log entry at `seq` (nil: none there).
+    static func mark(_ db: Database, at seq: Int64) throws -> String? {
+        guard seq > 0 else { return nil }
+        return try Row.fetchOne(
+            db, cached: "SELECT hlc, replica_id, logged_at, tbl, row_id FROM sync_log WHERE seq = ?", arguments: [seq]
+        ).map { row in
+            LogMark.of(
+                seq: seq, hlc: row["hlc"], replicaID: row["replica_id"], loggedAt: row["logged_at"], table: row["tbl"],
+                rowID: row["row_id"])
+        }
     }
 
     /// What a log entry adds to a page beyond its data, at most: its ids, names and numbers.

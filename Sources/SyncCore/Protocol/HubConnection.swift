@@ -4,6 +4,8 @@ package protocol HubConnection: Sendable {
     func push(_ request: PushRequest) async throws -> PushResponse
     /// Fetches a page of the log.
     func pull(_ request: PullRequest) async throws -> PullResponse
+    /// Offers back confirmed fields a restored hub lost.
+    func restore(_ request: RestoreRequest) async throws -> RestoreResponse
 }
 
 /// A connection straight to a hub store in the same process, as `principal`.
@@ -25,5 +27,9 @@ package struct LocalHubConnection: HubConnection {
 
     package func pull(_ request: PullRequest) async throws -> PullResponse {
         try await store.pull(request, for: principal)
+    }
+
+    package func restore(_ request: RestoreRequest) async throws -> RestoreResponse {
+        try await store.restore(request, from: principal)
     }
 }

@@ -79,19 +79,24 @@ package struct PullRequest: Sendable, Hashable, Codable {
     package var after: Int64
     /// The most entries wanted.
     package var limit: Int
+    /// The mark of the log entry at `after` as this replica pulled it (`PullResponse.cursorMark`):
+    /// a hub restored from an older copy holds another entry there, or none, and says so.
+    package var afterMark: String?
 
     /// A pull at this build's versions.
-    package init(replicaID: String, clientTime: Int64, after: Int64, limit: Int) {
+    package init(replicaID: String, clientTime: Int64, after: Int64, limit: Int, afterMark: String? = nil) {
         self.protocolVersion = SyncProtocol.version
         self.schemaVersion = ReplicatedSchema.version
         self.replicaID = replicaID
         self.clientTime = clientTime
         self.after = after
         self.limit = limit
+        self.afterMark = afterMark
     }
 
     enum CodingKeys: String, CodingKey {
         case after, limit
+        case afterMark = "after_mark"
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"
         case replicaID = "replica_id"
@@ -109,18 +114,44 @@ package struct PullResponse: Sendable, Hashable, Codable {
     package var cursor: Int64
     /// Whether more entries follow the cursor.
     package var hasMore: Bool
+    /// The mark of the log entry at `cursor` (nil at 0), for the next pull's `afterMark`.
+    package var cursorMark: String?
+    /// The last change of the pulling replica the hub holds (its `last_seq`).
+    package var receivedSeq: Int64?
 
     /// A page.
-    package init(hubTime: Int64, entries: [LogEntry], cursor: Int64, hasMore: Bool) {
+    package init(hubTime: Int64, entries: [LogEntry], cursor: Int64, hasMore: Bool, cursorMark: String? = nil) {
         self.hubTime = hubTime
         self.entries = entries
         self.cursor = cursor
         self.hasMore = hasMore
+        self.cursorMark = cursorMark
     }
 
     enum CodingKeys: String, CodingKey {
         case entries, cursor
+        case cursorMark = "cursor_mark"
+        case receivedSeq = "received_seq"
         case hubTime = "hub_time"
         case hasMore = "has_more"
+    }
+}
+
+/// What identifies a log entry across hub restores: a digest of its position, stamp,
+/// author, table, row and the hub's time of logging. A hub restored from an older copy
+/// that has logged other entries since holds, at the same position, one with another mark.
+package enum LogMark {
+    /// The mark of the entry with these fields.
+    package static func of(
+        seq: Int64, hlc: Int64, replicaID: String, loggedAt: Int64, table: String, rowID: String
+    ) -> String {
+        JSONText.fnv1a("\(seq)|\(hlc)|\(replicaID)|\(loggedAt)|\(table)|\(rowID)")
+    }
+
+    /// The mark of `entry`.
+    package static func of(_ entry: LogEntry) -> String {
+        of(
+            seq: entry.seq, hlc: entry.hlc.rawValue, replicaID: entry.replicaID, loggedAt: entry.loggedAt,
+            table: entry.table, rowID: entry.rowID)
     }
 }

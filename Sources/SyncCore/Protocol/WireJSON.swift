@@ -196,10 +196,18 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
         writer.raw("{")
         writer.key("cursor", first: true)
         writer.integer(cursor)
+        if let cursorMark {
+            writer.key("cursor_mark")
+            writer.string(cursorMark)
+        }
         writer.key("entries")
         try writer.array(entries) { (writer, entry) throws(SyncError) in try entry.write(to: &writer) }
         writer.key("has_more")
         writer.bool(hasMore)
+        if let receivedSeq {
+            writer.key("received_seq")
+            writer.integer(receivedSeq)
+        }
         writer.key("hub_time")
         writer.integer(hubTime)
         writer.raw("}")
@@ -210,9 +218,13 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
         var entries: [LogEntry]?
         var hasMore: Bool?
         var hubTime: Int64?
+        var cursorMark: String?
+        var receivedSeq: Int64?
         try reader.object { (reader, key) throws(SyncError) in
             switch key {
             case "cursor": cursor = try reader.integer()
+            case "cursor_mark": cursorMark = try reader.string()
+            case "received_seq": receivedSeq = try reader.integer()
             case "entries":
                 var list: [LogEntry] = []
                 try reader.array { (reader) throws(SyncError) in list.append(try LogEntry(from: &reader)) }
@@ -226,7 +238,8 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
             hubTime: try JSONReader.required(hubTime, "hub_time", in: "PullResponse"),
             entries: try JSONReader.required(entries, "entries", in: "PullResponse"),
             cursor: try JSONReader.required(cursor, "cursor", in: "PullResponse"),
-            hasMore: try JSONReader.required(hasMore, "has_more", in: "PullResponse"))
+            hasMore: try JSONReader.required(hasMore, "has_more", in: "PullResponse"), cursorMark: cursorMark)
+        self.receivedSeq = receivedSeq
     }
 }
 

@@ -8,6 +8,8 @@ package enum ForkReason: String, Sendable, Hashable, Codable {
     /// The hub expects changes this replica no longer holds (it set some aside, or the hub
     /// was restored from an older copy).
     case sequenceGap = "sequence_gap"
+    /// The hub was restored from an older copy: what it lost goes again under a new id.
+    case hubRestored = "hub_restored"
 }
 
 /// A page of pending changes ready to push, with what maps it back to the outbox.

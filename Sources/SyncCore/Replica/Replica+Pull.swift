@@ -11,12 +11,15 @@ extension Replica {
     package func pullRequest(limit: Int) throws -> PullRequest {
         let now = clock.nowMilliseconds()
         return try writer.read { db in
-            PullRequest(
+            let state = try Row.fetchOne(db, cached: "SELECT pull_cursor, pull_mark FROM sync_state WHERE id = 1")
+            return PullRequest(
                 replicaID: try Self.identity(db).replicaID, clientTime: now,
-                after: try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0,
-                limit: limit)
+                after: try state?.checked("pull_cursor") ?? 0, limit: limit, afterMark: try state?.checked("pull_mark"))
         }
     }
+
+    /// How many recent page ends a replica remembers the marks of.
+    static let keptPullMarks = 256
 
     /// The pull cursor: the last hub log position applied here.
     package func pullCursor() throws -> Int64 {
@@ -33,7 +36,18 @@ extension Replica {
         return try writer.write { db in
             try Self.ensureCapture(db, now: now)
             let cursor = try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
-            guard page.cursor >= cursor else { return 0 }
+            // A page from behind the cursor, or the same page again: nothing to do.
+            guard page.cursor > cursor || page.entries.contains(where: { $0.seq > cursor }) else { return 0 }
+            // Changes the hub acknowledged and no longer holds: it was restored from an
+            // older copy, whatever its log position says.
+            if let received = page.receivedSeq {
+                let (_, base) = try Self.identity(db)
+                let acked =
+                    try Int64.fetchOne(
+                        db, cached: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'acked' AND seq > ?",
+                        arguments: [base]) ?? 0
+                if acked - base > received { throw SyncError.hubRestored(position: page.cursor) }
+            }
             try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1")
             // The confirmed copy of each row the page touches, read once and written once.
             var confirmed: [RowKey: ConfirmedRow?] = [:]
@@ -60,6 +74,14 @@ extension Replica {
                     confirmed[key] = row
                 case .delete:
                     confirmed[key] = .some(nil)
+                    try db.execute(
+                        cached:
+                            "INSERT OR REPLACE INTO sync_base_deleted (tbl, row_id, version, origin) VALUES (?, ?, ?, ?)",
+                        arguments: [
+                            key.table, key.rowID, entry.seq,
+                            try JSONText.encode(
+                                FieldOrigin(hlc: entry.hlc, replicaID: entry.replicaID, author: entry.author)),
+                        ])
                 case .conflict:
                     guard let record = entry.conflict else { continue }
                     try record.save(db)
@@ -68,9 +90,12 @@ extension Replica {
             for (key, row) in confirmed {
                 if let row {
                     try db.execute(
-                        cached: "INSERT OR REPLACE INTO sync_base_rows (tbl, row_id, vals, vers) VALUES (?, ?, ?, ?)",
+                        cached: """
+                            INSERT OR REPLACE INTO sync_base_rows (tbl, row_id, vals, vers, origins) VALUES (?, ?, ?, ?, ?)
+                            """,
                         arguments: [
                             key.table, key.rowID, try JSONText.encode(row.values), try JSONText.encode(row.versions),
+                            try JSONText.encode(row.origins),
                         ])
                 } else {
                     try db.execute(
@@ -91,10 +116,23 @@ extension Replica {
             try Replica.rebase(db, rows: touched, confirmed: confirmed.mapValues { $0?.values }, now: now)
             try db.execute(
                 cached: """
-                    UPDATE sync_state SET applying = 0, pull_cursor = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
+                    UPDATE sync_state SET applying = 0, pull_cursor = ?, pull_mark = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
                     WHERE id = 1
                     """,
-                arguments: [page.cursor, newest.rawValue, Milliseconds.difference(now, page.hubTime)])
+                arguments: [
+                    page.cursor, page.cursorMark, newest.rawValue, Milliseconds.difference(now, page.hubTime),
+                ])
+            if let mark = page.cursorMark {
+                // Recent page ends, to find where a restored hub's log parted from ours.
+                try db.execute(
+                    cached: "INSERT OR REPLACE INTO sync_pull_marks (seq, mark) VALUES (?, ?)",
+                    arguments: [page.cursor, mark])
+                try db.execute(
+                    cached: """
+                        DELETE FROM sync_pull_marks WHERE seq < (SELECT seq FROM sync_pull_marks ORDER BY seq DESC
+                          LIMIT 1 OFFSET \(Self.keptPullMarks - 1))
+                        """)
+            }
             // A rebuilt confirmed copy is whole again once the pulls reach where it stood:
             // rows no one else knows of (written while it was damaged) are captured now.
             if let until = try Int64.fetchOne(db, cached: "SELECT rebuild_until FROM sync_state WHERE id = 1"),
@@ -124,11 +162,12 @@ extension Replica {
         var unreadable: Set<RowKey> = []
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
             let table = try ReplicatedSchema.table(key.table)
-            let setAside = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM sync_set_aside") ?? 0
-            let row = try expectedRow(db, key, table: table, confirmed: confirmed[key], outboxEmpty: outboxEmpty)
+            var setAside = false
+            let row = try expectedRow(
+                db, key, table: table, confirmed: confirmed[key], outboxEmpty: outboxEmpty, setAside: &setAside)
             // A change of the row could not be read and was set aside: the row keeps what its
             // author wrote, captured afresh below.
-            if try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM sync_set_aside") ?? 0 != setAside {
+            if setAside {
                 unreadable.insert(key)
                 continue
             }
@@ -147,12 +186,14 @@ extension Replica {
     /// The row as this replica shows it: its confirmed state (`confirmed`, when the caller
     /// has it in hand: nil for no row) with every outbox change of the row laid on top, in
     /// order — each one that still makes a valid row. Nil: no row.
+    /// `setAside` becomes true when one of the row's changes could not be read and was set aside.
     static func expectedRow(
-        _ db: Database, _ key: RowKey, table: TableSpec, confirmed: SyncRow?? = nil, outboxEmpty: Bool = false
+        _ db: Database, _ key: RowKey, table: TableSpec, confirmed: SyncRow?? = nil, outboxEmpty: Bool = false,
+        setAside: inout Bool
     ) throws -> SyncRow? {
         var row = try confirmed ?? ConfirmedRow.fetch(db, key)?.values
         guard !outboxEmpty else { return row }
-        for entry in try overlay(db, key) {
+        for entry in try overlay(db, key, setAside: &setAside) {
             let candidate = entry.apply(to: row)
             // Edits valid one by one can make an invalid row together (kind = money from
             // the hub, a fractional amount here). Such an edit stays pending — the hub
@@ -165,7 +206,7 @@ extension Replica {
 
     /// A row's outbox changes, in order. One that can no longer be read (edited by another
     /// tool) is set aside, its content kept, and the others go on.
-    static func overlay(_ db: Database, _ key: RowKey) throws -> [OutboxEntry] {
+    static func overlay(_ db: Database, _ key: RowKey, setAside found: inout Bool) throws -> [OutboxEntry] {
         var entries: [OutboxEntry] = []
         for row in try Row.fetchAll(
             db, cached: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE tbl = ? AND row_id = ? ORDER BY seq",
@@ -175,6 +216,7 @@ extension Replica {
                 entries.append(try OutboxEntry(row: row))
             } catch {
                 try setAside(db, seq: try row.checked("seq"), reason: "\(error)")
+                found = true
             }
         }
         return entries
@@ -185,29 +227,52 @@ extension Replica {
 struct ConfirmedRow {
     var values = SyncRow()
     var versions: [String: Int64] = [:]
+    /// Who wrote each version the fields hold, by version.
+    var origins: [String: FieldOrigin] = [:]
 
     static func fetch(_ db: Database, _ key: RowKey) throws -> ConfirmedRow? {
         guard
             let row = try Row.fetchOne(
-                db, cached: "SELECT vals, vers FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
+                db, cached: "SELECT vals, vers, origins FROM sync_base_rows WHERE tbl = ? AND row_id = ?",
                 arguments: [key.table, key.rowID])
         else { return nil }
         do {
+            // Origins are a help, not a need: unreadable or absent (a file from before), none.
+            let origins = ((try? row.checked("origins")) as String??)?.flatMap { $0 }.flatMap {
+                try? JSONText.decode([String: FieldOrigin].self, from: $0)
+            }
             return ConfirmedRow(
                 values: try JSONText.decode(SyncRow.self, from: try row.checked("vals")),
-                versions: try JSONText.decode([String: Int64].self, from: try row.checked("vers")))
+                versions: try JSONText.decode([String: Int64].self, from: try row.checked("vers")),
+                origins: origins ?? [:])
         } catch {
             throw ConfirmedStateDamaged(detail: "the confirmed copy of \(key.table) row \(key.rowID) is unreadable")
         }
     }
 
-    /// Folds an upsert in, each field at the entry's version.
+    /// Folds an upsert in, each field at the entry's version, and notes who wrote it.
     mutating func fold(_ entry: LogEntry) {
         for (column, value) in entry.values ?? [:] {
             values[column] = value
             if column != TableSpec.idColumn { versions[column] = entry.seq }
         }
         values[TableSpec.idColumn] = .text(entry.rowID)
+        origins["\(entry.seq)"] = FieldOrigin(hlc: entry.hlc, replicaID: entry.replicaID, author: entry.author)
+        let held = Set(versions.values.map { "\($0)" })
+        origins = origins.filter { held.contains($0.key) }
+    }
+}
+
+/// Who wrote a confirmed version: the author's stamp, replica and name.
+package struct FieldOrigin: Sendable, Hashable, Codable {
+    package var hlc: HLCTimestamp
+    package var replicaID: String
+    package var author: String
+
+    enum CodingKeys: String, CodingKey {
+        case hlc = "t"
+        case replicaID = "r"
+        case author = "a"
     }
 }
 

@@ -254,7 +254,8 @@ extension Replica {
             }
             for id in ids.sorted() {
                 let key = RowKey(table: table.name, rowID: id)
-                let expected = try expectedRow(db, key, table: table)
+                var setAside = false
+                let expected = try expectedRow(db, key, table: table, setAside: &setAside)
                 // Compared as the table stores them (120 and 120.0 are one length).
                 let normalized = expected.map { (try? table.completeRow($0)) ?? $0 }
                 let current = visible[id].map { (try? table.completeRow($0)) ?? $0 }
@@ -338,6 +339,7 @@ extension Replica {
                 WHERE id = 1
                 """)
         try db.execute(sql: "DELETE FROM sync_base_rows")
+        try db.execute(sql: "DELETE FROM sync_base_deleted")
     }
 
     /// Starts rebuilding the confirmed copy (see `startRebuild`).

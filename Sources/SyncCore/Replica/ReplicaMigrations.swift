@@ -107,6 +107,36 @@ enum ReplicaMigrations {
                     ALTER TABLE sync_state ADD COLUMN rebuild_until INTEGER;
                     """)
         }
+        migrator.registerMigration("v1-replica-refill") { db in
+            try db.execute(
+                sql: """
+                    -- The mark of the log entry at the pull cursor, and of recent page ends: a hub
+                    -- restored from an older copy is found, and where its log parted from ours.
+                    ALTER TABLE sync_state ADD COLUMN pull_mark TEXT;
+                    CREATE TABLE sync_pull_marks (seq INTEGER PRIMARY KEY, mark TEXT NOT NULL);
+                    -- Who wrote each confirmed version, so that what a restored hub lost can be
+                    -- offered back with its original authors and stamps.
+                    ALTER TABLE sync_base_rows ADD COLUMN origins TEXT;
+                    -- Rows the hub's log deleted, by version and author, so that a delete a restored
+                    -- hub lost is offered back too. (A row that comes back has a confirmed copy,
+                    -- which wins over a stale entry here.)
+                    CREATE TABLE sync_base_deleted (
+                      tbl TEXT NOT NULL,
+                      row_id TEXT NOT NULL,
+                      version INTEGER NOT NULL,
+                      origin TEXT,
+                      PRIMARY KEY (tbl, row_id)
+                    ) WITHOUT ROWID;
+                    -- Confirmed fields a restored hub lost, waiting to be offered back.
+                    CREATE TABLE sync_reoffer (
+                      tbl TEXT NOT NULL,
+                      row_id TEXT NOT NULL,
+                      kept INTEGER NOT NULL,
+                      fields TEXT NOT NULL,
+                      PRIMARY KEY (tbl, row_id)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

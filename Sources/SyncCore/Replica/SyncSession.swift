@@ -17,12 +17,16 @@ package struct SyncReport: Sendable, Hashable, Codable {
     package var forks = 0
     /// Whether the confirmed copy of the hub's rows was rebuilt from the start of the log.
     package var rebuilt = false
+    /// Whether the hub was found restored from an older copy and refilled.
+    package var refilled = false
+    /// Fields offered back to a restored hub that it took.
+    package var restored = 0
 
     /// Nothing yet.
     package init() {}
 
     enum CodingKeys: String, CodingKey {
-        case pushed, rejected, conflicts, lost, pulled, forks, rebuilt
+        case pushed, rejected, conflicts, lost, pulled, forks, rebuilt, refilled, restored
         case forkedTo = "forked_to"
     }
 }
@@ -76,6 +80,12 @@ package struct SyncSession: Sendable {
         while true {
             switch action {
             case .push:
+                // Fields a restored hub lost go back first, with their original authors.
+                while let offer = try replica.restoreOffer() {
+                    let answer = try await hub.restore(offer.request)
+                    try replica.restored(offer)
+                    report.restored += answer.applied
+                }
                 guard let page = try replica.pushPage(limit: pushPageSize) else {
                     action = machine.pushed(sent: 0)
                     continue
@@ -102,19 +112,35 @@ package struct SyncSession: Sendable {
                 if let forked = summary.forkedTo { try noteFork(forked, into: &report) }
                 action = machine.pushed(sent: page.request.changes.count)
             case .pull:
-                let page = try await nextPage(prefetched: &prefetched)
+                let page: PullResponse
+                do {
+                    page = try await nextPage(prefetched: &prefetched)
+                } catch let error as SyncError where error.kind == .hubRestored && !report.refilled {
+                    try await refill(into: &report)
+                    action = .push
+                    continue
+                }
                 if page.hasMore {
                     // Fetch the next page while this one is applied: the hub reads and
                     // encodes, the wire carries, and the replica writes, all at once.
                     let request = PullRequest(
                         replicaID: try replica.replicaID, clientTime: replica.clock.nowMilliseconds(),
                         after: page.cursor,
-                        limit: pullPageSize)
+                        limit: pullPageSize, afterMark: page.cursorMark)
                     let hub = self.hub
                     prefetched = (request.after, Task { try await hub.pull(request) })
                 }
                 do {
                     report.pulled += try replica.apply(page)
+                } catch let error as SyncError where error.kind == .hubRestored && !report.refilled {
+                    if let prefetched {
+                        prefetched.task.cancel()
+                        _ = try? await prefetched.task.value
+                    }
+                    prefetched = nil
+                    try await refill(into: &report)
+                    action = .push
+                    continue
                 } catch is ConfirmedStateDamaged where !report.rebuilt {
                     // The confirmed copy was damaged by another tool: it is rebuilt from the
                     // start of the hub's log; pending changes stay.
@@ -130,6 +156,34 @@ package struct SyncSession: Sendable {
                 return report
             }
         }
+    }
+
+    /// The hub was restored from an older copy: find where its log and ours part, offer
+    /// back what it lost, send again what it may not have, and pull on from there.
+    private func refill(into report: inout SyncReport) async throws {
+        try replica.prepareRefill(kept: try await keptPosition())
+        report.refilled = true
+        try noteFork(try replica.replicaID, into: &report)
+    }
+
+    /// The last position of the replica's pulled log the hub still holds: the newest page
+    /// end whose mark the hub confirms, found by bisection with one-entry pulls (0: none).
+    private func keptPosition() async throws -> Int64 {
+        let marks = try replica.pullMarks()
+        var (kept, missing) = (-1, marks.count)
+        while missing - kept > 1 {
+            let middle = (kept + missing) / 2
+            let probe = PullRequest(
+                replicaID: try replica.replicaID, clientTime: replica.clock.nowMilliseconds(), after: marks[middle].seq,
+                limit: 1, afterMark: marks[middle].mark)
+            do {
+                _ = try await hub.pull(probe)
+                kept = middle
+            } catch let error as SyncError where error.kind == .hubRestored {
+                missing = middle
+            }
+        }
+        return kept >= 0 ? marks[kept].seq : 0
     }
 
     /// The most identities one sync may take: a replica forks once per copy found.

@@ -153,6 +153,14 @@ extension SyncError {
         SyncError(.conflict, "\(table) row \(rowID) has been deleted")
     }
 
+    /// A cursor naming a log entry the hub no longer holds as the replica pulled it.
+    package static func hubRestored(position: Int64) -> SyncError {
+        SyncError(
+            .hubRestored,
+            "the hub's log at position \(position) is not the one this replica pulled; the hub was restored from an older copy"
+        )
+    }
+
     /// A cursor beyond the end of the hub's log: the hub lost entries the replica applied.
     package static func cursorAhead(cursor: Int64, head: Int64) -> SyncError {
         SyncError(

@@ -10,7 +10,7 @@ import Testing
 /// `PRAGMA integrity_check` when the scenario ends.
 final class Commune: @unchecked Sendable {  // test fixture used from one task at a time
     let folder: URL
-    let hub: SQLiteHubStore
+    private(set) var hub: SQLiteHubStore
     let hubClock: ManualWallClock
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã Lê Văn Tám")
     private(set) var replicas: [Replica] = []
@@ -63,6 +63,16 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
     func forget(_ replica: Replica) throws {
         try replica.close()
         replicas.removeAll { $0 === replica }
+    }
+
+    /// The hub's disk dies and `backup` is put back: the hub file is replaced and reopened.
+    func restoreHub(from backup: String) throws {
+        try hub.close()
+        let path = folder.appendingPathComponent("hub.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try SQLiteHubStore.restore(backup: backup, to: path)
+        hub = try SQLiteHubStore(
+            path: path, clock: hubClock, logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// A head principal for `hamletID`.

@@ -30,6 +30,10 @@ final class ScriptedConnection: HubConnection {
         try await inner.push(request)
     }
 
+    func restore(_ request: RestoreRequest) async throws -> RestoreResponse {
+        try await inner.restore(request)
+    }
+
     func pull(_ request: PullRequest) async throws -> PullResponse {
         let fail = state.withLock { state -> Bool in
             if let left = state.pullsLeft {

@@ -1,0 +1,144 @@
+import GRDB
+
+extension HubTransaction {
+    /// Takes back one row's fields that this hub lost when it was restored from an older
+    /// copy, as a replica offers them. A field is set again, with its original author and
+    /// stamp, when the hub's value predates the lost one (set at or before `kept`, where the
+    /// two logs part) or is older by stamp; a later edit made here since keeps its value,
+    /// and the offered one goes to the audit trail. A row the hub no longer has comes back
+    /// whole; a row deleted since stays deleted. Offering the same row twice changes nothing.
+    mutating func restore(
+        _ offered: RestoreRow, kept: Int64, principal: Principal, maxFutureSkew: Int64
+    ) throws -> RestoreResponse {
+        if let deletion = offered.deletion {
+            return try restoreDeletion(offered, deletion, kept: kept, principal: principal)
+        }
+        var answer = RestoreResponse(hubTime: now)
+        let everything = offered.fields.count
+        guard let table = try? ReplicatedSchema.table(offered.table) else {
+            answer.lost = everything
+            return answer
+        }
+        var fields = offered.fields.filter { $0.key != TableSpec.idColumn && table.column($0.key) != nil }
+        // A stamp far beyond the hub's clock is not taken back: the hub never accepted one.
+        fields = fields.filter { $0.value.origin.hlc.physicalMilliseconds - now <= maxFutureSkew }
+        answer.lost = everything - fields.count
+        let meta = try meta(table.name, offered.rowID)
+        let rowHamlet =
+            table.scope == .commune ? nil : meta?.hamletID ?? fields[TableSpec.scopeColumn]?.value.text
+        let inScope: Bool
+        if let hamletID = principal.hamletID {
+            inScope = table.scope == .hamlet && rowHamlet == hamletID
+        } else {
+            inScope = table.scope == .commune || rowHamlet != nil
+        }
+        guard inScope, !fields.isEmpty, !(meta?.deleted ?? false) else {
+            answer.lost += fields.count
+            return answer
+        }
+        let values: SyncRow
+        do {
+            values = try table.normalize(values: fields.mapValues(\.value).filter { $0.key != TableSpec.idColumn })
+        } catch {
+            answer.lost += fields.count
+            return answer
+        }
+        for field in fields.values { clock.receive(field.origin.hlc) }
+
+        // The changes the lost log held for this row, oldest first: each is logged again as
+        // its author made it.
+        let groups = Dictionary(grouping: fields.keys.sorted()) { fields[$0]?.version ?? 0 }.sorted { $0.key < $1.key }
+        guard var meta else {
+            // The row itself was lost: it comes back whole, or not at all.
+            var full = values
+            full[TableSpec.idColumn] = .text(offered.rowID)
+            guard let row = try? table.completeRow(full), try rowHamlet.map(hamletExists) ?? true else {
+                answer.lost += fields.count
+                return answer
+            }
+            try table.insertRow(db, row)
+            var stamps: [String: FieldStamp] = [:]
+            for (index, group) in groups.enumerated() {
+                guard let origin = group.value.first.flatMap({ fields[$0]?.origin }) else { continue }
+                let data = index == 0 ? row : row.filter { group.value.contains($0.key) }
+                let seq = try appendLog(
+                    .upsert, table: table.name, rowID: offered.rowID, hamletID: rowHamlet,
+                    data: try JSONText.encode(data), hlc: origin.hlc, author: author(origin))
+                let stamp = FieldStamp(
+                    version: seq, hlc: origin.hlc, replicaID: origin.replicaID, author: origin.author)
+                for column in index == 0 ? table.columns.map(\.name) : group.value { stamps[column] = stamp }
+            }
+            try saveMeta(
+                RowMeta(hamletID: rowHamlet, deleted: false, fields: stamps), table: table.name, rowID: offered.rowID)
+            answer.applied += fields.count
+            return answer
+        }
+        guard var current = try row(table, offered.rowID) else {
+            throw SyncError.storage("\(table.name) row \(offered.rowID) has bookkeeping but no row")
+        }
+        for group in groups {
+            var applied = SyncRow()
+            for column in group.value where column != TableSpec.scopeColumn {
+                guard let field = fields[column], let value = values[column] else { continue }
+                let stamp = meta.stamp(column)
+                if (current[column] ?? .null) == value {
+                    answer.unchanged += 1
+                } else if stamp.version <= kept || stamp.hlc < field.origin.hlc {
+                    applied[column] = value
+                } else {
+                    answer.lost += 1
+                    try audit(
+                        AuditEntry(
+                            decision: .lost, table: table.name, rowID: offered.rowID, column: column,
+                            old: current[column], new: value, oldAuthor: stamp.author, newAuthor: field.origin.author,
+                            newReplicaID: field.origin.replicaID, newHLC: field.origin.hlc, at: now))
+                }
+            }
+            guard let origin = group.value.first.flatMap({ fields[$0]?.origin }), !applied.isEmpty else { continue }
+            let merged = current.merging(applied) { $1 }
+            guard (try? table.checkRowRules(merged)) != nil else {
+                answer.lost += applied.count
+                continue
+            }
+            let seq = try appendLog(
+                .upsert, table: table.name, rowID: offered.rowID, hamletID: meta.hamletID,
+                data: try JSONText.encode(applied), hlc: origin.hlc, author: author(origin))
+            try table.updateRow(db, id: offered.rowID, applied)
+            for (column, value) in applied.sorted(by: { $0.key < $1.key }) {
+                let old = meta.stamp(column)
+                try audit(
+                    AuditEntry(
+                        decision: .overwritten, table: table.name, rowID: offered.rowID, column: column,
+                        old: current[column], new: value, oldAuthor: old.author, newAuthor: origin.author,
+                        newReplicaID: origin.replicaID, newHLC: origin.hlc, at: now))
+                meta.fields[column] = FieldStamp(
+                    version: seq, hlc: origin.hlc, replicaID: origin.replicaID, author: origin.author)
+            }
+            current = merged
+            answer.applied += applied.count
+        }
+        try saveMeta(meta, table: table.name, rowID: offered.rowID)
+        return answer
+    }
+
+    /// A delete the lost log held: the row goes again, by its original author, unless an
+    /// edit made here since is newer than the delete (then the row stays, and the delete is lost).
+    private mutating func restoreDeletion(
+        _ offered: RestoreRow, _ deletion: RestoredField, kept: Int64, principal: Principal
+    ) throws -> RestoreResponse {
+        guard let table = try? ReplicatedSchema.table(offered.table), let meta = try meta(table.name, offered.rowID),
+            !meta.deleted, let current = try row(table, offered.rowID)
+        else { return RestoreResponse(hubTime: now, unchanged: 1) }
+        let inScope =
+            principal.hamletID.map { table.scope == .hamlet && meta.hamletID == $0 } ?? true
+        let older = meta.fields.values.allSatisfy { $0.version <= kept || $0.hlc < deletion.origin.hlc }
+        guard inScope, older else { return RestoreResponse(hubTime: now, lost: 1) }
+        clock.receive(deletion.origin.hlc)
+        try deleteRow(table, current, meta: meta, stamp: deletion.origin.hlc, author: author(deletion.origin))
+        return RestoreResponse(hubTime: now, applied: 1)
+    }
+
+    private func author(_ origin: FieldOrigin) -> ChangeAuthor {
+        ChangeAuthor(replicaID: origin.replicaID, name: origin.author)
+    }
+}
