@@ -28,6 +28,7 @@ import Testing
         "GET /v1/status",
         "POST /v1/push",
         "POST /v1/pull",
+        "POST /v1/restore",
         "GET /v1/conflicts",
         "GET /v1/conflicts/{id}",
         "POST /v1/conflicts/{id}/resolve",

@@ -18,6 +18,23 @@ extension Replica {
         }
     }
 
+    /// Whether this replica holds, under its current id, a change the hub acknowledged
+    /// beyond `received`, the last the hub now holds from it: then the hub lost it.
+    static func hubLostAcknowledged(_ db: Database, received: Int64) throws -> Bool {
+        let (_, base) = try identity(db)
+        let acked =
+            try Int64.fetchOne(
+                db, cached: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'acked' AND seq > ?", arguments: [base])
+            ?? 0
+        return acked - base > received
+    }
+
+    /// Whether the hub lost changes it acknowledged, by what a page says it holds.
+    func hubLostAcknowledged(_ page: PullResponse) throws -> Bool {
+        guard let received = page.receivedSeq else { return false }
+        return try writer.read { db in try Self.hubLostAcknowledged(db, received: received) }
+    }
+
     /// How many recent page ends a replica remembers the marks of.
     static let keptPullMarks = 256
 
@@ -40,13 +57,8 @@ extension Replica {
             guard page.cursor > cursor || page.entries.contains(where: { $0.seq > cursor }) else { return 0 }
             // Changes the hub acknowledged and no longer holds: it was restored from an
             // older copy, whatever its log position says.
-            if let received = page.receivedSeq {
-                let (_, base) = try Self.identity(db)
-                let acked =
-                    try Int64.fetchOne(
-                        db, cached: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'acked' AND seq > ?",
-                        arguments: [base]) ?? 0
-                if acked - base > received { throw SyncError.hubRestored(position: page.cursor) }
+            if let received = page.receivedSeq, try Self.hubLostAcknowledged(db, received: received) {
+                throw SyncError.hubRestored(position: page.cursor)
             }
             try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1")
             // The confirmed copy of each row the page touches, read once and written once.

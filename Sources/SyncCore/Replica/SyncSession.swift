@@ -94,9 +94,15 @@ package struct SyncSession: Sendable {
                 do {
                     response = try await hub.push(page.request)
                 } catch let error as SyncError where error.kind == .sequenceGap {
-                    // The hub expects changes this replica no longer holds: what it has not
-                    // acknowledged goes again under a new identity.
-                    try fork(from: page.request.replicaID, reason: .sequenceGap, into: &report)
+                    // The hub expects changes this replica no longer holds. Either it lost
+                    // some it had acknowledged (restored from an older copy: refill), or
+                    // the replica set some aside: what the hub has not acknowledged goes
+                    // again under a new identity.
+                    if try await hubWasRestored(), !report.refilled {
+                        try await refill(into: &report)
+                    } else {
+                        try fork(from: page.request.replicaID, reason: .sequenceGap, into: &report)
+                    }
                     continue
                 }
                 guard response.outcomes.map(\.seq) == page.request.changes.map(\.seq) else {
@@ -155,6 +161,15 @@ package struct SyncSession: Sendable {
                 try replica.markSynced()
                 return report
             }
+        }
+    }
+
+    /// Asks the hub, with a one-entry pull, whether it still holds what it acknowledged.
+    private func hubWasRestored() async throws -> Bool {
+        do {
+            return try replica.hubLostAcknowledged(try await hub.pull(try replica.pullRequest(limit: 1)))
+        } catch let error as SyncError where error.kind == .hubRestored {
+            return true
         }
     }
 
