@@ -126,9 +126,24 @@ extension HubTransaction {
     private mutating func restoreDeletion(
         _ offered: RestoreRow, _ deletion: RestoredField, kept: Int64, principal: Principal
     ) throws -> RestoreResponse {
-        guard let table = try? ReplicatedSchema.table(offered.table), let meta = try meta(table.name, offered.rowID),
-            !meta.deleted, let current = try row(table, offered.rowID)
-        else { return RestoreResponse(hubTime: now, unchanged: 1) }
+        guard let table = try? ReplicatedSchema.table(offered.table) else {
+            return RestoreResponse(hubTime: now, lost: 1)
+        }
+        guard let meta = try meta(table.name, offered.rowID) else {
+            // A row made and deleted after the backup: the hub never sees it again, but its
+            // audit trail keeps that it existed, and who deleted it when.
+            if try audit(table: table.name, rowID: offered.rowID).isEmpty {
+                try audit(
+                    AuditEntry(
+                        decision: .deleted, table: table.name, rowID: offered.rowID, column: nil,
+                        newAuthor: deletion.origin.author, newReplicaID: deletion.origin.replicaID,
+                        newHLC: deletion.origin.hlc, at: now))
+            }
+            return RestoreResponse(hubTime: now, applied: 1)
+        }
+        guard !meta.deleted, let current = try row(table, offered.rowID) else {
+            return RestoreResponse(hubTime: now, unchanged: 1)
+        }
         let inScope =
             principal.hamletID.map { table.scope == .hamlet && meta.hamletID == $0 } ?? true
         let older = meta.fields.values.allSatisfy { $0.version <= kept || $0.hlc < deletion.origin.hlc }
@@ -136,6 +151,12 @@ extension HubTransaction {
         clock.receive(deletion.origin.hlc)
         try deleteRow(table, current, meta: meta, stamp: deletion.origin.hlc, author: author(deletion.origin))
         return RestoreResponse(hubTime: now, applied: 1)
+    }
+
+    /// The audit entries of one row.
+    private func audit(table: String, rowID: String) throws -> [String] {
+        try String.fetchAll(
+            db, cached: "SELECT decision FROM sync_audit WHERE tbl = ? AND row_id = ?", arguments: [table, rowID])
     }
 
     private func author(_ origin: FieldOrigin) -> ChangeAuthor {
