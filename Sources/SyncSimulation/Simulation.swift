@@ -75,6 +75,8 @@ struct World {
     var hubBackup: String?
     var hubRestored = false
     var hubRestores = false
+    /// What happened to identities and cursors, for a failure's report.
+    var events: [String] = []
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
     var hamletIDs: [String] = []
     var devices: [Device] = []
@@ -173,7 +175,9 @@ struct World {
                 let path = folder.appendingPathComponent("hub-backup.sqlite").path
                 try hub.backup(to: path)
                 hubBackup = path
+                events.append("hub backup at head \(try await hub.status(for: reviewer).logHead)")
             } else if let backup = hubBackup, !hubRestored {
+                events.append("hub head \(try await hub.status(for: reviewer).logHead) before restore")
                 try restoreHub(from: backup)
                 report.faults += 1
             }
@@ -333,10 +337,17 @@ struct World {
         var session = SyncSession(replica: device.replica, hub: device.connection)
         session.pushPageSize = 1 + Int(random.next() % 40)
         session.pullPageSize = 1 + Int(random.next() % 60)
+        let before = (try device.replica.pullCursor(), try device.replica.replicaID)
         do {
             try await session.run()
         } catch is FaultyConnection.Fault {
             // The network failed mid-sync; the next sync resumes.
+        }
+        let after = (try device.replica.pullCursor(), try device.replica.replicaID)
+        if after.0 < before.0 || after.1 != before.1 {
+            events.append(
+                "\(device.path.split(separator: "/").last ?? ""): cursor \(before.0)→\(after.0) id \(before.1.suffix(6))→\(after.1.suffix(6))"
+            )
         }
     }
 
@@ -576,6 +587,7 @@ struct World {
                 if !found.isEmpty { trace.append("\(device.path.split(separator: "/").last ?? ""): \(found)") }
             }
             for (sentKey, change) in sent where change.rowID == parts.last {
+                trace.append("by \(sentKey.split(separator: "#").first?.suffix(6) ?? "")#\(change.seq)")
                 let outcome = try await hub.receivedOutcomes().first {
                     sentKey.hasPrefix("\($0.replicaID)#\($0.outcome.seq)#")
                 }
@@ -584,6 +596,7 @@ struct World {
                 )
             }
             failures.append("(f) \(key) was recorded on a replica and never reached the hub \(trace)")
+            if failures.count == 1 { failures.append("events: \(events)") }
         }
         return failures
     }

@@ -185,6 +185,23 @@ package final class SQLiteHubStore: HubStore {
                     db, cached: "SELECT last_seq FROM sync_replicas WHERE replica_id = ?",
                     arguments: [request.replicaID])
                 ?? 0
+            if let formers = request.formerReplicaIDs, !formers.isEmpty {
+                var received: [String: Int64] = [:]
+                for id in formers {
+                    // Only ids of the same role and hamlet: nothing about other hamlets' devices.
+                    let row = try Row.fetchOne(
+                        db, cached: "SELECT role, hamlet_id, last_seq FROM sync_replicas WHERE replica_id = ?",
+                        arguments: [id])
+                    if let row {
+                        if row["role"] == principal.roleName && row["hamlet_id"] == principal.hamletID {
+                            received[id] = row["last_seq"]
+                        }
+                    } else {
+                        received[id] = 0
+                    }
+                }
+                response.formerReceived = received
+            }
             return response
         }
         logger.debug(

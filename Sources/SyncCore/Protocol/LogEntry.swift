@@ -82,6 +82,9 @@ package struct PullRequest: Sendable, Hashable, Codable {
     /// The mark of the log entry at `after` as this replica pulled it (`PullResponse.cursorMark`):
     /// a hub restored from an older copy holds another entry there, or none, and says so.
     package var afterMark: String?
+    /// Former ids of this replica (it forked) with changes the hub acknowledged and the
+    /// replica has not yet seen settle: the hub says what it holds of each (at most 8).
+    package var formerReplicaIDs: [String]?
 
     /// A pull at this build's versions.
     package init(replicaID: String, clientTime: Int64, after: Int64, limit: Int, afterMark: String? = nil) {
@@ -97,6 +100,7 @@ package struct PullRequest: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case after, limit
         case afterMark = "after_mark"
+        case formerReplicaIDs = "former_replica_ids"
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"
         case replicaID = "replica_id"
@@ -118,6 +122,8 @@ package struct PullResponse: Sendable, Hashable, Codable {
     package var cursorMark: String?
     /// The last change of the pulling replica the hub holds (its `last_seq`).
     package var receivedSeq: Int64?
+    /// The same for each of the request's `formerReplicaIDs` the hub knows as this caller's.
+    package var formerReceived: [String: Int64]?
 
     /// A page.
     package init(hubTime: Int64, entries: [LogEntry], cursor: Int64, hasMore: Bool, cursorMark: String? = nil) {
@@ -132,6 +138,7 @@ package struct PullResponse: Sendable, Hashable, Codable {
         case entries, cursor
         case cursorMark = "cursor_mark"
         case receivedSeq = "received_seq"
+        case formerReceived = "former_received"
         case hubTime = "hub_time"
         case hasMore = "has_more"
     }

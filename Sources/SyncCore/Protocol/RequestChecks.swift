@@ -37,6 +37,14 @@ extension PullRequest {
         if let afterMark, afterMark.utf8.count > 64 || afterMark.isEmpty {
             throw .malformed("after_mark: must be 1 to 64 bytes")
         }
+        if let formerReplicaIDs {
+            guard formerReplicaIDs.count <= 8 else { throw .malformed("former_replica_ids: at most 8") }
+            for (index, id) in formerReplicaIDs.enumerated() {
+                if let problem = PlausibleValues.problem(withID: id) {
+                    throw .malformed("former_replica_ids[\(index)]: \(problem)")
+                }
+            }
+        }
     }
 }
 

@@ -208,6 +208,10 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
             writer.key("received_seq")
             writer.integer(receivedSeq)
         }
+        if let formerReceived {
+            writer.key("former_received")
+            try writer.object(formerReceived) { (writer, seq) throws(SyncError) in writer.integer(seq) }
+        }
         writer.key("hub_time")
         writer.integer(hubTime)
         writer.raw("}")
@@ -220,11 +224,16 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
         var hubTime: Int64?
         var cursorMark: String?
         var receivedSeq: Int64?
+        var formerReceived: [String: Int64]?
         try reader.object { (reader, key) throws(SyncError) in
             switch key {
             case "cursor": cursor = try reader.integer()
             case "cursor_mark": cursorMark = try reader.string()
             case "received_seq": receivedSeq = try reader.integer()
+            case "former_received":
+                var received: [String: Int64] = [:]
+                try reader.object { (reader, id) throws(SyncError) in received[id] = try reader.integer() }
+                formerReceived = received
             case "entries":
                 var list: [LogEntry] = []
                 try reader.array { (reader) throws(SyncError) in list.append(try LogEntry(from: &reader)) }
@@ -240,6 +249,7 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
             cursor: try JSONReader.required(cursor, "cursor", in: "PullResponse"),
             hasMore: try JSONReader.required(hasMore, "has_more", in: "PullResponse"), cursorMark: cursorMark)
         self.receivedSeq = receivedSeq
+        self.formerReceived = formerReceived
     }
 }
 

@@ -12,27 +12,54 @@ extension Replica {
         let now = clock.nowMilliseconds()
         return try writer.read { db in
             let state = try Row.fetchOne(db, cached: "SELECT pull_cursor, pull_mark FROM sync_state WHERE id = 1")
-            return PullRequest(
+            var request = PullRequest(
                 replicaID: try Self.identity(db).replicaID, clientTime: now,
                 after: try state?.checked("pull_cursor") ?? 0, limit: limit, afterMark: try state?.checked("pull_mark"))
+            // Former ids whose acknowledged changes have not settled: the hub must still hold them.
+            let formers = try String.fetchAll(
+                db,
+                cached: """
+                    SELECT i.replica_id FROM sync_identities AS i WHERE EXISTS (SELECT 1 FROM sync_outbox AS o
+                      WHERE o.state = 'acked' AND o.seq > i.seq_base AND o.seq < i.until_seq)
+                    ORDER BY i.until_seq DESC LIMIT 8
+                    """)
+            if !formers.isEmpty { request.formerReplicaIDs = formers }
+            return request
         }
     }
 
     /// Whether this replica holds, under its current id, a change the hub acknowledged
     /// beyond `received`, the last the hub now holds from it: then the hub lost it.
-    static func hubLostAcknowledged(_ db: Database, received: Int64) throws -> Bool {
+    /// So too for each former id in `former` (what the hub holds of each).
+    static func hubLostAcknowledged(_ db: Database, received: Int64, former: [String: Int64] = [:]) throws -> Bool {
         let (_, base) = try identity(db)
         let acked =
             try Int64.fetchOne(
                 db, cached: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'acked' AND seq > ?", arguments: [base])
             ?? 0
-        return acked - base > received
+        if acked - base > received { return true }
+        for (id, held) in former {
+            guard
+                let identity = try Row.fetchOne(
+                    db, cached: "SELECT seq_base, until_seq FROM sync_identities WHERE replica_id = ?", arguments: [id])
+            else { continue }
+            let formerBase: Int64 = try identity.checked("seq_base")
+            let until: Int64 = try identity.checked("until_seq")
+            let acked =
+                try Int64.fetchOne(
+                    db, cached: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'acked' AND seq > ? AND seq < ?",
+                    arguments: [formerBase, until]) ?? 0
+            if acked - formerBase > held { return true }
+        }
+        return false
     }
 
     /// Whether the hub lost changes it acknowledged, by what a page says it holds.
     func hubLostAcknowledged(_ page: PullResponse) throws -> Bool {
         guard let received = page.receivedSeq else { return false }
-        return try writer.read { db in try Self.hubLostAcknowledged(db, received: received) }
+        return try writer.read { db in
+            try Self.hubLostAcknowledged(db, received: received, former: page.formerReceived ?? [:])
+        }
     }
 
     /// How many recent page ends a replica remembers the marks of.
@@ -57,7 +84,9 @@ extension Replica {
             guard page.cursor > cursor || page.entries.contains(where: { $0.seq > cursor }) else { return 0 }
             // Changes the hub acknowledged and no longer holds: it was restored from an
             // older copy, whatever its log position says.
-            if let received = page.receivedSeq, try Self.hubLostAcknowledged(db, received: received) {
+            if let received = page.receivedSeq,
+                try Self.hubLostAcknowledged(db, received: received, former: page.formerReceived ?? [:])
+            {
                 throw SyncError.hubRestored(position: page.cursor)
             }
             try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1")

@@ -129,11 +129,10 @@ package struct SyncSession: Sendable {
                 if page.hasMore {
                     // Fetch the next page while this one is applied: the hub reads and
                     // encodes, the wire carries, and the replica writes, all at once.
-                    let request = PullRequest(
-                        replicaID: try replica.replicaID, clientTime: replica.clock.nowMilliseconds(),
-                        after: page.cursor,
-                        limit: pullPageSize, afterMark: page.cursorMark)
-                    let hub = self.hub
+                    var next = try replica.pullRequest(limit: pullPageSize)
+                    next.after = page.cursor
+                    next.afterMark = page.cursorMark
+                    let (hub, request) = (self.hub, next)
                     prefetched = (request.after, Task { try await hub.pull(request) })
                 }
                 do {
