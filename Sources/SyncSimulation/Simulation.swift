@@ -583,6 +583,16 @@ struct World {
                             db, sql: "SELECT id FROM \"\(parts.first ?? "")\" WHERE id = ?",
                             arguments: [parts.last ?? ""]
                         ).map { _ in "visible" })
+                        + (try Row.fetchAll(
+                            db, sql: "SELECT vers FROM sync_base_rows WHERE row_id = ?", arguments: [parts.last ?? ""]
+                        ).map { "confirmed \($0["vers"] as String? ?? "")" })
+                        + (try Row.fetchAll(
+                            db, sql: "SELECT version FROM sync_base_deleted WHERE row_id = ?",
+                            arguments: [parts.last ?? ""]
+                        ).map { "deleted at \($0["version"] as Int64? ?? 0)" })
+                        + (try Row.fetchAll(
+                            db, sql: "SELECT kept FROM sync_reoffer WHERE row_id = ?", arguments: [parts.last ?? ""]
+                        ).map { "queued kept \($0["kept"] as Int64? ?? 0)" })
                 }
                 if !found.isEmpty { trace.append("\(device.path.split(separator: "/").last ?? ""): \(found)") }
             }
