@@ -345,9 +345,10 @@ struct World {
         }
         let after = (try device.replica.pullCursor(), try device.replica.replicaID)
         if after.0 < before.0 || after.1 != before.1 {
+            let reason = try device.replica.formerIdentities().last?.reason.rawValue ?? ""
+            let name = device.path.split(separator: "/").last ?? ""
             events.append(
-                "\(device.path.split(separator: "/").last ?? ""): cursor \(before.0)→\(after.0) id \(before.1.suffix(6))→\(after.1.suffix(6))"
-            )
+                "\(name): cursor \(before.0)→\(after.0) id \(before.1.suffix(6))→\(after.1.suffix(6)) \(reason)")
         }
     }
 
