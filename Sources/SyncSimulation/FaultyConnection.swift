@@ -11,6 +11,8 @@ package final class FaultPlan: Sendable {
         var stalePages: [(replicaID: String, page: PullResponse)] = []
         var failures: [String] = []
         var faults = 0
+        /// Rows offered back to a restored hub, and what the hub answered.
+        var offered: [String: String] = [:]
     }
 
     let state: Mutex<State>
@@ -83,6 +85,12 @@ struct FaultyConnection: HubConnection {
 
     func restore(_ request: RestoreRequest) async throws -> RestoreResponse {
         let hub = plan.store
+        plan.state.withLock { state in
+            for row in request.rows {
+                state.offered["\(row.table)/\(row.rowID)", default: ""] +=
+                    "[\(request.replicaID.suffix(6)) kept \(request.kept): \(row.fields.keys.sorted().joined(separator: ","))\(row.deletion == nil ? "" : " deletion")]"
+            }
+        }
         switch plan.roll() {
         case 0..<8:  // the request is lost
             plan.countFault()

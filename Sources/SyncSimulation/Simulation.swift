@@ -85,6 +85,9 @@ struct World {
     var recorded: Set<String> = []
     /// Rows whose garbled changes were set aside and then discarded by their users.
     var setAsideAndDiscarded: Set<String> = []
+    /// Inserts the hub refused with a reason, which their authors discarded (a hub restored
+    /// since may no longer know of the refusal).
+    var refusedInserts: Set<String> = []
     var clones = 0
 
     init(seed: UInt64, folder: URL, report: inout SimulationReport) async throws {
@@ -424,6 +427,9 @@ struct World {
         for index in devices.indices {
             // One at a time: discarding one may set aside another found unreadable.
             while let rejected = try devices[index].replica.status().rejected.first {
+                // The hub refused it with a reason, and its author drops it (a hub restored
+                // since may no longer know of the refusal).
+                if rejected.operation == .insert { refusedInserts.insert("\(rejected.table)/\(rejected.rowID)") }
                 try devices[index].replica.discardRejected(seq: rejected.seq)
             }
             while let change = try devices[index].replica.status().setAside.first {
@@ -566,6 +572,7 @@ struct World {
             inserted.insert("\(change.table)/\(change.rowID)")
         }
         atHub.formUnion(setAsideAndDiscarded.subtracting(inserted))
+        atHub.formUnion(refusedInserts)
         var failures: [String] = []
         for key in recorded.subtracting(atHub).sorted() {
             let parts = key.split(separator: "/").map(String.init)
@@ -606,6 +613,7 @@ struct World {
                     "sent \(change.operation) → \(outcome.map { "\($0.outcome.status) \($0.outcome.reason ?? "")" } ?? "never received")"
                 )
             }
+            if let offered = plan.state.withLock({ $0.offered[key] }) { trace.append("offered \(offered)") }
             failures.append("(f) \(key) was recorded on a replica and never reached the hub \(trace)")
             if failures.count == 1 { failures.append("events: \(events)") }
         }

@@ -52,7 +52,9 @@ extension HubTransaction {
             // The row itself was lost: it comes back whole, or not at all.
             var full = values
             full[TableSpec.idColumn] = .text(offered.rowID)
-            guard let row = try? table.completeRow(full), try rowHamlet.map(hamletExists) ?? true else {
+            // Its hamlet must be one the hub knows, or knew: the row may have outlived it.
+            let knownHamlet = try rowHamlet.map { try hamletExists($0) || self.meta("hamlets", $0) != nil } ?? true
+            guard let row = try? table.completeRow(full), knownHamlet else {
                 answer.lost += fields.count
                 return answer
             }
@@ -151,6 +153,21 @@ extension HubTransaction {
         clock.receive(deletion.origin.hlc)
         try deleteRow(table, current, meta: meta, stamp: deletion.origin.hlc, author: author(deletion.origin))
         return RestoreResponse(hubTime: now, applied: 1)
+    }
+
+    /// Takes back a conflict record the hub lost, or the resolution of one it holds open;
+    /// returns whether it changed anything. The record is published to replicas in scope.
+    func restore(_ record: ConflictRecord, from replicaID: String) throws -> Bool {
+        guard (try? ReplicatedSchema.table(record.table)) != nil, PlausibleValues.problem(withID: record.id) == nil
+        else { return false }
+        if let held = try conflict(record.id) {
+            guard held.status == .open, record.status == .resolved else { return false }
+        }
+        let author =
+            record.resolution.map { ChangeAuthor(replicaID: SyncProtocol.hubReplicaID, name: $0.by) }
+            ?? ChangeAuthor(replicaID: record.incoming.replicaID, name: record.incoming.author)
+        _ = try publish(record, author: author, hlc: record.incoming.hlc)
+        return true
     }
 
     /// The audit entries of one row.

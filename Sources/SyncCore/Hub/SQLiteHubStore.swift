@@ -237,6 +237,12 @@ package final class SQLiteHubStore: HubStore {
                     answer.unchanged += part.unchanged
                     answer.lost += part.lost
                 }
+                // Conflict records, from a reviewer only: what a head holds of them is a copy.
+                if principal.isReviewer {
+                    for record in request.conflicts ?? [] {
+                        if try transaction.restore(record, from: request.replicaID) { answer.applied += 1 }
+                    }
+                }
                 try transaction.finish()
                 return answer
             }

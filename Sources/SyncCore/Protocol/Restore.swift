@@ -15,6 +15,9 @@ package struct RestoreRequest: Sendable, Hashable, Codable {
     package var kept: Int64
     /// The rows, each with the fields the hub lost.
     package var rows: [RestoreRow]
+    /// Conflict records as the replica holds them (a reviewer's offer only): the hub takes
+    /// those it lost, and resolutions it lost of those it holds open.
+    package var conflicts: [ConflictRecord]?
 
     /// An offer at this build's versions.
     package init(replicaID: String, clientTime: Int64, kept: Int64, rows: [RestoreRow]) {
@@ -27,7 +30,7 @@ package struct RestoreRequest: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kept, rows
+        case kept, rows, conflicts
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"
         case replicaID = "replica_id"
@@ -112,7 +115,7 @@ extension RestoreRequest {
     package func check() throws(SyncError) {
         try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion)
         try SyncProtocol.checkReplicaID(replicaID)
-        guard rows.count <= Self.maxRows else {
+        guard rows.count + (conflicts?.count ?? 0) <= Self.maxRows else {
             throw .tooLarge("an offer of \(rows.count) rows", limit: Self.maxRows, unit: "rows")
         }
         guard (0...PlausibleValues.maxSequence).contains(kept) else {

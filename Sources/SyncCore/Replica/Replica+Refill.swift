@@ -72,6 +72,17 @@ extension Replica {
                         try JSONText.encode([Self.deletionKey: deletion]),
                     ])
             }
+            // A reviewer's copy of every conflict record: the hub takes those it lost.
+            if principal.isReviewer {
+                for row in try Row.fetchAll(db, sql: "SELECT id, record FROM sync_conflicts") {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO sync_reoffer (tbl, row_id, kept, fields) VALUES (?, ?, ?, ?)",
+                        arguments: [
+                            Self.conflictTable, try row.checked("id") as String, kept,
+                            try row.checked("record") as String,
+                        ])
+                }
+            }
             try db.execute(
                 sql:
                     "UPDATE sync_outbox SET state = 'pending', settle_seq = NULL WHERE state = 'acked' AND settle_seq > ?",
@@ -92,11 +103,13 @@ extension Replica {
         let now = clock.nowMilliseconds()
         return try writer.read { db in
             var rows: [RestoreRow] = []
+            var conflicts: [ConflictRecord] = []
             var keys: [RowKey] = []
             var kept: Int64 = 0
             var bytes = 0
             for row in try Row.fetchAll(
-                db, sql: "SELECT tbl, row_id, kept, fields FROM sync_reoffer ORDER BY tbl, row_id LIMIT ?",
+                db,
+                sql: "SELECT tbl, row_id, kept, fields FROM sync_reoffer ORDER BY \(Self.tableOrder), row_id LIMIT ?",
                 arguments: [limit])
             {
                 let text: String = try row.checked("fields")
@@ -105,17 +118,31 @@ extension Replica {
                 let key = RowKey(table: try row.checked("tbl"), rowID: try row.checked("row_id"))
                 keys.append(key)
                 kept = max(kept, try row.checked("kept"))
+                if key.table == Self.conflictTable {
+                    if let record = try? JSONText.decode(ConflictRecord.self, from: text) { conflicts.append(record) }
+                    continue
+                }
                 guard var fields = try? JSONText.decode([String: RestoredField].self, from: text) else { continue }
                 let deletion = fields.removeValue(forKey: Self.deletionKey)
                 rows.append(RestoreRow(table: key.table, rowID: key.rowID, fields: fields, deletion: deletion))
             }
             guard !keys.isEmpty else { return nil }
-            return RestoreOffer(
-                request: RestoreRequest(
-                    replicaID: try Self.identity(db).replicaID, clientTime: now, kept: kept, rows: rows),
-                keys: keys)
+            var request = RestoreRequest(
+                replicaID: try Self.identity(db).replicaID, clientTime: now, kept: kept, rows: rows)
+            if !conflicts.isEmpty { request.conflicts = conflicts }
+            return RestoreOffer(request: request, keys: keys)
         }
     }
+
+    /// The queue's table name for conflict records (no replicated table has it).
+    static let conflictTable = "(conflict)"
+
+    /// Tables in the schema's order: hamlets before the rows that name them.
+    static let tableOrder =
+        "CASE tbl "
+        + ReplicatedSchema.tables.enumerated().map { "WHEN '\($0.element.name)' THEN \($0.offset)" }.joined(
+            separator: " ")
+        + " ELSE \(ReplicatedSchema.tables.count) END"
 
     /// Where a queued delete is kept among a row's fields (no column has this name).
     static let deletionKey = "(deleted)"
