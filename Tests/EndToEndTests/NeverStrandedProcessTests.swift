@@ -118,4 +118,51 @@ import Testing
         try commune.ntm("office", ["list", "hamlets"])
         try commune.ntm("office", ["status"])
     }
+
+    @Test func aHubRestoredFromABackupTakenMidRunIsRefilledByItsReplicas() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        var (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        for name in ["dong", "doai", "office"] {
+            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
+        }
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-01", "--note", "trước sao lưu"])
+        for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
+        // Last night's backup, taken while the hub runs.
+        let backup = try Programs.run(
+            "ntm-hub", ["backup", "nightly.sqlite", "--db", "hub.sqlite"], in: commune.folder)
+        #expect(backup.status == 0, "\(backup.stderr)")
+
+        // A day's work after the backup.
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--note", "sau sao lưu 1"])
+        try commune.ntm("doai", ["household", "add", "--name", "Lò Thị Xuân"])
+        try commune.ntm(
+            "office", ["cleanup", "add", "--hamlet", "Xóm Đoài", "--date", "2026-11-03", "--note", "xã ghi"])
+        for name in ["dong", "doai", "office", "dong", "doai"] { try commune.ntm(name, ["sync"]) }
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-04", "--note", "chưa gửi"])
+
+        // The disk dies: the hub is stopped and last night's copy put back.
+        hub.kill9()
+        let restored = try Programs.run(
+            "ntm-hub", ["restore", "nightly.sqlite", "--db", "hub.sqlite"], in: commune.folder)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        (hub, url) = try await Programs.serve(
+            db: "hub.sqlite", port: Int(url.split(separator: ":").last ?? "0") ?? 0, in: commune.folder)
+        defer { hub.kill9() }
+        for _ in 0..<2 {
+            for name in ["doai", "dong", "office"] { try commune.ntm(name, ["sync"]) }
+        }
+
+        let reviewer = Principal(role: .reviewer, name: "")
+        let notes = try await commune.hubRows("cleanups", for: reviewer).compactMap { $0["note"]?.text }
+        #expect(notes.sorted() == ["chưa gửi", "sau sao lưu 1", "trước sao lưu", "xã ghi"].sorted())
+        #expect(
+            try await commune.hubRows("households", for: reviewer).compactMap { $0["head_name"]?.text } == [
+                "Lò Thị Xuân"
+            ])
+        for name in ["dong", "doai", "office"] {
+            let status = try commune.ntm(name, ["status", "--json"]).json(ReplicaStatus.self)
+            #expect(status.pendingChanges == 0, "\(name)")
+        }
+    }
 }
