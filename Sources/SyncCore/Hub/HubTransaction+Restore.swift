@@ -7,7 +7,19 @@ extension HubTransaction {
     /// two logs part) or is older by stamp; a later edit made here since keeps its value,
     /// and the offered one goes to the audit trail. A row the hub no longer has comes back
     /// whole; a row deleted since stays deleted. Offering the same row twice changes nothing.
+    /// Every offered field the hub did not take back is then logged again as the hub holds
+    /// it (value, author and stamp unchanged, at a new position), so that the replica's
+    /// copy, which holds it at a position of the lost log, converges on it.
     mutating func restore(
+        _ offered: RestoreRow, kept: Int64, principal: Principal, maxFutureSkew: Int64
+    ) throws -> RestoreResponse {
+        let before = try head()
+        let answer = try takeBack(offered, kept: kept, principal: principal, maxFutureSkew: maxFutureSkew)
+        try restate(offered, since: before, principal: principal)
+        return answer
+    }
+
+    private mutating func takeBack(
         _ offered: RestoreRow, kept: Int64, principal: Principal, maxFutureSkew: Int64
     ) throws -> RestoreResponse {
         if let deletion = offered.deletion {
@@ -168,6 +180,42 @@ extension HubTransaction {
             ?? ChangeAuthor(replicaID: record.incoming.replicaID, name: record.incoming.author)
         _ = try publish(record, author: author, hlc: record.incoming.hlc)
         return true
+    }
+
+    /// Logs again, as the hub holds them, the offered fields of a row in the caller's view
+    /// that no entry after `before` has set; and a delete, should the row be deleted here.
+    private func restate(_ offered: RestoreRow, since before: Int64, principal: Principal) throws {
+        guard offered.deletion == nil, let table = try? ReplicatedSchema.table(offered.table),
+            var meta = try meta(table.name, offered.rowID)
+        else { return }
+        if let hamletID = principal.hamletID, table.scope == .hamlet, meta.hamletID != hamletID { return }
+        if meta.deleted {
+            let stamp = meta.fields.values.max { $0.version < $1.version } ?? meta.stamp("")
+            _ = try appendLog(
+                .delete, table: table.name, rowID: offered.rowID, hamletID: meta.hamletID, data: "{}",
+                hlc: stamp.hlc, author: ChangeAuthor(replicaID: stamp.replicaID, name: stamp.author))
+            return
+        }
+        guard let current = try row(table, offered.rowID) else { return }
+        let stale = offered.fields.keys.filter {
+            $0 != TableSpec.idColumn && table.column($0) != nil && meta.stamp($0).version <= before
+        }
+        for (_, columns) in Dictionary(grouping: stale.sorted(), by: { meta.stamp($0).version }).sorted(by: {
+            $0.key < $1.key
+        }) {
+            guard let first = columns.first else { continue }
+            let stamp = meta.stamp(first)
+            let data = current.filter { columns.contains($0.key) }
+            let seq = try appendLog(
+                .upsert, table: table.name, rowID: offered.rowID, hamletID: meta.hamletID,
+                data: try JSONText.encode(data), hlc: stamp.hlc,
+                author: ChangeAuthor(replicaID: stamp.replicaID, name: stamp.author))
+            for column in columns {
+                meta.fields[column] = FieldStamp(
+                    version: seq, hlc: stamp.hlc, replicaID: stamp.replicaID, author: stamp.author)
+            }
+        }
+        if !stale.isEmpty { try saveMeta(meta, table: table.name, rowID: offered.rowID) }
     }
 
     /// The audit entries of one row.
