@@ -185,9 +185,23 @@ extension HubTransaction {
     /// Logs again, as the hub holds them, the offered fields of a row in the caller's view
     /// that no entry after `before` has set; and a delete, should the row be deleted here.
     private func restate(_ offered: RestoreRow, since before: Int64, principal: Principal) throws {
-        guard offered.deletion == nil, let table = try? ReplicatedSchema.table(offered.table),
-            var meta = try meta(table.name, offered.rowID)
-        else { return }
+        guard offered.deletion == nil, let table = try? ReplicatedSchema.table(offered.table) else { return }
+        guard var meta = try meta(table.name, offered.rowID) else {
+            // A row the hub does not have and did not take back (a commune row a head holds,
+            // its author having deleted it since): logged as deleted, so that every copy
+            // drops it, and kept in the audit trail with its values.
+            let hamletID = table.scope == .commune ? nil : offered.fields[TableSpec.scopeColumn]?.value.text
+            if let own = principal.hamletID, table.scope == .hamlet, hamletID != own { return }
+            let values = offered.fields.mapValues(\.value)
+            try audit(
+                AuditEntry(
+                    decision: .deleted, table: table.name, rowID: offered.rowID, column: nil, row: values,
+                    newAuthor: "hub", newReplicaID: SyncProtocol.hubReplicaID, newHLC: clock.last, at: now))
+            _ = try appendLog(
+                .delete, table: table.name, rowID: offered.rowID, hamletID: hamletID, data: "{}", hlc: clock.last,
+                author: ChangeAuthor(replicaID: SyncProtocol.hubReplicaID, name: "hub"))
+            return
+        }
         if let hamletID = principal.hamletID, table.scope == .hamlet, meta.hamletID != hamletID { return }
         if meta.deleted {
             let stamp = meta.fields.values.max { $0.version < $1.version } ?? meta.stamp("")
