@@ -7,12 +7,11 @@ import Testing
 /// The generated `CREATE TABLE` statements: their CHECK constraints keep even raw SQL
 /// writes (the `sqlite3` shell, another app) valid, and their id default makes UUIDv7s.
 @Suite struct SchemaSQLTests {
-    /// A fresh in-memory database with every replicated table.
+    /// A fresh in-memory database with every replicated table, as the shipped (frozen)
+    /// migrations of the hub make them.
     private static func database() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
-        try queue.write { db in
-            for table in ReplicatedSchema.tables { try db.execute(sql: table.createTableSQL) }
-        }
+        try MigrationHistory.hub.migrate(queue, path: ":memory:")
         return queue
     }
 

@@ -12,6 +12,10 @@ package struct HubConfiguration: Sendable {
     /// in for a small disk. Default: nil, no limit but the disk's.
     package var maxPageCount: Int? = nil
 
+    /// The schema version the hub file is brought to and serves. This build's own but in
+    /// tests and simulations of a hub not yet updated.
+    package var schemaVersion: Int = ReplicatedSchema.version
+
     /// The defaults.
     package init() {}
 }

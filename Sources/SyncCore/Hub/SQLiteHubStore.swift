@@ -11,6 +11,8 @@ package final class SQLiteHubStore: HubStore {
     let ids: any IDGenerator
     private let configuration: HubConfiguration
     private let logger: Logger
+    /// The schema version of the hub's tables, and the tables as it has them.
+    package let schema: SchemaView
 
     /// Opens (creating if missing) the hub file at `path` and migrates it.
     package init(
@@ -23,7 +25,13 @@ package final class SQLiteHubStore: HubStore {
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         self.configuration = configuration
         self.logger = logger
-        try HubMigrations.migrator.migrate(writer)
+        self.schema = try SchemaView.at(configuration.schemaVersion)
+        do {
+            try MigrationHistory.hub.migrate(writer, path: path, to: configuration.schemaVersion)
+        } catch {
+            try? writer.close()
+            throw error
+        }
         let now = clock.nowMilliseconds()
         try writer.write { db in
             try db.execute(
@@ -37,7 +45,7 @@ package final class SQLiteHubStore: HubStore {
     }
 
     package func push(_ request: PushRequest, from principal: Principal) async throws -> PushResponse {
-        try request.check(maxChanges: configuration.maxPushChanges)
+        try request.check(maxChanges: configuration.maxPushChanges, hubSchema: schema.version)
         // Each change's JSON text, for its digest and its size: read before taking the
         // write lock.
         let texts = try request.changes.map { change throws(SyncError) in try JSONText.encode(change) }
@@ -117,7 +125,7 @@ package final class SQLiteHubStore: HubStore {
     }
 
     package func pull(_ request: PullRequest, for principal: Principal) async throws -> PullResponse {
-        try request.check()
+        try request.check(hubSchema: schema.version)
         let limit = min(request.limit, configuration.maxPullEntries)
         let now = clock.nowMilliseconds()
         let ids = self.ids
@@ -211,7 +219,7 @@ package final class SQLiteHubStore: HubStore {
     }
 
     package func restore(_ request: RestoreRequest, from principal: Principal) async throws -> RestoreResponse {
-        try request.check()
+        try request.check(hubSchema: schema.version)
         let (now, ids, skew) = (clock.nowMilliseconds(), self.ids, configuration.maxFutureSkewMilliseconds)
         let answer = try await Self.refusingWhenFull {
             try await writer.write { db in

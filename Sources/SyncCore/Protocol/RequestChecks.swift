@@ -5,8 +5,8 @@
 extension PushRequest {
     /// Refuses a push whose replica id or sequence numbers are out of bounds, or whose
     /// changes are not in sequence.
-    package func check(maxChanges: Int) throws(SyncError) {
-        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion)
+    package func check(maxChanges: Int, hubSchema: Int) throws(SyncError) {
+        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion, hub: hubSchema)
         try SyncProtocol.checkReplicaID(replicaID)
         guard changes.count <= maxChanges else {
             throw .tooLarge("a push of \(changes.count) changes", limit: maxChanges, unit: "changes")
@@ -27,8 +27,8 @@ extension PushRequest {
 
 extension PullRequest {
     /// Refuses a pull whose replica id, cursor or limit is out of bounds.
-    package func check() throws(SyncError) {
-        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion)
+    package func check(hubSchema: Int) throws(SyncError) {
+        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion, hub: hubSchema)
         try SyncProtocol.checkReplicaID(replicaID)
         guard (0...PlausibleValues.maxSequence).contains(after) else {
             throw .malformed("after: must be a log position between 0 and \(PlausibleValues.maxSequence)")

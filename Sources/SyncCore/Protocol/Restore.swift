@@ -112,8 +112,8 @@ extension RestoreRequest {
     package static let maxRows = 500
 
     /// Refuses an offer whose ids, positions or size are out of bounds.
-    package func check() throws(SyncError) {
-        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion)
+    package func check(hubSchema: Int) throws(SyncError) {
+        try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion, hub: hubSchema)
         try SyncProtocol.checkReplicaID(replicaID)
         guard rows.count + (conflicts?.count ?? 0) <= Self.maxRows else {
             throw .tooLarge("an offer of \(rows.count) rows", limit: Self.maxRows, unit: "rows")

@@ -3,14 +3,15 @@ package enum SyncProtocol {
     /// The wire protocol version.
     package static let version = 1
 
-    /// Checks a request's versions against this build's.
-    package static func check(protocolVersion: Int, schemaVersion: Int) throws(SyncError) {
+    /// Checks a request's versions against a hub at schema version `hub`: it serves every
+    /// earlier schema version (a replica offline for weeks, not yet upgraded), and refuses
+    /// a later one, which only an updated hub can serve.
+    package static func check(protocolVersion: Int, schemaVersion: Int, hub: Int) throws(SyncError) {
         guard protocolVersion == version else {
             throw .incompatibleVersion("protocol", got: protocolVersion, supported: version)
         }
-        guard schemaVersion == ReplicatedSchema.version else {
-            throw .incompatibleVersion("schema", got: schemaVersion, supported: ReplicatedSchema.version)
-        }
+        if schemaVersion > hub { throw .newerThanHub(schema: schemaVersion, hub: hub) }
+        guard schemaVersion >= 1 else { throw .incompatibleVersion("schema", got: schemaVersion, supported: hub) }
     }
 }
 

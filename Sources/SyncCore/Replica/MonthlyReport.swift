@@ -188,7 +188,7 @@ extension Replica {
     package func report(month: String) throws -> [MonthlyReport] {
         try MonthlyReport.validate(month: month)
         var rows: [String: [SyncRow]] = [:]
-        for table in ReplicatedSchema.tables { rows[table.name] = try self.rows(table.name) }
+        for table in schema.tables { rows[table.name] = try self.rows(table.name) }
         return (rows["hamlets"] ?? [])
             .filter { principal.hamletID == nil || $0[TableSpec.idColumn]?.text == principal.hamletID }
             .map { hamlet in

@@ -78,7 +78,7 @@ extension Replica {
         try page.check()
         let now = clock.nowMilliseconds()
         return try writer.write { db in
-            try Self.ensureCapture(db, now: now)
+            try Self.ensureCapture(db, schema, now: now)
             let cursor = try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
             // A page from behind the cursor, or the same page again: nothing to do.
             guard page.cursor > cursor || page.entries.contains(where: { $0.seq > cursor }) else { return 0 }
@@ -106,7 +106,7 @@ extension Replica {
                     row.fold(entry)
                     // The hub's first entry of a row holds it whole: a partial one means
                     // the confirmed copy lost the row (emptied by another tool).
-                    if known == nil, let table = try? ReplicatedSchema.table(key.table),
+                    if known == nil, let table = try? schema.table(key.table),
                         table.columns.contains(where: { $0.isRequired && (row.values[$0.name] ?? .null) == .null })
                     {
                         throw ConfirmedStateDamaged(
@@ -154,7 +154,7 @@ extension Replica {
             }
             try db.execute(
                 cached: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
-            try Replica.rebase(db, rows: touched, confirmed: confirmed.mapValues { $0?.values }, now: now)
+            try Replica.rebase(db, schema, rows: touched, confirmed: confirmed.mapValues { $0?.values }, now: now)
             try db.execute(
                 cached: """
                     UPDATE sync_state SET applying = 0, pull_cursor = ?, pull_mark = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
@@ -180,7 +180,7 @@ extension Replica {
                 page.cursor >= until, !page.hasMore
             {
                 try db.execute(cached: "UPDATE sync_state SET rebuild_until = NULL WHERE id = 1")
-                _ = try Self.captureUnrecorded(db, now: now)
+                _ = try Self.captureUnrecorded(db, schema, now: now)
             }
             return applied
         }
@@ -193,7 +193,7 @@ extension Replica {
     /// `confirmed` holds the confirmed values of rows the caller already has in hand (nil:
     /// no row); the others are read from `sync_base_rows`.
     static func rebase(
-        _ db: Database, rows: Set<RowKey>, confirmed: [RowKey: SyncRow?] = [:], now: Int64? = nil
+        _ db: Database, _ schema: SchemaView, rows: Set<RowKey>, confirmed: [RowKey: SyncRow?] = [:], now: Int64? = nil
     ) throws {
         let applying = try Bool.fetchOne(db, cached: "SELECT applying FROM sync_state WHERE id = 1") ?? false
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1") }
@@ -202,7 +202,7 @@ extension Replica {
         let outboxEmpty = try Bool.fetchOne(db, cached: "SELECT NOT EXISTS (SELECT 1 FROM sync_outbox)") ?? false
         var unreadable: Set<RowKey> = []
         for key in rows.sorted(by: { ($0.table, $0.rowID) < ($1.table, $1.rowID) }) {
-            let table = try ReplicatedSchema.table(key.table)
+            let table = try schema.table(key.table)
             var setAside = false
             let row = try expectedRow(
                 db, key, table: table, confirmed: confirmed[key], outboxEmpty: outboxEmpty, setAside: &setAside)
@@ -220,7 +220,7 @@ extension Replica {
         }
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 0 WHERE id = 1") }
         if !unreadable.isEmpty, !applying {
-            _ = try captureUnrecorded(db, now: now, keys: unreadable)
+            _ = try captureUnrecorded(db, schema, now: now, keys: unreadable)
         }
     }
 

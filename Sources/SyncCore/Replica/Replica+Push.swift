@@ -64,9 +64,9 @@ extension Replica {
             // (Once per row: should the fresh capture be unreadable too, it is only set aside.)
             let recapture = recaptured.insert(unreadable.key).inserted
             try writer.write { db in
-                try Self.ensureCapture(db, now: now)
+                try Self.ensureCapture(db, schema, now: now)
                 try Self.setAside(db, seq: unreadable.seq, reason: unreadable.reason)
-                if recapture { _ = try Self.captureUnrecorded(db, now: now, keys: [unreadable.key]) }
+                if recapture { _ = try Self.captureUnrecorded(db, schema, now: now, keys: [unreadable.key]) }
             }
         }
     }
@@ -98,7 +98,7 @@ extension Replica {
     package func record(_ response: PushResponse, for page: PushPage) throws -> PushSummary {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         return try writer.write { db in
-            try Self.ensureCapture(db, now: now)
+            try Self.ensureCapture(db, schema, now: now)
             var summary = PushSummary()
             var reused = false
             for outcome in response.outcomes {
@@ -151,7 +151,7 @@ extension Replica {
     ) throws -> String {
         let now = clock.nowMilliseconds()
         return try writer.write { db in
-            try Self.ensureCapture(db, now: now)
+            try Self.ensureCapture(db, schema, now: now)
             let (table, sql, id): (String, String, Int64)
             switch change {
             case .outbox(let seq):
@@ -184,9 +184,9 @@ extension Replica {
             try saving?(text)
             try db.execute(sql: "DELETE FROM \(table) WHERE \(sql) = ?", arguments: [id])
             if table == "sync_outbox", let tbl: String = try? row.checked("tbl"),
-                let rowID: String = try? row.checked("row_id"), (try? ReplicatedSchema.table(tbl)) != nil
+                let rowID: String = try? row.checked("row_id"), (try? schema.table(tbl)) != nil
             {
-                try Replica.rebase(db, rows: [RowKey(table: tbl, rowID: rowID)])
+                try Replica.rebase(db, schema, rows: [RowKey(table: tbl, rowID: rowID)])
             }
             return text
         }

@@ -28,7 +28,7 @@ extension Replica {
     package func prepareRefill(kept: Int64) throws {
         let (now, ids, name) = (clock.nowMilliseconds(), self.ids, principal.name)
         try writer.write { db in
-            try Self.ensureCapture(db, now: now)
+            try Self.ensureCapture(db, schema, now: now)
             let (replicaID, _) = try Self.identity(db)
             let rows = try Row.fetchCursor(db, sql: "SELECT tbl, row_id FROM sync_base_rows")
             var lost: [(RowKey, [String: RestoredField])] = []

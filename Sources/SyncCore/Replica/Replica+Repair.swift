@@ -78,19 +78,21 @@ extension Replica {
         if report.integrity != "ok" { report.problems.append("integrity_check: \(report.integrity)") }
         let now = clock.nowMilliseconds()
         if repair {
-            try writer.write { db in try Self.inspect(db, repair: true, now: now, into: &report) }
+            try writer.write { db in try Self.inspect(db, schema, repair: true, now: now, into: &report) }
             report.repaired = true
         } else {
             report = try writer.read { db in
                 var report = report
-                try Self.inspect(db, repair: false, now: now, into: &report)
+                try Self.inspect(db, schema, repair: false, now: now, into: &report)
                 return report
             }
         }
         return report
     }
 
-    private static func inspect(_ db: Database, repair: Bool, now: Int64, into report: inout CheckReport) throws {
+    private static func inspect(
+        _ db: Database, _ schema: SchemaView, repair: Bool, now: Int64, into report: inout CheckReport
+    ) throws {
         guard let state = try Row.fetchOne(db, sql: "SELECT * FROM sync_state WHERE id = 1") else {
             throw SyncError.storage("the replica has no identity (sync_state is empty); run ntm init on a new file")
         }
@@ -98,7 +100,7 @@ extension Replica {
         let writerNow: Int64? = try state.checked("writer_now_ms")
         if applying != 0 { report.problems.append("capture was switched off (sync_state.applying = \(applying ?? 0))") }
         if writerNow != nil { report.problems.append("a writer's clock was left behind (sync_state.writer_now_ms)") }
-        let triggers = try damagedTriggers(db)
+        let triggers = try damagedTriggers(db, schema)
         for name in triggers { report.problems.append("trigger \(name) is missing or altered") }
         report.problems += try repairCounters(db, repair: repair)
 
@@ -110,13 +112,13 @@ extension Replica {
         }
         for (seq, reason) in unreadable { report.problems.append("outbox change \(seq) cannot be read: \(reason)") }
 
-        let rebuilding = try confirmedCopyDamage(db)
+        let rebuilding = try confirmedCopyDamage(db, schema)
         if let rebuilding { report.problems.append(rebuilding) }
         report.rebuilding = try Int64.fetchOne(db, sql: "SELECT rebuild_until FROM sync_state WHERE id = 1") != nil
 
         guard repair else {
             if rebuilding == nil, !report.rebuilding, unreadable.isEmpty {
-                let differing = try unrecordedRows(db)
+                let differing = try unrecordedRows(db, schema)
                 if !differing.isEmpty {
                     report.problems.append(
                         "\(differing.count) row(s) differ from what the replica recorded (written while capture was off)"
@@ -127,51 +129,37 @@ extension Replica {
             return
         }
         try db.execute(sql: "UPDATE sync_state SET applying = 0, writer_now_ms = NULL WHERE id = 1")
-        report.triggersRestored = try restoreTriggers(db)
+        report.triggersRestored = try restoreTriggers(db, schema)
         for (seq, reason) in unreadable { try setAside(db, seq: seq, reason: reason) }
         report.changesSetAside = unreadable.count
         if rebuilding != nil {
             try startRebuild(db)
             report.rebuilding = true
         } else if !report.rebuilding {
-            report.rowsCaptured = try captureUnrecorded(db, now: now)
+            report.rowsCaptured = try captureUnrecorded(db, schema, now: now)
         }
     }
 
     // MARK: Capture cannot stay off
 
-    /// Every trigger the engine relies on, by name, with its SQL as created.
-    static let expectedTriggers: [String: String] = {
-        var triggers: [String: String] = [:]
-        for table in ReplicatedSchema.tables {
-            let statements =
-                ReplicaTriggers.create(for: table)
-                + table.plausibleValueTriggers(when: ReplicaTriggers.otherTools)
-            for sql in statements {
-                let name = sql.split(separator: " ", maxSplits: 3).dropFirst(2).first.map(String.init) ?? sql
-                triggers[name] = sql
-            }
-        }
-        return triggers
-    }()
-
     /// The engine's triggers that are missing or altered, and `sync_` triggers it does not know.
-    static func damagedTriggers(_ db: Database) throws -> [String] {
+    static func damagedTriggers(_ db: Database, _ schema: SchemaView) throws -> [String] {
         let present = Dictionary(
             try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").map {
                 (try $0.checked("name") as String, (try $0.checked("sql") as String?) ?? "")
             }, uniquingKeysWith: { first, _ in first })
+        let expectedTriggers = ReplicaTriggers.expected(schema)
         var damaged = expectedTriggers.compactMap { name, sql in present[name] == sql ? nil : name }
         damaged += present.keys.filter { $0.hasPrefix("sync_") && expectedTriggers[$0] == nil }
         return damaged.sorted()
     }
 
     /// Puts every engine trigger back as created; returns how many were missing or altered.
-    static func restoreTriggers(_ db: Database) throws -> Int {
-        let damaged = try damagedTriggers(db)
+    static func restoreTriggers(_ db: Database, _ schema: SchemaView) throws -> Int {
+        let damaged = try damagedTriggers(db, schema)
         for name in damaged {
             try db.execute(sql: "DROP TRIGGER IF EXISTS \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
-            if let sql = expectedTriggers[name] { try db.execute(sql: sql) }
+            if let sql = ReplicaTriggers.expected(schema)[name] { try db.execute(sql: sql) }
         }
         return damaged.count
     }
@@ -179,7 +167,7 @@ extension Replica {
     /// Called at the start of every engine write: should another tool have switched
     /// capture off (`sync_state.applying`) or dropped a trigger, capture is switched back
     /// on and whatever was written meanwhile is captured, before anything else happens.
-    static func ensureCapture(_ db: Database, now: Int64) throws {
+    static func ensureCapture(_ db: Database, _ schema: SchemaView, now: Int64) throws {
         try repairCounters(db)
         let applying = try Int64.fetchOne(db, cached: "SELECT applying FROM sync_state WHERE id = 1") ?? 0
         let triggers =
@@ -188,10 +176,10 @@ extension Replica {
                 cached: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'"
             )
             ?? 0
-        guard applying != 0 || triggers != expectedTriggers.count else { return }
+        guard applying != 0 || triggers != ReplicaTriggers.expected(schema).count else { return }
         try db.execute(cached: "UPDATE sync_state SET applying = 0 WHERE id = 1")
-        _ = try restoreTriggers(db)
-        _ = try captureUnrecorded(db, now: now)
+        _ = try restoreTriggers(db, schema)
+        _ = try captureUnrecorded(db, schema, now: now)
     }
 
     /// The clock and the change counter as another tool may have left them: an absurd
@@ -234,9 +222,10 @@ extension Replica {
 
     /// Rows whose visible state differs from the confirmed state with the outbox on top.
     /// Only the rows in `keys`, when given.
-    static func unrecordedRows(_ db: Database, keys: Set<RowKey>? = nil) throws -> [UnrecordedRow] {
+    static func unrecordedRows(_ db: Database, _ schema: SchemaView, keys: Set<RowKey>? = nil) throws -> [UnrecordedRow]
+    {
         var found: [UnrecordedRow] = []
-        for table in ReplicatedSchema.tables {
+        for table in schema.tables {
             var visible: [String: SyncRow] = [:]
             var ids: Set<String>
             if let keys {
@@ -271,9 +260,11 @@ extension Replica {
     /// without capture, then the visible one is written again with capture on, so that
     /// the triggers record exactly what changed, with the versions it was based on.
     /// Returns how many changes were captured. Skipped while the confirmed copy is rebuilt.
-    static func captureUnrecorded(_ db: Database, now: Int64?, keys: Set<RowKey>? = nil) throws -> Int {
+    static func captureUnrecorded(
+        _ db: Database, _ schema: SchemaView, now: Int64?, keys: Set<RowKey>? = nil
+    ) throws -> Int {
         guard try Int64.fetchOne(db, sql: "SELECT rebuild_until FROM sync_state WHERE id = 1") == nil else { return 0 }
-        if try confirmedCopyDamage(db) != nil {
+        if try confirmedCopyDamage(db, schema) != nil {
             try startRebuild(db)
             return 0
         }
@@ -281,7 +272,7 @@ extension Replica {
         let writerNow = try Int64.fetchOne(db, sql: "SELECT writer_now_ms FROM sync_state WHERE id = 1")
         // Stamped by the engine's clock when it has one, as its own writes are.
         try db.execute(sql: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [writerNow ?? now])
-        for unrecorded in try unrecordedRows(db, keys: keys) {
+        for unrecorded in try unrecordedRows(db, schema, keys: keys) {
             let (table, key, visible, expected) = (
                 unrecorded.table, unrecorded.key, unrecorded.visible, unrecorded.expected
             )
@@ -307,11 +298,11 @@ extension Replica {
 
     /// Why the confirmed copy cannot be trusted, if it cannot: a row unreadable, or none
     /// left though the replica has pulled rows.
-    static func confirmedCopyDamage(_ db: Database) throws -> String? {
+    static func confirmedCopyDamage(_ db: Database, _ schema: SchemaView) throws -> String? {
         let cursor = try Int64.fetchOne(db, sql: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0
         let confirmed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_base_rows") ?? 0
         if cursor > 0, confirmed == 0 {
-            let visible = try ReplicatedSchema.tables.contains { table in
+            let visible = try schema.tables.contains { table in
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table.name)\")") ?? false
             }
             if visible {

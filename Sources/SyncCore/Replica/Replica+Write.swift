@@ -7,7 +7,7 @@ extension Replica {
     package func write<T>(_ body: (Database) throws -> T) throws -> T {
         let now = clock.nowMilliseconds()
         return try writer.write { db in
-            try Self.ensureCapture(db, now: now)
+            try Self.ensureCapture(db, schema, now: now)
             try db.execute(cached: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [now])
             let result = try body(db)
             try db.execute(cached: "UPDATE sync_state SET writer_now_ms = NULL WHERE id = 1")
@@ -26,7 +26,7 @@ extension Replica {
     /// all of them or, when one is invalid, none. Returns them complete.
     @discardableResult
     package func insert(into tableName: String, rows: [SyncRow]) throws -> [SyncRow] {
-        let table = try ReplicatedSchema.table(tableName)
+        let table = try schema.table(tableName)
         let complete = try rows.map { values throws -> SyncRow in
             var values = values
             if values[TableSpec.idColumn] == nil { values[TableSpec.idColumn] = .text(ids.makeID()) }
@@ -63,7 +63,7 @@ extension Replica {
     /// Changes some fields of a row and returns the row as it now stands.
     @discardableResult
     package func update(_ tableName: String, id: String, values: SyncRow) throws -> SyncRow {
-        let table = try ReplicatedSchema.table(tableName)
+        let table = try schema.table(tableName)
         let values = try table.normalize(values: values)
         return try write { db in
             guard let current = try table.fetchRow(db, id: id) else {
@@ -83,7 +83,7 @@ extension Replica {
 
     /// Deletes a row.
     package func delete(from tableName: String, id: String) throws {
-        let table = try ReplicatedSchema.table(tableName)
+        let table = try schema.table(tableName)
         try write { db in
             guard let current = try table.fetchRow(db, id: id) else {
                 throw SyncError.notFound("\(tableName) row \(id)")

@@ -7,18 +7,25 @@ import Logging
 package final class Replica: Sendable {
     /// Whose replica this is: a hamlet head (one hamlet) or a reviewer (the commune).
     package let principal: Principal
+    /// The schema version of the file's replicated tables, and the tables as it has them.
+    package let schema: SchemaView
+    /// The version the file was at before this opening upgraded it; nil when it was not
+    /// upgraded.
+    package let upgradedFrom: Int?
     let writer: DatabasePool
     let clock: any WallClock
     let ids: any IDGenerator
 
     /// Creates a new replica file at `path` for `principal`; fails if it is already a replica.
+    /// `schemaVersion` is this build's own but for tests and simulations of an older fleet.
     package static func create(
-        at path: String, principal: Principal, clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil
+        at path: String, principal: Principal, clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil,
+        schemaVersion: Int = ReplicatedSchema.version
     ) throws -> Replica {
         let ids = ids ?? UUIDv7Generator(clock: clock)
         try PrivateFile.prepare(path)
         let writer = try DatabasePool(path: path, configuration: .syncEngine)
-        try ReplicaMigrations.migrator.migrate(writer)
+        try MigrationHistory.replica.migrate(writer, path: path, to: schemaVersion)
         try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_state") == 0 else {
                 throw SyncError.malformed("\(path) is already a replica")
@@ -34,30 +41,46 @@ package final class Replica: Sendable {
                 ])
         }
         try writer.close()
-        return try Replica(path: path, clock: clock, ids: ids)
+        return try Replica(path: path, clock: clock, ids: ids, schemaVersion: schemaVersion)
     }
 
-    /// Opens an existing replica file, applying any newer migrations.
-    package init(path: String, clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil) throws {
+    /// Opens an existing replica file and upgrades it to `schemaVersion` (this build's own
+    /// but for tests and simulations of an older fleet), in one transaction per migration:
+    /// pending and rejected changes stay as they are and are pushed as before. A file
+    /// written by a newer `ntm` is refused and left alone.
+    package init(
+        path: String, clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil,
+        schemaVersion: Int = ReplicatedSchema.version
+    ) throws {
         try PrivateFile.prepare(path)
-        self.writer = try DatabasePool(path: path, configuration: .syncEngine)
+        let writer = try DatabasePool(path: path, configuration: .syncEngine)
+        self.writer = writer
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
-        try ReplicaMigrations.migrator.migrate(writer)
+        let before: Int?
+        do {
+            before = try MigrationHistory.replica.migrate(writer, path: path, to: schemaVersion)
+        } catch {
+            try? writer.close()
+            throw error
+        }
+        let schema = try SchemaView.at(schemaVersion)
+        self.schema = schema
+        self.upgradedFrom = before.flatMap { $0 < schemaVersion ? $0 : nil }
         // Capture cannot stay off: a trigger dropped or altered, or capture switched off by
         // another tool, is put right now, and what was written meanwhile is captured.
         let now = clock.nowMilliseconds()
         @Sendable func captureIsOff(_ db: Database) throws -> Bool {
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_state") == 1 else { return false }
             let applying = try Int64.fetchOne(db, sql: "SELECT applying FROM sync_state WHERE id = 1") ?? 0
-            return try applying != 0 || !Self.damagedTriggers(db).isEmpty
+            return try applying != 0 || !Self.damagedTriggers(db, schema).isEmpty
         }
         if try writer.read(captureIsOff) {
             try writer.write { db in
                 guard try captureIsOff(db) else { return }
                 try db.execute(sql: "UPDATE sync_state SET applying = 0, writer_now_ms = NULL WHERE id = 1")
-                _ = try Self.restoreTriggers(db)
-                _ = try Self.captureUnrecorded(db, now: now)
+                _ = try Self.restoreTriggers(db, schema)
+                _ = try Self.captureUnrecorded(db, schema, now: now)
             }
         }
         guard
@@ -83,13 +106,13 @@ package final class Replica: Sendable {
 
     /// The visible rows of `table` (confirmed with pending changes on top), ordered by id.
     package func rows(_ table: String) throws -> [SyncRow] {
-        let spec = try ReplicatedSchema.table(table)
+        let spec = try schema.table(table)
         return try writer.read { db in try spec.fetchRows(db) }
     }
 
     /// One visible row, if present.
     package func row(_ table: String, id: String) throws -> SyncRow? {
-        let spec = try ReplicatedSchema.table(table)
+        let spec = try schema.table(table)
         return try writer.read { db in try spec.fetchRow(db, id: id) }
     }
 

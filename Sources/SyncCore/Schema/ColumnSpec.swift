@@ -17,6 +17,8 @@ package struct ColumnSpec: Sendable, Hashable {
     package let maximum: Double?
     /// How concurrent edits of this column merge.
     package let policy: MergePolicy
+    /// The schema version that added the column (1: from the start).
+    package let since: Int
 
     /// Declares a column; `policy` defaults to last-writer-wins.
     package init(
@@ -27,7 +29,8 @@ package struct ColumnSpec: Sendable, Hashable {
         rule: ValueRule? = nil,
         text: TextShape = .line,
         maximum: Double? = nil,
-        policy: MergePolicy = .lastWriterWins
+        policy: MergePolicy = .lastWriterWins,
+        since: Int = 1
     ) {
         self.name = name
         self.kind = kind
@@ -37,6 +40,7 @@ package struct ColumnSpec: Sendable, Hashable {
         self.text = text
         self.maximum = maximum
         self.policy = policy
+        self.since = since
     }
 
     /// The CLI flag for this column (`area_m2` → `area-m2`).

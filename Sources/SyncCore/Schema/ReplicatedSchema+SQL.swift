@@ -1,5 +1,3 @@
-import GRDB
-
 extension ReplicatedSchema {
     /// Wall-clock milliseconds since 1970 in SQL, from SQLite's own clock.
     static let sqliteNowMilliseconds = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
@@ -20,13 +18,6 @@ extension ReplicatedSchema {
 }
 
 extension ReplicatedSchema {
-    /// Registers the migrations that create the replicated tables, the same on replicas and hub.
-    static func registerMigrations(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v1-replicated-tables") { db in
-            for table in tables { try db.execute(sql: table.createTableSQL) }
-        }
-    }
-
     /// Conflict records as the hub publishes them; the hub's authoritative copy and each
     /// replica's mirror of those in its scope share this shape.
     static let conflictsTableSQL = """
@@ -123,21 +114,6 @@ extension SyncValue {
 }
 
 // MARK: Plausible values (DESIGN.md §3)
-
-extension ReplicatedSchema {
-    /// Registers the migration that makes a replica file refuse implausible values
-    /// (overlong or control-character text, absurd numbers and dates) with triggers built
-    /// from the same declaration as the engine's validation. `condition` limits them to
-    /// some writes: a replica checks what other programs write. (The hub validates every
-    /// change before writing it; the triggers there cost a quarter of its merge time.)
-    static func registerPlausibleValues(in migrator: inout DatabaseMigrator, when condition: String) {
-        migrator.registerMigration("v1-plausible-values") { db in
-            for table in tables {
-                for statement in table.plausibleValueTriggers(when: condition) { try db.execute(sql: statement) }
-            }
-        }
-    }
-}
 
 extension TableSpec {
     /// `BEFORE INSERT` and `BEFORE UPDATE` triggers that abort a write of an implausible

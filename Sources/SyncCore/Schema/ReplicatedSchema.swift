@@ -2,8 +2,9 @@
 /// scope and merge policy. It drives the replica's and the hub's migrations, the capture
 /// triggers, input validation and the hub's merge.
 package enum ReplicatedSchema {
-    /// The schema version every request names; bump it with each additive migration.
-    package static let version = 1
+    /// This build's schema version, which its requests name; each additive migration
+    /// bumps it (docs/architecture.md, "Adding a column or a table").
+    package static let version = 2
 
     /// Road progress: only ever forward.
     package static let roadStatus = StatusOrder(["planned", "surveyed", "clearing", "building", "done"])
@@ -27,6 +28,10 @@ package enum ReplicatedSchema {
                 ColumnSpec("households_total", .integer, rule: .nonNegative, maximum: count),
                 ColumnSpec("target", .enumeration(["standard", "model"]), required: true, default: .text("standard")),
                 ColumnSpec("note", .text, text: .note),
+                ColumnSpec(
+                    "achieved", .enumeration(["none", "standard", "model"]), required: true, default: .text("none"),
+                    since: 2),
+                ColumnSpec("achieved_year", .integer, rule: .range(2000...2100), since: 2),
             ]),
         TableSpec(
             "criteria", scope: .commune,
@@ -36,6 +41,11 @@ package enum ReplicatedSchema {
                 ColumnSpec("status", .enumeration(["met", "not_met"]), required: true, default: .text("not_met")),
                 ColumnSpec("target_year", .integer, rule: .range(2000...2100)),
                 ColumnSpec("note", .text, text: .note),
+                ColumnSpec(
+                    "level", .enumeration(["standard", "advanced", "model"]), required: true,
+                    default: .text("standard"), since: 2),
+                ColumnSpec("owner", .text, text: .name, since: 2),
+                ColumnSpec("due_on", .date, since: 2),
             ]),
         TableSpec(
             "households", scope: .hamlet,
@@ -72,6 +82,9 @@ package enum ReplicatedSchema {
                 ColumnSpec("lighting", .boolean, required: true, default: .integer(0)),
                 ColumnSpec("trees", .boolean, required: true, default: .integer(0)),
                 ColumnSpec("note", .text, text: .note),
+                ColumnSpec(
+                    "kind", .enumeration(["truc", "ngo", "noi_dong"]), required: true, default: .text("truc"), since: 2),
+                ColumnSpec("completed_on", .date, since: 2),
             ]),
         TableSpec(
             "land_donations", scope: .hamlet,
@@ -89,6 +102,7 @@ package enum ReplicatedSchema {
                     policy: .monotonic(donationStatus)),
                 ColumnSpec("signed_on", .date),
                 ColumnSpec("note", .text, text: .note),
+                ColumnSpec("handed_over_on", .date, since: 2),
             ],
             rowRules: [.oneOf(["household_id", "donor_name"])]),
         TableSpec(
@@ -113,11 +127,43 @@ package enum ReplicatedSchema {
             ]),
     ]
 
-    private static let tablesByName: [String: TableSpec] = Dictionary(
-        uniqueKeysWithValues: tables.map { ($0.name, $0) })
-
     /// The table called `name`, or an error naming it.
     package static func table(_ name: String) throws(SyncError) -> TableSpec {
+        try SchemaView.current.table(name)
+    }
+}
+
+/// The replicated tables as one schema version has them. A replica still at an earlier
+/// version, or a request naming one, sees only the tables and columns that version knows.
+package struct SchemaView: Sendable {
+    /// The schema version.
+    package let version: Int
+    /// Its tables, in the declaration's order.
+    package let tables: [TableSpec]
+    private let tablesByName: [String: TableSpec]
+
+    private init(version: Int) {
+        self.version = version
+        tables = ReplicatedSchema.tables.compactMap { $0.at(version: version) }
+        tablesByName = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+    }
+
+    /// Every version this build knows, 1 first.
+    private static let all = (1...ReplicatedSchema.version).map(SchemaView.init(version:))
+
+    /// This build's own version.
+    package static var current: SchemaView { all[all.count - 1] }
+
+    /// Version `version`; a version this build does not know is refused.
+    package static func at(_ version: Int) throws(SyncError) -> SchemaView {
+        guard version >= 1, version <= all.count else {
+            throw .incompatibleVersion("schema", got: version, supported: ReplicatedSchema.version)
+        }
+        return all[version - 1]
+    }
+
+    /// The table called `name`, or an error naming it.
+    package func table(_ name: String) throws(SyncError) -> TableSpec {
         guard let table = tablesByName[name] else { throw .unknownTable(name) }
         return table
     }

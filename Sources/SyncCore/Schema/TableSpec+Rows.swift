@@ -18,10 +18,11 @@ extension TableSpec {
     }
 
     /// Inserts a complete row; with `replacing`, an existing row of the same id takes its values.
+    /// A column the row does not name (it was added after the row was recorded) takes its default.
     func insertRow(_ db: Database, _ row: SyncRow, replacing: Bool = false) throws {
         try db.execute(
             cached: replacing ? upsertSQL : insertSQL,
-            arguments: StatementArguments(columnNames.map { row[$0] ?? .null }))
+            arguments: StatementArguments(zip(columnNames, columnDefaults).map { row[$0] ?? $1 }))
     }
 
     /// Sets some fields of one row.

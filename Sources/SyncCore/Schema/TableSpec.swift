@@ -15,6 +15,15 @@ package enum RowRule: Sendable, Hashable {
     /// `limited` is at most `maximum` unless `column` equals `value` (amounts other than
     /// money).
     case atMostUnless(limited: String, maximum: Double, column: String, equals: String)
+
+    /// The columns the rule reads.
+    var columns: [String] {
+        switch self {
+        case .oneOf(let names): names
+        case .wholeNumberWhen(let column, _, let wholeColumn): [column, wholeColumn]
+        case .atMostUnless(let limited, _, let column, _): [limited, column]
+        }
+    }
 }
 
 /// One replicated table: its columns beyond `id`, its scope and its row rules.
@@ -27,9 +36,14 @@ package struct TableSpec: Sendable, Hashable {
     package let columns: [ColumnSpec]
     /// Rules across columns.
     package let rowRules: [RowRule]
+    /// The schema version that added the table (1: from the start).
+    package let since: Int
 
     /// Every column name, `id` first.
     package let columnNames: [String]
+    /// Each column's default in `columnNames`' order (null where none): what a row
+    /// written before the column existed holds in it.
+    let columnDefaults: [SyncValue]
     /// `INSERT` of every column, and the same replacing a row of the same id.
     let insertSQL: String
     let upsertSQL: String
@@ -40,15 +54,19 @@ package struct TableSpec: Sendable, Hashable {
     package static let scopeColumn = "hamlet_id"
 
     /// Declares a table; hamlet tables get their `hamlet_id` column here.
-    package init(_ name: String, scope: TableScope, columns: [ColumnSpec], rowRules: [RowRule] = []) {
+    package init(
+        _ name: String, scope: TableScope, columns: [ColumnSpec], rowRules: [RowRule] = [], since: Int = 1
+    ) {
         self.name = name
         self.scope = scope
+        self.since = since
         let scopeColumns =
             scope == .hamlet ? [ColumnSpec(TableSpec.scopeColumn, .text, required: true, text: .reference)] : []
         self.columns = scopeColumns + columns
         self.rowRules = rowRules
         let names = [TableSpec.idColumn] + self.columns.map(\.name)
         self.columnNames = names
+        self.columnDefaults = [.null] + self.columns.map { $0.defaultValue ?? .null }
         self.insertSQL = """
             INSERT INTO "\(name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
             VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))
@@ -56,6 +74,18 @@ package struct TableSpec: Sendable, Hashable {
         self.upsertSQL =
             insertSQL + " ON CONFLICT(id) DO UPDATE SET "
             + self.columns.map { "\"\($0.name)\" = excluded.\"\($0.name)\"" }.joined(separator: ", ")
+    }
+
+    /// The table as schema version `version` has it: only the columns it knows, and the
+    /// row rules over those. Nil when the table came later.
+    package func at(version: Int) -> TableSpec? {
+        guard since <= version else { return nil }
+        let known = columns.filter { $0.since <= version }
+        guard known.count < columns.count else { return self }
+        let names = Set(known.map(\.name))
+        return TableSpec(
+            name, scope: scope, columns: known.filter { $0.name != TableSpec.scopeColumn },
+            rowRules: rowRules.filter { Set($0.columns).isSubset(of: names) }, since: since)
     }
 
     /// The column called `name`, if declared.

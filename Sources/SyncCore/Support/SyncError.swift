@@ -116,6 +116,18 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         SyncError(.incompatibleVersion, "\(what) version \(got) is not supported (this side speaks \(supported))")
     }
 
+    /// A replica at a schema version newer than its hub's: the hub must be updated first.
+    package static func newerThanHub(schema: Int, hub: Int) -> SyncError {
+        SyncError(
+            .incompatibleVersion,
+            "schema version \(schema) is newer than this hub's (\(hub)): update ntm-hub; nothing was changed")
+    }
+
+    /// A file written by a newer program than this one.
+    package static func newerFile(_ message: String) -> SyncError {
+        SyncError(.incompatibleVersion, message)
+    }
+
     /// A missing, unknown, forged or revoked bearer token.
     package static func unauthorized(_ reason: String) -> SyncError {
         SyncError(.unauthorized, reason)

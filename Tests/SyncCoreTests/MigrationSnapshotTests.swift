@@ -1,0 +1,138 @@
+import Crypto
+import Foundation
+import GRDB
+import Testing
+
+@testable import SyncCore
+
+/// Issue 11: every shipped migration is frozen. Its SQL is pinned here by SHA-256, so
+/// that no later change to the schema code can alter what "version 1" means; version 1
+/// is exactly what the files in the field hold; and the migrations, run in order, build
+/// exactly the tables and triggers the declaration describes.
+@Suite struct MigrationSnapshotTests {
+    /// The SHA-256 of each shipped migration's SQL. A test failing here means a shipped
+    /// migration was edited: put it back, and add a new migration instead
+    /// (docs/architecture.md, "Adding a column or a table").
+    static let pinned: [String: String] = [
+        "replica v1-replicated-tables": "1c83db55fbe627becbc0901335f3b6631c344fe02c509064cbd05af5d7fa66d6",
+        "replica v1-replica-engine": "e87e792c995d62be426953cae36ef15739aecda3cea811c62e3e0651789710eb",
+        "replica v1-replica-hub": "97903154798ac25d6c6bac50e6a314ed31609f80a8b7f12bfcdcb87f2626af98",
+        "replica v1-plausible-values": "72b00af9c480fa3126b5898f8162915ed2b6c83c32666272471f4f92af31611e",
+        "replica v1-replica-identities": "e0a1c1038529bca9d3d874ce6ddbb031f3bf9e5d68f7500e45c1954b7f1ac425",
+        "replica v1-replica-set-aside": "83d8f404b9627b0f304fb3216d05921795f8b4c3dc162504b806fe6e6c75d39e",
+        "replica v1-replica-refill": "1e20df018de8c002aceba63db39189d4416c30165d793563fb9683508c92e479",
+        "replica v2-schema": "567eef09b27b0ab42fc9dbdba794e4f5b9808407c4b71f7f38614098f4100018",
+        "hub v1-replicated-tables": "1c83db55fbe627becbc0901335f3b6631c344fe02c509064cbd05af5d7fa66d6",
+        "hub v1-hub-engine": "0755993dee31b2ead07e51f82ae60d2d36f44805fa46150463456bbf1a483468",
+        "hub v1-hub-administration": "5be89cd782b8be778bc97ea411aedefce8c4b9a1c8564bbe4d344b1bcfeeec81",
+        "hub v1-hub-log-origin": "fc8ca63440cb71f31afee1f06080359b63c0d03007cb44102277d04ed6c2f490",
+        "hub v1-hub-replica-token": "657014e56a2e2b6fd3b1586878b0e9a7a2b6888b875656be694822c9d20df4c5",
+        "hub v2-schema": "51efa54680fe5a191dad2134878f51c99f210bd48f123dd42f8b14544402702b",
+    ]
+
+    private static func digest(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    @Test func noShippedMigrationChanges() {
+        var seen: Set<String> = []
+        for history in [MigrationHistory.replica, .hub] {
+            for migration in history.migrations {
+                let key = "\(history.file) \(migration.identifier)"
+                seen.insert(key)
+                #expect(
+                    Self.pinned[key] == Self.digest(migration.sql),
+                    "\(key) changed (sha256 \(Self.digest(migration.sql))): shipped migrations are frozen")
+            }
+        }
+        #expect(seen == Set(Self.pinned.keys), "a shipped migration was removed or renamed")
+    }
+
+    @Test func schemaVersionsOnlyGrowAlongEachHistory() {
+        for history in [MigrationHistory.replica, .hub] {
+            let versions = history.migrations.map(\.schemaVersion)
+            #expect(versions == versions.sorted(), "\(history.file)")
+            #expect(versions.last == ReplicatedSchema.version, "\(history.file) reaches this build's version")
+            #expect(Set(history.migrations.map(\.identifier)).count == history.migrations.count)
+        }
+    }
+
+    /// Every schema object of the file, as SQLite keeps it.
+    private static func schema(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'
+                    ORDER BY type, name
+                    """
+            ).map {
+                "\($0["type"] as String) \($0["name"] as String) on \($0["tbl_name"] as String):\n\($0["sql"] as String? ?? "")"
+            }
+        }
+    }
+
+    private static func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ntm-\(UUID().uuidString)-\(name).sqlite").path
+    }
+
+    @Test func versionOneIsExactlyWhatTheFieldHolds() throws {
+        let field = Self.temporaryPath("dong")
+        try V1Fixture.restore("dong", to: field)
+        let fresh = Self.temporaryPath("fresh")
+        let replica = try Replica.create(
+            at: fresh, principal: Principal(role: .reviewer, name: "Cán bộ"), schemaVersion: 1)
+        try replica.close()
+        #expect(try Self.schema(fresh) == Self.schema(field))
+
+        let fieldHub = Self.temporaryPath("hub")
+        try V1Fixture.restore("hub", to: fieldHub)
+        let freshHub = Self.temporaryPath("fresh-hub")
+        var configuration = HubConfiguration()
+        configuration.schemaVersion = 1
+        let hub = try SQLiteHubStore(path: freshHub, configuration: configuration, logger: .init(label: "test"))
+        try hub.close()
+        #expect(try Self.schema(freshHub) == Self.schema(fieldHub))
+    }
+
+    /// Table SQL with its whitespace folded: `ALTER TABLE … ADD COLUMN` appends a column
+    /// to the stored statement with other spacing than a fresh `CREATE TABLE`.
+    private static func folded(_ sql: String) -> String {
+        sql.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+            .replacingOccurrences(of: " ,", with: ",")
+            .replacingOccurrences(of: "( ", with: "(").replacingOccurrences(of: " )", with: ")")
+    }
+
+    @Test func theMigrationsBuildWhatTheDeclarationSays() throws {
+        let path = Self.temporaryPath("current")
+        let replica = try Replica.create(at: path, principal: Principal(role: .reviewer, name: "Cán bộ"))
+        try replica.close()
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        try queue.read { db in
+            for table in ReplicatedSchema.tables {
+                let stored = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table.name])
+                #expect(stored.map(Self.folded) == Self.folded(table.createTableSQL), "\(table.name)")
+            }
+            let triggers = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                ).map { ($0["name"] as String, $0["sql"] as String) })
+            #expect(triggers == ReplicaTriggers.expected(.current))
+        }
+    }
+
+    @Test func anUpgradedFileIsLikeANewOne() throws {
+        let field = Self.temporaryPath("dong")
+        try V1Fixture.restore("dong", to: field)
+        let upgraded = try Replica(path: field)
+        #expect(upgraded.upgradedFrom == 1)
+        try upgraded.close()
+        let fresh = Self.temporaryPath("fresh")
+        try Replica.create(at: fresh, principal: Principal(role: .reviewer, name: "Cán bộ")).close()
+        #expect(try Self.schema(fresh).map(Self.folded) == Self.schema(field).map(Self.folded))
+    }
+}
