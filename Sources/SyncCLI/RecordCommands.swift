@@ -121,6 +121,8 @@ struct RoadCommand: ParsableCommand {
         @Option(help: "planned, surveyed, clearing, building or done.") var status = "planned"
         @Option(help: "Street lighting (true/false).") var lighting: String?
         @Option(help: "Trees planted (true/false).") var trees: String?
+        @Option(help: "truc (trục xóm), ngo (ngõ xóm) or noi_dong (đường nội đồng).") var kind = "truc"
+        @Option(help: "Date the segment reached its target width, YYYY-MM-DD.") var completedOn: String?
         @OptionGroup var options: AddOptions
 
         func run() throws {
@@ -129,7 +131,7 @@ struct RoadCommand: ParsableCommand {
                 [
                     ("name", name), ("length_m", lengthM), ("width_before_m", widthBeforeM),
                     ("width_after_m", widthAfterM), ("target_width_m", targetWidthM), ("status", status),
-                    ("lighting", lighting), ("trees", trees),
+                    ("lighting", lighting), ("trees", trees), ("kind", kind), ("completed_on", completedOn),
                 ])
         }
     }
@@ -163,6 +165,7 @@ struct DonationCommand: ParsableCommand {
         @Option(help: "Value of the assets, VND.") var assetsValueVnd: String?
         @Option(help: "pledged, signed, handed_over or withdrawn.") var status = "pledged"
         @Option(help: "Date the record was signed, YYYY-MM-DD.") var signedOn: String?
+        @Option(help: "Date the land was handed over, YYYY-MM-DD.") var handedOverOn: String?
         @OptionGroup var options: AddOptions
 
         func run() throws {
@@ -171,7 +174,7 @@ struct DonationCommand: ParsableCommand {
                 [
                     ("household_id", donor.household), ("donor_name", donor.donor), ("area_m2", areaM2),
                     ("road_segment_id", road), ("assets", assets), ("assets_value_vnd", assetsValueVnd),
-                    ("status", status), ("signed_on", signedOn),
+                    ("status", status), ("signed_on", signedOn), ("handed_over_on", handedOverOn),
                 ])
         }
     }

@@ -4,13 +4,17 @@ extension HubTransaction {
     /// Merges one change into the hub's state by the rules of DESIGN.md §4 and returns its
     /// outcome. A change outside the principal's scope, or with invalid values, is
     /// rejected and changes nothing.
+    /// `senderSchema` is the schema version the sender's replica is at: a replica not yet
+    /// upgraded writes only the columns its version knows, and never blanks the others.
     mutating func merge(
-        _ change: Change, from sender: ChangeAuthor, principal: Principal, maxFutureSkew: Int64
+        _ change: Change, from sender: ChangeAuthor, principal: Principal, maxFutureSkew: Int64,
+        senderSchema: SchemaView
     ) throws -> ChangeOutcome {
         var author = sender
         author.originSeq = change.seq > 0 ? change.seq : nil
-        let table = try ReplicatedSchema.table(change.table)
-        for key in change.values.keys where key != TableSpec.idColumn && table.column(key) == nil {
+        let known = try senderSchema.table(change.table)
+        let table = try schema.table(change.table)
+        for key in change.values.keys where key != TableSpec.idColumn && known.column(key) == nil {
             throw SyncError.unknownColumn(table: table.name, column: key)
         }
         let meta = try meta(table.name, change.rowID)
@@ -91,7 +95,7 @@ extension HubTransaction {
                     : update(table, change, values, meta: meta, stamp: stamp, author: author)
             case .delete:
                 if let meta, !meta.deleted {
-                    outcome = try delete(table, change, meta: meta, stamp: stamp, author: author)
+                    outcome = try delete(table, change, meta: meta, stamp: stamp, author: author, known: known)
                 } else {
                     outcome = ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .unchanged], settleSeq: 0)
                 }
@@ -117,12 +121,15 @@ extension HubTransaction {
     /// trigger the validation did not foresee), the change is rejected with the file's
     /// reason and leaves nothing behind, and the rest of the push goes on.
     mutating func mergeIsolated(
-        _ change: Change, from sender: ChangeAuthor, principal: Principal, maxFutureSkew: Int64
+        _ change: Change, from sender: ChangeAuthor, principal: Principal, maxFutureSkew: Int64,
+        senderSchema: SchemaView
     ) throws -> ChangeOutcome {
         var outcome: ChangeOutcome?
         do {
             try db.inSavepoint {
-                outcome = try merge(change, from: sender, principal: principal, maxFutureSkew: maxFutureSkew)
+                outcome = try merge(
+                    change, from: sender, principal: principal, maxFutureSkew: maxFutureSkew,
+                    senderSchema: senderSchema)
                 return .commit
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -259,14 +266,22 @@ extension HubTransaction {
 
     /// A delete: applies unless it races an update of a row with review columns, which
     /// opens a conflict and keeps the row.
+    /// `known` is the table as the deleting replica's schema version has it: a field it
+    /// cannot see, or has no version of (it was upgraded and has not fetched the new
+    /// columns yet), counts as seen when set no later than the newest version it had seen.
     private func delete(
-        _ table: TableSpec, _ change: Change, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor
+        _ table: TableSpec, _ change: Change, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor,
+        known: TableSpec
     ) throws -> ChangeOutcome {
         guard let current = try row(table, change.rowID) else {
             throw SyncError.storage("\(table.name) row \(change.rowID) has bookkeeping but no row")
         }
+        let seenUpTo = change.baseVersions.values.max() ?? 0
         let unseen = meta.fields.filter { name, fieldStamp in
-            !IncomingEdit(
+            guard known.column(name) != nil, change.baseVersions[name] != nil else {
+                return fieldStamp.version > seenUpTo && fieldStamp.replicaID != author.replicaID
+            }
+            return !IncomingEdit(
                 value: .null, base: nil, baseVersion: change.baseVersions[name] ?? 0, hlc: stamp,
                 replicaID: author.replicaID
             ).hasSeen(fieldStamp)

@@ -19,7 +19,7 @@ extension HubTransaction {
             if same { return record }
             throw SyncError.alreadyResolved(id)
         }
-        let table = try ReplicatedSchema.table(record.table)
+        let table = try schema.table(record.table)
         let author = ChangeAuthor(replicaID: "hub", name: reviewer.name)
         let stamp = clock.tick(now: now)
         let meta = try meta(table.name, record.rowID)

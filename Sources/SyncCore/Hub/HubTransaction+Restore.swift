@@ -27,7 +27,7 @@ extension HubTransaction {
         }
         var answer = RestoreResponse(hubTime: now)
         let everything = offered.fields.count
-        guard let table = try? ReplicatedSchema.table(offered.table) else {
+        guard let table = try? schema.table(offered.table) else {
             answer.lost = everything
             return answer
         }
@@ -140,7 +140,7 @@ extension HubTransaction {
     private mutating func restoreDeletion(
         _ offered: RestoreRow, _ deletion: RestoredField, kept: Int64, principal: Principal
     ) throws -> RestoreResponse {
-        guard let table = try? ReplicatedSchema.table(offered.table) else {
+        guard let table = try? schema.table(offered.table) else {
             return RestoreResponse(hubTime: now, lost: 1)
         }
         guard let meta = try meta(table.name, offered.rowID) else {
@@ -170,7 +170,7 @@ extension HubTransaction {
     /// Takes back a conflict record the hub lost, or the resolution of one it holds open;
     /// returns whether it changed anything. The record is published to replicas in scope.
     func restore(_ record: ConflictRecord, from replicaID: String) throws -> Bool {
-        guard (try? ReplicatedSchema.table(record.table)) != nil, PlausibleValues.problem(withID: record.id) == nil
+        guard (try? schema.table(record.table)) != nil, PlausibleValues.problem(withID: record.id) == nil
         else { return false }
         if let held = try conflict(record.id) {
             guard held.status == .open, record.status == .resolved else { return false }
@@ -185,7 +185,7 @@ extension HubTransaction {
     /// Logs again, as the hub holds them, the offered fields of a row in the caller's view
     /// that no entry after `before` has set; and a delete, should the row be deleted here.
     private func restate(_ offered: RestoreRow, since before: Int64, principal: Principal) throws {
-        guard offered.deletion == nil, let table = try? ReplicatedSchema.table(offered.table) else { return }
+        guard offered.deletion == nil, let table = try? schema.table(offered.table) else { return }
         guard var meta = try meta(table.name, offered.rowID) else {
             // A row the hub does not have and did not take back (a commune row a head holds,
             // its author having deleted it since): logged as deleted, so that every copy

@@ -6,6 +6,8 @@ struct HubTransaction {
     let db: Database
     let now: Int64
     let ids: any IDGenerator
+    /// The hub's schema version and its tables as the hub file has them.
+    let schema: SchemaView
     var clock: HybridLogicalClock
     /// The log head as this transaction has left it (nil: not read yet).
     private let logHead = LogHead()
@@ -17,10 +19,11 @@ struct HubTransaction {
     }
 
     /// Opens the bookkeeping of a transaction: reads the hub's clock.
-    init(db: Database, now: Int64, ids: any IDGenerator) throws {
+    init(db: Database, now: Int64, ids: any IDGenerator, schema: SchemaView) throws {
         self.db = db
         self.now = now
         self.ids = ids
+        self.schema = schema
         let last = try Int64.fetchOne(db, cached: "SELECT hlc FROM sync_hub_state WHERE id = 1") ?? 0
         self.clock = HybridLogicalClock(last: HLCTimestamp(rawValue: last))
     }

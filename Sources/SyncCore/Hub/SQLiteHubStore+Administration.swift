@@ -27,8 +27,8 @@ extension SQLiteHubStore {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         return try await writer.write { db in
             try db.execute(sql: "UPDATE sync_hub_state SET commune_name = ? WHERE id = 1", arguments: [communeName])
-            var transaction = try HubTransaction(db: db, now: now, ids: ids)
-            let criteria = try ReplicatedSchema.table("criteria")
+            var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+            let criteria = try schema.table("criteria")
             let existing = Set(try Int64.fetchAll(db, sql: "SELECT number FROM criteria"))
             var rows: [SyncRow] = []
             for criterion in NationalCriteria.all where !existing.contains(criterion.number) {
@@ -44,10 +44,10 @@ extension SQLiteHubStore {
 
     package func addHamlet(_ values: SyncRow) async throws -> SyncRow {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
-        let hamlets = try ReplicatedSchema.table("hamlets")
+        let hamlets = try schema.table("hamlets")
         _ = try hamlets.completeRow(values.merging([TableSpec.idColumn: .text("check")]) { $1 })
         return try await writer.write { db in
-            var transaction = try HubTransaction(db: db, now: now, ids: ids)
+            var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
             let row = try transaction.administer(.insert, table: hamlets, rowID: ids.makeID(), values: values)
             try transaction.finish()
             return row
@@ -122,7 +122,7 @@ extension SQLiteHubStore {
             HubStatus(
                 hubTime: now,
                 communeName: try String.fetchOne(db, sql: "SELECT commune_name FROM sync_hub_state WHERE id = 1"),
-                principal: principal, protocolVersion: SyncProtocol.version, schemaVersion: ReplicatedSchema.version,
+                principal: principal, protocolVersion: SyncProtocol.version, schemaVersion: schema.version,
                 logHead: try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0,
                 openConflicts: openConflicts, replicas: replicas)
         }
@@ -144,7 +144,7 @@ extension HubTransaction {
             hlc: clock.tick(now: now), createdAt: now)
         let outcome = try merge(
             change, from: ChangeAuthor(replicaID: "hub", name: SQLiteHubStore.administrator.name),
-            principal: SQLiteHubStore.administrator, maxFutureSkew: .max)
+            principal: SQLiteHubStore.administrator, maxFutureSkew: .max, senderSchema: schema)
         if outcome.status == .rejected { throw SyncError.malformed(outcome.reason ?? "rejected") }
         guard let row = try row(table, rowID) else { throw SyncError.storage("\(table.name) row \(rowID) vanished") }
         return row

@@ -50,14 +50,15 @@ package final class SQLiteHubStore: HubStore {
         // write lock.
         let texts = try request.changes.map { change throws(SyncError) in try JSONText.encode(change) }
         let now = clock.nowMilliseconds()
-        let (ids, skew) = (self.ids, configuration.maxFutureSkewMilliseconds)
+        let (ids, skew, schema) = (self.ids, configuration.maxFutureSkewMilliseconds, self.schema)
+        let senderSchema = try SchemaView.at(request.schemaVersion)
         // Each change is merged plainly; should the file refuse a write the validation let
         // through (a CHECK or trigger it did not foresee), the push runs again with every
         // change in its own savepoint, so that only the refused change is rejected. The
         // savepoints cost about a fifth of the merge time: they are kept for that rare case.
         @Sendable func attempt(isolated: Bool) async throws -> [ChangeOutcome] {
             try await writer.write { db in
-                var transaction = try HubTransaction(db: db, now: now, ids: ids)
+                var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
                 var replica = try transaction.register(
                     replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
                 if let first = request.changes.first, first.seq - 1 > replica.lastSeq {
@@ -91,9 +92,10 @@ package final class SQLiteHubStore: HubStore {
                         outcome = try transaction.rejection(change, problem)
                     } else if isolated {
                         outcome = try transaction.mergeIsolated(
-                            change, from: author, principal: principal, maxFutureSkew: skew)
+                            change, from: author, principal: principal, maxFutureSkew: skew, senderSchema: senderSchema)
                     } else {
-                        outcome = try transaction.merge(change, from: author, principal: principal, maxFutureSkew: skew)
+                        outcome = try transaction.merge(
+                            change, from: author, principal: principal, maxFutureSkew: skew, senderSchema: senderSchema)
                     }
                     try db.execute(
                         cached: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
@@ -144,7 +146,7 @@ package final class SQLiteHubStore: HubStore {
         }
         if !current {
             try await writer.write { db in
-                let transaction = try HubTransaction(db: db, now: now, ids: ids)
+                let transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
                 try transaction.save(
                     try transaction.register(
                         replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
@@ -184,6 +186,11 @@ package final class SQLiteHubStore: HubStore {
             let cursor = hasMore ? entries.last?.seq ?? request.after : head
             let cursorMark =
                 try entries.last.flatMap { $0.seq == cursor ? LogMark.of($0) : nil } ?? Self.mark(db, at: cursor)
+            // A replica at an earlier schema version gets only what its version knows.
+            let view = try SchemaView.at(request.schemaVersion)
+            if view.version < ReplicatedSchema.version || request.addedAfterSchema != nil {
+                entries = entries.compactMap { $0.projected(to: view, addedAfter: request.addedAfterSchema) }
+            }
             var response = PullResponse(
                 hubTime: now, entries: entries, cursor: cursor, hasMore: hasMore, cursorMark: cursorMark)
             // What the hub holds of this replica's changes: a replica whose acknowledged
@@ -223,7 +230,7 @@ package final class SQLiteHubStore: HubStore {
         let (now, ids, skew) = (clock.nowMilliseconds(), self.ids, configuration.maxFutureSkewMilliseconds)
         let answer = try await Self.refusingWhenFull {
             try await writer.write { db in
-                var transaction = try HubTransaction(db: db, now: now, ids: ids)
+                var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
                 try transaction.save(
                     try transaction.register(
                         replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
@@ -284,7 +291,9 @@ package final class SQLiteHubStore: HubStore {
 
     package func conflict(id: String, for principal: Principal) async throws -> ConflictRecord {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
-        let record = try await writer.read { db in try HubTransaction(db: db, now: now, ids: ids).conflict(id) }
+        let record = try await writer.read { db in
+            try HubTransaction(db: db, now: now, ids: ids, schema: schema).conflict(id)
+        }
         guard let record, principal.hamletID == nil || record.hamletID == principal.hamletID else {
             throw SyncError.notFound("conflict \(id)")
         }
@@ -297,7 +306,7 @@ package final class SQLiteHubStore: HubStore {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         let record = try await Self.refusingWhenFull { [writer] in
             try await writer.write { db in
-                var transaction = try HubTransaction(db: db, now: now, ids: ids)
+                var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
                 let record = try transaction.resolve(conflictID, choice: choice, note: note, reviewer: principal)
                 try transaction.finish()
                 return record
@@ -308,7 +317,7 @@ package final class SQLiteHubStore: HubStore {
     }
 
     package func rows(table name: String, for principal: Principal) async throws -> [SyncRow] {
-        let table = try ReplicatedSchema.table(name)
+        let table = try schema.table(name)
         return try await writer.read { db in try table.fetchRows(db, hamletID: principal.hamletID) }
     }
 

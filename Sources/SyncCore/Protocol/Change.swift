@@ -77,10 +77,12 @@ package struct PushRequest: Sendable, Hashable, Codable {
     /// Changes in sequence order, without gaps.
     package var changes: [Change]
 
-    /// A push of `changes` at this build's versions.
-    package init(replicaID: String, clientTime: Int64, changes: [Change]) {
+    /// A push of `changes` at schema version `schemaVersion` (this build's own unless told).
+    package init(
+        replicaID: String, clientTime: Int64, changes: [Change], schemaVersion: Int = ReplicatedSchema.version
+    ) {
         self.protocolVersion = SyncProtocol.version
-        self.schemaVersion = ReplicatedSchema.version
+        self.schemaVersion = schemaVersion
         self.replicaID = replicaID
         self.clientTime = clientTime
         self.changes = changes

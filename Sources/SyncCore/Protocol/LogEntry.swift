@@ -85,11 +85,17 @@ package struct PullRequest: Sendable, Hashable, Codable {
     /// Former ids of this replica (it forked) with changes the hub acknowledged and the
     /// replica has not yet seen settle: the hub says what it holds of each (at most 8).
     package var formerReplicaIDs: [String]?
+    /// Only the values of columns added after this schema version, and only upserts: a
+    /// replica upgraded from that version fetches again what its earlier pulls left out.
+    package var addedAfterSchema: Int?
 
-    /// A pull at this build's versions.
-    package init(replicaID: String, clientTime: Int64, after: Int64, limit: Int, afterMark: String? = nil) {
+    /// A pull at schema version `schemaVersion` (this build's own unless told).
+    package init(
+        replicaID: String, clientTime: Int64, after: Int64, limit: Int, afterMark: String? = nil,
+        schemaVersion: Int = ReplicatedSchema.version
+    ) {
         self.protocolVersion = SyncProtocol.version
-        self.schemaVersion = ReplicatedSchema.version
+        self.schemaVersion = schemaVersion
         self.replicaID = replicaID
         self.clientTime = clientTime
         self.after = after
@@ -101,6 +107,7 @@ package struct PullRequest: Sendable, Hashable, Codable {
         case after, limit
         case afterMark = "after_mark"
         case formerReplicaIDs = "former_replica_ids"
+        case addedAfterSchema = "added_after_schema"
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"
         case replicaID = "replica_id"

@@ -34,6 +34,9 @@ extension PullRequest {
             throw .malformed("after: must be a log position between 0 and \(PlausibleValues.maxSequence)")
         }
         guard limit > 0 else { throw .malformed("limit: must be at least 1") }
+        if let addedAfterSchema, !(1..<schemaVersion).contains(addedAfterSchema) {
+            throw .malformed("added_after_schema: must be a schema version before schema_version (\(schemaVersion))")
+        }
         if let afterMark, afterMark.utf8.count > 64 || afterMark.isEmpty {
             throw .malformed("after_mark: must be 1 to 64 bytes")
         }

@@ -19,10 +19,13 @@ package struct RestoreRequest: Sendable, Hashable, Codable {
     /// those it lost, and resolutions it lost of those it holds open.
     package var conflicts: [ConflictRecord]?
 
-    /// An offer at this build's versions.
-    package init(replicaID: String, clientTime: Int64, kept: Int64, rows: [RestoreRow]) {
+    /// An offer at schema version `schemaVersion` (this build's own unless told).
+    package init(
+        replicaID: String, clientTime: Int64, kept: Int64, rows: [RestoreRow],
+        schemaVersion: Int = ReplicatedSchema.version
+    ) {
         self.protocolVersion = SyncProtocol.version
-        self.schemaVersion = ReplicatedSchema.version
+        self.schemaVersion = schemaVersion
         self.replicaID = replicaID
         self.clientTime = clientTime
         self.kept = kept

@@ -14,7 +14,8 @@ extension Replica {
             let state = try Row.fetchOne(db, cached: "SELECT pull_cursor, pull_mark FROM sync_state WHERE id = 1")
             var request = PullRequest(
                 replicaID: try Self.identity(db).replicaID, clientTime: now,
-                after: try state?.checked("pull_cursor") ?? 0, limit: limit, afterMark: try state?.checked("pull_mark"))
+                after: try state?.checked("pull_cursor") ?? 0, limit: limit, afterMark: try state?.checked("pull_mark"),
+                schemaVersion: schema.version)
             // Former ids whose acknowledged changes have not settled: the hub must still hold them.
             let formers = try String.fetchAll(
                 db,
@@ -106,8 +107,12 @@ extension Replica {
                     row.fold(entry)
                     // The hub's first entry of a row holds it whole: a partial one means
                     // the confirmed copy lost the row (emptied by another tool).
+                    // (A column added by a later schema version is missing from entries logged
+                    // before it existed: the row holds its default.)
                     if known == nil, let table = try? schema.table(key.table),
-                        table.columns.contains(where: { $0.isRequired && (row.values[$0.name] ?? .null) == .null })
+                        table.columns.contains(where: {
+                            $0.isRequired && $0.since == 1 && (row.values[$0.name] ?? .null) == .null
+                        })
                     {
                         throw ConfirmedStateDamaged(
                             detail: "the confirmed copy has no \(key.table) row \(key.rowID), which the hub updates")
@@ -130,14 +135,7 @@ extension Replica {
             }
             for (key, row) in confirmed {
                 if let row {
-                    try db.execute(
-                        cached: """
-                            INSERT OR REPLACE INTO sync_base_rows (tbl, row_id, vals, vers, origins) VALUES (?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            key.table, key.rowID, try JSONText.encode(row.values), try JSONText.encode(row.versions),
-                            try JSONText.encode(row.origins),
-                        ])
+                    try row.save(db, key)
                 } else {
                     try db.execute(
                         cached: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?",

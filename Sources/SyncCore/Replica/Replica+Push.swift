@@ -55,7 +55,9 @@ extension Replica {
                 guard !changes.isEmpty else { return (nil, nil) }
                 return (
                     PushPage(
-                        request: PushRequest(replicaID: replicaID, clientTime: now, changes: changes), seqBase: seqBase),
+                        request: PushRequest(
+                            replicaID: replicaID, clientTime: now, changes: changes, schemaVersion: schema.version),
+                        seqBase: seqBase),
                     nil
                 )
             }
@@ -84,7 +86,9 @@ extension Replica {
 
     /// A push request for `changes` (numbered as on the wire) under the current identity.
     package func pushRequest(_ changes: [Change]) throws -> PushRequest {
-        PushRequest(replicaID: try replicaID, clientTime: clock.nowMilliseconds(), changes: changes)
+        PushRequest(
+            replicaID: try replicaID, clientTime: clock.nowMilliseconds(), changes: changes,
+            schemaVersion: schema.version)
     }
 
     /// What a change adds on the wire beyond its stored JSON texts, at most.

@@ -128,7 +128,8 @@ extension Replica {
             }
             guard !keys.isEmpty else { return nil }
             var request = RestoreRequest(
-                replicaID: try Self.identity(db).replicaID, clientTime: now, kept: kept, rows: rows)
+                replicaID: try Self.identity(db).replicaID, clientTime: now, kept: kept, rows: rows,
+                schemaVersion: schema.version)
             if !conflicts.isEmpty { request.conflicts = conflicts }
             return RestoreOffer(request: request, keys: keys)
         }

@@ -12,6 +12,8 @@ package final class Replica: Sendable {
     /// The version the file was at before this opening upgraded it; nil when it was not
     /// upgraded.
     package let upgradedFrom: Int?
+    /// The replica file.
+    package let path: String
     let writer: DatabasePool
     let clock: any WallClock
     let ids: any IDGenerator
@@ -55,6 +57,7 @@ package final class Replica: Sendable {
         try PrivateFile.prepare(path)
         let writer = try DatabasePool(path: path, configuration: .syncEngine)
         self.writer = writer
+        self.path = path
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         let before: Int?

@@ -76,6 +76,7 @@ package struct SyncSession: Sendable {
     {
         var machine = SyncStateMachine()
         var report = SyncReport()
+        try await backfill()
         var action = machine.start()
         while true {
             switch action {
@@ -163,6 +164,22 @@ package struct SyncSession: Sendable {
         }
     }
 
+    /// A replica upgraded from an earlier schema version first fetches the values of the
+    /// new columns its earlier pulls left out.
+    private func backfill() async throws {
+        while let request = try replica.backfillRequest(limit: pullPageSize) {
+            let page: PullResponse
+            do {
+                page = try await hub.pull(request)
+            } catch let error as SyncError where error.kind == .hubRestored {
+                // The hub no longer holds that log; the refill that follows brings rows back whole.
+                try replica.endBackfill()
+                return
+            }
+            try replica.applyBackfill(page)
+        }
+    }
+
     /// Asks the hub, with a one-entry pull, whether it still holds what it acknowledged.
     private func hubWasRestored() async throws -> Bool {
         do {
@@ -189,7 +206,7 @@ package struct SyncSession: Sendable {
             let middle = (kept + missing) / 2
             let probe = PullRequest(
                 replicaID: try replica.replicaID, clientTime: replica.clock.nowMilliseconds(), after: marks[middle].seq,
-                limit: 1, afterMark: marks[middle].mark)
+                limit: 1, afterMark: marks[middle].mark, schemaVersion: replica.schema.version)
             do {
                 _ = try await hub.pull(probe)
                 kept = middle

@@ -31,11 +31,22 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
     /// A path inside the commune's folder.
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// A new replica for `principal`.
-    func replica(_ name: String, for principal: Principal, clock: any WallClock = SystemWallClock()) throws -> Replica {
-        let replica = try Replica.create(at: path("\(name).sqlite"), principal: principal, clock: clock)
+    /// A new replica for `principal`, at this build's schema version unless told.
+    func replica(
+        _ name: String, for principal: Principal, clock: any WallClock = SystemWallClock(),
+        schemaVersion: Int = ReplicatedSchema.version
+    ) throws -> Replica {
+        let replica = try Replica.create(
+            at: path("\(name).sqlite"), principal: principal, clock: clock, schemaVersion: schemaVersion)
         replicas.append(replica)
         return replica
+    }
+
+    /// `replica`'s file closed and opened again by this build: upgraded to its schema version.
+    func upgrade(_ replica: Replica) throws -> Replica {
+        let file = replica.path
+        try forget(replica)
+        return try open(file)
     }
 
     /// Copies `replica`'s file to `path` with SQLite's online backup, as `sqlite3 .backup`
@@ -114,8 +125,12 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
     /// Every replica's visible rows equal the hub's rows within its scope, and nothing is pending.
     func expectConverged(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         for replica in replicas {
-            for table in ReplicatedSchema.tables {
-                let hubRows = try await hub.rows(table: table.name, for: replica.principal)
+            // A replica at an earlier schema version sees the columns its version knows.
+            for table in replica.schema.tables {
+                let columns = Set(table.columnNames)
+                let hubRows = try await hub.rows(table: table.name, for: replica.principal).map {
+                    $0.filter { columns.contains($0.key) }
+                }
                 let replicaRows = try replica.rows(table.name)
                 #expect(
                     replicaRows == hubRows, "\(table.name) on replica \(replica.principal.name)",

@@ -1,0 +1,217 @@
+import Foundation
+import GRDB
+import Logging
+import Testing
+
+@testable import SyncCore
+
+/// Issue 11: schema version 2 under a fleet that cannot all upgrade on the same day. A hub
+/// at version 2 serves replicas still at version 1 for as long as they need; a replica
+/// opened by the new `ntm` upgrades in place with its pending and rejected changes intact.
+@Suite struct SchemaEvolutionScenarios {
+    private static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    private static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @discardableResult
+    private static func sync(
+        _ replica: Replica, _ hub: SQLiteHubStore, as principal: Principal
+    ) async throws
+        -> SyncReport
+    {
+        try await SyncSession(replica: replica, hub: LocalHubConnection(store: hub, principal: principal)).run()
+    }
+
+    @Test func replicasAndAHubFromTheFieldUpgradeInPlaceAndSyncOn() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let facts = try V1Fixture.facts()
+        for name in ["hub", "dong", "office"] {
+            try V1Fixture.restore(name, to: folder.appendingPathComponent("\(name).sqlite").path)
+        }
+        let hub = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite").path, logger: Self.quiet)
+        let head = try #require(try await hub.principal(forToken: facts.head))
+        let officer = try #require(try await hub.principal(forToken: facts.reviewer))
+        let dong = try Replica(path: folder.appendingPathComponent("dong.sqlite").path)
+        #expect(dong.upgradedFrom == 1 && dong.schema.version == 2)
+
+        // What the version-1 replica held is there as it was: three pending changes (one an
+        // insert made with the sqlite3 shell), two acknowledged, one rejected with its reason.
+        let states = try dong.read { db in
+            try Row.fetchAll(db, sql: "SELECT seq, state FROM sync_outbox ORDER BY seq").map {
+                "\($0["seq"] as Int64) \($0["state"] as String)"
+            }
+        }
+        #expect(states == ["7 acked", "8 acked", "9 rejected", "10 pending", "11 pending", "12 pending"])
+        let status = try dong.status()
+        #expect(status.pendingChanges == 3 && status.rejected.map(\.seq) == [9] && status.openConflicts == 1)
+        #expect(status.rejected.first?.reason == "a hamlet head may not write commune table hamlets")
+        // The new columns hold their defaults meanwhile.
+        #expect(try dong.row("road_segments", id: facts.roadID)?["kind"] == .text("truc"))
+
+        let report = try await Self.sync(dong, hub, as: head)
+        #expect(report.pushed == 3 && report.rejected == 0)
+        let after = try dong.status()
+        #expect(after.pendingChanges == 0 && after.rejected.map(\.seq) == [9])
+        let roads = try await hub.rows(table: "road_segments", for: head)
+        #expect(roads.compactMap { $0["name"]?.text }.sorted() == ["Ngõ 4 xóm Đông", "Trục xóm Đông"])
+        #expect(roads.allSatisfy { $0["kind"] == .text("truc") }, "rows from version 1 take the defaults")
+        #expect(roads.first { $0.id == facts.roadID }?["width_after_m"] == .real(6))
+        let donations = try await hub.rows(table: "land_donations", for: head)
+        #expect(donations.contains { $0["donor_name"] == .text("Phạm Văn Dũng") }, "the shell's insert reached the hub")
+
+        // The office upgrades too, sends its pending edit, and both see the same rows.
+        let office = try Replica(path: folder.appendingPathComponent("office.sqlite").path)
+        try await Self.sync(office, hub, as: officer)
+        try await Self.sync(dong, hub, as: head)
+        #expect(try await hub.rows(table: "criteria", for: officer).contains { $0["status"] == .text("met") })
+        // The rejected change is still shown on top until its author drops it.
+        #expect(try dong.row("hamlets", id: facts.hamletID)?["note"] == .text("sửa tay"))
+        try dong.discardRejected(seq: 9)
+        // A new device pulls the whole log, entries of version 1 included, and sees the
+        // defaults where those entries name no value.
+        let laptop = try Replica.create(at: folder.appendingPathComponent("laptop.sqlite").path, principal: officer)
+        try await Self.sync(laptop, hub, as: officer)
+        for (replica, principal) in [(dong, head), (office, officer), (laptop, officer)] {
+            for table in ReplicatedSchema.tables {
+                #expect(
+                    try replica.rows(table.name) == (try await hub.rows(table: table.name, for: principal)),
+                    "\(table.name) on \(principal.name)")
+            }
+            #expect(try replica.integrityCheck() == "ok")
+        }
+        for replica in [dong, office, laptop] { try replica.close() }
+        try hub.close()
+    }
+
+    @Test func aMixedFleetConvergesAndNoVersionTwoValueIsLost() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Chùa"])
+        let principal = commune.head(of: hamlets[0], name: "Trưởng xóm Chùa")
+        let old = try commune.replica("chua-old", for: principal, schemaVersion: 1)
+        let new = try commune.replica("chua-new", for: principal)
+        #expect(old.schema.version == 1 && new.schema.version == 2)
+        let road = try new.insert(
+            into: "road_segments",
+            values: ["name": .text("Ngõ 5"), "length_m": .real(300), "kind": .text("ngo")])
+        let donation = try new.insert(
+            into: "land_donations", values: ["donor_name": .text("Đỗ Thị Lan"), "area_m2": .real(40)])
+        try await commune.syncAll()
+        // The version-1 replica has the rows, without the columns it does not know.
+        #expect(try old.row("road_segments", id: road.id)?["name"] == .text("Ngõ 5"))
+        #expect(try old.row("road_segments", id: road.id)?["kind"] == nil)
+        #expect(throws: SyncError.self) {
+            try old.update("road_segments", id: road.id, values: ["kind": .text("truc")])
+        }
+
+        // Concurrently: the old replica renames the road and corrects its length; the new
+        // one sets its kind and completion date; the office corrects the length too (a
+        // review column) and raises a criterion's level.
+        try old.update(
+            "road_segments", id: road.id, values: ["name": .text("Ngõ 5 (xóm Chùa)"), "length_m": .real(320)])
+        try new.update(
+            "road_segments", id: road.id, values: ["kind": .text("noi_dong"), "completed_on": .text("2026-11-20")])
+        try office.update("road_segments", id: road.id, values: ["length_m": .real(310)])
+        let criterion = try #require(try office.rows("criteria").first)
+        try office.update(
+            "criteria", id: criterion.id, values: ["level": .text("advanced"), "owner": .text("UBND xã")])
+        // The old replica inserts a road (the hub gives it version 2's defaults) and a new
+        // one edits the donation's handed-over date while the old one deletes it.
+        let oldRoad = try old.insert(
+            into: "road_segments", values: ["name": .text("Trục chính"), "length_m": .real(900)])
+        try new.update("land_donations", id: donation.id, values: ["handed_over_on": .text("2026-11-21")])
+        try await commune.sync(new)
+        try old.delete(from: "land_donations", id: donation.id)
+        try await commune.sync(office)
+        try await commune.sync(old)
+        try await commune.syncAll()
+
+        let atHub = try #require(
+            try await commune.hub.rows(table: "road_segments", for: commune.reviewer).first { $0.id == road.id })
+        #expect(atHub["name"] == .text("Ngõ 5 (xóm Chùa)"))
+        #expect(
+            atHub["kind"] == .text("noi_dong") && atHub["completed_on"] == .text("2026-11-20"),
+            "no version-2 value lost")
+        #expect(
+            atHub["length_m"] == .real(310), "the hub kept the first length to arrive and held the other for review")
+        let inserted = try await commune.hub.rows(table: "road_segments", for: commune.reviewer).first {
+            $0.id == oldRoad.id
+        }
+        #expect(inserted?["kind"] == .text("truc") && inserted?["target_width_m"] == .real(6))
+        #expect(
+            try await commune.hub.rows(table: "criteria", for: commune.reviewer).first { $0.id == criterion.id }?[
+                "level"] == .text("advanced"))
+        // The delete raced an edit the old replica could not see, of a row with review
+        // columns: a conflict, and the row stays, with its version-2 value.
+        let donationAtHub = try await commune.hub.rows(table: "land_donations", for: commune.reviewer).first {
+            $0.id == donation.id
+        }
+        #expect(donationAtHub?["handed_over_on"] == .text("2026-11-21"))
+        // Every replica sees both conflicts; the old one without the columns it does not know.
+        for replica in [old, new, office] {
+            let open = try replica.conflicts(status: .open)
+            #expect(Set(open.map(\.table)) == ["road_segments", "land_donations"], "\(replica.principal.name)")
+        }
+        let oldView = try #require(try old.conflicts(status: .open).first { $0.table == "land_donations" })
+        #expect(oldView.hub.row?["handed_over_on"] == nil && oldView.hub.row?["area_m2"] == .real(40))
+        try await commune.expectConverged()
+
+        // The office resolves the length; the old replica upgrades and fetches what it missed.
+        let lengthConflict = try #require(try office.conflicts(status: .open).first { $0.table == "road_segments" })
+        _ = try await commune.hub.resolve(
+            conflictID: lengthConflict.id, choice: .value(.real(315)), note: "đo lại", by: commune.reviewer)
+        let upgraded = try commune.upgrade(old)
+        #expect(upgraded.upgradedFrom == 1)
+        try await commune.syncAll()
+        #expect(try upgraded.row("road_segments", id: road.id)?["kind"] == .text("noi_dong"))
+        #expect(try upgraded.row("road_segments", id: road.id)?["length_m"] == .real(315))
+        #expect(try upgraded.row("land_donations", id: donation.id)?["handed_over_on"] == .text("2026-11-21"))
+        #expect(try upgraded.read { db in try Int64.fetchOne(db, sql: "SELECT backfill_until FROM sync_state") } == nil)
+        try await commune.expectConverged()
+        try commune.expectIntegrity()
+    }
+
+    @Test func whereNoSafeAnswerExistsTheRefusalIsClear() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A hub not yet updated: a version-2 replica's sync is refused, nothing is changed.
+        var configuration = HubConfiguration()
+        configuration.schemaVersion = 1
+        let oldHub = try SQLiteHubStore(
+            path: folder.appendingPathComponent("hub.sqlite").path, configuration: configuration, logger: Self.quiet)
+        _ = try await oldHub.initialize(communeName: "Xã Tân Lập")
+        let replica = try Replica.create(
+            at: folder.appendingPathComponent("office.sqlite").path, principal: SQLiteHubStore.administrator)
+        try replica.insert(into: "hamlets", values: ["name": .text("Xóm Mới")])
+        let error = await #expect(throws: SyncError.self) {
+            try await Self.sync(replica, oldHub, as: SQLiteHubStore.administrator)
+        }
+        #expect(error?.kind == .incompatibleVersion)
+        #expect(error?.message.contains("update ntm-hub") == true, "\(String(describing: error))")
+        #expect(try replica.status().pendingChanges == 1)
+        try replica.close()
+        try oldHub.close()
+
+        // A file written by a newer ntm: refused, and left as it was.
+        let path = folder.appendingPathComponent("office.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3-attachments')") }
+        try queue.close()
+        let newer = #expect(throws: SyncError.self) { try Replica(path: path) }
+        #expect(newer?.message.contains("update ntm") == true, "\(String(describing: newer))")
+        let hubPath = folder.appendingPathComponent("hub.sqlite").path
+        let hubQueue = try DatabaseQueue(path: hubPath)
+        try await hubQueue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3-attachments')") }
+        try hubQueue.close()
+        let newerHub = #expect(throws: SyncError.self) { try SQLiteHubStore(path: hubPath, logger: Self.quiet) }
+        #expect(newerHub?.message.contains("update ntm-hub") == true)
+        // A version-1 replica cannot open a version-2 file either (a tool of the old fleet).
+        let current = folder.appendingPathComponent("current.sqlite").path
+        try Replica.create(at: current, principal: SQLiteHubStore.administrator).close()
+        #expect(throws: SyncError.self) { try Replica(path: current, schemaVersion: 1) }
+    }
+}
