@@ -101,7 +101,7 @@ package struct HTTPHubConnection: HubConnection {
             return result
         }
         if let error = try? Wire.decode(ErrorEnvelope.self, from: buffer) {
-            throw SyncError.reported(code: error.error.code, message: "hub: \(error.error.message)")
+            throw SyncError.reported(code: error.error.code, message: "hub: \(Self.plainRefusal(error.error.message))")
         }
         throw SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
     }
@@ -118,6 +118,17 @@ package struct HTTPHubConnection: HubConnection {
     /// How long to wait for the hub to accept a connection: a hamlet head with no signal
     /// learns it in seconds, not minutes.
     package static let connectTimeoutSeconds = 5
+
+    /// A hub's refusal in words a hamlet head can act on. A hub of schema version 1 refuses
+    /// a newer replica as "schema version 2 is not supported (this side speaks 1)".
+    static func plainRefusal(_ message: String) -> String {
+        let prefix = "schema version \(ReplicatedSchema.version) is not supported (this side speaks "
+        guard message.hasPrefix(prefix), let hub = Int(message.dropFirst(prefix.count).prefix { $0.isNumber }),
+            hub < ReplicatedSchema.version
+        else { return message }
+        return "this hub runs an older ntm-hub (schema version \(hub); this ntm is at \(ReplicatedSchema.version)): "
+            + "ask the commune office to update ntm-hub; your records stay here until then"
+    }
 
     /// Why the hub could not be reached, in words a hamlet head can act on.
     static func plainReason(_ error: any Error) -> String {

@@ -17,6 +17,9 @@ package struct SimulationReport: Sendable {
     package var faults = 0
     package var conflicts = 0
     package var resolutions = 0
+    /// Replicas that started at an earlier schema version, and those upgraded mid-run.
+    package var olderReplicas = 0
+    package var upgradedMidRun = 0
 
     /// One line for a person.
     package var summary: String {
@@ -29,7 +32,9 @@ package struct SimulationReport: Sendable {
 /// A deterministic simulation of a commune: a hub, 2–12 hamlets with one or two replicas
 /// each, a reviewer, random edits of every table, syncs through faults, closed and
 /// reopened files, skewed and jumping clocks, conflict resolutions; then a quiet sync and
-/// the invariants of issue 4. Everything derives from the seed: a failure replays exactly.
+/// the invariants of issue 4. A third of the devices start at schema version 1 and some
+/// upgrade mid-run; the rest upgrade at the end, and the invariants hold again.
+/// Everything derives from the seed: a failure replays exactly.
 package enum Simulation {
     /// The first wall-clock instant of every simulation (2026-09-21).
     static let epoch: Int64 = 1_790_000_000_000
@@ -63,6 +68,8 @@ struct World {
         let clock: ManualWallClock
         let ids: SeededIDGenerator
         let connection: FaultyConnection
+        /// The schema version the device's `ntm` is at.
+        var schemaVersion: Int
     }
 
     var random: SplitMix64
@@ -114,6 +121,7 @@ struct World {
         }
         report.hamlets = hamlets
         report.replicas = devices.count
+        report.olderReplicas = devices.filter { $0.schemaVersion < ReplicatedSchema.version }.count
     }
 
     private mutating func addDevice(_ principal: Principal, name: String) throws {
@@ -126,11 +134,14 @@ struct World {
         let clock = ManualWallClock(fixedMilliseconds: Simulation.epoch + skew)
         let ids = SeededIDGenerator(seed: random.next(), clock: clock)
         let path = folder.appendingPathComponent("\(name).sqlite").path
-        let replica = try Replica.create(at: path, principal: principal, clock: clock, ids: ids)
+        // Not every device has the new ntm yet.
+        let version = chance(35) ? 1 : ReplicatedSchema.version
+        let replica = try Replica.create(
+            at: path, principal: principal, clock: clock, ids: ids, schemaVersion: version)
         devices.append(
             Device(
                 replica: replica, path: path, clock: clock, ids: ids,
-                connection: FaultyConnection(principal: principal, plan: plan)))
+                connection: FaultyConnection(principal: principal, plan: plan), schemaVersion: version))
     }
 
     private mutating func pick<T>(_ items: [T]) -> T? {
@@ -156,10 +167,13 @@ struct World {
             try await sync(index, faults: true)
         case 72..<78:
             if try await resolveSomeConflict() { report.resolutions += 1 }
-        case 78..<83:  // the device sleeps, the file closes and opens again
-            try devices[index].replica.close()
-            devices[index].replica = try Replica(
-                path: devices[index].path, clock: devices[index].clock, ids: devices[index].ids)
+        case 78..<83:  // the device sleeps, the file closes and opens again, maybe by a newer ntm
+            if devices[index].schemaVersion < ReplicatedSchema.version, chance(30) {
+                devices[index].schemaVersion = ReplicatedSchema.version
+                report.upgradedMidRun += 1
+                events.append("\(devices[index].path.split(separator: "/").last ?? "") upgraded")
+            }
+            try reopen(index)
         case 83..<89:
             try await deliverSomethingLate()
         case 89..<92:
@@ -189,13 +203,22 @@ struct World {
         }
     }
 
+    /// Closes the device's file and opens it again at the device's schema version.
+    private mutating func reopen(_ index: Int) throws {
+        let device = devices[index]
+        try device.replica.close()
+        devices[index].replica = try Replica(
+            path: device.path, clock: device.clock, ids: device.ids, schemaVersion: device.schemaVersion)
+    }
+
     private mutating func edit(_ index: Int) throws {
         let replica = devices[index].replica
+        // Each device edits the tables and columns its version knows.
         let tables =
             replica.principal.isReviewer
-            ? ReplicatedSchema.tables.map(\.name) : ReplicatedSchema.tables.filter { $0.scope == .hamlet }.map(\.name)
+            ? replica.schema.tables.map(\.name) : replica.schema.tables.filter { $0.scope == .hamlet }.map(\.name)
         guard let tableName = pick(tables) else { return }
-        let table = try ReplicatedSchema.table(tableName)
+        let table = try replica.schema.table(tableName)
         let rows = try replica.rows(tableName)
         do {
             switch random.next() % 10 {
@@ -279,8 +302,10 @@ struct World {
         let ids = SeededIDGenerator(seed: random.next(), clock: clock)
         devices.append(
             Device(
-                replica: try Replica(path: path, clock: clock, ids: ids), path: path, clock: clock, ids: ids,
-                connection: FaultyConnection(principal: original.replica.principal, plan: plan)))
+                replica: try Replica(path: path, clock: clock, ids: ids, schemaVersion: original.schemaVersion),
+                path: path, clock: clock, ids: ids,
+                connection: FaultyConnection(principal: original.replica.principal, plan: plan),
+                schemaVersion: original.schemaVersion))
     }
 
     /// The hub file is replaced by the backup taken earlier in the run, and reopened.
@@ -407,7 +432,7 @@ struct World {
 
     private func snapshot(_ replica: Replica) throws -> [String] {
         var lines = ["cursor \(try replica.pullCursor())", "pending \(try replica.status().pendingChanges)"]
-        for table in ReplicatedSchema.tables {
+        for table in replica.schema.tables {
             lines += try replica.rows(table.name).map { "\(table.name) \(try JSONText.encode($0))" }
         }
         return lines
@@ -446,6 +471,19 @@ struct World {
         report.conflicts = try await hub.conflicts(status: nil, for: reviewer).count
         report.failures += plan.state.withLock { $0.failures }
         report.failures += try await convergence()
+        // Every device still at an earlier version gets the new ntm: it upgrades in place,
+        // fetches the new columns, and sees everything the hub holds.
+        let upgrades = devices.indices.filter { devices[$0].schemaVersion < ReplicatedSchema.version }
+        if !upgrades.isEmpty {
+            for index in upgrades {
+                devices[index].schemaVersion = ReplicatedSchema.version
+                try reopen(index)
+            }
+            for _ in 0..<2 {
+                for index in devices.indices { try await sync(index, faults: false) }
+            }
+            report.failures += try await convergence().map { "after the upgrades: \($0)" }
+        }
         report.failures += try await acknowledgedChangesAreKept()
         report.failures += try await reviewFieldsChangedOnlyByReview()
         report.failures += try await everyRecordReachedTheHub()
@@ -462,8 +500,12 @@ struct World {
         var failures: [String] = []
         for device in devices {
             let replica = device.replica
-            for table in ReplicatedSchema.tables {
-                let hubRows = try await hub.rows(table: table.name, for: replica.principal)
+            // A device at an earlier version sees the columns its version knows.
+            for table in replica.schema.tables {
+                let columns = Set(table.columnNames)
+                let hubRows = try await hub.rows(table: table.name, for: replica.principal).map {
+                    $0.filter { columns.contains($0.key) }
+                }
                 let local = try replica.rows(table.name)
                 if local != hubRows {
                     let here = Set(local.map { try? JSONText.encode($0) })

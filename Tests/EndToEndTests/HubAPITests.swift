@@ -81,6 +81,25 @@ import Testing
             body: #"{"protocol_version":99,"schema_version":1,"replica_id":"r","client_time":0,"after":0,"limit":10}"#,
             status: .init(code: 426), message: "protocol version 99 is not supported"),
         Case(
+            name: "a replica newer than its hub", path: "/v1/pull", token: .head,
+            body: #"{"protocol_version":1,"schema_version":3,"replica_id":"r","client_time":0,"after":0,"limit":10}"#,
+            status: .init(code: 426), message: "schema version 3 is newer than this hub's (2): update ntm-hub"),
+        Case(
+            name: "no schema version", path: "/v1/pull", token: .head,
+            body: #"{"protocol_version":1,"schema_version":0,"replica_id":"r","client_time":0,"after":0,"limit":10}"#,
+            status: .init(code: 426), message: "schema version 0 is not supported"),
+        Case(
+            name: "a version-1 replica writing a version-2 column", path: "/v1/push", token: .reviewer,
+            body: push(
+                #"{"seq":1,"table":"road_segments","row_id":"x","operation":"update","values":{"kind":"ngo"},"previous":{},"base_versions":{},"hlc":1,"created_at":0}"#
+            ),
+            status: .badRequest, message: "road_segments: unknown column 'kind'"),
+        Case(
+            name: "a backfill from no earlier version", path: "/v1/pull", token: .head,
+            body:
+                #"{"protocol_version":1,"schema_version":2,"replica_id":"r","client_time":0,"after":0,"limit":10,"added_after_schema":2}"#,
+            status: .badRequest, message: "added_after_schema: must be a schema version before schema_version (2)"),
+        Case(
             name: "head calling a reviewer endpoint", path: "/v1/conflicts", token: .head, body: nil,
             status: .forbidden,
             message: "only a reviewer token may use this endpoint"),

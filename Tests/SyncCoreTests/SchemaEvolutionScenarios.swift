@@ -107,6 +107,13 @@ import Testing
         #expect(throws: SyncError.self) {
             try old.update("road_segments", id: road.id, values: ["kind": .text("truc")])
         }
+        // What the hub sends a version-1 replica names only the columns version 1 knows.
+        let v1Columns = Set(try SchemaView.at(1).tables.flatMap(\.columnNames))
+        let page = try await commune.hub.pull(
+            PullRequest(replicaID: try old.replicaID, clientTime: 0, after: 0, limit: 1_000, schemaVersion: 1),
+            for: principal)
+        #expect(!page.entries.isEmpty)
+        #expect(page.entries.allSatisfy { Set(($0.values ?? [:]).keys).isSubset(of: v1Columns) })
 
         // Concurrently: the old replica renames the road and corrects its length; the new
         // one sets its kind and completion date; the office corrects the length too (a

@@ -55,11 +55,11 @@ enum Programs {
         }
 
         var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+        var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
         func result() -> Result {
             Result(
-                status: process.terminationStatus, stdout: stdout,
-                stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "")
+                status: process.terminationStatus, stdout: stdout, stderr: stderr)
         }
 
         /// SIGKILL, as a power cut or a crash would.
