@@ -525,7 +525,10 @@ struct World {
             }
             let mirrored = try replica.conflicts().filter { $0.hamletID != nil || replica.principal.isReviewer }
                 .map { "\($0.id) \($0.status)" }
-            if hubConflicts != mirrored { failures.append("(a) conflicts differ on \(try replica.replicaID)") }
+            if hubConflicts != mirrored {
+                failures.append(
+                    "(a) conflicts differ on \(try replica.replicaID): hub \(hubConflicts), replica \(mirrored)")
+            }
         }
         return failures
     }
