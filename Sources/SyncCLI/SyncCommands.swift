@@ -174,6 +174,9 @@ struct StatusCommand: ParsableCommand {
                 )
             }
         }
+        if status.backfilling {
+            print("upgraded to schema version \(status.schemaVersion): the new fields are fetched at the next ntm sync")
+        }
         if status.rebuilding {
             print("the confirmed copy of the hub's rows is being rebuilt: run ntm sync")
         }

@@ -48,6 +48,11 @@ package struct ReplicaStatus: Sendable, Hashable, Codable {
     package var formerReplicaIDs: [String] = []
     /// Whether the confirmed copy of the hub's rows is being rebuilt (until the next sync).
     package var rebuilding = false
+    /// The schema version of the file's tables.
+    package var schemaVersion = ReplicatedSchema.version
+    /// Whether the file was upgraded and has yet to fetch the new columns' values (at the
+    /// next sync).
+    package var backfilling = false
 
     enum CodingKeys: String, CodingKey {
         case rejected
@@ -61,7 +66,8 @@ package struct ReplicaStatus: Sendable, Hashable, Codable {
         case pullCursor = "pull_cursor"
         case setAside = "set_aside"
         case formerReplicaIDs = "former_replica_ids"
-        case rebuilding
+        case rebuilding, backfilling
+        case schemaVersion = "schema_version"
     }
 }
 
@@ -96,7 +102,10 @@ extension Replica {
                 setAside: try Self.setAsideChanges(db),
                 formerReplicaIDs: try String.fetchAll(
                     db, sql: "SELECT replica_id FROM sync_identities ORDER BY retired_at, until_seq"),
-                rebuilding: try Int64.fetchOne(db, sql: "SELECT rebuild_until FROM sync_state WHERE id = 1") != nil)
+                rebuilding: try Int64.fetchOne(db, sql: "SELECT rebuild_until FROM sync_state WHERE id = 1") != nil,
+                schemaVersion: schema.version,
+                backfilling: try schema.version >= 2
+                    && Int64.fetchOne(db, sql: "SELECT backfill_until FROM sync_state WHERE id = 1") != nil)
         }
     }
 
