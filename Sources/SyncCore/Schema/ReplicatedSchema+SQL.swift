@@ -17,22 +17,6 @@ extension ReplicatedSchema {
     }()
 }
 
-extension ReplicatedSchema {
-    /// Conflict records as the hub publishes them; the hub's authoritative copy and each
-    /// replica's mirror of those in its scope share this shape.
-    static let conflictsTableSQL = """
-        CREATE TABLE sync_conflicts (
-          id TEXT PRIMARY KEY NOT NULL,
-          tbl TEXT NOT NULL,
-          row_id TEXT NOT NULL,
-          hamlet_id TEXT,
-          col TEXT,
-          status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
-          record TEXT NOT NULL
-        )
-        """
-}
-
 extension TableSpec {
     /// `CREATE TABLE` for this table, the same on replicas and on the hub, with CHECK
     /// constraints that mirror the validation so that even raw SQL writes stay valid.
