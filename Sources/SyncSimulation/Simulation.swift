@@ -73,6 +73,9 @@ struct World {
     }
 
     var random: SplitMix64
+    /// Which devices run an older ntm, and when they upgrade: drawn apart from `random`, so
+    /// that the rest of a seed's run does not depend on the fleet's versions.
+    var fleet: SplitMix64
     let folder: URL
     let hubClock: ManualWallClock
     var hub: SQLiteHubStore { plan.store }
@@ -99,6 +102,7 @@ struct World {
 
     init(seed: UInt64, folder: URL, report: inout SimulationReport) async throws {
         random = SplitMix64(seed: seed)
+        fleet = SplitMix64(seed: seed &+ 3)
         self.folder = folder
         hubClock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
         hubIDSeed = seed &+ 1
@@ -135,7 +139,7 @@ struct World {
         let ids = SeededIDGenerator(seed: random.next(), clock: clock)
         let path = folder.appendingPathComponent("\(name).sqlite").path
         // Not every device has the new ntm yet.
-        let version = chance(35) ? 1 : ReplicatedSchema.version
+        let version = fleet.next() % 100 < Self.olderDevicesPercent ? 1 : ReplicatedSchema.version
         let replica = try Replica.create(
             at: path, principal: principal, clock: clock, ids: ids, schemaVersion: version)
         devices.append(
@@ -143,6 +147,9 @@ struct World {
                 replica: replica, path: path, clock: clock, ids: ids,
                 connection: FaultyConnection(principal: principal, plan: plan), schemaVersion: version))
     }
+
+    /// The share of devices that start at schema version 1.
+    static let olderDevicesPercent: UInt64 = 35
 
     private mutating func pick<T>(_ items: [T]) -> T? {
         items.isEmpty ? nil : items[Int(random.next() % UInt64(items.count))]
@@ -168,7 +175,7 @@ struct World {
         case 72..<78:
             if try await resolveSomeConflict() { report.resolutions += 1 }
         case 78..<83:  // the device sleeps, the file closes and opens again, maybe by a newer ntm
-            if devices[index].schemaVersion < ReplicatedSchema.version, chance(30) {
+            if devices[index].schemaVersion < ReplicatedSchema.version, fleet.next() % 100 < 30 {
                 devices[index].schemaVersion = ReplicatedSchema.version
                 report.upgradedMidRun += 1
                 events.append("\(devices[index].path.split(separator: "/").last ?? "") upgraded")
