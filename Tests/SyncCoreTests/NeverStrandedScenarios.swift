@@ -291,4 +291,55 @@ import Testing
         try await commune.expectConverged()
         try commune.expectIntegrity()
     }
+
+    /// Every replica's copy of the conflicts in its scope is the hub's, by id and status.
+    private func expectConflictsMirrored(
+        _ commune: Commune, sourceLocation: SourceLocation = #_sourceLocation
+    )
+        async throws
+    {
+        for replica in commune.replicas {
+            let hub = try await commune.hub.conflicts(status: nil, for: replica.principal).map {
+                "\($0.id) \($0.status)"
+            }
+            let mirrored = try replica.conflicts().map { "\($0.id) \($0.status)" }
+            #expect(mirrored == hub, "\(replica.principal.name)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func conflictsOpenedOrResolvedAfterTheBackupComeBackTheSameEverywhere() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Núi"])
+        let head = try commune.replica("nui", for: commune.head(of: hamlets[0], name: "Trưởng xóm Núi"))
+        let road = try head.insert(
+            into: "road_segments", values: ["name": .text("Đường lên bản"), "length_m": .real(700)])
+        let donation = try head.insert(
+            into: "land_donations", values: ["donor_name": .text("Giàng A Páo"), "area_m2": .real(60)])
+        try await commune.syncAll()
+        let backup = commune.path("hub-backup.sqlite")
+        try commune.hub.backup(to: backup)
+
+        // After the backup: two conflicts; the office resolves one at the hub, which the head
+        // pulls and the office's replica does not.
+        try head.update("road_segments", id: road.id, values: ["length_m": .real(720)])
+        try office.update("road_segments", id: road.id, values: ["length_m": .real(710)])
+        try head.update("land_donations", id: donation.id, values: ["area_m2": .real(65)])
+        try office.update("land_donations", id: donation.id, values: ["area_m2": .real(62)])
+        try await commune.sync(head)
+        try await commune.sync(office)
+        try await commune.sync(head)
+        let open = try await commune.hub.conflicts(status: .open, for: commune.reviewer)
+        #expect(open.count == 2)
+        let roadConflict = try #require(open.first { $0.table == "road_segments" })
+        _ = try await commune.hub.resolve(
+            conflictID: roadConflict.id, choice: .value(.real(715)), note: "đo lại", by: commune.reviewer)
+        try await commune.sync(head)
+
+        try commune.restoreHub(from: backup)
+        for _ in 0..<3 {
+            for replica in [head, office] { try await commune.sync(replica) }
+        }
+        try await expectConflictsMirrored(commune)
+        try await commune.expectConverged()
+    }
 }
