@@ -345,10 +345,12 @@ struct World {
             script = "DROP TRIGGER IF EXISTS sync_capture_insert_households; \(insert);"
             recorded.insert("households/\(id)")
         default:
-            script = """
-                UPDATE sync_outbox SET new_values = '{"broken": Inf'
-                WHERE seq = (SELECT seq FROM sync_outbox ORDER BY random() LIMIT 1);
-                """
+            // Which entry, by the seed (SQLite's random() would make the seed replay otherwise).
+            let seqs = try device.replica.read { db in
+                try Int64.fetchAll(db, sql: "SELECT seq FROM sync_outbox ORDER BY seq")
+            }
+            guard let seq = pick(seqs) else { return }
+            script = "UPDATE sync_outbox SET new_values = '{\"broken\": Inf' WHERE seq = \(seq);"
         }
         let shell = try DatabaseQueue(path: device.path)
         try shell.write { db in try db.execute(sql: script) }
@@ -611,19 +613,18 @@ struct World {
         // its author was told; the simulated users discard what is refused.
         let sent = plan.state.withLock { $0.sent }
         var refused: Set<String> = []
-        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() where outcome.status == .rejected {
-            if let change = sent[FaultPlan.key(replicaID, outcome.seq, digest)], change.operation == .insert {
-                refused.insert("\(change.table)/\(change.rowID)")
-            }
+        var received: Set<String> = []
+        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() {
+            guard let change = sent[FaultPlan.key(replicaID, outcome.seq, digest)], change.operation == .insert
+            else { continue }
+            received.insert("\(change.table)/\(change.rowID)")
+            if outcome.status == .rejected { refused.insert("\(change.table)/\(change.rowID)") }
         }
         atHub.formUnion(refused)
         // A record whose insert was garbled in the file and set aside (its content kept and
-        // shown), whose row its author then deleted, was discarded by that author.
-        var inserted: Set<String> = []
-        for change in sent.values where change.operation == .insert {
-            inserted.insert("\(change.table)/\(change.rowID)")
-        }
-        atHub.formUnion(setAsideAndDiscarded.subtracting(inserted))
+        // shown), whose row its author then deleted, was discarded by that author: unless the
+        // hub holds its insert, no copy is left (one the hub had may have gone with a restore).
+        atHub.formUnion(setAsideAndDiscarded.subtracting(received))
         atHub.formUnion(refusedInserts)
         var failures: [String] = []
         for key in recorded.subtracting(atHub).sorted() {

@@ -342,4 +342,31 @@ import Testing
         try await expectConflictsMirrored(commune)
         try await commune.expectConverged()
     }
+
+    @Test func discardingARejectedInsertTakesItsRowAwayEvenWithAGarbledEditOnTop() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Cũ"])
+        let head = try commune.replica("cu", for: commune.head(of: hamlets[0], name: "Trưởng xóm Cũ"))
+        try await commune.sync(head)
+        // The commune merges the hamlet away; the head, not yet told, records a household and edits it.
+        try office.delete(from: "hamlets", id: hamlets[0])
+        try await commune.sync(office)
+        let household = try head.insert(into: "households", values: ["head_name": .text("Hà Văn Mạnh")])
+        try await commune.sync(head)
+        try head.update("households", id: household.id, values: ["phone": .text("0912 345 678")])
+        try await commune.sync(head)
+        let rejected = try head.status().rejected
+        #expect(rejected.map(\.operation) == [.insert, .update])
+        // Another tool garbles the edit; then the head drops the refused insert.
+        try head.write { db in
+            try db.execute(
+                sql: "UPDATE sync_outbox SET new_values = '{\"broken\": Inf' WHERE seq = ?",
+                arguments: [rejected[1].seq])
+        }
+        try head.discardRejected(seq: rejected[0].seq)
+        #expect(try head.row("households", id: household.id) == nil, "the row goes with its refused insert")
+        let status = try head.status()
+        #expect(status.pendingChanges == 0, "nothing captured again")
+        #expect(status.setAside.count == 1 && status.rejected.isEmpty, "the garbled edit is kept aside")
+    }
 }

@@ -190,7 +190,13 @@ extension Replica {
             if table == "sync_outbox", let tbl: String = try? row.checked("tbl"),
                 let rowID: String = try? row.checked("row_id"), (try? schema.table(tbl)) != nil
             {
-                try Replica.rebase(db, schema, rows: [RowKey(table: tbl, rowID: rowID)])
+                // The row's other changes that can no longer be read are set aside first: the
+                // row then shows what its readable changes make of it without the one dropped
+                // (a rejected insert discarded takes its row away, whatever else was garbled).
+                let key = RowKey(table: tbl, rowID: rowID)
+                var unreadable = false
+                _ = try Self.overlay(db, key, setAside: &unreadable)
+                try Replica.rebase(db, schema, rows: [key])
             }
             return text
         }
