@@ -182,6 +182,12 @@ extension HubTransaction {
         return true
     }
 
+    /// Publishes a conflict record again as the hub holds it, for replicas whose copy is of
+    /// a state the hub lost.
+    func republish(_ record: ConflictRecord) throws -> Int64 {
+        try publish(record, author: ChangeAuthor(replicaID: SyncProtocol.hubReplicaID, name: "hub"), hlc: clock.last)
+    }
+
     /// Logs again, as the hub holds them, the offered fields of a row in the caller's view
     /// that no entry after `before` has set; and a delete, should the row be deleted here.
     private func restate(_ offered: RestoreRow, since before: Int64, principal: Principal) throws {

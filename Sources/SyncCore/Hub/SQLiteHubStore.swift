@@ -252,10 +252,18 @@ package final class SQLiteHubStore: HubStore {
                     answer.unchanged += part.unchanged
                     answer.lost += part.lost
                 }
-                // Conflict records, from a reviewer only: what a head holds of them is a copy.
-                if principal.isReviewer {
-                    for record in request.conflicts ?? [] {
-                        if try transaction.restore(record, from: request.replicaID) { answer.applied += 1 }
+                // Conflict records: a reviewer's take back what the hub lost. Any copy the hub
+                // holds otherwise is published again as the hub holds it (the caller pulled
+                // a state of the lost log), and a head's copy of one the hub lost is named, so
+                // that the head forgets it.
+                for record in request.conflicts ?? [] {
+                    if let own = principal.hamletID, record.hamletID != own { continue }
+                    if principal.isReviewer, try transaction.restore(record, from: request.replicaID) {
+                        answer.applied += 1
+                    } else if let held = try transaction.conflict(record.id) {
+                        if held != record { _ = try transaction.republish(held) }
+                    } else {
+                        answer.unknownConflicts = (answer.unknownConflicts ?? []) + [record.id]
                     }
                 }
                 try transaction.finish()

@@ -95,6 +95,9 @@ package struct RestoreResponse: Sendable, Hashable, Codable {
     /// Fields a later edit at the hub had replaced (kept in the audit trail), or that no
     /// longer fit (a row deleted since, out of the sender's scope).
     package var lost: Int
+    /// Offered conflict records the hub does not hold (a head's copy of one it lost): the
+    /// replica forgets them. Nil when none.
+    package var unknownConflicts: [String]?
 
     /// An answer.
     package init(hubTime: Int64, applied: Int = 0, unchanged: Int = 0, lost: Int = 0) {
@@ -107,6 +110,7 @@ package struct RestoreResponse: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case applied, unchanged, lost
         case hubTime = "hub_time"
+        case unknownConflicts = "unknown_conflicts"
     }
 }
 

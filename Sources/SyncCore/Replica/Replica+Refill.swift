@@ -72,16 +72,15 @@ extension Replica {
                         try JSONText.encode([Self.deletionKey: deletion]),
                     ])
             }
-            // A reviewer's copy of every conflict record: the hub takes those it lost.
-            if principal.isReviewer {
-                for row in try Row.fetchAll(db, sql: "SELECT id, record FROM sync_conflicts") {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO sync_reoffer (tbl, row_id, kept, fields) VALUES (?, ?, ?, ?)",
-                        arguments: [
-                            Self.conflictTable, try row.checked("id") as String, kept,
-                            try row.checked("record") as String,
-                        ])
-                }
+            // Every conflict record as this replica holds it: a reviewer's the hub takes back
+            // if it lost them; of the others, the hub publishes its own state again or says
+            // it has none, and the copy here is corrected (it may be of the lost log).
+            for row in try Row.fetchAll(db, sql: "SELECT id, record FROM sync_conflicts") {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO sync_reoffer (tbl, row_id, kept, fields) VALUES (?, ?, ?, ?)",
+                    arguments: [
+                        Self.conflictTable, try row.checked("id") as String, kept, try row.checked("record") as String,
+                    ])
             }
             try db.execute(
                 sql:
@@ -148,12 +147,17 @@ extension Replica {
     /// Where a queued delete is kept among a row's fields (no column has this name).
     static let deletionKey = "(deleted)"
 
-    /// Forgets the rows of `offer`: the hub has them.
-    package func restored(_ offer: RestoreOffer) throws {
+    /// Forgets the rows of `offer`: the hub has them; and the conflict records the hub
+    /// answered it does not hold.
+    package func restored(_ offer: RestoreOffer, answer: RestoreResponse) throws {
+        let offered = Set(offer.request.conflicts?.map(\.id) ?? [])
         try writer.write { db in
             for key in offer.keys {
                 try db.execute(
                     sql: "DELETE FROM sync_reoffer WHERE tbl = ? AND row_id = ?", arguments: [key.table, key.rowID])
+            }
+            for id in answer.unknownConflicts ?? [] where offered.contains(id) {
+                try db.execute(sql: "DELETE FROM sync_conflicts WHERE id = ?", arguments: [id])
             }
         }
     }

@@ -84,7 +84,7 @@ package struct SyncSession: Sendable {
                 // Fields a restored hub lost go back first, with their original authors.
                 while let offer = try replica.restoreOffer() {
                     let answer = try await hub.restore(offer.request)
-                    try replica.restored(offer)
+                    try replica.restored(offer, answer: answer)
                     report.restored += answer.applied
                 }
                 guard let page = try replica.pushPage(limit: pushPageSize) else {
