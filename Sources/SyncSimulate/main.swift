@@ -65,7 +65,9 @@ await withTaskGroup(of: SimulationReport.self) { group in
             failed.append(report.seed)
             print(report.summary)
             for failure in report.failures.prefix(10) { print("  \(failure)") }
-            print("  replay: scripts/simulate --seeds 1 --from \(report.seed) --steps \(steps)")
+            print(
+                "  replay: scripts/simulate --seeds 1 --from \(report.seed) --steps \(steps)"
+                    + (hubRestores ? " --hub-restores" : ""))
         } else if verbose {
             print(report.summary)
         }

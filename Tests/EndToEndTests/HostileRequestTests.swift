@@ -197,6 +197,43 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
+    @Test(arguments: [
+        ("/v1/push", #""acknowledged":{"seq":0,"digest":"ab"},"#, "acknowledged.seq: must be between 1"),
+        ("/v1/push", #""acknowledged":{"seq":1,"digest":""},"#, "acknowledged.digest: must be 1 to 64 bytes"),
+        ("/v1/pull", #""acknowledged":{"r-1":{"seq":-5,"digest":"ab"}},"#, "acknowledged.r-1.seq: must be between 1"),
+        ("/v1/pull", #""acknowledged":{"r 1":{"seq":1,"digest":"ab"}},"#, "acknowledged: "),
+        ("/v1/pull", #""acknowledged":{"r-1":{"seq":1}},"#, "digest"),
+    ])
+    func anAbsurdAcknowledgedMarkIsRefusedByName(path: String, member: String, message: String) async throws {
+        let hub = try await TestHub()
+        let before = try await hub.snapshot()
+        let plain =
+            path == "/v1/push"
+            ? Self.push([Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-01""#)]) : Self.pull()
+        let body = "{" + member + plain.dropFirst()
+        let (status, text) = try await Self.send(hub, path, body)
+        #expect(status == .badRequest, "\(text)")
+        #expect(text.contains(message), "\(text)")
+        #expect(try await hub.snapshot() == before)
+    }
+
+    /// A push naming as acknowledged a change the hub does not hold so (a hub restored
+    /// from an older copy) is refused whole, and says why.
+    @Test func aPushWhoseAcknowledgedChangeTheHubHoldsOtherwiseIsRefusedWhole() async throws {
+        let hub = try await TestHub()
+        let first = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-01""#)
+        #expect(try await Self.send(hub, "/v1/push", Self.push([first])).0 == .ok)
+        let before = try await hub.snapshot()
+        let second = Self.insert(
+            "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-02""#, seq: "2",
+            row: "01a20000-0000-7000-8000-0000000000c2")
+        let body = #"{"acknowledged":{"seq":1,"digest":"0123abcd"},"# + Self.push([second]).dropFirst()
+        let (status, text) = try await Self.send(hub, "/v1/push", body)
+        #expect(status == .conflict, "\(text)")
+        #expect(text.contains("hub_restored") && text.contains("change 1"), "\(text)")
+        #expect(try await hub.snapshot() == before)
+    }
+
     @Test func aWriteTheFileRefusesRejectsOnlyItsChangeAndTheRestOfThePushApplies() async throws {
         let hub = try await TestHub()
         // A rule of the file that the engine's validation does not know about.

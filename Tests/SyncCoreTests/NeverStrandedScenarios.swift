@@ -395,4 +395,37 @@ import Testing
         try await expectConflictsMirrored(commune)
         try await commune.expectConverged()
     }
+
+    /// A copy of a replica has a record acknowledged by the hub, which then loses it in a
+    /// restore; the other copy, syncing first, fills the same change number with its own
+    /// record. The hub holds "change 1" of that id, but not the copy's: the copy finds out
+    /// (whether it has more to send or only pulls), and its record still reaches the hub.
+    /// (Seed 21095 of the hub-restore simulation.)
+    @Test(arguments: [false, true])
+    func aRecordTheRestoredHubLostReachesItEvenWhenTheOtherCopyReusedItsNumber(recordsMore: Bool) async throws {
+        let commune = try Commune()
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Suối"])
+        let laptop = try commune.replica("suoi", for: commune.head(of: hamlets[0], name: "Trưởng xóm Suối"))
+        let stick = try commune.copy(laptop, as: "suoi-usb")
+        let backup = commune.path("hub-backup.sqlite")
+        try commune.hub.backup(to: backup)
+
+        // The copy's record is acknowledged, and the link drops before it pulls.
+        let lost = try stick.insert(into: "cleanups", values: ["date": .text("2026-11-01")])
+        let page = try #require(try stick.pushPage(limit: 10))
+        try stick.record(try await commune.hub.push(page.request, from: stick.principal), for: page)
+
+        try commune.restoreHub(from: backup)
+        let other = try laptop.insert(into: "cleanups", values: ["date": .text("2026-11-02")])
+        try await commune.sync(laptop)
+        let later = recordsMore ? try stick.insert(into: "cleanups", values: ["date": .text("2026-11-03")]) : nil
+        let report = try await commune.sync(stick)
+        #expect(report.refilled && report.forkedTo != nil)
+        try await commune.syncAll()
+
+        let atHub = try await commune.hub.rows(table: "cleanups", for: commune.reviewer).map(\.id).sorted()
+        #expect(atHub == [lost.id, other.id, later?.id].compactMap { $0 }.sorted())
+        try await commune.expectConverged()
+        try commune.expectIntegrity()
+    }
 }

@@ -65,6 +65,13 @@ package final class SQLiteHubStore: HubStore {
                     throw SyncError.sequenceGap(
                         replica: request.replicaID, expected: replica.lastSeq + 1, got: first.seq)
                 }
+                // A change acknowledged to this replica that the hub now holds otherwise: the
+                // hub was restored, and a copy of the replica filled the number since.
+                if let mark = request.acknowledged,
+                    try !Self.holds(db, mark, of: request.replicaID)
+                {
+                    throw SyncError.acknowledgedLost(seq: mark.seq)
+                }
                 let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
                 var outcomes: [ChangeOutcome] = []
                 // A change id received before with other content (a copied replica file):
@@ -76,7 +83,7 @@ package final class SQLiteHubStore: HubStore {
                         outcomes.append(try transaction.reusedID(change, first: reused))
                         continue
                     }
-                    let digest = JSONText.fnv1a(text)
+                    let digest = JSONText.fnv1a(text)  // = JSONText.digest(change), as `Change.receivedDigest`
                     if change.seq <= replica.lastSeq {
                         if let outcome = try transaction.received(change, replicaID: request.replicaID, digest: digest)
                         {
@@ -195,11 +202,17 @@ package final class SQLiteHubStore: HubStore {
                 hubTime: now, entries: entries, cursor: cursor, hasMore: hasMore, cursorMark: cursorMark)
             // What the hub holds of this replica's changes: a replica whose acknowledged
             // changes go further knows the hub was restored from an older copy.
-            response.receivedSeq =
-                try Int64.fetchOne(
+            // A change it acknowledged and holds with other content counts as not held.
+            func held(_ id: String, lastSeq: Int64) throws -> Int64 {
+                guard let mark = request.acknowledged?[id], mark.seq <= lastSeq else { return lastSeq }
+                return try Self.holds(db, mark, of: id) ? lastSeq : mark.seq - 1
+            }
+            response.receivedSeq = try held(
+                request.replicaID,
+                lastSeq: try Int64.fetchOne(
                     db, cached: "SELECT last_seq FROM sync_replicas WHERE replica_id = ?",
                     arguments: [request.replicaID])
-                ?? 0
+                    ?? 0)
             if let formers = request.formerReplicaIDs, !formers.isEmpty {
                 var received: [String: Int64] = [:]
                 for id in formers {
@@ -209,7 +222,7 @@ package final class SQLiteHubStore: HubStore {
                         arguments: [id])
                     if let row {
                         if row["role"] == principal.roleName && row["hamlet_id"] == principal.hamletID {
-                            received[id] = row["last_seq"]
+                            received[id] = try held(id, lastSeq: row["last_seq"])
                         }
                     } else {
                         received[id] = 0
@@ -347,6 +360,16 @@ package final class SQLiteHubStore: HubStore {
                     clampedChanges: row["clamped_changes"])
             }
         }
+    }
+}
+
+extension SQLiteHubStore {
+    /// Whether the hub holds, under `mark`'s number of replica `replicaID`, the change the
+    /// mark names (by the digest stored when it was received).
+    static func holds(_ db: Database, _ mark: AcknowledgedMark, of replicaID: String) throws -> Bool {
+        try String.fetchOne(
+            db, cached: "SELECT digest FROM sync_received WHERE replica_id = ? AND seq = ?",
+            arguments: [replicaID, mark.seq]) == mark.digest
     }
 }
 

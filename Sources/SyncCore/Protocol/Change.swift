@@ -76,6 +76,10 @@ package struct PushRequest: Sendable, Hashable, Codable {
     package var clientTime: Int64
     /// Changes in sequence order, without gaps.
     package var changes: [Change]
+    /// The newest change of this id the hub acknowledged and the replica has not seen
+    /// settle: the hub refuses the push (`hub_restored`) when it holds other content under
+    /// that number.
+    package var acknowledged: AcknowledgedMark?
 
     /// A push of `changes` at schema version `schemaVersion` (this build's own unless told).
     package init(
@@ -89,11 +93,40 @@ package struct PushRequest: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case changes
+        case changes, acknowledged
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"
         case replicaID = "replica_id"
         case clientTime = "client_time"
+    }
+}
+
+/// A change the hub acknowledged, by its number under the replica's id and the digest the
+/// hub keeps of it. A hub restored from an older copy, then sent the same number by a copy
+/// of the replica, holds as many changes of that id as the replica expects, but not this
+/// one: the digest tells.
+package struct AcknowledgedMark: Sendable, Hashable, Codable {
+    /// The change's number under the id.
+    package var seq: Int64
+    /// `Change.receivedDigest()` of the change.
+    package var digest: String
+
+    package init(seq: Int64, digest: String) {
+        self.seq = seq
+        self.digest = digest
+    }
+}
+
+extension Change {
+    /// The digest by which the hub knows this change once received: of its JSON text as
+    /// the hub decodes it off the wire (see `SQLiteHubStore.push`).
+    package func receivedDigest() throws(SyncError) -> String {
+        var writer = JSONWriter()
+        writer.raw("{")
+        try writer.change(self)
+        writer.raw("}")
+        var reader = JSONReader(bytes: writer.bytes)
+        return try JSONText.digest(try Change(from: &reader))
     }
 }
 

@@ -85,6 +85,10 @@ package struct PullRequest: Sendable, Hashable, Codable {
     /// Former ids of this replica (it forked) with changes the hub acknowledged and the
     /// replica has not yet seen settle: the hub says what it holds of each (at most 8).
     package var formerReplicaIDs: [String]?
+    /// For the current id and each former one of `formerReplicaIDs`: the newest change the
+    /// hub acknowledged that has not settled. Where the hub holds other content under that
+    /// number, it counts what it holds of the id as ending before it.
+    package var acknowledged: [String: AcknowledgedMark]?
     /// Only the values of columns added after this schema version, and only upserts: a
     /// replica upgraded from that version fetches again what its earlier pulls left out.
     package var addedAfterSchema: Int?
@@ -107,6 +111,7 @@ package struct PullRequest: Sendable, Hashable, Codable {
         case after, limit
         case afterMark = "after_mark"
         case formerReplicaIDs = "former_replica_ids"
+        case acknowledged
         case addedAfterSchema = "added_after_schema"
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"

@@ -22,6 +22,17 @@ extension PushRequest {
             }
             previous = change.seq
         }
+        if let acknowledged { try acknowledged.check("acknowledged") }
+    }
+}
+
+extension AcknowledgedMark {
+    /// Refuses a mark whose number or digest is out of bounds; `field` names it.
+    func check(_ field: String) throws(SyncError) {
+        guard (1...PlausibleValues.maxSequence).contains(seq) else {
+            throw .malformed("\(field).seq: must be between 1 and \(PlausibleValues.maxSequence), not \(seq)")
+        }
+        guard (1...64).contains(digest.utf8.count) else { throw .malformed("\(field).digest: must be 1 to 64 bytes") }
     }
 }
 
@@ -46,6 +57,13 @@ extension PullRequest {
                 if let problem = PlausibleValues.problem(withID: id) {
                     throw .malformed("former_replica_ids[\(index)]: \(problem)")
                 }
+            }
+        }
+        if let acknowledged {
+            guard acknowledged.count <= 9 else { throw .malformed("acknowledged: at most 9 ids") }
+            for (id, mark) in acknowledged {
+                if let problem = PlausibleValues.problem(withID: id) { throw .malformed("acknowledged: \(problem)") }
+                try mark.check("acknowledged.\(id)")
             }
         }
     }

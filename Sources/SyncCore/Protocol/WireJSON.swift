@@ -22,7 +22,16 @@ extension JSONReader {
 extension PushRequest: FastJSONEncodable {
     func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
-        writer.key("changes", first: true)
+        if let acknowledged {
+            writer.key("acknowledged", first: true)
+            writer.raw("{")
+            writer.key("digest", first: true)
+            writer.string(acknowledged.digest)
+            writer.key("seq")
+            writer.integer(acknowledged.seq)
+            writer.raw("}")
+        }
+        writer.key("changes", first: acknowledged == nil)
         try writer.array(changes) { (writer, change) throws(SyncError) in
             writer.raw("{")
             try writer.change(change)
@@ -49,8 +58,22 @@ extension PushRequest: FastJSONDecodable {
         var replicaID: String?
         var clientTime: Int64?
         var changes: [Change]?
+        var acknowledged: AcknowledgedMark?
         try reader.object { (reader, key) throws(SyncError) in
             switch key {
+            case "acknowledged":
+                var seq: Int64?
+                var digest: String?
+                try reader.object { (reader, key) throws(SyncError) in
+                    switch key {
+                    case "seq": seq = try reader.integer()
+                    case "digest": digest = try reader.string()
+                    default: try reader.skipValue()
+                    }
+                }
+                acknowledged = AcknowledgedMark(
+                    seq: try JSONReader.required(seq, "seq", in: "PushRequest.acknowledged"),
+                    digest: try JSONReader.required(digest, "digest", in: "PushRequest.acknowledged"))
             case "protocol_version": protocolVersion = try reader.integer()
             case "schema_version": schemaVersion = try reader.integer()
             case "replica_id": replicaID = try reader.string()
@@ -68,6 +91,7 @@ extension PushRequest: FastJSONDecodable {
             changes: try JSONReader.required(changes, "changes", in: "PushRequest"))
         self.protocolVersion = Int(try JSONReader.required(protocolVersion, "protocol_version", in: "PushRequest"))
         self.schemaVersion = Int(try JSONReader.required(schemaVersion, "schema_version", in: "PushRequest"))
+        self.acknowledged = acknowledged
     }
 }
 

@@ -17,14 +17,24 @@ extension Replica {
                 after: try state?.checked("pull_cursor") ?? 0, limit: limit, afterMark: try state?.checked("pull_mark"),
                 schemaVersion: schema.version)
             // Former ids whose acknowledged changes have not settled: the hub must still hold them.
-            let formers = try String.fetchAll(
+            let formers = try Row.fetchAll(
                 db,
                 cached: """
-                    SELECT i.replica_id FROM sync_identities AS i WHERE EXISTS (SELECT 1 FROM sync_outbox AS o
+                    SELECT i.replica_id, i.seq_base, i.until_seq FROM sync_identities AS i
+                    WHERE EXISTS (SELECT 1 FROM sync_outbox AS o
                       WHERE o.state = 'acked' AND o.seq > i.seq_base AND o.seq < i.until_seq)
                     ORDER BY i.until_seq DESC LIMIT 8
                     """)
-            if !formers.isEmpty { request.formerReplicaIDs = formers }
+            if !formers.isEmpty { request.formerReplicaIDs = try formers.map { try $0.checked("replica_id") } }
+            // The newest of them under each id, which the hub must hold as this replica sent it.
+            var marks: [String: AcknowledgedMark] = [:]
+            let (current, base) = try Self.identity(db)
+            marks[current] = try Self.acknowledgedMark(db, base: base)
+            for former in formers {
+                marks[try former.checked("replica_id")] = try Self.acknowledgedMark(
+                    db, base: try former.checked("seq_base"), until: try former.checked("until_seq"))
+            }
+            if !marks.isEmpty { request.acknowledged = marks }
             return request
         }
     }
@@ -53,6 +63,25 @@ extension Replica {
             if acked - formerBase > held { return true }
         }
         return false
+    }
+
+    /// The newest change numbered after `base` (and before `until`) that the hub acknowledged
+    /// and that has not settled, as the hub knows it; nil when there is none, or when another
+    /// tool made it unreadable.
+    static func acknowledgedMark(_ db: Database, base: Int64, until: Int64 = .max) throws -> AcknowledgedMark? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                cached: """
+                    SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'acked' AND seq > ? AND seq < ?
+                    ORDER BY seq DESC LIMIT 1
+                    """,
+                arguments: [base, until]),
+            var change = try? OutboxEntry(row: row).change
+        else { return nil }
+        change.seq -= base
+        guard let digest = try? change.receivedDigest() else { return nil }
+        return AcknowledgedMark(seq: change.seq, digest: digest)
     }
 
     /// Whether the hub lost changes it acknowledged, by what a page says it holds.

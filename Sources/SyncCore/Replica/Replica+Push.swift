@@ -53,13 +53,10 @@ extension Replica {
                     changes.append(change)
                 }
                 guard !changes.isEmpty else { return (nil, nil) }
-                return (
-                    PushPage(
-                        request: PushRequest(
-                            replicaID: replicaID, clientTime: now, changes: changes, schemaVersion: schema.version),
-                        seqBase: seqBase),
-                    nil
-                )
+                var request = PushRequest(
+                    replicaID: replicaID, clientTime: now, changes: changes, schemaVersion: schema.version)
+                request.acknowledged = try Self.acknowledgedMark(db, base: seqBase)
+                return (PushPage(request: request, seqBase: seqBase), nil)
             }
             guard let unreadable else { return page }
             // The row still shows what its author wrote: captured afresh, it goes on to the hub.

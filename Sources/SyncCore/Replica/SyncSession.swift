@@ -105,6 +105,10 @@ package struct SyncSession: Sendable {
                         try fork(from: page.request.replicaID, reason: .sequenceGap, into: &report)
                     }
                     continue
+                } catch let error as SyncError where error.kind == .hubRestored && !report.refilled {
+                    // The hub holds another change where it acknowledged one of ours.
+                    try await refill(into: &report)
+                    continue
                 }
                 guard response.outcomes.map(\.seq) == page.request.changes.map(\.seq) else {
                     throw SyncError.storage(

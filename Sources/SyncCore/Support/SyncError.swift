@@ -173,6 +173,14 @@ extension SyncError {
         )
     }
 
+    /// A change the hub acknowledged to the replica, which it now holds with other content.
+    package static func acknowledgedLost(seq: Int64) -> SyncError {
+        SyncError(
+            .hubRestored,
+            "the hub holds other content under change \(seq), which it acknowledged to this replica; the hub was restored from an older copy"
+        )
+    }
+
     /// A cursor beyond the end of the hub's log: the hub lost entries the replica applied.
     package static func cursorAhead(cursor: Int64, head: Int64) -> SyncError {
         SyncError(
