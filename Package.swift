@@ -133,6 +133,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "CommandTests",
+            dependencies: ["SyncCore", "CommandSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SimulationTests",
             dependencies: ["SyncSimulation"],
             swiftSettings: strict

@@ -276,48 +276,96 @@ struct CheckCommand: ParsableCommand {
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports.", subcommands: [Month.self])
+        commandName: "report",
+        abstract: tr(
+            "Reports: a month, a year or a range of dates, and commendation candidates.",
+            "Báo cáo: theo tháng, năm hoặc khoảng ngày, và đề xuất khen thưởng."),
+        subcommands: [Month.self, Year.self, Range.self, Candidates.self])
 
     struct Month: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The monthly report: cleanups, roads, land donated, contributions.")
+            abstract: tr(
+                "The month's report: cleanups, roads, land donated, contributions, criteria.",
+                "Báo cáo tháng: tổng vệ sinh, đường, hiến đất, đóng góp, tiêu chí."))
 
-        @Argument(help: "YYYY-MM.") var month: String
-        @OptionGroup var replica: ReplicaOptions
-        @OptionGroup var output: JSONFlag
+        @Argument(help: ArgumentHelp(tr("The month: MM/YYYY or YYYY-MM.", "Tháng: MM/YYYY hoặc YYYY-MM.")))
+        var month: String
+        @OptionGroup var options: ReportOptions
+
+        func run() throws { try options.print(try ReportPeriod.month(month)) }
+    }
+
+    struct Year: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr("The year's report.", "Báo cáo năm."))
+
+        @Argument(help: ArgumentHelp(tr("The year: YYYY.", "Năm: YYYY."))) var year: String
+        @OptionGroup var options: ReportOptions
+
+        func run() throws { try options.print(try ReportPeriod.year(year)) }
+    }
+
+    struct Range: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr("The report of a range of dates, both included.", "Báo cáo một khoảng ngày (tính cả hai đầu).")
+        )
+
+        @Argument(
+            help: ArgumentHelp(tr("The first day: DD/MM/YYYY or YYYY-MM-DD.", "Ngày đầu: DD/MM/YYYY hoặc YYYY-MM-DD.")))
+        var from: String
+        @Argument(help: ArgumentHelp(tr("The last day.", "Ngày cuối."))) var to: String
+        @OptionGroup var options: ReportOptions
+
+        func run() throws { try options.print(try ReportPeriod.range(from: from, to: to)) }
+    }
+
+    struct Candidates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "Commendation candidates of a year: households and hamlets, ranked, with their figures.",
+                "Đề xuất khen thưởng trong năm: hộ gia đình và thôn/xóm, xếp hạng, kèm số liệu."))
+
+        @Argument(help: ArgumentHelp(tr("The year: YYYY.", "Năm: YYYY."))) var year: String
+        @OptionGroup var options: ReportOptions
 
         func run() throws {
-            let reports = try replica.open().report(month: month)
-            if output.json {
-                try Output.json(reports)
-                return
-            }
-            for report in reports {
-                print("\(report.hamletName) — \(report.month)")
-                let c = report.cleanups
-                print(
-                    "  cleanups: \(c.held) held (target at least 1: \(c.targetMet ? "met" : "NOT met")), "
-                        + "\(c.planned) planned, \(c.cancelled) cancelled; \(c.participants) people, "
-                        + "\(c.householdsJoined) households, \(SyncValue.format(c.wasteKg)) kg waste")
-                let r = report.roads
-                print(
-                    "  roads: \(r.segments) segments, \(SyncValue.format(r.totalM)) m; "
-                        + "\(SyncValue.format(r.atTargetM)) m at target width, \(SyncValue.format(r.remainingM)) m remaining"
-                )
-                let l = report.land
-                let statuses = l.byStatus.keys.sorted().map { status in
-                    "\(status) \(l.byStatus[status].map { "\($0.donations) (\(SyncValue.format($0.areaM2)) m²)" } ?? "")"
-                }
-                print(
-                    "  land donated: \(SyncValue.format(l.areaM2)) m² from \(l.households) household(s)"
-                        + (statuses.isEmpty ? "" : "; " + statuses.joined(separator: ", ")))
-                let kinds = report.contributions.keys.sorted().map { kind in
-                    let total = report.contributions[kind]
-                    return
-                        "\(kind) \(SyncValue.format(total?.amount ?? 0)) this month (\(SyncValue.format(total?.amountToDate ?? 0)) to date)"
-                }
-                print("  contributions: " + (kinds.isEmpty ? "none" : kinds.joined(separator: "; ")))
-            }
+            let period = try ReportPeriod.year(year)
+            let candidates = try options.replica.open().candidates(year: Int(period.from.prefix(4)) ?? 0)
+            try options.emit(json: candidates, csv: ReportOutput.csv(candidates), text: ReportOutput.text(candidates))
+        }
+    }
+}
+
+/// `--json | --csv` and the replica, for every report.
+struct ReportOptions: ParsableArguments {
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+    @Flag(
+        help: ArgumentHelp(
+            tr("Print CSV (UTF-8 with BOM, Vietnamese headers).", "In CSV (UTF-8 có BOM, tiêu đề tiếng Việt).")))
+    var csv = false
+
+    func validate() throws {
+        if output.json, csv {
+            throw ValidationError(tr("give --json or --csv, not both", "chỉ chọn --json hoặc --csv"))
+        }
+    }
+
+    /// Prints the report of `period` as of today in Vietnam.
+    func print(_ period: ReportPeriod) throws {
+        let report = try replica.open().report(period, asOf: Format.today())
+        try emit(json: report, csv: ReportOutput.csv(report), text: ReportOutput.text(report))
+    }
+
+    func emit<T: Encodable>(
+        json value: T, csv text: @autoclosure () -> String, text lines: @autoclosure () -> [String]
+    ) throws {
+        if output.json {
+            try Output.json(value)
+        } else if csv {
+            FileHandle.standardOutput.write(Data(text().utf8))
+        } else {
+            for line in lines() { Swift.print(line) }
         }
     }
 }

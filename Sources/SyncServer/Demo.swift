@@ -117,8 +117,9 @@ struct Demo: AsyncParsableCommand {
             }
             let area = try dongReplica.row("land_donations", id: donationID)?["area_m2"].map(Output.cell) ?? "?"
             say("every replica equals the hub in its scope; the donation reads \(area) m² everywhere")
-            let report = try dongReplica.report(month: "2026-11")
-            if let first = report.first {
+            let report = try dongReplica.report(
+                try .month("2026-11"), asOf: CalendarDate(year: 2026, month: 11, day: 30))
+            if let first = report.hamlets.first?.figures {
                 say(
                     "Xóm Đông, 2026-11: \(first.cleanups.held) cleanup held (target met: \(first.cleanups.targetMet)), "
                         + "\(SyncValue.format(first.land.areaM2)) m² of land donated")

@@ -41,6 +41,9 @@ extension TableSpec {
 }
 
 extension SyncRow {
+    /// The row's id ("" when it has none).
+    package var id: String { self[TableSpec.idColumn]?.text ?? "" }
+
     /// The values of a fetched database row; blobs, which the schema never stores, are skipped.
     init(databaseRow: Row) {
         self.init(minimumCapacity: databaseRow.count)

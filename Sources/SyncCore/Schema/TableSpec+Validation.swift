@@ -70,22 +70,31 @@ extension ColumnSpec {
         if text.isEmpty, !isRequired { return .null }
         let value: SyncValue
         switch kind {
-        case .text, .date, .enumeration:
+        case .text, .enumeration:
             value = .text(text)
+        case .date:
+            guard let date = TypedInput.date(text) else { throw fail("must be a date DD/MM/YYYY or YYYY-MM-DD") }
+            value = .text(date)
         case .integer:
-            guard let int = Int64(text) else { throw fail("must be a whole number") }
-            value = .integer(int)
-        case .real:
-            // Decimal digits only: Swift would also read "0x10", "inf" and "nan".
-            guard text.allSatisfy({ "0123456789+-.eE".contains($0) }), let double = Double(text), double.isFinite
-            else { throw fail("must be a number") }
-            value = .real(double)
-        case .boolean:
-            switch text.lowercased() {
-            case "1", "true", "yes": value = .integer(1)
-            case "0", "false", "no": value = .integer(0)
-            default: throw fail("must be true or false")
+            if let int = Int64(text) {
+                value = .integer(int)
+            } else {
+                switch TypedInput.number(text, whole: true) {
+                case .success(let number):
+                    guard let int = Int64(exactly: number) else { throw fail("must be a whole number") }
+                    value = .integer(int)
+                case .failure(let problem):
+                    throw fail(problem == .notANumber ? "must be a whole number" : problem.reason)
+                }
             }
+        case .real:
+            switch TypedInput.number(text, whole: false) {
+            case .success(let number): value = .real(number)
+            case .failure(let problem): throw fail(problem.reason)
+            }
+        case .boolean:
+            guard let yes = TypedInput.boolean(text) else { throw fail("must be true or false") }
+            value = .integer(yes ? 1 : 0)
         }
         return try normalize(value, table: table)
     }
@@ -182,6 +191,13 @@ package struct CalendarDate: Sendable, Hashable, Comparable {
             year >= CalendarDate.earliestYear, (1...12).contains(month), day >= 1,
             day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `year`-`month`-`day`, which the caller knows to exist.
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day

@@ -54,6 +54,15 @@ package enum SyncValue: Sendable, Codable, CustomStringConvertible {
         return nil
     }
 
+    /// The number as a whole number, if this is one (a real without a fraction included).
+    package var integerValue: Int64? {
+        switch self {
+        case .integer(let value): value
+        case .real(let value): Int64(exactly: value)
+        default: nil
+        }
+    }
+
     /// The number as a double, if this is a number.
     package var number: Double? {
         switch self {

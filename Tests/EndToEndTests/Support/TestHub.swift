@@ -47,7 +47,3 @@ final class TestHub: Sendable {
         return lines
     }
 }
-
-extension SyncRow {
-    var id: String { self[TableSpec.idColumn]?.text ?? "" }
-}

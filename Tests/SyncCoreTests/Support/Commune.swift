@@ -149,8 +149,3 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
         }
     }
 }
-
-extension SyncRow {
-    /// The row's id.
-    var id: String { self[TableSpec.idColumn]?.text ?? "" }
-}
