@@ -7,11 +7,13 @@ import SyncCore
 /// failure (network, refused by the hub, storage).
 package enum CommandRunner {
     /// Parses `arguments` (default: the process's) with `root`, runs the command and exits.
+    /// `--lang` may stand anywhere; `--json` and `--db PATH` also before the command.
     package static func main(
         _ root: any ParsableCommand.Type, arguments: [String] = Array(CommandLine.arguments.dropFirst())
     ) async -> Never {
         do {
-            var command = try root.parseAsRoot(arguments)
+            _ = try Language.named(in: arguments)
+            var command = try root.parseAsRoot(movingLeadingOptions(Language.removingOption(from: arguments)))
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
@@ -23,10 +25,34 @@ package enum CommandRunner {
         }
     }
 
+    /// `--json`, `--csv` and `--db PATH` written before the command move after it, where every
+    /// command takes them.
+    static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--json" || first == "--csv" || first.hasPrefix("--db=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else if first == "--db", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, !rest.isEmpty else { return arguments }
+        // After a `--` every word is an argument: the options go before it.
+        if let separator = rest.firstIndex(of: "--") {
+            return Array(rest[..<separator]) + leading + Array(rest[separator...])
+        }
+        return Array(rest) + leading
+    }
+
     /// Prints `error` as the contract asks and returns the exit status.
     static func report(_ error: any Error, root: any ParsableCommand.Type) -> Int32 {
         if let error = error as? SyncError {
-            printError(error.message)
+            printError(Messages.localized(error))
             return exitStatus(for: error)
         }
         if let error = error as? CommandFailure {
@@ -35,14 +61,16 @@ package enum CommandRunner {
         }
         let code = root.exitCode(for: error)
         if code == .success {
-            // --help and friends.
-            print(root.fullMessage(for: error))
+            // --help, --version.
+            print(HelpText.translated(root.fullMessage(for: error)))
             return 0
         }
         let message =
             root.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid usage"
-        printError(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
+        printError(
+            HelpText.translatedError(
+                message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message))
         return code == .validationFailure ? 2 : 1
     }
 

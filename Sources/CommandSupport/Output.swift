@@ -10,22 +10,13 @@ package enum Output {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// Prints rows as an aligned table of `columns`; long values are shortened.
-    package static func table(_ rows: [SyncRow], columns: [String]) {
-        let header = columns
-        let cells = rows.map { row in columns.map { cell(row[$0] ?? .null) } }
-        var widths = header.map(\.count)
-        for line in cells {
-            for (index, value) in line.enumerated() { widths[index] = max(widths[index], value.count) }
-        }
-        func render(_ values: [String]) -> String {
-            values.enumerated().map { index, value in
-                index == values.count - 1 ? value : value.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        print(render(header))
-        for line in cells { print(render(line)) }
-        if rows.isEmpty { print("(no rows)") }
+    /// Prints `table`'s rows as an aligned table of `columns`, with labels and values in
+    /// the language of the process; long values are shortened.
+    package static func table(_ rows: [SyncRow], table: String, columns: [String]) {
+        let header = columns.map { Vocabulary.column($0, table: table) }
+        let cells = rows.map { row in columns.map { Vocabulary.cell(row[$0] ?? .null, table: table, column: $0) } }
+        for line in ReportOutput.grid(header, cells) { print(line) }
+        if rows.isEmpty { print(tr("(no rows)", "(chưa có dòng nào)")) }
     }
 
     /// A value as a table cell.
@@ -39,15 +30,8 @@ package enum Output {
         }
     }
 
-    /// A wall-clock time in ms as `YYYY-MM-DD HH:MM:SS UTC`.
-    package static func time(_ milliseconds: Int64) -> String {
-        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
-    }
+    /// A wall-clock time in ms, in the time zone people read times in (see `Format.time`).
+    package static func time(_ milliseconds: Int64) -> String { Format.time(milliseconds) }
 
     /// A duration in ms as a short human phrase (`3 h 12 min`, `2 d 0 h`, `-45 s`).
     package static func duration(_ milliseconds: Int64) -> String {

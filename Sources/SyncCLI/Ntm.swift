@@ -9,8 +9,31 @@ import SyncCore
 struct Ntm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ntm",
-        abstract: "NTM Sync field tool: record a hamlet's work offline and sync it with the commune hub.",
-        discussion: "The replica is ./ntm.sqlite, or $NTM_DB, or --db PATH (before or after the command).",
+        abstract: tr(
+            "NTM Sync field tool: record a hamlet's work offline and sync it with the commune hub.",
+            "Công cụ NTM Sync: ghi chép công việc của thôn/xóm khi không có mạng và đồng bộ với hub của xã."),
+        discussion: tr(
+            """
+            The replica is ./ntm.sqlite, or $NTM_DB, or --db PATH (before or after the command). \
+            --lang vi|en chooses the language (default: from LANG). --json prints stable JSON.
+
+            Values may be typed as Vietnamese write them: dates 15/03/2024 or 2024-03-15; \
+            numbers 3,5 or 3.5 (three and a half), 4.500.000 or 4500000; money may end in đ. \
+            A single separator before exactly three digits (1.500, 1,500) is a thousands \
+            separator in a whole number (money, counts) and is refused elsewhere as ambiguous: \
+            write 1,5 or 1500.
+            """,
+            """
+            Bản sao dữ liệu là ./ntm.sqlite, hoặc $NTM_DB, hoặc --db ĐƯỜNG_DẪN (trước hoặc sau lệnh). \
+            --lang vi|en chọn ngôn ngữ (mặc định theo LANG). --json in JSON ổn định.
+
+            Có thể gõ giá trị theo cách viết của người Việt: ngày 15/03/2024 hoặc 2024-03-15; \
+            số 3,5 hoặc 3.5 (ba phẩy năm), 4.500.000 hoặc 4500000; số tiền có thể kèm đ. \
+            Một dấu phân cách đứng trước đúng ba chữ số (1.500, 1,500) được hiểu là phân cách \
+            hàng nghìn khi trường là số nguyên (tiền, số người) và bị từ chối ở các trường khác \
+            vì không rõ nghĩa: hãy viết 1,5 hoặc 1500.
+            """),
+        version: BuildInfo.description,
         subcommands: [
             InitCommand.self, HouseholdCommand.self, CleanupCommand.self, RoadCommand.self, DonationCommand.self,
             ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, DiscardCommand.self,
@@ -20,14 +43,7 @@ struct Ntm: AsyncParsableCommand {
         ])
 
     static func main() async {
-        // `ntm --db PATH command …`: every command takes --db, so move a leading one to the end.
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        if let first = arguments.first, first == "--db" || first.hasPrefix("--db=") {
-            let taken = first == "--db" ? Array(arguments.prefix(2)) : [first]
-            arguments.removeFirst(taken.count)
-            arguments += taken
-        }
-        await CommandRunner.main(Ntm.self, arguments: arguments)
+        await CommandRunner.main(Ntm.self)
     }
 }
 

@@ -312,7 +312,7 @@ struct ListCommand: ParsableCommand {
             try Output.json(rows)
         } else {
             let spec = try ReplicatedSchema.table(name)
-            Output.table(rows, columns: spec.columnNames.filter { $0 != TableSpec.scopeColumn })
+            Output.table(rows, table: name, columns: spec.columnNames.filter { $0 != TableSpec.scopeColumn })
         }
     }
 }

@@ -11,7 +11,10 @@ import SyncCore
 struct NtmHub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ntm-hub",
-        abstract: "The commune hub of NTM Sync: merges every hamlet's changes and keeps the conflicts for review.",
+        abstract: tr(
+            "The commune hub of NTM Sync: merges every hamlet's changes and keeps the conflicts for review.",
+            "Hub của xã trong NTM Sync: hợp nhất thay đổi của mọi thôn/xóm và giữ các xung đột để cán bộ xem xét."),
+        version: BuildInfo.description,
         subcommands: [
             Serve.self, Init.self, HamletCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
             Demo.self,
@@ -138,7 +141,9 @@ struct HamletCommand: AsyncParsableCommand {
             if json {
                 try Output.json(rows)
             } else {
-                Output.table(rows, columns: ["id", "name", "kind", "head_name", "households_total", "target"])
+                Output.table(
+                    rows, table: "hamlets",
+                    columns: ["id", "name", "kind", "head_name", "households_total", "target", "achieved"])
             }
         }
     }

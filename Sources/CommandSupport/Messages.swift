@@ -1,0 +1,107 @@
+import Foundation
+import SyncCore
+
+/// The engine's messages, which it writes in English, in the language of the process.
+/// A refused value (`table.column: problem`) is named by its label and its column.
+package enum Messages {
+    /// `error`'s message for people.
+    package static func localized(_ error: SyncError, language: Language = .current) -> String {
+        guard language == .vi else { return error.message }
+        return translated(error.message)
+    }
+
+    /// An English message of the engine in Vietnamese, as far as its phrases are known.
+    package static func translated(_ message: String) -> String {
+        if let match = message.wholeMatch(of: /([a-z_]+)\.([a-z0-9_]+): (.+)/) {
+            let (table, column, problem) = (String(match.1), String(match.2), String(match.3))
+            if let vietnamese = problemInVietnamese(problem) {
+                return "\(Vocabulary.column(column, table: table, language: .vi)) (\(table).\(column)): \(vietnamese)"
+            }
+        }
+        for (english, vietnamese) in fixed where message.hasPrefix(english) {
+            return vietnamese + message.dropFirst(english.count)
+        }
+        return message
+    }
+
+    /// Messages whose start is known; the rest (ids, counts) follows as it is.
+    private static let fixed: [(String, String)] = [
+        ("no replica at ", "chưa có bản sao dữ liệu tại "),
+        ("the hub refused ", "hub đã từ chối "),
+        ("cannot reach the hub", "không kết nối được với hub"),
+    ]
+
+    private static func problemInVietnamese(_ problem: String) -> String? {
+        if let exact = problems[problem] { return exact }
+        if let match = problem.wholeMatch(of: /must be at most ([0-9.]+) unless ([a-z_]+) is ([a-z_]+)/) {
+            return "không được vượt quá \(match.1) (trừ khi \(match.2) là \(match.3))"
+        }
+        if let match = problem.wholeMatch(of: /must be at most ([0-9]+) characters.*/) {
+            return "tối đa \(match.1) ký tự, không chứa ký tự điều khiển"
+        }
+        if let match = problem.wholeMatch(of: /must be at most ([0-9.]+)/) { return "không được vượt quá \(match.1)" }
+        if let match = problem.wholeMatch(of: /must be between ([0-9-]+) and ([0-9-]+)/) {
+            return "phải từ \(match.1) đến \(match.2)"
+        }
+        if let match = problem.wholeMatch(of: /must be one of (.+)/) { return "phải là một trong: \(match.1)" }
+        if let match = problem.wholeMatch(of: /must be a whole number of VND when ([a-z_]+) is ([a-z_]+)/) {
+            return "phải là số đồng nguyên khi \(match.1) là \(match.2)"
+        }
+        return nil
+    }
+
+    private static let problems: [String: String] = [
+        "must be greater than 0": "phải lớn hơn 0",
+        "must not be negative": "không được âm",
+        "must be a whole number": "phải là số nguyên",
+        "must be a number": "phải là một số",
+        "must be a number (thousands are separated by groups of three digits)":
+            "phải là một số (dấu phân cách hàng nghìn đặt giữa các nhóm 3 chữ số)",
+        "is ambiguous: write the decimal with a comma (1,5) or the number without separators (1500)":
+            "không rõ nghĩa: viết phần thập phân bằng dấu phẩy (1,5) hoặc viết số không có dấu phân cách (1500)",
+        "must be a date DD/MM/YYYY or YYYY-MM-DD": "phải là ngày dạng DD/MM/YYYY hoặc YYYY-MM-DD",
+        "must be a date YYYY-MM-DD": "phải là ngày dạng YYYY-MM-DD",
+        "must be true or false": "phải là có hoặc không",
+        "must be 0 or 1": "phải là 0 hoặc 1",
+        "is required": "là bắt buộc",
+        "must not be empty": "không được để trống",
+        "must be text": "phải là chữ",
+        "must be a month MM/YYYY or YYYY-MM": "phải là tháng dạng MM/YYYY hoặc YYYY-MM",
+        "must be a year YYYY between 1900 and 2100": "phải là năm dạng YYYY, từ 1900 đến 2100",
+        "must not be before from": "không được trước ngày bắt đầu",
+        "must not contain control characters": "không được chứa ký tự điều khiển",
+        "must not contain control characters other than tab and newline":
+            "không được chứa ký tự điều khiển (trừ tab và xuống dòng)",
+    ]
+}
+
+/// ArgumentParser's own words (help headings, usage errors) in the language of the process.
+package enum HelpText {
+    private static let headings: [(String, String)] = [
+        ("OVERVIEW:", "TỔNG QUAN:"), ("USAGE:", "CÁCH DÙNG:"), ("ARGUMENTS:", "THAM SỐ:"), ("OPTIONS:", "TÙY CHỌN:"),
+        ("SUBCOMMANDS:", "LỆNH:"), ("Show help information.", "Hiện trợ giúp."),
+        ("Show the version.", "Hiện phiên bản."),
+        ("for detailed help.", "để xem trợ giúp chi tiết."), ("See '", "Xem '"), ("(default: ", "(mặc định: "),
+    ]
+
+    /// A help page.
+    package static func translated(_ text: String, language: Language = .current) -> String {
+        guard language == .vi else { return text }
+        var result = text
+        for (english, vietnamese) in headings { result = result.replacingOccurrences(of: english, with: vietnamese) }
+        return result
+    }
+
+    /// A usage error.
+    package static func translatedError(_ text: String, language: Language = .current) -> String {
+        guard language == .vi else { return text }
+        let patterns: [(Regex<(Substring, Substring)>, String)] = [
+            (/Missing expected argument (.+)/, "thiếu tham số "), (/Unknown option (.+)/, "không có tùy chọn "),
+            (/Missing value for (.+)/, "thiếu giá trị cho "), (/Unexpected argument (.+)/, "thừa tham số "),
+        ]
+        for (pattern, vietnamese) in patterns {
+            if let match = text.wholeMatch(of: pattern) { return vietnamese + match.1 }
+        }
+        return Messages.translated(text)
+    }
+}
