@@ -39,7 +39,7 @@ struct Ntm: AsyncParsableCommand {
             ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, DiscardCommand.self,
             CheckCommand.self,
             ConflictsCommand.self,
-            ReportCommand.self,
+            ReportCommand<ReplicaOptions>.self,
         ])
 
     static func main() async {

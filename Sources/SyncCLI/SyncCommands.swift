@@ -274,98 +274,10 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: tr(
-            "Reports: a month, a year or a range of dates, and commendation candidates.",
-            "Báo cáo: theo tháng, năm hoặc khoảng ngày, và đề xuất khen thưởng."),
-        subcommands: [Month.self, Year.self, Range.self, Candidates.self])
-
-    struct Month: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: tr(
-                "The month's report: cleanups, roads, land donated, contributions, criteria.",
-                "Báo cáo tháng: tổng vệ sinh, đường, hiến đất, đóng góp, tiêu chí."))
-
-        @Argument(help: ArgumentHelp(tr("The month: MM/YYYY or YYYY-MM.", "Tháng: MM/YYYY hoặc YYYY-MM.")))
-        var month: String
-        @OptionGroup var options: ReportOptions
-
-        func run() throws { try options.print(try ReportPeriod.month(month)) }
+extension ReplicaOptions: ReportSource {
+    func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport {
+        try open().report(period, asOf: asOf)
     }
 
-    struct Year: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: tr("The year's report.", "Báo cáo năm."))
-
-        @Argument(help: ArgumentHelp(tr("The year: YYYY.", "Năm: YYYY."))) var year: String
-        @OptionGroup var options: ReportOptions
-
-        func run() throws { try options.print(try ReportPeriod.year(year)) }
-    }
-
-    struct Range: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: tr("The report of a range of dates, both included.", "Báo cáo một khoảng ngày (tính cả hai đầu).")
-        )
-
-        @Argument(
-            help: ArgumentHelp(tr("The first day: DD/MM/YYYY or YYYY-MM-DD.", "Ngày đầu: DD/MM/YYYY hoặc YYYY-MM-DD.")))
-        var from: String
-        @Argument(help: ArgumentHelp(tr("The last day.", "Ngày cuối."))) var to: String
-        @OptionGroup var options: ReportOptions
-
-        func run() throws { try options.print(try ReportPeriod.range(from: from, to: to)) }
-    }
-
-    struct Candidates: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: tr(
-                "Commendation candidates of a year: households and hamlets, ranked, with their figures.",
-                "Đề xuất khen thưởng trong năm: hộ gia đình và thôn/xóm, xếp hạng, kèm số liệu."))
-
-        @Argument(help: ArgumentHelp(tr("The year: YYYY.", "Năm: YYYY."))) var year: String
-        @OptionGroup var options: ReportOptions
-
-        func run() throws {
-            let period = try ReportPeriod.year(year)
-            let candidates = try options.replica.open().candidates(year: Int(period.from.prefix(4)) ?? 0)
-            try options.emit(json: candidates, csv: ReportOutput.csv(candidates), text: ReportOutput.text(candidates))
-        }
-    }
-}
-
-/// `--json | --csv` and the replica, for every report.
-struct ReportOptions: ParsableArguments {
-    @OptionGroup var replica: ReplicaOptions
-    @OptionGroup var output: JSONFlag
-    @Flag(
-        help: ArgumentHelp(
-            tr("Print CSV (UTF-8 with BOM, Vietnamese headers).", "In CSV (UTF-8 có BOM, tiêu đề tiếng Việt).")))
-    var csv = false
-
-    func validate() throws {
-        if output.json, csv {
-            throw ValidationError(tr("give --json or --csv, not both", "chỉ chọn --json hoặc --csv"))
-        }
-    }
-
-    /// Prints the report of `period` as of today in Vietnam.
-    func print(_ period: ReportPeriod) throws {
-        let report = try replica.open().report(period, asOf: Format.today())
-        try emit(json: report, csv: ReportOutput.csv(report), text: ReportOutput.text(report))
-    }
-
-    func emit<T: Encodable>(
-        json value: T, csv text: @autoclosure () -> String, text lines: @autoclosure () -> [String]
-    ) throws {
-        if output.json {
-            try Output.json(value)
-        } else if csv {
-            FileHandle.standardOutput.write(Data(text().utf8))
-        } else {
-            for line in lines() { Swift.print(line) }
-        }
-    }
+    func candidates(year: Int) async throws -> CandidatesReport { try open().candidates(year: year) }
 }

@@ -26,7 +26,7 @@ struct Demo: AsyncParsableCommand {
 
         step("1. The commune board sets up the hub (\(path("ntm-hub.sqlite")))")
         let criteria = try await store.initialize(communeName: "Xã Tân Lập")
-        say("commune Xã Tân Lập, \(criteria.count) national criteria recorded")
+        say("commune Xã Tân Lập, \(criteria.criteria.count) national criteria recorded")
         let dong = try await store.addHamlet(["name": .text("Xóm Đông"), "head_name": .text("Nguyễn Văn An")])
         let doai = try await store.addHamlet(["name": .text("Xóm Đoài"), "head_name": .text("Trần Thị Bình")])
         let dongID = dong[TableSpec.idColumn]?.text ?? ""

@@ -17,7 +17,7 @@ struct NtmHub: AsyncParsableCommand {
         version: BuildInfo.description,
         subcommands: [
             Serve.self, Init.self, HamletCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
-            Demo.self,
+            ReportCommand<ExistingHub>.self, Demo.self,
         ])
 
     static func main() async {
@@ -32,16 +32,46 @@ struct HubDatabaseOption: ParsableArguments {
 
     /// Opens the hub store.
     func open(logLevel: Logger.Level = .warning) throws -> SQLiteHubStore {
+        try Self.open(db, logLevel: logLevel)
+    }
+
+    /// Opens the hub store at `path`, creating it when missing.
+    static func open(_ path: String, logLevel: Logger.Level = .warning) throws -> SQLiteHubStore {
         var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = logLevel
         do {
-            return try SQLiteHubStore(path: db, logger: logger)
+            return try SQLiteHubStore(path: path, logger: logger)
         } catch let error as SyncError {
             throw error
         } catch {
-            throw CommandFailure.failure("cannot open the hub file \(db): \(error)")
+            throw CommandFailure.failure(
+                tr("cannot open the hub file \(path): \(error)", "không mở được tệp hub \(path): \(error)"))
         }
     }
+}
+
+/// `--db PATH` of a hub file that must exist: every admin command but `init` and `serve`
+/// refuses to create one by a mistyped path.
+struct ExistingHub: ParsableArguments, ReportSource {
+    @Option(name: .long, help: ArgumentHelp(tr("The hub's SQLite file.", "Tệp SQLite của hub.")))
+    var db: String = "ntm-hub.sqlite"
+
+    /// Opens the hub store, or says there is none.
+    func open() throws -> SQLiteHubStore {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CommandFailure.usage(
+                tr(
+                    "no hub file at \(db): give --db PATH, or create one with ntm-hub init",
+                    "không có tệp hub tại \(db): hãy chỉ --db ĐƯỜNG_DẪN, hoặc tạo bằng ntm-hub init"))
+        }
+        return try HubDatabaseOption.open(db)
+    }
+
+    func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport {
+        try await open().report(period, asOf: asOf)
+    }
+
+    func candidates(year: Int) async throws -> CandidatesReport { try await open().candidates(year: year) }
 }
 
 struct Serve: AsyncParsableCommand {
@@ -90,51 +120,146 @@ struct Serve: AsyncParsableCommand {
 
 struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Name the commune and record the 19 national criteria.")
+        abstract: tr(
+            "Name the commune and record the 19 national criteria (once: a named hub is left as it is).",
+            "Đặt tên xã và ghi 19 tiêu chí quốc gia (một lần: hub đã đặt tên thì giữ nguyên)."))
 
-    @Option(help: "The commune's name.") var commune: String
+    @Option(help: ArgumentHelp(tr("The commune's name.", "Tên xã."))) var commune: String
     @OptionGroup var database: HubDatabaseOption
+    @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() async throws {
-        let added = try await database.open().initialize(communeName: commune)
-        print("commune \(commune): \(added.count) national criteria recorded (db \(database.db))")
+        let setup = try await database.open().initialize(communeName: commune)
+        if json {
+            try Output.json(
+                InitOutput(
+                    commune: setup.communeName, criteriaRecorded: setup.criteria.count,
+                    alreadyInitialized: setup.alreadyNamed))
+        } else if setup.alreadyNamed {
+            print(
+                tr(
+                    "\(database.db) is already the hub of \(setup.communeName); nothing changed",
+                    "\(database.db) đã là hub của \(setup.communeName); không thay đổi gì"))
+        } else {
+            print(
+                tr(
+                    "commune \(setup.communeName): \(setup.criteria.count) national criteria recorded (db \(database.db))",
+                    "xã \(setup.communeName): đã ghi \(setup.criteria.count) tiêu chí quốc gia (tệp \(database.db))"))
+        }
+        if setup.alreadyNamed, setup.communeName != commune {
+            throw CommandFailure.usage(
+                tr(
+                    "this hub is \(setup.communeName)'s, not \(commune)'s: init does not rename a commune",
+                    "hub này của \(setup.communeName), không phải của \(commune): init không đổi tên xã"))
+        }
+    }
+
+    struct InitOutput: Encodable {
+        let commune: String
+        let criteriaRecorded: Int
+        let alreadyInitialized: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case commune
+            case criteriaRecorded = "criteria_recorded"
+            case alreadyInitialized = "already_initialized"
+        }
+    }
+}
+
+/// The hamlets' fields as `hamlet add` and `hamlet set` take them.
+struct HamletFields: ParsableArguments {
+    @Option(help: ArgumentHelp(tr("The hamlet head's name.", "Tên trưởng thôn/xóm."))) var head: String?
+    @Option(help: ArgumentHelp(tr("xom, thon, lang or ban.", "xom, thon, lang hoặc ban."))) var kind: String?
+    @Option(
+        help: ArgumentHelp(
+            tr("The standing aimed at: standard or model.", "Mục tiêu: standard (đạt chuẩn) hoặc model (kiểu mẫu).")))
+    var target: String?
+    @Option(help: ArgumentHelp(tr("How many households the hamlet has.", "Số hộ của thôn/xóm."))) var households:
+        String?
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "The standing reached: none, standard or model.",
+                "Đã đạt: none (chưa), standard (chuẩn) hoặc model (kiểu mẫu).")))
+    var achieved: String?
+    @Option(help: ArgumentHelp(tr("The year it was reached.", "Năm đạt."))) var achievedYear: String?
+    @Option(help: ArgumentHelp(tr("A note.", "Ghi chú."))) var note: String?
+
+    /// The typed values, checked, with `name` when given.
+    func values(name: String?) throws -> SyncRow {
+        let table = try ReplicatedSchema.table("hamlets")
+        var values: SyncRow = [:]
+        for (column, text) in [
+            ("name", name), ("head_name", head), ("kind", kind), ("target", target), ("households_total", households),
+            ("achieved", achieved), ("achieved_year", achievedYear), ("note", note),
+        ] {
+            if let text, let spec = table.column(column) { values[column] = try spec.parse(text, table: "hamlets") }
+        }
+        return values
     }
 }
 
 struct HamletCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hamlet", abstract: "Add and list hamlets.", subcommands: [Add.self, List.self])
+        commandName: "hamlet", abstract: tr("Add, change and list hamlets.", "Thêm, sửa và liệt kê thôn/xóm."),
+        subcommands: [Add.self, Set.self, List.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a hamlet; prints its id.")
+        static let configuration = CommandConfiguration(
+            abstract: tr("Add a hamlet; prints its id.", "Thêm một thôn/xóm; in mã của nó."))
 
-        @Argument(help: "The hamlet's name.") var name: String
-        @Option(help: "The hamlet head's name.") var head: String?
-        @Option(help: "xom, thon, lang or ban.") var kind: String?
-        @Option(help: "standard or model.") var target: String?
-        @Option(help: "How many households the hamlet has.") var households: String?
-        @OptionGroup var database: HubDatabaseOption
-        @Flag(help: "Print the new row as JSON.") var json = false
+        @Argument(help: ArgumentHelp(tr("The hamlet's name.", "Tên thôn/xóm."))) var name: String
+        @OptionGroup var fields: HamletFields
+        @OptionGroup var database: ExistingHub
+        @Flag(help: ArgumentHelp(tr("Print the new row as JSON.", "In dòng mới dạng JSON."))) var json = false
 
         func run() async throws {
-            let table = try ReplicatedSchema.table("hamlets")
-            var values: SyncRow = [:]
-            for (column, text) in [
-                ("name", name), ("head_name", head), ("kind", kind), ("target", target),
-                ("households_total", households),
-            ] {
-                if let text, let spec = table.column(column) { values[column] = try spec.parse(text, table: "hamlets") }
+            let row = try await database.open().addHamlet(try fields.values(name: name))
+            if json { try Output.json(row) } else { print(row.id) }
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "Change a hamlet's name, head, target or standing.", "Sửa tên, trưởng thôn, mục tiêu hoặc mức đã đạt."))
+
+        @Argument(
+            help: ArgumentHelp(
+                tr(
+                    "The hamlet: its id (or its start) or exact name.",
+                    "Thôn/xóm: mã (hoặc phần đầu của mã) hoặc tên chính xác.")))
+        var hamlet: String
+        @Option(help: ArgumentHelp(tr("A new name.", "Tên mới."))) var name: String?
+        @OptionGroup var fields: HamletFields
+        @OptionGroup var database: ExistingHub
+        @Flag(help: ArgumentHelp(tr("Print the row as JSON.", "In dòng dạng JSON."))) var json = false
+
+        func run() async throws {
+            let values = try fields.values(name: name)
+            guard !values.isEmpty else {
+                throw CommandFailure.usage(
+                    tr("nothing to change: give a field", "không có gì để sửa: hãy cho một trường"))
             }
-            let row = try await database.open().addHamlet(values)
-            if json { try Output.json(row) } else { print(row[TableSpec.idColumn]?.text ?? "") }
+            let row = try await database.open().updateHamlet(hamlet, values: values)
+            if json {
+                try Output.json(row)
+            } else {
+                print(
+                    tr(
+                        "updated hamlet \(row.text("name")) (\(row.id))",
+                        "đã sửa thôn/xóm \(row.text("name")) (\(row.id))"))
+            }
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the commune's hamlets.")
+        static let configuration = CommandConfiguration(
+            abstract: tr("List the commune's hamlets.", "Liệt kê các thôn/xóm của xã."))
 
-        @OptionGroup var database: HubDatabaseOption
-        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var database: ExistingHub
+        @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
         func run() async throws {
             let rows = try await database.open().rows(table: "hamlets", for: SQLiteHubStore.administrator)
@@ -151,23 +276,43 @@ struct HamletCommand: AsyncParsableCommand {
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Issue access tokens.", subcommands: [Issue.self])
+        commandName: "token", abstract: tr("Issue access tokens.", "Cấp mã truy cập (token)."),
+        subcommands: [Issue.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Issue a token for a hamlet head or a reviewer; prints it once (only its hash is kept).")
+            abstract: tr(
+                "Issue a token for a hamlet head or a reviewer; prints it once (only its hash is kept).",
+                "Cấp token cho trưởng thôn/xóm hoặc cán bộ xã; chỉ in một lần (hub chỉ giữ bản băm)."))
 
-        @Option(help: "The hamlet a head token belongs to, by id or exact name.") var hamlet: String?
-        @Option(help: "head or reviewer.") var role: String
-        @Option(help: "Who holds the token, for the audit trail (default: the hamlet's head).") var name: String?
-        @OptionGroup var database: HubDatabaseOption
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "The hamlet a head token belongs to, by id or exact name.",
+                    "Thôn/xóm của token trưởng thôn, theo mã hoặc tên chính xác.")))
+        var hamlet: String?
+        @Option(help: ArgumentHelp(tr("head or reviewer.", "head (trưởng thôn) hoặc reviewer (cán bộ xã)."))) var role:
+            String
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "Who holds the token, for the audit trail (default: the hamlet's head).",
+                    "Người giữ token, để ghi vết (mặc định: trưởng thôn).")))
+        var name: String?
+        @OptionGroup var database: ExistingHub
+        @Flag(
+            help: ArgumentHelp(tr("Print JSON: the token and whom it speaks for.", "In JSON: token và người dùng nó.")))
+        var json = false
 
         func validate() throws {
             switch (role, hamlet) {
             case ("head", .some), ("reviewer", nil): break
-            case ("head", nil): throw ValidationError("a head token needs --hamlet ID-OR-NAME")
-            case ("reviewer", .some): throw ValidationError("a reviewer token takes no --hamlet")
-            default: throw ValidationError("--role must be head or reviewer")
+            case ("head", nil):
+                throw ValidationError(
+                    tr("a head token needs --hamlet ID-OR-NAME", "token trưởng thôn cần --hamlet MÃ-HOẶC-TÊN"))
+            case ("reviewer", .some):
+                throw ValidationError(tr("a reviewer token takes no --hamlet", "token cán bộ xã không kèm --hamlet"))
+            default: throw ValidationError(tr("--role must be head or reviewer", "--role phải là head hoặc reviewer"))
             }
         }
 
@@ -176,7 +321,7 @@ struct TokenCommand: AsyncParsableCommand {
             var role = Principal.Role.reviewer
             if let hamlet { role = .head(hamletID: try await hub.hamletID(named: hamlet)) }
             let issued = try await hub.issueToken(role: role, name: name)
-            print(issued.token)
+            if json { try Output.json(issued) } else { print(issued.token) }
         }
     }
 }
@@ -187,12 +332,9 @@ struct BackupCommand: ParsableCommand {
         abstract: "Copy the hub file while the hub runs: one consistent state, verified by integrity_check.")
 
     @Argument(help: "Where to write the copy (must not exist).") var file: String
-    @OptionGroup var database: HubDatabaseOption
+    @OptionGroup var database: ExistingHub
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: database.db) else {
-            throw CommandFailure.usage("no hub file at \(database.db)")
-        }
         try database.open().backup(to: file)
         print("backed up \(database.db) to \(file) (integrity_check: ok)")
     }

@@ -42,7 +42,7 @@ package protocol HubStore: Sendable {
 
     /// Names the commune and records the 19 national criteria not yet recorded; returns
     /// the criteria rows it added.
-    func initialize(communeName: String) async throws -> [SyncRow]
+    func initialize(communeName: String) async throws -> CommuneSetup
 
     /// Records a hamlet as a change authored by the hub; returns the new row.
     func addHamlet(_ values: SyncRow) async throws -> SyncRow
@@ -128,4 +128,14 @@ package struct AuditEntry: Sendable, Hashable, Codable {
         case newReplicaID = "new_replica_id"
         case newHLC = "new_hlc"
     }
+}
+
+/// What `initialize` did.
+package struct CommuneSetup: Sendable {
+    /// The commune's name (the one it already had, when it had one).
+    package var communeName: String
+    /// The national criteria recorded now.
+    package var criteria: [SyncRow]
+    /// The hub was named before: nothing changed.
+    package var alreadyNamed: Bool
 }

@@ -18,7 +18,9 @@ extension SQLiteHubStore {
     /// The hub's own changes (admin commands) are authored by this principal.
     package static let administrator = Principal(role: .reviewer, name: "ntm-hub admin")
 
-    package func initialize(communeName: String) async throws -> [SyncRow] {
+    /// Names the commune and records the national criteria; on a hub already named, changes
+    /// nothing and returns the criteria it holds (`CommuneSetup.alreadyNamed`).
+    package func initialize(communeName: String) async throws -> CommuneSetup {
         let name = communeName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw SyncError.invalidValue(table: "commune", column: "name", "must not be empty") }
         if let problem = TextShape.name.problem(with: communeName) {
@@ -26,6 +28,9 @@ extension SQLiteHubStore {
         }
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         return try await writer.write { db in
+            if let named = try String.fetchOne(db, sql: "SELECT commune_name FROM sync_hub_state WHERE id = 1") {
+                return CommuneSetup(communeName: named, criteria: [], alreadyNamed: true)
+            }
             try db.execute(sql: "UPDATE sync_hub_state SET commune_name = ? WHERE id = 1", arguments: [communeName])
             var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
             let criteria = try schema.table("criteria")
@@ -38,7 +43,7 @@ extension SQLiteHubStore {
                         values: ["number": .integer(criterion.number), "name": .text(criterion.name)]))
             }
             try transaction.finish()
-            return rows
+            return CommuneSetup(communeName: communeName, criteria: rows, alreadyNamed: false)
         }
     }
 
@@ -49,6 +54,21 @@ extension SQLiteHubStore {
         return try await writer.write { db in
             var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
             let row = try transaction.administer(.insert, table: hamlets, rowID: ids.makeID(), values: values)
+            try transaction.finish()
+            return row
+        }
+    }
+
+    /// Changes fields of the hamlet `hamlet` names (its id, or its exact name), as a change
+    /// authored by the hub; returns the row.
+    package func updateHamlet(_ hamlet: String, values: SyncRow) async throws -> SyncRow {
+        let (now, ids) = (clock.nowMilliseconds(), self.ids)
+        let hamlets = try schema.table("hamlets")
+        let values = try hamlets.normalize(values: values)
+        return try await writer.write { db in
+            let id = try HamletLookup.resolve(hamlet, in: db)
+            var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+            let row = try transaction.administer(.update, table: hamlets, rowID: id, values: values)
             try transaction.finish()
             return row
         }

@@ -534,7 +534,7 @@ enum Report {
 
 extension SyncRow {
     /// A text field, or `fallback` when it is not text.
-    func text(_ column: String, or fallback: String = "") -> String { self[column]?.text ?? fallback }
+    package func text(_ column: String, or fallback: String = "") -> String { self[column]?.text ?? fallback }
 
     /// A numeric field, 0 when it is not a number.
     func number(_ column: String) -> Double { self[column]?.number ?? 0 }
