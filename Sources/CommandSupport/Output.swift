@@ -37,11 +37,12 @@ package enum Output {
     package static func duration(_ milliseconds: Int64) -> String {
         let sign = milliseconds < 0 ? "-" : ""
         let seconds = milliseconds.magnitude / 1000
+        let (s, m, h, d) = (tr("s", "giây"), tr("min", "phút"), tr("h", "giờ"), tr("d", "ngày"))
         switch seconds {
-        case ..<60: return "\(sign)\(seconds) s"
-        case ..<3600: return "\(sign)\(seconds / 60) min \(seconds % 60) s"
-        case ..<86400: return "\(sign)\(seconds / 3600) h \(seconds % 3600 / 60) min"
-        default: return "\(sign)\(seconds / 86400) d \(seconds % 86400 / 3600) h"
+        case ..<60: return "\(sign)\(seconds) \(s)"
+        case ..<3600: return "\(sign)\(seconds / 60) \(m) \(seconds % 60) \(s)"
+        case ..<86400: return "\(sign)\(seconds / 3600) \(h) \(seconds % 3600 / 60) \(m)"
+        default: return "\(sign)\(seconds / 86400) \(d) \(seconds % 86400 / 3600) \(h)"
         }
     }
 }

@@ -7,71 +7,140 @@ import SyncCore
 protocol RecordKind {
     static var table: String { get }
     static var noun: String { get }
+    /// The noun in Vietnamese.
+    static var vietnameseNoun: String { get }
+}
+
+extension RecordKind {
+    /// The noun in the language of the process.
+    static var localNoun: String { tr(noun, vietnameseNoun) }
 }
 
 enum HouseholdRecord: RecordKind {
     static let table = "households"
     static let noun = "household"
+    static let vietnameseNoun = "hộ"
 }
 
 enum CleanupRecord: RecordKind {
     static let table = "cleanups"
     static let noun = "cleanup"
+    static let vietnameseNoun = "buổi tổng vệ sinh"
 }
 
 enum RoadRecord: RecordKind {
     static let table = "road_segments"
     static let noun = "road"
+    static let vietnameseNoun = "đoạn đường"
 }
 
 enum DonationRecord: RecordKind {
     static let table = "land_donations"
     static let noun = "donation"
+    static let vietnameseNoun = "khoản hiến đất"
 }
 
 enum ContributionRecord: RecordKind {
     static let table = "contributions"
     static let noun = "contribution"
+    static let vietnameseNoun = "khoản đóng góp"
+}
+
+/// The short flags `add` has always taken, which `set` takes too: flag → column, per table.
+/// Every column is also taken by its own name with dashes (`--donor-name`).
+enum FieldFlags {
+    static let aliases: [String: [String: String]] = [
+        "households": ["name": "head_name"],
+        "cleanups": ["households": "households_joined"],
+        "land_donations": ["donor": "donor_name", "household": "household_id", "road": "road_segment_id"],
+        "contributions": ["donor": "donor_name", "household": "household_id"],
+    ]
+
+    /// The column `flag` names in `table`, or nil.
+    static func column(_ flag: String, in table: TableSpec) -> String? {
+        if let column = aliases[table.name]?[flag] { return column }
+        let column = flag.replacingOccurrences(of: "-", with: "_")
+        guard table.column(column) != nil, column != TableSpec.scopeColumn else { return nil }
+        return column
+    }
+
+    /// Every flag `table` takes, for help and errors.
+    static func all(_ table: TableSpec) -> String {
+        let own = table.columns.filter { $0.name != TableSpec.scopeColumn }.map { "--" + $0.flagName }
+        let short = (aliases[table.name] ?? [:]).keys.sorted().map { "--" + $0 }
+        return (own + short).joined(separator: " ")
+    }
+
+    /// The tables whose rows a reference column names.
+    static let references = ["household_id": "households", "road_segment_id": "road_segments"]
+
+    /// `text` typed for `column` of `table`: parsed and checked, a referenced row taken by
+    /// its id or the start of one.
+    static func value(_ text: String, column: String, table: TableSpec, replica: Replica) throws -> SyncValue {
+        guard let spec = table.column(column) else { throw SyncError.unknownColumn(table: table.name, column: column) }
+        if let referenced = references[column], !text.isEmpty {
+            return .text(try replica.rowID(text, in: referenced))
+        }
+        return try spec.parse(text, table: table.name)
+    }
 }
 
 /// Options every `add` shares: the replica, `--hamlet` for reviewers, `--note`, `--json`.
 struct AddOptions: ParsableArguments {
     @OptionGroup var replica: ReplicaOptions
-    @Option(help: "The hamlet, by id or exact name (reviewers only; a head's rows go to its own hamlet).")
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "The hamlet, by id or exact name (reviewers only; a head's rows go to its own hamlet).",
+                "Thôn/xóm, theo mã hoặc tên chính xác (chỉ cán bộ xã; trưởng thôn ghi cho thôn mình).")))
     var hamlet: String?
-    @Option(help: "A free-text note.") var note: String?
+    @Option(help: ArgumentHelp(tr("A free-text note.", "Ghi chú."))) var note: String?
     @OptionGroup var output: JSONFlag
 
     /// Parses the typed values for `table`'s columns, records the row and prints it.
     func add(_ tableName: String, _ typed: [(column: String, text: String?)]) throws {
         let table = try ReplicatedSchema.table(tableName)
+        let replica = try replica.open()
         var values: SyncRow = [:]
         for (column, text) in typed + [("note", note)] {
-            guard let text, let spec = table.column(column) else { continue }
-            values[column] = try spec.parse(text, table: tableName)
+            guard let text else { continue }
+            values[column] = try FieldFlags.value(text, column: column, table: table, replica: replica)
         }
-        let replica = try replica.open()
         if replica.principal.isReviewer, hamlet == nil, table.scope == .hamlet {
-            throw CommandFailure.usage("a reviewer names the hamlet: --hamlet ID-OR-NAME (see ntm list hamlets)")
+            throw CommandFailure.usage(
+                tr(
+                    "a reviewer names the hamlet: --hamlet ID-OR-NAME (see ntm list hamlets)",
+                    "cán bộ xã cần chỉ rõ thôn/xóm: --hamlet MÃ-HOẶC-TÊN (xem ntm list hamlets)"))
         }
         if let hamlet, table.scope == .hamlet {
             values[TableSpec.scopeColumn] = .text(try replica.hamletID(named: hamlet))
         }
         let row = try replica.insert(into: tableName, values: values)
-        if output.json { try Output.json(row) } else { print(row[TableSpec.idColumn]?.text ?? "") }
+        if output.json { try Output.json(row) } else { print(row.id) }
     }
+}
+
+/// `ArgumentHelp` in the language of the process.
+func help(_ english: String, _ vietnamese: String) -> ArgumentHelp { ArgumentHelp(tr(english, vietnamese)) }
+
+/// `add`, `set` and `delete` of one kind of record.
+func recordCommands<Kind: RecordKind>(_ kind: Kind.Type, add: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
+    [add, SetRecord<Kind>.self, DeleteRecord<Kind>.self]
 }
 
 struct HouseholdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "household", abstract: "Record households.",
-        subcommands: [Add.self, SetRecord<HouseholdRecord>.self, DeleteRecord<HouseholdRecord>.self])
+        commandName: "household", abstract: tr("Record households.", "Ghi hộ gia đình."),
+        subcommands: recordCommands(HouseholdRecord.self, add: Add.self))
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a household; prints its id.")
-        @Option(help: "The head of the household.") var name: String
-        @Option var address: String?
-        @Option var phone: String?
+        static let configuration = CommandConfiguration(
+            abstract: tr("Record a household; prints its id.", "Ghi một hộ; in mã của hộ."))
+        @Option(
+            name: [.customLong("name"), .customLong("head-name")], help: help("The head of the household.", "Chủ hộ."))
+        var name: String
+        @Option(help: help("The address.", "Địa chỉ.")) var address: String?
+        @Option(help: help("A phone number.", "Số điện thoại.")) var phone: String?
         @OptionGroup var options: AddOptions
 
         func run() throws {
@@ -82,17 +151,23 @@ struct HouseholdCommand: ParsableCommand {
 
 struct CleanupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cleanup", abstract: "Record monthly cleanups (tổng vệ sinh).",
-        subcommands: [Add.self, SetRecord<CleanupRecord>.self, DeleteRecord<CleanupRecord>.self])
+        commandName: "cleanup",
+        abstract: tr("Record monthly cleanups (tổng vệ sinh).", "Ghi các buổi tổng vệ sinh hằng tháng."),
+        subcommands: recordCommands(CleanupRecord.self, add: Add.self))
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a cleanup; prints its id.")
-        @Option(help: "YYYY-MM-DD.") var date: String
-        @Option(help: "planned, done or cancelled.") var status = "done"
-        @Option(help: "How many people took part.") var participants: String?
-        @Option(help: "How many households joined.") var households: String?
-        @Option(help: "Waste collected, kg.") var wasteKg: String?
-        @Option(help: "Area covered.") var area: String?
+        static let configuration = CommandConfiguration(
+            abstract: tr("Record a cleanup; prints its id.", "Ghi một buổi tổng vệ sinh; in mã."))
+        @Option(help: help("The day: DD/MM/YYYY or YYYY-MM-DD.", "Ngày: DD/MM/YYYY hoặc YYYY-MM-DD.")) var date: String
+        @Option(help: help("planned, done or cancelled.", "planned (dự kiến), done (đã làm) hoặc cancelled (hủy)."))
+        var status = "done"
+        @Option(help: help("How many people took part.", "Số người tham gia.")) var participants: String?
+        @Option(
+            name: [.customLong("households"), .customLong("households-joined")],
+            help: help("How many households joined.", "Số hộ tham gia."))
+        var households: String?
+        @Option(help: help("Waste collected, kg.", "Rác thu gom (kg).")) var wasteKg: String?
+        @Option(help: help("Area covered.", "Khu vực.")) var area: String?
         @OptionGroup var options: AddOptions
 
         func run() throws {
@@ -108,21 +183,33 @@ struct CleanupCommand: ParsableCommand {
 
 struct RoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "road", abstract: "Record road segments being widened to 6 m.",
-        subcommands: [Add.self, SetRecord<RoadRecord>.self, DeleteRecord<RoadRecord>.self])
+        commandName: "road",
+        abstract: tr("Record road segments being widened to 6 m.", "Ghi các đoạn đường mở rộng lên 6 m."),
+        subcommands: recordCommands(RoadRecord.self, add: Add.self))
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a road segment; prints its id.")
-        @Option var name: String
-        @Option(help: "Length, m.") var lengthM: String
-        @Option(help: "Width before widening, m.") var widthBeforeM: String
-        @Option(help: "Width after widening, m.") var widthAfterM: String?
-        @Option(help: "Target width, m.") var targetWidthM = "6"
-        @Option(help: "planned, surveyed, clearing, building or done.") var status = "planned"
-        @Option(help: "Street lighting (true/false).") var lighting: String?
-        @Option(help: "Trees planted (true/false).") var trees: String?
-        @Option(help: "truc (trục xóm), ngo (ngõ xóm) or noi_dong (đường nội đồng).") var kind = "truc"
-        @Option(help: "Date the segment reached its target width, YYYY-MM-DD.") var completedOn: String?
+        static let configuration = CommandConfiguration(
+            abstract: tr("Record a road segment; prints its id.", "Ghi một đoạn đường; in mã."))
+        @Option(help: help("The segment's name.", "Tên đoạn đường.")) var name: String
+        @Option(help: help("Length, m.", "Chiều dài (m).")) var lengthM: String
+        @Option(help: help("Width before widening, m.", "Bề rộng trước khi mở (m).")) var widthBeforeM: String
+        @Option(help: help("Width after widening, m.", "Bề rộng sau khi mở (m).")) var widthAfterM: String?
+        @Option(help: help("Target width, m.", "Bề rộng mục tiêu (m).")) var targetWidthM = "6"
+        @Option(
+            help: help(
+                "planned, surveyed, clearing, building or done.",
+                "planned (dự kiến), surveyed (đã khảo sát), clearing (giải phóng mặt bằng), building (đang thi công) hoặc done (hoàn thành)."
+            ))
+        var status = "planned"
+        @Option(help: help("Street lighting (yes/no).", "Có chiếu sáng (có/không).")) var lighting: String?
+        @Option(help: help("Trees planted (yes/no).", "Có trồng cây (có/không).")) var trees: String?
+        @Option(
+            help: help(
+                "truc (trục xóm), ngo (ngõ xóm) or noi_dong (đường nội đồng).",
+                "truc (trục xóm), ngo (ngõ xóm) hoặc noi_dong (đường nội đồng)."))
+        var kind = "truc"
+        @Option(help: help("Date the segment reached its target width.", "Ngày đạt bề rộng mục tiêu."))
+        var completedOn: String?
         @OptionGroup var options: AddOptions
 
         func run() throws {
@@ -139,13 +226,24 @@ struct RoadCommand: ParsableCommand {
 
 /// `--household ID | --donor NAME`.
 struct DonorOptions: ParsableArguments {
-    @Option(help: "The donor household's id.") var household: String?
-    @Option(help: "The donor's name.") var donor: String?
+    @Option(
+        name: [.customLong("household"), .customLong("household-id")],
+        help: help("The donor household: its id or the start of it.", "Hộ hiến/góp: mã hoặc phần đầu của mã."))
+    var household: String?
+    @Option(
+        name: [.customLong("donor"), .customLong("donor-name")],
+        help: help("The donor's name (without a household record).", "Tên người hiến/góp (khi chưa ghi hộ)."))
+    var donor: String?
 
     func validate() throws {
         switch (household, donor) {
-        case (nil, nil): throw ValidationError("name the donor: --household ID or --donor NAME")
-        case (.some, .some): throw ValidationError("give --household or --donor, not both")
+        case (nil, nil):
+            throw ValidationError(
+                tr(
+                    "name the donor: --household ID or --donor NAME",
+                    "cho biết người hiến/góp: --household MÃ hoặc --donor TÊN"))
+        case (.some, .some):
+            throw ValidationError(tr("give --household or --donor, not both", "chỉ cho --household hoặc --donor"))
         default: break
         }
     }
@@ -153,19 +251,34 @@ struct DonorOptions: ParsableArguments {
 
 struct DonationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "donation", abstract: "Record land and asset donations (hiến đất).",
-        subcommands: [Add.self, SetRecord<DonationRecord>.self, DeleteRecord<DonationRecord>.self])
+        commandName: "donation",
+        abstract: tr("Record land and asset donations (hiến đất).", "Ghi các khoản hiến đất, tài sản."),
+        subcommands: recordCommands(DonationRecord.self, add: Add.self))
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a donation; prints its id.")
+        static let configuration = CommandConfiguration(
+            abstract: tr("Record a donation; prints its id.", "Ghi một khoản hiến đất; in mã."))
         @OptionGroup var donor: DonorOptions
-        @Option(help: "Area donated, m².") var areaM2: String
-        @Option(help: "The road segment it clears ground for.") var road: String?
-        @Option(help: "Assets given (fences, gates, trees).") var assets: String?
-        @Option(help: "Value of the assets, VND.") var assetsValueVnd: String?
-        @Option(help: "pledged, signed, handed_over or withdrawn.") var status = "pledged"
-        @Option(help: "Date the record was signed, YYYY-MM-DD.") var signedOn: String?
-        @Option(help: "Date the land was handed over, YYYY-MM-DD.") var handedOverOn: String?
+        @Option(help: help("Area donated, m².", "Diện tích hiến (m²).")) var areaM2: String
+        @Option(
+            name: [.customLong("road"), .customLong("road-segment-id")],
+            help: help(
+                "The road segment it clears ground for: its id or the start of it.",
+                "Đoạn đường được mở: mã hoặc phần đầu của mã."))
+        var road: String?
+        @Option(help: help("Assets given (fences, gates, trees).", "Tài sản hiến (tường rào, cổng, cây).")) var assets:
+            String?
+        @Option(
+            help: help(
+                "Value of the assets, VND (4.500.000 or 4500000).", "Giá trị tài sản, đồng (4.500.000 hoặc 4500000)."))
+        var assetsValueVnd: String?
+        @Option(
+            help: help(
+                "pledged, signed, handed_over or withdrawn.",
+                "pledged (đăng ký), signed (đã ký biên bản), handed_over (đã bàn giao) hoặc withdrawn (rút lại)."))
+        var status = "pledged"
+        @Option(help: help("Date the record was signed.", "Ngày ký biên bản.")) var signedOn: String?
+        @Option(help: help("Date the land was handed over.", "Ngày bàn giao đất.")) var handedOverOn: String?
         @OptionGroup var options: AddOptions
 
         func run() throws {
@@ -182,17 +295,25 @@ struct DonationCommand: ParsableCommand {
 
 struct ContributionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contribution", abstract: "Record contributions of money, materials and labour days.",
-        subcommands: [Add.self, SetRecord<ContributionRecord>.self, DeleteRecord<ContributionRecord>.self])
+        commandName: "contribution",
+        abstract: tr(
+            "Record contributions of money, materials and labour days.", "Ghi đóng góp tiền, vật liệu và ngày công."),
+        subcommands: recordCommands(ContributionRecord.self, add: Add.self))
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a contribution; prints its id.")
+        static let configuration = CommandConfiguration(
+            abstract: tr("Record a contribution; prints its id.", "Ghi một khoản đóng góp; in mã."))
         @OptionGroup var donor: DonorOptions
-        @Option(help: "money, materials or labor_days.") var kind: String
-        @Option(help: "Amount: VND for money, days for labour.") var amount: String
-        @Option(help: "Unit (materials).") var unit: String?
-        @Option var purpose: String?
-        @Option(help: "YYYY-MM-DD.") var date: String?
+        @Option(
+            help: help(
+                "money, materials or labor_days.", "money (tiền), materials (vật liệu) hoặc labor_days (ngày công)."))
+        var kind: String
+        @Option(
+            help: help("Amount: VND for money, days for labour.", "Số lượng: đồng nếu là tiền, ngày nếu là ngày công."))
+        var amount: String
+        @Option(help: help("Unit (materials: bao, m³, …).", "Đơn vị (vật liệu: bao, m³, …).")) var unit: String?
+        @Option(help: help("What it is for.", "Mục đích.")) var purpose: String?
+        @Option(help: help("The day: DD/MM/YYYY or YYYY-MM-DD.", "Ngày: DD/MM/YYYY hoặc YYYY-MM-DD.")) var date: String?
         @OptionGroup var options: AddOptions
 
         func run() throws {
@@ -206,30 +327,37 @@ struct ContributionCommand: ParsableCommand {
     }
 }
 
-/// `ntm TABLE set ID --FIELD VALUE …`: field flags are the column names with dashes.
+/// `ntm TABLE set ID --FIELD VALUE …`: the flags `add` takes, or any column's name with dashes.
 struct SetRecord<Kind: RecordKind>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "set",
-            abstract: "Change fields of a \(Kind.noun): --FIELD VALUE … (column names with dashes; empty clears).",
-            discussion: "Fields: "
-                + ((try? ReplicatedSchema.table(Kind.table))?.columns.filter { $0.name != TableSpec.scopeColumn }
-                    .map { "--" + $0.flagName }.joined(separator: " ") ?? ""))
+            abstract: tr(
+                "Change fields of a \(Kind.noun): --FIELD VALUE … (an empty value clears).",
+                "Sửa các trường của \(Kind.vietnameseNoun): --TRƯỜNG GIÁ-TRỊ … (giá trị rỗng để xóa)."),
+            discussion: tr("Fields: ", "Các trường: ")
+                + ((try? ReplicatedSchema.table(Kind.table)).map(FieldFlags.all) ?? ""))
     }
 
-    @Argument(help: "The row's id.") var id: String
-    @Argument(parsing: .captureForPassthrough, help: "--FIELD VALUE pairs, and --db PATH / --json.")
+    @Argument(help: help("The row's id, or the start of it.", "Mã của dòng, hoặc phần đầu của mã.")) var id: String
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: help(
+            "--FIELD VALUE pairs, and --db PATH / --json.", "Các cặp --TRƯỜNG GIÁ-TRỊ, và --db ĐƯỜNG_DẪN / --json."))
     var fields: [String] = []
 
     func run() throws {
         let table = try ReplicatedSchema.table(Kind.table)
-        var values: SyncRow = [:]
+        var typed: [(column: String, text: String)] = []
         var db: String?
         var json = false
         var index = 0
         while index < fields.count {
             let word = fields[index]
-            guard word.hasPrefix("--") else { throw CommandFailure.usage("expected --FIELD VALUE, got '\(word)'") }
+            guard word.hasPrefix("--") else {
+                throw CommandFailure.usage(
+                    tr("expected --FIELD VALUE, got '\(word)'", "cần --TRƯỜNG GIÁ-TRỊ, không phải '\(word)'"))
+            }
             var name = String(word.dropFirst(2))
             var value: String?
             if let equals = name.firstIndex(of: "=") {
@@ -242,7 +370,9 @@ struct SetRecord<Kind: RecordKind>: ParsableCommand {
                 continue
             }
             if value == nil {
-                guard index + 1 < fields.count else { throw CommandFailure.usage("--\(name) needs a value") }
+                guard index + 1 < fields.count else {
+                    throw CommandFailure.usage(tr("--\(name) needs a value", "--\(name) cần một giá trị"))
+                }
                 value = fields[index + 1]
                 index += 1
             }
@@ -251,34 +381,92 @@ struct SetRecord<Kind: RecordKind>: ParsableCommand {
                 db = value
                 continue
             }
-            let column = name.replacingOccurrences(of: "-", with: "_")
-            guard let spec = table.column(column), column != TableSpec.scopeColumn else {
+            guard let column = FieldFlags.column(name, in: table) else {
                 throw CommandFailure.usage(
-                    "\(Kind.noun) has no field --\(name); fields: "
-                        + table.columns.filter { $0.name != TableSpec.scopeColumn }.map { "--" + $0.flagName }
-                        .joined(separator: " "))
+                    tr(
+                        "\(Kind.noun) has no field --\(name); fields: ",
+                        "\(Kind.vietnameseNoun) không có trường --\(name); các trường: ")
+                        + FieldFlags.all(table))
             }
-            values[column] = try spec.parse(value ?? "", table: Kind.table)
+            typed.append((column, value ?? ""))
         }
-        guard !values.isEmpty else { throw CommandFailure.usage("nothing to set: give --FIELD VALUE") }
+        guard !typed.isEmpty else {
+            throw CommandFailure.usage(
+                tr("nothing to set: give --FIELD VALUE", "không có gì để sửa: hãy cho --TRƯỜNG GIÁ-TRỊ"))
+        }
         let replica = try ReplicaOptions.parse(db.map { ["--db", $0] } ?? []).open()
-        let row = try replica.update(Kind.table, id: id, values: values)
-        if json { try Output.json(row) } else { print("updated \(Kind.noun) \(id)") }
+        var values: SyncRow = [:]
+        for (column, text) in typed {
+            values[column] = try FieldFlags.value(text, column: column, table: table, replica: replica)
+        }
+        let rowID = try replica.rowID(id, in: Kind.table)
+        let row = try replica.update(Kind.table, id: rowID, values: values)
+        if json {
+            try Output.json(row)
+        } else {
+            print(
+                tr(
+                    "updated \(Kind.noun) \(RecordNames.label(row, table: table))",
+                    "đã sửa \(Kind.vietnameseNoun) \(RecordNames.label(row, table: table))"))
+        }
     }
 }
 
 /// `ntm TABLE delete ID`.
 struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "delete", abstract: "Delete a \(Kind.noun).")
+        CommandConfiguration(
+            commandName: "delete", abstract: tr("Delete a \(Kind.noun).", "Xóa một \(Kind.vietnameseNoun)."))
     }
 
-    @Argument(help: "The row's id.") var id: String
+    @Argument(help: help("The row's id, or the start of it.", "Mã của dòng, hoặc phần đầu của mã.")) var id: String
     @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
 
     func run() throws {
-        try replica.open().delete(from: Kind.table, id: id)
-        print("deleted \(Kind.noun) \(id)")
+        let replica = try replica.open()
+        let table = try ReplicatedSchema.table(Kind.table)
+        let rowID = try replica.rowID(id, in: Kind.table)
+        let label = try replica.row(Kind.table, id: rowID).map { RecordNames.label($0, table: table) } ?? rowID
+        try replica.delete(from: Kind.table, id: rowID)
+        if output.json {
+            try Output.json(["deleted": rowID, "table": Kind.table])
+        } else {
+            print(tr("deleted \(Kind.noun) \(label)", "đã xóa \(Kind.vietnameseNoun) \(label)"))
+        }
+    }
+}
+
+/// How a row is named to people: its name (or date, or donor) and its short id.
+enum RecordNames {
+    /// The column that names a row of `table`.
+    static func nameColumn(_ table: TableSpec) -> String? {
+        table.columns.first { ["name", "head_name", "donor_name", "date"].contains($0.name) }?.name
+    }
+
+    /// `Nguyễn Văn Bảy (01a20b4c)`.
+    static func label(_ row: SyncRow, table: TableSpec, short: [String: String] = [:]) -> String {
+        let id = short[row.id] ?? String(row.id.prefix(8))
+        guard let column = nameColumn(table), let value = row[column], value != .null else { return id }
+        return "\(Vocabulary.cell(value, table: table.name, column: column)) (\(id))"
+    }
+
+    /// `rows` of `table` as people read them: short ids, and the names of the hamlet,
+    /// household and road each refers to in place of their ids.
+    static func readable(_ rows: [SyncRow], table: String, replica: Replica) throws -> [SyncRow] {
+        var names: [String: String] = [:]
+        for (referenced, column) in [("hamlets", "name"), ("households", "head_name"), ("road_segments", "name")] {
+            for row in try replica.rows(referenced) { names[row.id] = row.text(column) }
+        }
+        let short = RowLookup.shortIDs(rows.map(\.id))
+        return rows.map { row in
+            var readable = row
+            readable[TableSpec.idColumn] = .text(short[row.id] ?? row.id)
+            for column in ["hamlet_id", "household_id", "road_segment_id"] {
+                if let id = row[column]?.text { readable[column] = .text(names[id] ?? String(id.prefix(8))) }
+            }
+            return readable
+        }
     }
 }
 
@@ -286,33 +474,44 @@ struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List rows: households, cleanups, roads, donations, contributions, hamlets or criteria.")
+        abstract: tr(
+            "List rows: households, cleanups, roads, donations, contributions, hamlets or criteria.",
+            "Liệt kê: households (hộ), cleanups (tổng vệ sinh), roads (đường), donations (hiến đất), contributions (đóng góp), hamlets (thôn/xóm) hoặc criteria (tiêu chí)."
+        ))
 
     static let tables = [
         "households": "households", "cleanups": "cleanups", "roads": "road_segments", "donations": "land_donations",
         "contributions": "contributions", "hamlets": "hamlets", "criteria": "criteria",
     ]
 
-    @Argument(help: "households, cleanups, roads, donations, contributions, hamlets or criteria.") var table: String
+    @Argument(
+        help: help(
+            "households, cleanups, roads, donations, contributions, hamlets or criteria.",
+            "households, cleanups, roads, donations, contributions, hamlets hoặc criteria."))
+    var table: String
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
     func validate() throws {
         guard ListCommand.tables[table] != nil else {
             throw ValidationError(
-                "unknown table '\(table)'; one of households, cleanups, roads, donations, contributions, hamlets, criteria"
-            )
+                tr(
+                    "unknown table '\(table)'; one of households, cleanups, roads, donations, contributions, hamlets, criteria",
+                    "không có bảng '\(table)'; chọn một trong households, cleanups, roads, donations, contributions, hamlets, criteria"
+                ))
         }
     }
 
     func run() throws {
         let name = ListCommand.tables[table] ?? table
-        let rows = try replica.open().rows(name)
+        let replica = try replica.open()
+        let rows = try replica.rows(name)
         if output.json {
             try Output.json(rows)
         } else {
             let spec = try ReplicatedSchema.table(name)
-            Output.table(rows, table: name, columns: spec.columnNames.filter { $0 != TableSpec.scopeColumn })
+            let columns = spec.columnNames.filter { $0 != TableSpec.scopeColumn || replica.principal.isReviewer }
+            Output.table(try RecordNames.readable(rows, table: name, replica: replica), table: name, columns: columns)
         }
     }
 }

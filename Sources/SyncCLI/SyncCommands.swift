@@ -6,22 +6,35 @@ import SyncCore
 
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create this device's replica and bind it to the hub with a token.")
+        commandName: "init",
+        abstract: tr(
+            "Create this device's replica and bind it to the hub with a token.",
+            "Tạo bản sao dữ liệu trên máy này và gắn với hub bằng token."))
 
-    @Option(help: "The hub's URL, e.g. http://127.0.0.1:8080.") var hub: String
+    @Option(help: help("The hub's URL, e.g. http://127.0.0.1:8080.", "Địa chỉ của hub, ví dụ http://127.0.0.1:8080."))
+    var hub: String
     @Option(
-        help: "The token from ntm-hub token issue (visible to other users in `ps`: prefer --token-file or $NTM_TOKEN).")
+        help: help(
+            "The token from ntm-hub token issue (visible to other users in `ps`: prefer --token-file or $NTM_TOKEN).",
+            "Token do ntm-hub token issue cấp (người khác thấy được qua `ps`: nên dùng --token-file hoặc $NTM_TOKEN)."))
     var token: String?
-    @Option(help: "A file holding the token (read once; the replica keeps it in its own 0600 file).")
+    @Option(
+        help: help(
+            "A file holding the token (read once; the replica keeps it in its own 0600 file).",
+            "Tệp chứa token (đọc một lần; bản sao giữ token trong tệp riêng quyền 0600)."))
     var tokenFile: String?
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
     func validate() throws {
         guard hub.hasPrefix("http://") || hub.hasPrefix("https://") else {
-            throw ValidationError("--hub must be an http:// or https:// URL")
+            throw ValidationError(
+                tr("--hub must be an http:// or https:// URL", "--hub phải là địa chỉ http:// hoặc https://"))
         }
-        if token != nil, tokenFile != nil { throw ValidationError("give the token once: --token or --token-file") }
+        if token != nil, tokenFile != nil {
+            throw ValidationError(
+                tr("give the token once: --token or --token-file", "chỉ cho token một lần: --token hoặc --token-file"))
+        }
     }
 
     /// The token from --token, --token-file or $NTM_TOKEN, checked.
@@ -31,29 +44,42 @@ struct InitCommand: AsyncParsableCommand {
             (text, source) = (token, "--token")
         } else if let tokenFile {
             guard let handle = FileHandle(forReadingAtPath: tokenFile) else {
-                throw CommandFailure.usage("--token-file: cannot read \(tokenFile)")
+                throw CommandFailure.usage(
+                    tr("--token-file: cannot read \(tokenFile)", "--token-file: không đọc được \(tokenFile)"))
             }
             defer { try? handle.close() }
             // A token is 86 characters; a file of more than 1 KiB is not a token file.
             let data = (try? handle.read(upToCount: 1_025)) ?? Data()
             guard data.count <= 1_024 else {
-                throw CommandFailure.usage("--token-file: \(tokenFile) is not a token file")
+                throw CommandFailure.usage(
+                    tr(
+                        "--token-file: \(tokenFile) is not a token file",
+                        "--token-file: \(tokenFile) không phải tệp token"))
             }
             (text, source) = (String(decoding: data, as: UTF8.self), "--token-file")
         } else if let environment = ProcessInfo.processInfo.environment["NTM_TOKEN"], !environment.isEmpty {
             (text, source) = (environment, "$NTM_TOKEN")
         } else {
-            throw CommandFailure.usage("no token: give --token-file FILE, set $NTM_TOKEN, or --token TOKEN")
+            throw CommandFailure.usage(
+                tr(
+                    "no token: give --token-file FILE, set $NTM_TOKEN, or --token TOKEN",
+                    "chưa có token: dùng --token-file TỆP, đặt $NTM_TOKEN, hoặc --token TOKEN"))
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard AccessToken(trimmed) != nil else { throw CommandFailure.usage("\(source) is not an ntm token (ntm_…)") }
+        guard AccessToken(trimmed) != nil else {
+            throw CommandFailure.usage(
+                tr("\(source) is not an ntm token (ntm_…)", "\(source) không phải token ntm (ntm_…)"))
+        }
         return trimmed
     }
 
     func run() async throws {
         let path = replica.path
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure.usage("\(path) already exists; use another --db or remove it")
+            throw CommandFailure.usage(
+                tr(
+                    "\(path) already exists; use another --db or remove it",
+                    "\(path) đã có; dùng --db khác hoặc xóa tệp đó"))
         }
         let token = try resolvedToken()
         let connection = HTTPHubConnection(baseURL: hub, token: token)
@@ -63,9 +89,14 @@ struct InitCommand: AsyncParsableCommand {
         if output.json {
             try Output.json(InitReport(replicaID: try created.replicaID, principal: status.principal, db: path))
         } else {
-            let scope = status.principal.hamletID.map { "head of hamlet \($0)" } ?? "reviewer of the commune"
-            print("replica \(try created.replicaID) at \(path): \(status.principal.name), \(scope)")
-            print("next: ntm sync")
+            let scope =
+                status.principal.hamletID.map { tr("head of hamlet \($0)", "trưởng thôn/xóm \($0)") }
+                ?? tr("reviewer of the commune", "cán bộ xã")
+            print(
+                tr(
+                    "replica at \(path): \(status.principal.name), \(scope)",
+                    "bản sao dữ liệu tại \(path): \(status.principal.name), \(scope)"))
+            print(tr("next: ntm sync", "tiếp theo: ntm sync"))
         }
     }
 
@@ -83,15 +114,23 @@ struct InitCommand: AsyncParsableCommand {
 
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Push local changes, then pull the hub's, until both sides are current.")
+        commandName: "sync",
+        abstract: tr(
+            "Push local changes, then pull the hub's, until both sides are current.",
+            "Gửi thay đổi trên máy lên hub, rồi nhận thay đổi từ hub, đến khi hai bên như nhau."))
 
-    @Option(help: "Changes per push and log entries per pull (smaller pages suit a weak signal).")
+    @Option(
+        help: help(
+            "Changes per push and log entries per pull (smaller pages suit a weak signal).",
+            "Số thay đổi mỗi lần gửi/nhận (sóng yếu thì nên để nhỏ)."))
     var pageSize = 500
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
     func validate() throws {
-        guard (1...1000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 1000") }
+        guard (1...1000).contains(pageSize) else {
+            throw ValidationError(tr("--page-size must be between 1 and 1000", "--page-size phải từ 1 đến 1000"))
+        }
     }
 
     func run() async throws {
@@ -105,27 +144,68 @@ struct SyncCommand: AsyncParsableCommand {
         } catch let error as SyncError {
             let pending = (try? replica.status().pendingChanges) ?? 0
             throw CommandFailure.failure(
-                "\(error.message); \(pending) change(s) stay pending and go with the next sync")
+                tr(
+                    "\(error.message); \(pending) change(s) stay pending and go with the next sync",
+                    "\(Messages.localized(error)); \(pending) thay đổi vẫn chờ và sẽ gửi ở lần đồng bộ sau"))
         }
         let status = try replica.status()
         if output.json {
             try Output.json(SyncOutput(report: report, status: status))
         } else {
-            print(
-                "pushed \(report.pushed), pulled \(report.pulled), conflicts opened \(report.conflicts), "
-                    + "rejected \(report.rejected), lost to later edits \(report.lost)")
-            if let forked = report.forkedTo {
-                print(
-                    "this replica is a copy of another (or was restored from an older backup): it now syncs as \(forked), and its unsent changes went under that id"
-                )
-            }
-            if status.openConflicts > 0 { print("\(status.openConflicts) open conflict(s) wait for a reviewer") }
-            if !status.rejected.isEmpty { print("\(status.rejected.count) rejected change(s): see ntm status") }
+            for line in SyncCommand.summary(report, status: status) { print(line) }
         }
         if report.rejected > 0 {
             throw CommandFailure.failure(
-                "the hub refused \(report.rejected) change(s); they stay on this replica with the reasons: ntm status")
+                tr(
+                    "the hub refused \(report.rejected) change(s); they stay on this replica with the reasons: ntm status",
+                    "hub đã từ chối \(report.rejected) thay đổi; chúng vẫn ở trên máy này kèm lý do: xem ntm status"))
         }
+    }
+
+    /// What a sync did, in plain words: only what happened is said.
+    static func summary(_ report: SyncReport, status: ReplicaStatus) -> [String] {
+        var lines = [
+            tr(
+                "sent \(report.pushed) change(s) to the hub; received \(report.pulled) change(s) from others",
+                "đã gửi \(report.pushed) thay đổi lên hub; đã nhận \(report.pulled) thay đổi từ nơi khác")
+        ]
+        if report.conflicts > 0 {
+            lines.append(
+                tr(
+                    "\(report.conflicts) of your change(s) conflict with the commune's and wait for a reviewer",
+                    "\(report.conflicts) thay đổi của bạn xung đột với dữ liệu của xã và chờ cán bộ xã xem xét"))
+        }
+        if report.lost > 0 {
+            lines.append(
+                tr(
+                    "\(report.lost) field(s) you edited had a later edit elsewhere, which was kept (see ntm history ID)",
+                    "\(report.lost) trường bạn sửa đã có người sửa sau, bản sau được giữ (xem ntm history MÃ)"))
+        }
+        if report.forkedTo != nil {
+            lines.append(
+                tr(
+                    "this file is a copy of another replica (or an older backup): it now syncs under a new id, and nothing was lost",
+                    "tệp này là bản chép của một bản sao khác (hoặc bản lưu cũ): nó đồng bộ dưới mã mới, không mất gì"))
+        }
+        if report.refilled {
+            lines.append(
+                tr(
+                    "the hub had been restored from an older copy: \(report.restored) value(s) were given back to it",
+                    "hub đã được khôi phục từ bản lưu cũ: đã trả lại cho hub \(report.restored) giá trị"))
+        }
+        if status.openConflicts > 0 {
+            lines.append(
+                tr(
+                    "\(status.openConflicts) open conflict(s) wait for a reviewer",
+                    "\(status.openConflicts) xung đột đang chờ cán bộ xã"))
+        }
+        if !status.rejected.isEmpty {
+            lines.append(
+                tr(
+                    "\(status.rejected.count) change(s) refused by the hub: see ntm status",
+                    "\(status.rejected.count) thay đổi bị hub từ chối: xem ntm status"))
+        }
+        return lines
     }
 
     struct SyncOutput: Encodable {
@@ -137,7 +217,9 @@ struct SyncCommand: AsyncParsableCommand {
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Pending changes, last sync, open conflicts, rejected changes and clock drift.")
+        abstract: tr(
+            "Pending changes, last sync, open conflicts, rejected changes and clock drift.",
+            "Thay đổi chờ gửi, lần đồng bộ gần nhất, xung đột, thay đổi bị từ chối và lệch đồng hồ."))
 
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
@@ -150,42 +232,57 @@ struct StatusCommand: ParsableCommand {
             return
         }
         let now = SystemWallClock().nowMilliseconds()
+        func ago(_ at: Int64) -> String { Output.duration(Milliseconds.difference(now, at)) }
+        let who = status.hamletID.map { tr("hamlet \($0)", "thôn/xóm \($0)") } ?? tr("reviewer", "cán bộ xã")
+        print(tr("replica \(status.replicaID)", "bản sao \(status.replicaID)") + " (\(replica.principal.name), \(who))")
+        let oldest = status.oldestPendingAt.map { tr(", oldest \(ago($0)) old", ", cũ nhất \(ago($0))") } ?? ""
+        print(tr("pending changes: ", "thay đổi chờ gửi: ") + "\(status.pendingChanges)\(oldest)")
         print(
-            "replica \(status.replicaID) (\(replica.principal.name), \(status.hamletID.map { "hamlet \($0)" } ?? "reviewer"))"
-        )
-        let oldest =
-            status.oldestPendingAt.map { ", oldest \(Output.duration(Milliseconds.difference(now, $0))) old" } ?? ""
-        print("pending changes: \(status.pendingChanges)\(oldest)")
-        print(
-            "last sync: \(status.lastSyncAt.map { "\(Output.time($0)) (\(Output.duration(Milliseconds.difference(now, $0))) ago)" } ?? "never")"
-        )
-        print("open conflicts: \(status.openConflicts)")
-        print("rejected changes: \(status.rejected.count)")
+            tr("last sync: ", "lần đồng bộ gần nhất: ")
+                + (status.lastSyncAt.map { "\(Output.time($0)) (\(tr("\(ago($0)) ago", "\(ago($0)) trước")))" }
+                    ?? tr("never", "chưa bao giờ")))
+        print(tr("open conflicts: ", "xung đột đang mở: ") + "\(status.openConflicts)")
+        print(tr("rejected changes: ", "thay đổi bị từ chối: ") + "\(status.rejected.count)")
         for rejected in status.rejected {
             print(
-                "  #\(rejected.seq) \(rejected.operation.rawValue) \(rejected.table) \(rejected.rowID): \(rejected.reason)"
+                "  #\(rejected.seq) \(rejected.operation.rawValue) \(rejected.table) \(rejected.rowID.prefix(8)): \(Messages.translated(rejected.reason))"
             )
         }
         if !status.setAside.isEmpty {
-            print("changes set aside (unreadable; content kept): \(status.setAside.count)")
+            print(
+                tr(
+                    "changes set aside (unreadable; content kept): ",
+                    "thay đổi để riêng (không đọc được; vẫn giữ nội dung): ")
+                    + "\(status.setAside.count)")
             for change in status.setAside {
                 print(
-                    "  set-aside #\(change.id) (was change \(change.seq.map(String.init) ?? "?")) \(change.table ?? "?") \(change.rowID ?? "?"): \(change.reason)"
+                    "  set-aside #\(change.id) (\(tr("was change", "vốn là thay đổi")) \(change.seq.map(String.init) ?? "?")) \(change.table ?? "?") \(change.rowID ?? "?"): \(change.reason)"
                 )
             }
         }
         if status.backfilling {
-            print("upgraded to schema version \(status.schemaVersion): the new fields are fetched at the next ntm sync")
+            print(
+                tr(
+                    "upgraded to schema version \(status.schemaVersion): the new fields are fetched at the next ntm sync",
+                    "đã nâng cấp lên phiên bản dữ liệu \(status.schemaVersion): các trường mới sẽ được tải ở lần ntm sync tới"
+                ))
         }
         if status.rebuilding {
-            print("the confirmed copy of the hub's rows is being rebuilt: run ntm sync")
+            print(
+                tr(
+                    "the confirmed copy of the hub's rows is being rebuilt: run ntm sync",
+                    "bản xác nhận dữ liệu của hub đang được dựng lại: hãy chạy ntm sync"))
         }
         if !status.formerReplicaIDs.isEmpty {
-            print("former ids (this file was copied): \(status.formerReplicaIDs.joined(separator: ", "))")
+            print(
+                tr("former ids (this file was copied): ", "mã cũ (tệp này từng được chép): ")
+                    + status.formerReplicaIDs.joined(separator: ", "))
         }
         print(
-            "clock drift: \(status.clockDriftMilliseconds.map { Output.duration($0) + " (this device minus the hub)" } ?? "unknown until the first sync")"
-        )
+            tr("clock drift: ", "lệch đồng hồ: ")
+                + (status.clockDriftMilliseconds.map {
+                    Output.duration($0) + tr(" (this device minus the hub)", " (máy này trừ hub)")
+                } ?? tr("unknown until the first sync", "chưa biết cho đến lần đồng bộ đầu")))
     }
 }
 

@@ -100,7 +100,8 @@ extension Replica {
         try writer.read { db in try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0 }
     }
 
-    /// Applies a page of the hub's log and stores the new cursor in the same transaction.
+    /// Applies a page of the hub's log and stores the new cursor in the same transaction;
+    /// returns how many of its entries came from others (not this replica's own changes).
     /// Entries at or before the cursor (a page delivered twice) are skipped. Rows this
     /// replica has pending changes for keep those changes on top.
     @discardableResult
@@ -124,8 +125,11 @@ extension Replica {
             var confirmed: [RowKey: ConfirmedRow?] = [:]
             var newest = HLCTimestamp.zero
             var applied = 0
+            // This replica's own changes come back too: only the others' are counted.
+            var own = Set(try String.fetchAll(db, cached: "SELECT replica_id FROM sync_identities"))
+            own.insert(try Self.identity(db).replicaID)
             for entry in page.entries where entry.seq > cursor {
-                applied += 1
+                if !own.contains(entry.replicaID) { applied += 1 }
                 newest = max(newest, entry.hlc)
                 let key = RowKey(table: entry.table, rowID: entry.rowID)
                 switch entry.kind {
