@@ -27,6 +27,17 @@ package enum Vocabulary {
         return vietnameseColumns["\(table).\(column)"] ?? vietnameseColumns[column] ?? column
     }
 
+    /// A table's rows as people call them: `households` → `hộ`.
+    package static func table(_ table: String, language: Language = .current) -> String {
+        let names: [String: (String, String)] = [
+            "hamlets": ("hamlet", "thôn/xóm"), "criteria": ("criterion", "tiêu chí"), "households": ("household", "hộ"),
+            "cleanups": ("cleanup", "tổng vệ sinh"), "road_segments": ("road", "đoạn đường"),
+            "land_donations": ("donation", "hiến đất"), "contributions": ("contribution", "đóng góp"),
+        ]
+        guard let (english, vietnamese) = names[table] else { return table }
+        return language == .vi ? vietnamese : english
+    }
+
     /// Vietnamese names of closed-list values, by table and column.
     private static let vietnameseValues: [String: [String: String]] = [
         "hamlets.kind": ["xom": "xóm", "thon": "thôn", "lang": "làng", "ban": "bản"],

@@ -6,7 +6,8 @@ import SyncCore
 
 struct ConflictsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conflicts", abstract: "Review conflicts: list, show, resolve.",
+        commandName: "conflicts",
+        abstract: tr("Review conflicts: list, show, resolve.", "Xem và giải quyết xung đột: list, show, resolve."),
         subcommands: [List.self, Show.self, Resolve.self])
 
     /// What the hub says, or — when it cannot be reached — this replica's copy as of its
@@ -21,16 +22,22 @@ struct ConflictsCommand: AsyncParsableCommand {
                 "last synced \(Output.time($0)), \(Output.duration(Milliseconds.difference(SystemWallClock().nowMilliseconds(), $0))) ago"
             }
             FileHandle.standardError.write(
-                Data("offline: \(error.message); showing this replica's copy (\(age ?? "never synced"))\n".utf8))
+                Data(
+                    tr(
+                        "offline: \(error.message); showing this replica's copy (\(age ?? "never synced"))\n",
+                        "không có mạng: \(Messages.localized(error)); hiện bản trên máy này (\(age ?? "chưa đồng bộ lần nào"))\n"
+                    ).utf8))
             return try offline()
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open conflicts: the whole commune's from the hub (reviewer), or this hamlet's (head).")
+            abstract: tr(
+                "Open conflicts: the whole commune's from the hub (reviewer), or this hamlet's (head).",
+                "Các xung đột đang mở: của cả xã từ hub (cán bộ xã), hoặc của thôn/xóm mình (trưởng thôn)."))
 
-        @Flag(help: "Resolved conflicts too.") var all = false
+        @Flag(help: help("Resolved conflicts too.", "Cả các xung đột đã giải quyết.")) var all = false
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
@@ -50,25 +57,49 @@ struct ConflictsCommand: AsyncParsableCommand {
                 try Output.json(conflicts)
                 return
             }
-            if conflicts.isEmpty { print(all ? "no conflicts" : "no open conflicts") }
+            if conflicts.isEmpty {
+                print(
+                    all ? tr("no conflicts", "không có xung đột") : tr("no open conflicts", "không có xung đột đang mở")
+                )
+            }
+            let names = try ConflictNames(replica)
+            let short = RowLookup.shortIDs(conflicts.map(\.id))
             for conflict in conflicts {
-                let what = conflict.column.map { "\(conflict.table).\($0)" } ?? "\(conflict.table) (delete vs update)"
-                let sides =
-                    conflict.kind == .field
-                    ? "hub \(Output.cell(conflict.hub.value ?? .null)) vs incoming \(Output.cell(conflict.incoming.value ?? .null))"
-                    : (conflict.hub.deleted
-                        ? "deleted at hub vs updated by \(conflict.incoming.author)"
-                        : "updated at hub vs deleted by \(conflict.incoming.author)")
-                print("\(conflict.id)  \(conflict.status.rawValue)  \(what)  row \(conflict.rowID)  \(sides)")
+                let what =
+                    conflict.column.map { Vocabulary.column($0, table: conflict.table) }
+                    ?? tr("delete vs update", "xóa và sửa cùng lúc")
+                let sides: String
+                if conflict.kind == .field, let column = conflict.column {
+                    let cell = { (value: SyncValue?) in
+                        Vocabulary.cell(value ?? .null, table: conflict.table, column: column)
+                    }
+                    sides =
+                        "\(tr("hub", "hub")) \(cell(conflict.hub.value)) ↔ \(conflict.incoming.author) \(cell(conflict.incoming.value))"
+                } else {
+                    sides =
+                        conflict.hub.deleted
+                        ? tr(
+                            "deleted at hub, updated by \(conflict.incoming.author)",
+                            "hub đã xóa, \(conflict.incoming.author) đã sửa")
+                        : tr(
+                            "updated at hub, deleted by \(conflict.incoming.author)",
+                            "hub đã sửa, \(conflict.incoming.author) đã xóa")
+                }
+                let status = conflict.status == .open ? tr("open", "đang mở") : tr("resolved", "đã giải quyết")
+                print(
+                    "\(short[conflict.id] ?? conflict.id)  \(status)  \(names.row(conflict))  \(what)  \(sides)")
             }
         }
     }
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "One conflict: base, hub and incoming values with authors and times.")
+            abstract: tr(
+                "One conflict: base, hub and incoming values with authors and times.",
+                "Một xung đột: giá trị gốc, của hub và mới gửi đến, kèm người sửa và thời điểm."))
 
-        @Argument(help: "The conflict's id.") var id: String
+        @Argument(help: help("The conflict's id, or the start of it.", "Mã xung đột, hoặc phần đầu của mã.")) var id:
+            String
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
@@ -77,50 +108,72 @@ struct ConflictsCommand: AsyncParsableCommand {
             let conflict: ConflictRecord
             if replica.principal.isReviewer {
                 conflict = try await ConflictsCommand.fromHub(replica) {
-                    try await connection.conflict(id: id)
+                    try await connection.conflict(
+                        id: try await ConflictsCommand.conflictID(id, replica: replica, hub: connection))
                 } offline: {
-                    guard let local = try replica.conflicts().first(where: { $0.id == id }) else {
-                        throw CommandFailure.usage("no conflict \(id) on this replica, and the hub cannot be reached")
+                    guard let local = try replica.conflicts().first(where: { $0.id.hasPrefix(id) }) else {
+                        throw CommandFailure.usage(
+                            tr(
+                                "no conflict \(id) on this replica, and the hub cannot be reached",
+                                "không có xung đột \(id) trên máy này, và không kết nối được hub"))
                     }
                     return local
                 }
             } else {
-                guard let local = try replica.conflicts().first(where: { $0.id == id }) else {
-                    throw CommandFailure.usage("no conflict \(id) on this replica (sync first?)")
+                let full = try await ConflictsCommand.conflictID(id, replica: replica, hub: nil)
+                guard let local = try replica.conflicts().first(where: { $0.id == full }) else {
+                    throw CommandFailure.usage(
+                        tr(
+                            "no conflict \(id) on this replica (sync first?)",
+                            "không có xung đột \(id) trên máy này (hãy đồng bộ trước?)"))
                 }
                 conflict = local
             }
             if output.json {
                 try Output.json(conflict)
             } else {
-                ConflictsCommand.describe(conflict)
+                ConflictsCommand.describe(conflict, names: try ConflictNames(replica))
             }
         }
     }
 
     struct Resolve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Settle a conflict (reviewer token): keep the hub's value, take the incoming one, or set a value."
+            abstract: tr(
+                "Settle a conflict (reviewer token): keep the hub's value, take the incoming one, or set a value.",
+                "Giải quyết xung đột (cán bộ xã): giữ giá trị của hub, lấy giá trị mới gửi đến, hoặc đặt giá trị khác.")
         )
 
-        @Argument(help: "The conflict's id.") var id: String
-        @Option(help: "hub or incoming.") var take: String?
-        @Option(help: "A new value for the field.") var value: String?
-        @Option(help: "Why, for the record.") var note: String?
+        @Argument(help: help("The conflict's id, or the start of it.", "Mã xung đột, hoặc phần đầu của mã.")) var id:
+            String
+        @Option(help: help("hub or incoming.", "hub (giữ của hub) hoặc incoming (lấy bản mới gửi)."))
+        var take: String?
+        @Option(help: help("A new value for the field.", "Giá trị mới cho trường.")) var value: String?
+        @Option(help: help("Why, for the record.", "Lý do, để lưu lại.")) var note: String?
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
         func validate() throws {
             switch (take, value) {
             case ("hub"?, nil), ("incoming"?, nil), (nil, .some): break
-            case (.some, .some): throw ValidationError("give --take or --value, not both")
-            case (nil, nil): throw ValidationError("give --take hub, --take incoming or --value VALUE")
-            case (let other?, nil): throw ValidationError("--take must be hub or incoming, not '\(other)'")
+            case (.some, .some):
+                throw ValidationError(tr("give --take or --value, not both", "chỉ cho --take hoặc --value"))
+            case (nil, nil):
+                throw ValidationError(
+                    tr(
+                        "give --take hub, --take incoming or --value VALUE",
+                        "hãy cho --take hub, --take incoming hoặc --value GIÁ-TRỊ"))
+            case (let other?, nil):
+                throw ValidationError(
+                    tr(
+                        "--take must be hub or incoming, not '\(other)'",
+                        "--take phải là hub hoặc incoming, không phải '\(other)'"))
             }
         }
 
         func run() async throws {
-            let (_, connection) = try replica.openWithHub()
+            let (replica, connection) = try replica.openWithHub()
+            let id = try await ConflictsCommand.conflictID(self.id, replica: replica, hub: connection)
             let choice: ConflictChoice
             switch (take, value) {
             case ("hub"?, _): choice = .hub
@@ -129,7 +182,10 @@ struct ConflictsCommand: AsyncParsableCommand {
                 let conflict = try await connection.conflict(id: id)
                 guard let column = conflict.column, let spec = try ReplicatedSchema.table(conflict.table).column(column)
                 else {
-                    throw CommandFailure.usage("a delete-versus-update conflict takes --take hub or --take incoming")
+                    throw CommandFailure.usage(
+                        tr(
+                            "a delete-versus-update conflict takes --take hub or --take incoming",
+                            "xung đột xóa–sửa chỉ nhận --take hub hoặc --take incoming"))
                 }
                 choice = .value(try spec.parse(value ?? "", table: conflict.table))
             }
@@ -137,44 +193,101 @@ struct ConflictsCommand: AsyncParsableCommand {
             if output.json {
                 try Output.json(resolved)
             } else {
-                let value = resolved.resolution?.value.map { " = \(Output.cell($0))" } ?? ""
+                let value =
+                    resolved.resolution?.value.map {
+                        " = " + Vocabulary.cell($0, table: resolved.table, column: resolved.column ?? "")
+                    } ?? ""
+                let took = resolved.resolution?.choice ?? choice.name
                 print(
-                    "resolved \(id): took \(resolved.resolution?.choice ?? choice.name)\(value); replicas get it at their next sync"
-                )
+                    tr(
+                        "resolved: took \(took)\(value); replicas get it at their next sync",
+                        "đã giải quyết: chọn \(took)\(value); các máy nhận được ở lần đồng bộ tới"))
             }
         }
     }
 
+    /// The conflict `text` names: its id or the start of one, among the hub's (a reviewer
+    /// online) or this replica's.
+    static func conflictID(_ text: String, replica: Replica, hub: HTTPHubConnection?) async throws -> String {
+        var known = try replica.conflicts().map { (id: $0.id, name: "\($0.table) \($0.column ?? "")") }
+        if known.first(where: { $0.id.hasPrefix(text) }) == nil, let hub, replica.principal.isReviewer {
+            known =
+                (try? await hub.conflicts(status: nil).map { (id: $0.id, name: "\($0.table) \($0.column ?? "")") })
+                ?? known
+        }
+        if known.isEmpty { return text }
+        return (try? RowLookup.resolve(text, among: known, table: "conflicts")) ?? text
+    }
+
     /// Lays a conflict out for a commune officer to decide.
-    static func describe(_ conflict: ConflictRecord) {
-        print("conflict \(conflict.id) — \(conflict.status.rawValue)")
-        print("  row:      \(conflict.table) \(conflict.rowID)\(conflict.hamletID.map { " (hamlet \($0))" } ?? "")")
-        print("  field:    \(conflict.column ?? "(whole row: a delete raced an update)")")
-        print("  opened:   \(Output.time(conflict.openedAt))")
+    static func describe(_ conflict: ConflictRecord, names: ConflictNames) {
+        let status = conflict.status == .open ? tr("open", "đang mở") : tr("resolved", "đã giải quyết")
+        print(tr("conflict", "xung đột") + " \(conflict.id) — \(status)")
+        let hamlet = conflict.hamletID.map { " — " + names.hamlet($0) } ?? ""
+        print("  \(tr("row:     ", "dòng:    ")) \(names.row(conflict))\(hamlet)")
+        print(
+            "  \(tr("field:   ", "trường:  ")) "
+                + (conflict.column.map { "\(Vocabulary.column($0, table: conflict.table)) (\(conflict.table).\($0))" }
+                    ?? tr("(whole row: a delete raced an update)", "(cả dòng: xóa và sửa cùng lúc)")))
+        print("  \(tr("opened:  ", "mở lúc:  ")) \(Output.time(conflict.openedAt))")
+        func cell(_ value: SyncValue?, _ column: String) -> String {
+            Vocabulary.cell(value ?? .null, table: conflict.table, column: column)
+        }
         func side(_ label: String, _ side: ConflictSide?) {
             guard let side else { return }
             let value: String
             if side.deleted {
-                value = "deleted"
+                value = tr("deleted", "đã xóa")
             } else if let row = side.row {
-                value = row.keys.sorted().map { "\($0)=\(Output.cell(row[$0] ?? .null))" }.joined(separator: " ")
+                value = row.keys.sorted().map { "\(Vocabulary.column($0, table: conflict.table))=\(cell(row[$0], $0))" }
+                    .joined(separator: " ")
             } else {
-                value = Output.cell(side.value ?? .null)
+                value = cell(side.value, conflict.column ?? "")
             }
-            let who = side.author.isEmpty ? "" : "  by \(side.author)"
-            let when = side.hlc == .zero ? "" : " at \(Output.time(side.hlc.physicalMilliseconds))"
-            let version = side.version > 0 ? " (version \(side.version))" : ""
+            let who = side.author.isEmpty ? "" : "  \(tr("by", "bởi")) \(side.author)"
+            let when = side.hlc == .zero ? "" : " \(tr("at", "lúc")) \(Output.time(side.hlc.physicalMilliseconds))"
+            let version = side.version > 0 ? " (\(tr("version", "phiên bản")) \(side.version))" : ""
             print("  \(label) \(value)\(who)\(when)\(version)")
         }
-        side("base:    ", conflict.base)
-        side("hub:     ", conflict.hub)
-        side("incoming:", conflict.incoming)
+        side(tr("base:    ", "gốc:     "), conflict.base)
+        side(tr("hub:     ", "hub:     "), conflict.hub)
+        side(tr("incoming:", "mới gửi: "), conflict.incoming)
         if let resolution = conflict.resolution {
-            let value = resolution.value.map { " = \(Output.cell($0))" } ?? (resolution.deleted ? " (row deleted)" : "")
-            print("  resolved: took \(resolution.choice)\(value) by \(resolution.by) at \(Output.time(resolution.at))")
-            if let note = resolution.note { print("  note:     \(note)") }
+            let value =
+                resolution.value.map { " = \(cell($0, conflict.column ?? ""))" }
+                ?? (resolution.deleted ? tr(" (row deleted)", " (đã xóa dòng)") : "")
+            print(
+                "  \(tr("resolved:", "đã xử lý:")) \(tr("took", "chọn")) \(resolution.choice)\(value) \(tr("by", "bởi")) \(resolution.by) \(tr("at", "lúc")) \(Output.time(resolution.at))"
+            )
+            if let note = resolution.note { print("  \(tr("note:    ", "ghi chú: ")) \(note)") }
         } else {
-            print("  resolve:  ntm conflicts resolve \(conflict.id) --take hub | --take incoming | --value VALUE")
+            print(
+                "  \(tr("resolve: ", "xử lý:   ")) ntm conflicts resolve \(conflict.id.prefix(13)) --take hub | --take incoming | --value \(tr("VALUE", "GIÁ-TRỊ"))"
+            )
         }
     }
+}
+
+/// Names for what conflicts point at: rows by their name (or date, or donor), hamlets by name.
+struct ConflictNames {
+    private var hamlets: [String: String] = [:]
+    private var rows: [String: String] = [:]
+
+    init(_ replica: Replica) throws {
+        for table in ReplicatedSchema.tables {
+            guard let column = RecordNames.nameColumn(table) else { continue }
+            for row in try replica.rows(table.name) {
+                rows[row.id] = Vocabulary.cell(row[column] ?? .null, table: table.name, column: column)
+                if table.name == "hamlets" { hamlets[row.id] = row.text("name") }
+            }
+        }
+    }
+
+    /// `hộ Nguyễn Văn Bảy (01a20b4c)`.
+    func row(_ conflict: ConflictRecord) -> String {
+        let noun = Vocabulary.table(conflict.table)
+        return "\(noun) \(rows[conflict.rowID] ?? "?") (\(conflict.rowID.prefix(8)))"
+    }
+
+    func hamlet(_ id: String) -> String { hamlets[id] ?? String(id.prefix(8)) }
 }

@@ -515,3 +515,89 @@ struct ListCommand: ParsableCommand {
         }
     }
 }
+
+/// `ntm criteria set NUMBER …`: a reviewer records where the commune stands on a criterion.
+struct CriteriaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "criteria",
+        abstract: tr(
+            "Record the national criteria's standing (reviewer).", "Ghi mức đạt các tiêu chí quốc gia (cán bộ xã)."),
+        subcommands: [Set.self])
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "Set a criterion's status, target year, owner or due date at one level.",
+                "Đặt trạng thái, năm phấn đấu, đơn vị phụ trách hoặc hạn của một tiêu chí ở một mức."))
+
+        @Argument(help: help("The criterion's number, 1 to 19.", "Số thứ tự tiêu chí, từ 1 đến 19.")) var number: Int
+        @Option(
+            help: help(
+                "standard (NTM), advanced (NTM nâng cao) or model (NTM kiểu mẫu).",
+                "standard (NTM), advanced (NTM nâng cao) hoặc model (NTM kiểu mẫu)."))
+        var level = "standard"
+        @Option(help: help("met or not_met.", "met (đạt) hoặc not_met (chưa đạt).")) var status: String?
+        @Option(help: help("The year it is to be met.", "Năm phấn đấu đạt.")) var targetYear: String?
+        @Option(help: help("The unit responsible.", "Đơn vị phụ trách.")) var owner: String?
+        @Option(help: help("The due date.", "Hạn hoàn thành.")) var dueOn: String?
+        @Option(help: help("A note.", "Ghi chú.")) var note: String?
+        @OptionGroup var replica: ReplicaOptions
+        @OptionGroup var output: JSONFlag
+
+        func validate() throws {
+            guard (1...19).contains(number) else {
+                throw ValidationError(tr("the number must be between 1 and 19", "số tiêu chí phải từ 1 đến 19"))
+            }
+        }
+
+        func run() throws {
+            let replica = try replica.open()
+            guard replica.principal.isReviewer else {
+                throw CommandFailure.usage(
+                    tr("only a reviewer records the criteria", "chỉ cán bộ xã mới ghi được tiêu chí"))
+            }
+            let table = try ReplicatedSchema.table("criteria")
+            var values: SyncRow = [:]
+            for (column, text) in [
+                ("level", level), ("status", status), ("target_year", targetYear), ("owner", owner),
+                ("due_on", dueOn), ("note", note),
+            ] {
+                if let text {
+                    values[column] = try FieldFlags.value(text, column: column, table: table, replica: replica)
+                }
+            }
+            guard values.count > 1 else {
+                throw CommandFailure.usage(
+                    tr(
+                        "nothing to set: give --status, --target-year, --owner, --due-on or --note",
+                        "không có gì để ghi: hãy cho --status, --target-year, --owner, --due-on hoặc --note"))
+            }
+            let rows = try replica.rows("criteria").filter { $0["number"]?.integerValue == Int64(number) }
+            let row: SyncRow
+            if let existing = rows.first(where: { $0.text("level", or: "standard") == level }) {
+                row = try replica.update("criteria", id: existing.id, values: values)
+            } else {
+                // A criterion not yet followed at this level: recorded under its national name.
+                guard let name = rows.first?.text("name") else {
+                    throw CommandFailure.usage(
+                        tr(
+                            "criterion \(number) is not on this replica: run ntm sync",
+                            "chưa có tiêu chí \(number) trên máy này: hãy chạy ntm sync"))
+                }
+                values["number"] = .integer(Int64(number))
+                values["name"] = .text(name)
+                row = try replica.insert(into: "criteria", values: values)
+            }
+            if output.json {
+                try Output.json(row)
+            } else {
+                let levelName = Vocabulary.value(level, table: "criteria", column: "level")
+                let statusName = Vocabulary.value(row.text("status"), table: "criteria", column: "status")
+                print(
+                    tr(
+                        "criterion \(number) \(row.text("name")) (\(levelName)): \(statusName)",
+                        "tiêu chí \(number) \(row.text("name")) (\(levelName)): \(statusName)"))
+            }
+        }
+    }
+}
