@@ -82,6 +82,7 @@ package enum HelpText {
         ("SUBCOMMANDS:", "LỆNH:"), ("Show help information.", "Hiện trợ giúp."),
         ("Show the version.", "Hiện phiên bản."),
         ("for detailed help.", "để xem trợ giúp chi tiết."), ("See '", "Xem '"), ("(default: ", "(mặc định: "),
+        ("<subcommand>", "<lệnh>"),
     ]
 
     /// A help page.

@@ -140,14 +140,18 @@ package enum ReportOutput {
             return
                 "\(Vocabulary.value(level, table: "criteria", column: "level", language: language)) \(count.met)/\(report.criteria.of)"
         }
-        lines.append(t("National criteria met: ", "Tiêu chí NTM đạt: ") + levels.joined(separator: "; "))
+        lines.append(t("National criteria met: ", "Tiêu chí đã đạt: ") + levels.joined(separator: "; "))
         if !report.modelHamlets.isEmpty {
             lines.append(
                 t("Model hamlets: ", "Thôn/xóm kiểu mẫu: ")
                     + report.modelHamlets.map { hamlet in
+                        let target = Vocabulary.value(
+                            hamlet.target, table: "hamlets", column: "target", language: language)
                         let achieved = Vocabulary.value(
                             hamlet.achieved, table: "hamlets", column: "achieved", language: language)
-                        return "\(hamlet.name) (\(achieved)\(hamlet.achievedYear.map { " \($0)" } ?? ""))"
+                        let year = hamlet.achievedYear.map { ", \($0)" } ?? ""
+                        return
+                            "\(hamlet.name) (\(t("target", "mục tiêu")): \(target); \(t("reached", "đã đạt")): \(achieved)\(year))"
                     }.joined(separator: ", "))
         }
         return lines

@@ -49,7 +49,12 @@ struct Ntm: AsyncParsableCommand {
 
 /// `--db PATH`: the replica file.
 struct ReplicaOptions: ParsableArguments {
-    @Option(name: .long, help: "The replica file (default: $NTM_DB, else ./ntm.sqlite).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            tr(
+                "The replica file (default: $NTM_DB, else ./ntm.sqlite).",
+                "Tệp bản sao dữ liệu (mặc định: $NTM_DB, nếu không thì ./ntm.sqlite).")))
     var db: String?
 
     /// The replica's path.
@@ -77,5 +82,6 @@ struct ReplicaOptions: ParsableArguments {
 
 /// `--json`.
 struct JSONFlag: ParsableArguments {
-    @Flag(help: "Print stable JSON instead of text.") var json = false
+    @Flag(help: ArgumentHelp(tr("Print stable JSON instead of text.", "In JSON ổn định thay cho văn bản."))) var json =
+        false
 }

@@ -289,14 +289,34 @@ struct StatusCommand: ParsableCommand {
 struct DiscardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discard",
-        abstract: "Drop a change not yet at the hub (pending, refused or set aside), after saving it to a file.",
-        discussion: """
-            The change's content is written to a file first (--to, or ntm-discarded-N.json next to             the replica); if that fails, nothing is dropped. The row then shows the hub's state with             the remaining changes on top. A pending change that already reached the hub (its answer             lost) comes back with the next sync.
-            """)
+        abstract: tr(
+            "Drop a change not yet at the hub (pending, refused or set aside), after saving it to a file.",
+            "Bỏ một thay đổi chưa lên hub (đang chờ, bị từ chối hoặc để riêng), sau khi lưu nó ra tệp."),
+        discussion: tr(
+            """
+            The change's content is written to a file first (--to, or ntm-discarded-N.json next to \
+            the replica); if that fails, nothing is dropped. The row then shows the hub's state with \
+            the remaining changes on top. A pending change that already reached the hub (its answer \
+            lost) comes back with the next sync.
+            """,
+            """
+            Nội dung thay đổi được ghi ra tệp trước (--to, hoặc ntm-discarded-N.json cạnh tệp bản \
+            sao); nếu không ghi được thì không bỏ gì. Sau đó dòng hiện trạng thái của hub cùng các \
+            thay đổi còn lại. Thay đổi đã tới hub (chỉ mất câu trả lời) sẽ quay lại ở lần đồng bộ sau.
+            """))
 
-    @Argument(help: "The change's number, from ntm status.") var number: Int64
-    @Flag(help: "The number is a set-aside change's (set-aside #N in ntm status).") var setAside = false
-    @Option(help: "Where to save the change before dropping it (must not exist).") var to: String?
+    @Argument(help: help("The change's number, from ntm status.", "Số của thay đổi, xem trong ntm status."))
+    var number: Int64
+    @Flag(
+        help: help(
+            "The number is a set-aside change's (set-aside #N in ntm status).",
+            "Số này là của thay đổi để riêng (set-aside #N trong ntm status)."))
+    var setAside = false
+    @Option(
+        help: help(
+            "Where to save the change before dropping it (must not exist).",
+            "Nơi lưu thay đổi trước khi bỏ (tệp chưa có)."))
+    var to: String?
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
@@ -307,11 +327,17 @@ struct DiscardCommand: ParsableCommand {
             .appendingPathComponent("ntm-discarded-\(setAside ? "set-aside-" : "")\(number).json").path
         try replica.open().discard(setAside ? .setAside(number) : .outbox(number)) { text in
             guard !FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure.usage("\(path) already exists; nothing was discarded (choose another with --to)")
+                throw CommandFailure.usage(
+                    tr(
+                        "\(path) already exists; nothing was discarded (choose another with --to)",
+                        "\(path) đã có; chưa bỏ gì (chọn tệp khác bằng --to)"))
             }
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
                 let handle = FileHandle(forWritingAtPath: path)
-            else { throw CommandFailure.failure("cannot write \(path); nothing was discarded") }
+            else {
+                throw CommandFailure.failure(
+                    tr("cannot write \(path); nothing was discarded", "không ghi được \(path); chưa bỏ gì"))
+            }
             defer { try? handle.close() }
             try handle.write(contentsOf: Data((text + "\n").utf8))
             try handle.synchronize()
@@ -319,7 +345,10 @@ struct DiscardCommand: ParsableCommand {
         if output.json {
             try Output.json(DiscardOutput(discarded: number, setAside: setAside, savedTo: path))
         } else {
-            print("discarded \(setAside ? "set-aside change" : "change") #\(number); its content is in \(path)")
+            print(
+                tr(
+                    "discarded \(setAside ? "set-aside change" : "change") #\(number); its content is in \(path)",
+                    "đã bỏ \(setAside ? "thay đổi để riêng" : "thay đổi") #\(number); nội dung nằm trong \(path)"))
         }
     }
 
@@ -339,12 +368,26 @@ struct DiscardCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the replica file; with --repair, put right what other tools changed.",
-        discussion: """
-            Checks integrity, that capture is on with every trigger in place, that every change             can be read, and that every row is what the replica recorded. --repair puts the             triggers back, captures rows written while capture was off, sets unreadable changes             aside (content kept), and starts rebuilding a damaged confirmed copy from the hub             (finished by the next ntm sync). Pending changes are never dropped.
-            """)
+        abstract: tr(
+            "Check the replica file; with --repair, put right what other tools changed.",
+            "Kiểm tra tệp bản sao; với --repair, sửa những gì công cụ khác đã làm hỏng."),
+        discussion: tr(
+            """
+            Checks integrity, that capture is on with every trigger in place, that every change \
+            can be read, and that every row is what the replica recorded. --repair puts the \
+            triggers back, captures rows written while capture was off, sets unreadable changes \
+            aside (content kept), and starts rebuilding a damaged confirmed copy from the hub \
+            (finished by the next ntm sync). Pending changes are never dropped.
+            """,
+            """
+            Kiểm tra tính toàn vẹn, việc ghi nhận thay đổi đang bật với đủ trigger, mọi thay đổi \
+            đọc được, và mọi dòng đúng như bản sao đã ghi. --repair đặt lại trigger, ghi nhận các \
+            dòng được viết khi việc ghi nhận bị tắt, để riêng các thay đổi không đọc được (vẫn giữ \
+            nội dung), và dựng lại bản xác nhận bị hỏng từ hub (xong ở lần ntm sync tới). Không \
+            bao giờ bỏ thay đổi đang chờ.
+            """))
 
-    @Flag(help: "Repair what the check finds.") var repair = false
+    @Flag(help: help("Repair what the check finds.", "Sửa những gì kiểm tra tìm thấy.")) var repair = false
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
@@ -353,20 +396,28 @@ struct CheckCommand: ParsableCommand {
         if output.json {
             try Output.json(report)
         } else {
-            print("integrity: \(report.integrity)")
-            if report.problems.isEmpty { print("no problems found") }
-            for problem in report.problems { print("problem: \(problem)") }
+            print(tr("integrity: ", "toàn vẹn: ") + report.integrity)
+            if report.problems.isEmpty { print(tr("no problems found", "không thấy vấn đề gì")) }
+            for problem in report.problems { print(tr("problem: ", "vấn đề: ") + problem) }
             if report.repaired {
                 print(
-                    "repaired: \(report.triggersRestored) trigger(s) restored, \(report.rowsCaptured) change(s) captured, "
-                        + "\(report.changesSetAside) change(s) set aside")
-                if report.rebuilding { print("the confirmed copy is rebuilt from the hub by the next ntm sync") }
+                    tr(
+                        "repaired: \(report.triggersRestored) trigger(s) restored, \(report.rowsCaptured) change(s) captured, \(report.changesSetAside) change(s) set aside",
+                        "đã sửa: đặt lại \(report.triggersRestored) trigger, ghi nhận \(report.rowsCaptured) thay đổi, để riêng \(report.changesSetAside) thay đổi"
+                    ))
+                if report.rebuilding {
+                    print(
+                        tr(
+                            "the confirmed copy is rebuilt from the hub by the next ntm sync",
+                            "bản xác nhận sẽ được dựng lại từ hub ở lần ntm sync tới"))
+                }
             } else if !report.problems.isEmpty {
-                print("run ntm check --repair to put this right")
+                print(tr("run ntm check --repair to put this right", "hãy chạy ntm check --repair để sửa"))
             }
         }
         if !report.problems.isEmpty, !report.repaired {
-            throw CommandFailure.failure("\(report.problems.count) problem(s) found")
+            throw CommandFailure.failure(
+                tr("\(report.problems.count) problem(s) found", "tìm thấy \(report.problems.count) vấn đề"))
         }
     }
 }

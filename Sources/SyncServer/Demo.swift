@@ -10,10 +10,13 @@ import SyncCore
 /// real hub on a real socket, ending with every replica converged.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "A guided tour in a temporary folder: hamlets, tokens, offline records, sync, a conflict, its review."
+        abstract: tr(
+            "A guided tour in a temporary folder: hamlets, tokens, offline records, sync, a conflict, its review.",
+            "Tham quan có hướng dẫn trong thư mục tạm: thôn/xóm, token, ghi chép không mạng, đồng bộ, một xung đột và cách xử lý."
+        )
     )
 
-    @Flag(help: "Keep the temporary folder.") var keep = false
+    @Flag(help: ArgumentHelp(tr("Keep the temporary folder.", "Giữ lại thư mục tạm."))) var keep = false
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-demo-\(UUID().uuidString)")

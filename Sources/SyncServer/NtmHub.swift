@@ -27,7 +27,10 @@ struct NtmHub: AsyncParsableCommand {
 
 /// `--db PATH`, shared by every command that opens the hub file.
 struct HubDatabaseOption: ParsableArguments {
-    @Option(name: .long, help: "The hub's SQLite file (created if missing).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            tr("The hub's SQLite file (created if missing).", "Tệp SQLite của hub (tạo mới nếu chưa có).")))
     var db: String = "ntm-hub.sqlite"
 
     /// Opens the hub store.
@@ -75,17 +78,39 @@ struct ExistingHub: ParsableArguments, ReportSource {
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the hub's HTTP server (creates the db if missing).")
+    static let configuration = CommandConfiguration(
+        abstract: tr(
+            "Run the hub's HTTP server (creates the db if missing).", "Chạy máy chủ HTTP của hub (tạo tệp nếu chưa có)."
+        ))
 
     @OptionGroup var database: HubDatabaseOption
-    @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "The port to listen on (0: any free port).") var port = 8080
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
-    @Option(help: "Seconds a connection may stay idle, or take to send a request's head (default 30).")
+    @Option(help: ArgumentHelp(tr("The address to listen on.", "Địa chỉ lắng nghe."))) var host = "127.0.0.1"
+    @Option(
+        help: ArgumentHelp(tr("The port to listen on (0: any free port).", "Cổng lắng nghe (0: cổng trống bất kỳ).")))
+    var port = 8080
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "Log level: trace, debug, info, notice, warning, error, critical.",
+                "Mức ghi nhật ký: trace, debug, info, notice, warning, error, critical.")))
+    var logLevel = "info"
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "Seconds a connection may stay idle, or take to send a request's head (default 30).",
+                "Số giây một kết nối được phép rảnh, hoặc gửi phần đầu yêu cầu (mặc định 30).")))
     var idleTimeout = 30
-    @Option(help: "Seconds one request may take from its head to the end of its body (default 120).")
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "Seconds one request may take from its head to the end of its body (default 120).",
+                "Số giây tối đa cho một yêu cầu, từ phần đầu đến hết nội dung (mặc định 120).")))
     var requestTimeout = 120
-    @Option(help: "The most connections open at once; more wait to be accepted (default 256).")
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "The most connections open at once; more wait to be accepted (default 256).",
+                "Số kết nối mở cùng lúc tối đa; kết nối thêm phải chờ (mặc định 256).")))
     var maxConnections = 256
 
     func run() async throws {
@@ -112,7 +137,12 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = level
         let (db, host) = (database.db, self.host)
         let app = HubApplication.make(store: store, host: host, port: port, limits: limits, logger: logger) { port in
-            FileHandle.standardOutput.write(Data("ntm-hub: listening on http://\(host):\(port) (db \(db))\n".utf8))
+            FileHandle.standardOutput.write(
+                Data(
+                    tr(
+                        "ntm-hub: listening on http://\(host):\(port) (db \(db))\n",
+                        "ntm-hub: đang lắng nghe tại http://\(host):\(port) (tệp \(db))\n"
+                    ).utf8))
         }
         try await app.runService()
     }
@@ -144,7 +174,7 @@ struct Init: AsyncParsableCommand {
             print(
                 tr(
                     "commune \(setup.communeName): \(setup.criteria.count) national criteria recorded (db \(database.db))",
-                    "xã \(setup.communeName): đã ghi \(setup.criteria.count) tiêu chí quốc gia (tệp \(database.db))"))
+                    "\(setup.communeName): đã ghi \(setup.criteria.count) tiêu chí quốc gia (tệp \(database.db))"))
         }
         if setup.alreadyNamed, setup.communeName != commune {
             throw CommandFailure.usage(
@@ -329,31 +359,47 @@ struct TokenCommand: AsyncParsableCommand {
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the hub file while the hub runs: one consistent state, verified by integrity_check.")
+        abstract: tr(
+            "Copy the hub file while the hub runs: one consistent state, verified by integrity_check.",
+            "Sao lưu tệp hub khi hub đang chạy: một trạng thái nhất quán, kiểm tra bằng integrity_check."))
 
-    @Argument(help: "Where to write the copy (must not exist).") var file: String
+    @Argument(help: ArgumentHelp(tr("Where to write the copy (must not exist).", "Nơi ghi bản sao lưu (tệp chưa có).")))
+    var file: String
     @OptionGroup var database: ExistingHub
 
     func run() throws {
         try database.open().backup(to: file)
-        print("backed up \(database.db) to \(file) (integrity_check: ok)")
+        print(
+            tr(
+                "backed up \(database.db) to \(file) (integrity_check: ok)",
+                "đã sao lưu \(database.db) vào \(file) (integrity_check: ok)"))
     }
 }
 
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Put a backup back as the hub file (stop the hub first).",
-        discussion: """
+        abstract: tr(
+            "Put a backup back as the hub file (stop the hub first).",
+            "Khôi phục tệp hub từ bản sao lưu (dừng hub trước)."),
+        discussion: tr(
+            """
             Every replica finds at its next sync that the hub lost what came after the backup, \
             and offers it back with its original authors and stamps; nothing else is asked of anyone.
-            """)
+            """,
+            """
+            Ở lần đồng bộ tới, mỗi bản sao thấy hub đã mất những gì có sau bản sao lưu, và gửi \
+            trả lại kèm người sửa và thời điểm gốc; không ai phải làm gì thêm.
+            """))
 
-    @Argument(help: "The backup to put back.") var file: String
+    @Argument(help: ArgumentHelp(tr("The backup to put back.", "Bản sao lưu cần khôi phục."))) var file: String
     @OptionGroup var database: HubDatabaseOption
 
     func run() throws {
         try SQLiteHubStore.restore(backup: file, to: database.db)
-        print("restored \(database.db) from \(file); replicas refill it at their next sync")
+        print(
+            tr(
+                "restored \(database.db) from \(file); replicas refill it at their next sync",
+                "đã khôi phục \(database.db) từ \(file); các bản sao sẽ bù lại ở lần đồng bộ tới"))
     }
 }

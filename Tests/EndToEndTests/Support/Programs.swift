@@ -6,8 +6,11 @@ enum Programs {
     /// The folder holding the test bundle and, beside it, the built executables.
     static let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 
+    /// The executables' folder: `$NTM_BIN_DIR` (CI points it at the release build), else the
+    /// build beside the tests.
     static func path(_ name: String) throws -> String {
-        let url = folder.appendingPathComponent(name)
+        let binaries = ProcessInfo.processInfo.environment["NTM_BIN_DIR"].map { URL(fileURLWithPath: $0) } ?? folder
+        let url = binaries.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw ProgramError(message: "\(url.path) is missing: build the executables first (swift build)")
         }
@@ -86,6 +89,10 @@ enum Programs {
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env["NTM_DB"] = nil
+        // English unless a test asks for Vietnamese, whatever the machine's locale.
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
+        env["LANG"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stamp = UUID().uuidString
