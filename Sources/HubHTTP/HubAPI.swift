@@ -67,6 +67,14 @@ package struct HubAPI: Sendable {
             let id = try context.parameters.require("id")
             return try HubResponse.json(try await store.conflict(id: id, for: reviewer), request: request)
         }
+        v1.get("history/:table/:id") { request, context in
+            let principal = try context.requirePrincipal()
+            let table = try context.parameters.require("table")
+            let id = try context.parameters.require("id")
+            if let problem = PlausibleValues.problem(withID: id) { throw SyncError.malformed("id: \(problem)") }
+            return try HubResponse.json(
+                try await store.history(table: table, rowID: id, for: principal), request: request)
+        }
         v1.post("conflicts/:id/resolve") { request, context in
             let reviewer = try context.requireReviewer()
             let id = try context.parameters.require("id")

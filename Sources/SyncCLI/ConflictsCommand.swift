@@ -291,3 +291,45 @@ struct ConflictNames {
 
     func hamlet(_ id: String) -> String { hamlets[id] ?? String(id.prefix(8)) }
 }
+
+/// `ntm history ID`: who changed a row, what, and when.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: tr(
+            "Who changed a row, what and when: every value, lost and overwritten ones included.",
+            "Ai đã sửa một dòng, sửa gì, lúc nào: mọi giá trị, kể cả giá trị bị mất hay bị ghi đè."),
+        discussion: tr(
+            "A reviewer sees the hub's log and audit trail (this device's knowledge when offline); a head sees what this device has seen.",
+            "Cán bộ xã xem nhật ký và vết kiểm tra của hub (khi không có mạng: những gì máy này biết); trưởng thôn xem những gì máy này đã thấy."
+        ))
+
+    @Argument(help: help("The row's id, or the start of it.", "Mã của dòng, hoặc phần đầu của mã.")) var id: String
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() async throws {
+        let replica = try replica.open()
+        let (table, rowID) = try replica.findRow(id)
+        var history: RowHistory
+        if replica.principal.isReviewer, let settings = try replica.hubSettings() {
+            let connection = HTTPHubConnection(baseURL: settings.url, token: settings.token)
+            history = try await ConflictsCommand.fromHub(replica) {
+                try await connection.history(table: table, rowID: rowID)
+            } offline: {
+                try replica.history(table: table, rowID: rowID)
+            }
+        } else {
+            history = try replica.history(table: table, rowID: rowID)
+        }
+        if output.json {
+            try Output.json(history)
+        } else {
+            let spec = try ReplicatedSchema.table(table)
+            let label =
+                (try replica.row(table, id: rowID) ?? history.current).map { RecordNames.label($0, table: spec) }
+                ?? String(rowID.prefix(8))
+            for line in HistoryOutput.text(history, label: label) { print(line) }
+        }
+    }
+}

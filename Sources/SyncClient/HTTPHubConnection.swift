@@ -54,6 +54,15 @@ package struct HTTPHubConnection: HubConnection {
             .GET, "/v1/conflicts/\(try pathComponent(id))", body: Optional<Int>.none, as: ConflictRecord.self)
     }
 
+    /// Who changed a row, what and when, from the hub's log and audit trail.
+    package func history(table: String, rowID: String) async throws -> RowHistory {
+        guard (try? ReplicatedSchema.table(table)) != nil else {
+            throw SyncError.malformed("'\(table)' is not a table")
+        }
+        return try await send(
+            .GET, "/v1/history/\(table)/\(try pathComponent(rowID))", body: Optional<Int>.none, as: RowHistory.self)
+    }
+
     /// Settles a conflict (reviewer tokens).
     package func resolve(id: String, choice: ConflictChoice, note: String?) async throws -> ConflictRecord {
         try await send(

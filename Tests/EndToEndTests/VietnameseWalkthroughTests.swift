@@ -121,6 +121,37 @@ import Testing
         #expect(donations.stdout.contains("Hoàng Văn Cường  115,5"), "\(donations.stdout)")
         #expect(donations.stdout.contains("4.500.000 đ"), "\(donations.stdout)")
 
+        // Ghi chú: trưởng xóm sửa trước, văn phòng sửa sau và đồng bộ trước: bản của trưởng
+        // xóm đến hub sau nhưng cũ hơn, nên mất (LWW) — và vẫn xem lại được.
+        try run("ntm", ["donation", "set", short, "--note", "đã cắm mốc"], db: head)
+        try await Task.sleep(for: .milliseconds(20))
+        try run("ntm", ["--db", "office.sqlite", "donation", "set", short, "--note", "chờ đo lại"])
+        try run("ntm", ["--db", "office.sqlite", "sync"])
+        let lostSync = try run("ntm", ["sync"], db: head)
+        #expect(lostSync.stdout.contains("1 trường bạn sửa đã có người sửa sau"), "\(lostSync.stdout)")
+        let fromHub = try run("ntm", ["--db", "office.sqlite", "history", short])
+        for expected in [
+            "Lịch sử hiến đất Hoàng Văn Cường", "theo nhật ký và vết kiểm tra của hub",
+            "Diện tích (m²) = 110 — giữ lại chờ cán bộ xã (xung đột); hub giữ 120 của Nguyễn Văn An",
+            "Diện tích (m²) = 115,5 — quyết định của cán bộ xã",
+            "Ghi chú = đã cắm mốc — mất vì có bản sửa sau được giữ; giữ: chờ đo lại của Lê Văn Tám",
+        ] {
+            #expect(fromHub.stdout.contains(expected), "\(expected) in \(fromHub.stdout)")
+        }
+        let history = try run("ntm", ["--db", "office.sqlite", "--json", "history", short]).json(RowHistory.self)
+        let lost = try #require(history.events.first { $0.kind == .lost })
+        #expect(lost.author == "Nguyễn Văn An" && lost.keptBy == "Lê Văn Tám" && lost.value == .text("đã cắm mốc"))
+        #expect(history.events.filter { $0.column == "area_m2" && $0.value == .real(115.5) }.map(\.kind) == [.resolved])
+        let held = try #require(history.events.first { $0.kind == .held })
+        #expect(held.author == "Lê Văn Tám" && held.keptBy == "Nguyễn Văn An" && held.value == .real(110))
+        let fromDevice = try run("ntm", ["history", short], db: head)
+        for expected in [
+            "theo những gì máy này đã thấy", "Ghi chú = đã cắm mốc — mất vì có bản sửa sau được giữ",
+            "Ghi chú = chờ đo lại",
+        ] {
+            #expect(fromDevice.stdout.contains(expected), "\(expected) in \(fromDevice.stdout)")
+        }
+
         // Báo cáo của xã: văn bản, CSV, và JSON giống hệt của hub.
         let report = try run("ntm", ["--db", "office.sqlite", "report", "month", "11/2026"])
         for expected in [
@@ -137,9 +168,9 @@ import Testing
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("Mã thôn/xóm,Thôn/xóm,Từ ngày"))
         let fromReplica = try run("ntm", ["--db", "office.sqlite", "--json", "report", "month", "2026-11"]).json(
             CommuneReport.self)
-        let fromHub = try run("ntm-hub", ["report", "month", "11/2026", "--json"]).json(CommuneReport.self)
-        #expect(fromReplica == fromHub)
-        #expect(fromHub.totals.land.areaM2 == 115.5 && fromHub.cleanupMissed.map(\.name) == ["Xóm Đoài"])
+        let hubReport = try run("ntm-hub", ["report", "month", "11/2026", "--json"]).json(CommuneReport.self)
+        #expect(fromReplica == hubReport)
+        #expect(hubReport.totals.land.areaM2 == 115.5 && hubReport.cleanupMissed.map(\.name) == ["Xóm Đoài"])
 
         let status = try run("ntm", ["status"], db: head)
         for expected in ["thay đổi chờ gửi: 0", "xung đột đang mở: 0", "lệch đồng hồ:"] {

@@ -28,6 +28,8 @@ import Testing
         "hub v1-hub-log-origin": "fc8ca63440cb71f31afee1f06080359b63c0d03007cb44102277d04ed6c2f490",
         "hub v1-hub-replica-token": "657014e56a2e2b6fd3b1586878b0e9a7a2b6888b875656be694822c9d20df4c5",
         "hub v2-schema": "51efa54680fe5a191dad2134878f51c99f210bd48f123dd42f8b14544402702b",
+        "replica v2-replica-history": "c776634a2b55561c10d4cb61369ad826001359fac9f8de0954570776af2b9658",
+        "hub v2-hub-log-rows": "2625e01e9345773a47fb635726641e063f8403b48b8f73aac554c2e5e64fdf86",
     ]
 
     private static func digest(_ text: String) -> String {

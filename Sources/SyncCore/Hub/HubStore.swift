@@ -19,6 +19,9 @@ package protocol HubStore: Sendable {
     /// One conflict.
     func conflict(id: String, for principal: Principal) async throws -> ConflictRecord
 
+    /// Who changed a row, what and when, within `principal`'s scope.
+    func history(table: String, rowID: String, for principal: Principal) async throws -> RowHistory
+
     /// Settles an open conflict with a new reviewer-authored change.
     func resolve(
         conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal

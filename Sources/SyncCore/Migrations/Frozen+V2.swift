@@ -245,3 +245,27 @@ extension FrozenMigration {
             ALTER TABLE "land_donations" ADD COLUMN "handed_over_on" TEXT CHECK ("handed_over_on" IS NULL OR (typeof("handed_over_on") = 'text' AND date("handed_over_on", '+0 days') IS "handed_over_on" AND "handed_over_on" >= '1900-01-01'));
             """#)
 }
+
+extension FrozenMigration {
+    /// Issue 12: a row's log entries found without reading the whole log (`ntm history`).
+    static let hubLogRows = FrozenMigration(
+        "v2-hub-log-rows", schemaVersion: 2,
+        sql: #"""
+            CREATE INDEX sync_log_row ON sync_log (row_id);
+            """#)
+
+    /// Issue 12: what a replica has seen happen to its rows, for `ntm history`: each value
+    /// pulled, delete, conflict held or resolved, and edit of its own that did not stay, as
+    /// `HistoryEvent` JSON.
+    static let replicaHistory = FrozenMigration(
+        "v2-replica-history", schemaVersion: 2,
+        sql: #"""
+            CREATE TABLE sync_history (
+              id INTEGER PRIMARY KEY,
+              tbl TEXT NOT NULL,
+              row_id TEXT NOT NULL,
+              event TEXT NOT NULL
+            );
+            CREATE INDEX sync_history_row ON sync_history (row_id);
+            """#)
+}

@@ -31,10 +31,12 @@ package struct MigrationHistory: Sendable {
 
     /// The replica file's history.
     package static let replica = MigrationHistory(
-        file: "replica", program: "ntm", migrations: FrozenMigration.replicaV1 + [FrozenMigration.replicaV2])
+        file: "replica", program: "ntm",
+        migrations: FrozenMigration.replicaV1 + [FrozenMigration.replicaV2, FrozenMigration.replicaHistory])
     /// The hub file's history.
     package static let hub = MigrationHistory(
-        file: "hub", program: "ntm-hub", migrations: FrozenMigration.hubV1 + [FrozenMigration.hubV2])
+        file: "hub", program: "ntm-hub",
+        migrations: FrozenMigration.hubV1 + [FrozenMigration.hubV2, FrozenMigration.hubLogRows])
 
     /// The migrations up to schema version `version`.
     package func migrations(upTo version: Int) -> [FrozenMigration] {

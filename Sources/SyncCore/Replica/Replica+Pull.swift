@@ -128,6 +128,7 @@ extension Replica {
             // This replica's own changes come back too: only the others' are counted.
             var own = Set(try String.fetchAll(db, cached: "SELECT replica_id FROM sync_identities"))
             own.insert(try Self.identity(db).replicaID)
+            let journal = HistoryJournal.kept(schema)
             for entry in page.entries where entry.seq > cursor {
                 if !own.contains(entry.replicaID) { applied += 1 }
                 newest = max(newest, entry.hlc)
@@ -137,6 +138,10 @@ extension Replica {
                     // Known from this page (a delete earlier in it: start afresh), or read.
                     let known = try confirmed[key].map { $0 ?? ConfirmedRow() } ?? ConfirmedRow.fetch(db, key)
                     var row = known ?? ConfirmedRow()
+                    if journal {
+                        let existed = confirmed[key].map { $0 != nil } ?? (known != nil)
+                        try HistoryJournal.note(db, entry: entry, known: existed)
+                    }
                     row.fold(entry)
                     // The hub's first entry of a row holds it whole: a partial one means
                     // the confirmed copy lost the row (emptied by another tool).
@@ -152,6 +157,7 @@ extension Replica {
                     }
                     confirmed[key] = row
                 case .delete:
+                    if journal { try HistoryJournal.note(db, entry: entry, known: true) }
                     confirmed[key] = .some(nil)
                     try db.execute(
                         cached:
@@ -164,6 +170,7 @@ extension Replica {
                 case .conflict:
                     guard let record = entry.conflict else { continue }
                     try record.save(db)
+                    if journal { try HistoryJournal.note(db, entry: entry, known: true) }
                 }
             }
             for (key, row) in confirmed {

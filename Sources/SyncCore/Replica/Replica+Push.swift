@@ -102,6 +102,8 @@ extension Replica {
             try Self.ensureCapture(db, schema, now: now)
             var summary = PushSummary()
             var reused = false
+            let changes = Dictionary(page.request.changes.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
+            let journal = HistoryJournal.kept(schema)
             for outcome in response.outcomes {
                 let seq = outcome.seq + page.seqBase
                 switch outcome.status {
@@ -123,6 +125,17 @@ extension Replica {
                 }
                 summary.conflicts += outcome.conflicts.count
                 summary.lost += outcome.fields.values.filter { $0 == .lost }.count
+                // An edit of ours that did not stay: kept in the history with its value.
+                if journal, let change = changes[outcome.seq] {
+                    for (column, field) in outcome.fields.sorted(by: { $0.key < $1.key }) where field == .lost {
+                        try HistoryJournal.note(
+                            db, table: change.table, rowID: change.rowID,
+                            HistoryEvent(
+                                kind: .lost, column: column == "*" ? nil : column,
+                                value: column == "*" ? nil : change.values[column], author: principal.name,
+                                at: change.hlc.physicalMilliseconds))
+                    }
+                }
             }
             try db.execute(
                 cached: "UPDATE sync_state SET hub_drift_ms = ? WHERE id = 1",
