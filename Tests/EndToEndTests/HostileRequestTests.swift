@@ -234,6 +234,34 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
+    @Test func aRowsHistoryIsRefusedOutsideItsScopeAndForNonsense() async throws {
+        let hub = try await TestHub()
+        let cleanup = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-01""#)
+        #expect(try await Self.send(hub, "/v1/push", Self.push([cleanup])).0 == .ok)
+        let row = "01a20000-0000-7000-8000-0000000000c1"
+        let mine = try await Self.send(hub, "/v1/history/cleanups/\(row)", nil)
+        #expect(mine.0 == .ok && mine.1.contains(#""kind":"inserted""#), "\(mine.1)")
+        let reviewer = try await Self.send(hub, "/v1/history/cleanups/\(row)", nil, token: .reviewer)
+        #expect(reviewer.0 == .ok)
+        for (path, status) in [
+            ("/v1/history/tractors/\(row)", HTTPResponse.Status.badRequest),
+            ("/v1/history/cleanups/01a20000-0000-7000-8000-0000000000ff", .notFound),
+            ("/v1/history/cleanups/%20%0Aforged", .notFound), ("/v1/history/sync_log/1", .badRequest),
+        ] {
+            let (got, body) = try await Self.send(hub, path, nil)
+            #expect(got == status, "\(path): \(body)")
+        }
+        // Another hamlet's head cannot read it.
+        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let other = try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/history/cleanups/\(row)", method: .get,
+                headers: [.authorization: "Bearer \(hub.doaiToken)"]
+            ).status
+        }
+        #expect(other == .notFound)
+    }
+
     @Test func aWriteTheFileRefusesRejectsOnlyItsChangeAndTheRestOfThePushApplies() async throws {
         let hub = try await TestHub()
         // A rule of the file that the engine's validation does not know about.

@@ -30,6 +30,7 @@ import Testing
         "POST /v1/pull",
         "POST /v1/restore",
         "GET /v1/conflicts",
+        "GET /v1/history/{table}/{id}",
         "GET /v1/conflicts/{id}",
         "POST /v1/conflicts/{id}/resolve",
     ]
