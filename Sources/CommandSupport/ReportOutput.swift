@@ -71,22 +71,32 @@ package enum ReportOutput {
                     let r = f.roads
                     return [String(r.segments), n(r.totalM), n(r.atTargetM), n(r.remainingM), n(r.completedInPeriodM)]
                 }, numeric: 1...5))
+        // `groups` of a closed list's values, in the list's order: "label value figures; …".
+        func breakdown<T>(
+            _ label: String, _ keys: [String], _ groups: [String: T], table: String, column: String,
+            _ figures: (T) -> String
+        ) -> String {
+            "  " + label
+                + keys.compactMap { key in
+                    groups[key].map {
+                        "\(Vocabulary.value(key, table: table, column: column, language: language)) \(figures($0))"
+                    }
+                }.joined(separator: "; ")
+        }
         let roads = report.totals.roads
         if !roads.byKind.isEmpty {
             lines.append(
-                "  " + t("by kind: ", "theo loại: ")
-                    + ["truc", "ngo", "noi_dong"].compactMap { kind in
-                        roads.byKind[kind].map {
-                            "\(Vocabulary.value(kind, table: "road_segments", column: "kind", language: language)) \(n($0.lengthM)) m (\(t("at target", "đạt")) \(n($0.atTargetM)) m)"
-                        }
-                    }.joined(separator: "; "))
+                breakdown(
+                    t("by kind: ", "theo loại: "), ["truc", "ngo", "noi_dong"], roads.byKind, table: "road_segments",
+                    column: "kind"
+                ) {
+                    "\(n($0.lengthM)) m (\(t("at target", "đạt")) \(n($0.atTargetM)) m)"
+                })
             lines.append(
-                "  " + t("by status: ", "theo trạng thái: ")
-                    + ReplicatedSchema.roadStatus.allValues.compactMap { status in
-                        roads.byStatus[status].map {
-                            "\(Vocabulary.value(status, table: "road_segments", column: "status", language: language)) \($0.segments) (\(n($0.lengthM)) m)"
-                        }
-                    }.joined(separator: "; "))
+                breakdown(
+                    t("by status: ", "theo trạng thái: "), ReplicatedSchema.roadStatus.allValues, roads.byStatus,
+                    table: "road_segments", column: "status"
+                ) { "\($0.segments) (\(n($0.lengthM)) m)" })
         }
 
         lines.append("")
@@ -107,12 +117,10 @@ package enum ReportOutput {
         let land = report.totals.land
         if !land.byStatus.isEmpty {
             lines.append(
-                "  " + t("by status: ", "theo trạng thái: ")
-                    + ReplicatedSchema.donationStatus.allValues.compactMap { status in
-                        land.byStatus[status].map {
-                            "\(Vocabulary.value(status, table: "land_donations", column: "status", language: language)) \($0.donations) (\(n($0.areaM2)) m²)"
-                        }
-                    }.joined(separator: "; "))
+                breakdown(
+                    t("by status: ", "theo trạng thái: "), ReplicatedSchema.donationStatus.allValues, land.byStatus,
+                    table: "land_donations", column: "status"
+                ) { "\($0.donations) (\(n($0.areaM2)) m²)" })
         }
 
         lines.append("")
