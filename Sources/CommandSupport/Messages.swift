@@ -18,17 +18,39 @@ package enum Messages {
                 return "\(Vocabulary.column(column, table: table, language: .vi)) (\(table).\(column)): \(vietnamese)"
             }
         }
+        if let match = message.wholeMatch(of: /cannot reach the hub at (\S+): (.+)/) {
+            let reason = String(match.2)
+            let vietnamese =
+                reasons[reason]
+                ?? reason.wholeMatch(of: /no answer within ([0-9]+) seconds .*/).map {
+                    "không có trả lời sau \($0.1) giây (không có sóng, hoặc sai địa chỉ hub)"
+                } ?? reason
+            return "không kết nối được với hub tại \(match.1): \(vietnamese)"
+        }
         for (english, vietnamese) in fixed where message.hasPrefix(english) {
             return vietnamese + message.dropFirst(english.count)
         }
+        if let match = message.wholeMatch(of: /(.+) not found/) { return "không tìm thấy \(match.1)" }
         return message
     }
+
+    /// Why the hub could not be reached (`HTTPHubConnection.plainReason`).
+    private static let reasons: [String: String] = [
+        "the connection was refused (is ntm-hub running at that address and port?)":
+            "kết nối bị từ chối (ntm-hub có đang chạy ở địa chỉ và cổng đó không?)",
+        "no network (no signal?)": "không có mạng (mất sóng?)",
+        "the hub's name cannot be looked up (no signal, or a typo in the address)":
+            "không tìm được tên của hub (mất sóng, hoặc gõ sai địa chỉ)",
+        "the hub stopped answering (weak signal?); try again": "hub ngừng trả lời (sóng yếu?); hãy thử lại",
+        "the connection dropped (weak signal?); try again": "kết nối bị ngắt (sóng yếu?); hãy thử lại",
+    ]
 
     /// Messages whose start is known; the rest (ids, counts) follows as it is.
     private static let fixed: [(String, String)] = [
         ("no replica at ", "chưa có bản sao dữ liệu tại "),
         ("the hub refused ", "hub đã từ chối "),
-        ("cannot reach the hub", "không kết nối được với hub"),
+        ("unknown, forged or revoked token", "token không đúng, giả mạo hoặc đã bị thu hồi"),
+        ("only a reviewer token may use this endpoint", "chỉ token của cán bộ xã mới dùng được chức năng này"),
     ]
 
     private static func problemInVietnamese(_ problem: String) -> String? {
@@ -46,6 +68,22 @@ package enum Messages {
         if let match = problem.wholeMatch(of: /must be one of (.+)/) { return "phải là một trong: \(match.1)" }
         if let match = problem.wholeMatch(of: /must be a whole number of VND when ([a-z_]+) is ([a-z_]+)/) {
             return "phải là số đồng nguyên khi \(match.1) là \(match.2)"
+        }
+        if let match = problem.wholeMatch(of: /no hamlet has the id or name '(.*)'; (known: |)(.*)/) {
+            let rest = match.2.isEmpty ? "hãy đồng bộ trước" : "hiện có: \(match.3)"
+            return "không có thôn/xóm nào có mã hoặc tên '\(match.1)'; \(rest)"
+        }
+        if let match = problem.wholeMatch(of: /([0-9]+) hamlets are named '(.*)'; give the id: (.*)/) {
+            return "\(match.1) thôn/xóm cùng tên '\(match.2)'; hãy cho mã: \(match.3)"
+        }
+        if let match = problem.wholeMatch(of: /no row has an id starting with '(.*)'/) {
+            return "không có dòng nào có mã bắt đầu bằng '\(match.1)'"
+        }
+        if let match = problem.wholeMatch(of: /([0-9]+) rows have ids starting with '(.*)': (.*)/) {
+            return "\(match.1) dòng có mã bắt đầu bằng '\(match.2)': \(match.3)"
+        }
+        if let match = problem.wholeMatch(of: /'(.*)' is too short: give at least ([0-9]+) characters of the id/) {
+            return "'\(match.1)' quá ngắn: hãy cho ít nhất \(match.2) ký tự của mã"
         }
         return nil
     }

@@ -18,7 +18,7 @@ package enum Vocabulary {
         "amount": "Số lượng", "unit": "Đơn vị", "purpose": "Mục đích",
         "hamlets.name": "Tên thôn/xóm", "hamlets.head_name": "Trưởng thôn", "criteria.name": "Tiêu chí",
         "road_segments.name": "Tên đoạn", "contributions.kind": "Hình thức", "road_segments.kind": "Loại đường",
-        "hamlets.kind": "Loại",
+        "hamlets.kind": "Loại", "hamlet": "Thôn/xóm",
     ]
 
     /// The label of `column` of `table`.

@@ -366,9 +366,14 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(tr("Where to write the copy (must not exist).", "Nơi ghi bản sao lưu (tệp chưa có).")))
     var file: String
     @OptionGroup var database: ExistingHub
+    @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() throws {
         try database.open().backup(to: file)
+        if json {
+            try Output.json(["backup": file, "db": database.db, "integrity_check": "ok"])
+            return
+        }
         print(
             tr(
                 "backed up \(database.db) to \(file) (integrity_check: ok)",
@@ -394,9 +399,14 @@ struct RestoreCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp(tr("The backup to put back.", "Bản sao lưu cần khôi phục."))) var file: String
     @OptionGroup var database: HubDatabaseOption
+    @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() throws {
         try SQLiteHubStore.restore(backup: file, to: database.db)
+        if json {
+            try Output.json(["restored": database.db, "from": file])
+            return
+        }
         print(
             tr(
                 "restored \(database.db) from \(file); replicas refill it at their next sync",

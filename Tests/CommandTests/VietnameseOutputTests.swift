@@ -65,6 +65,12 @@ import Testing
             Messages.translated("contributions.amount: must be at most 10000000 unless kind is money")
                 == "Số lượng (contributions.amount): không được vượt quá 10000000 (trừ khi kind là money)")
         #expect(Messages.translated("something else entirely") == "something else entirely")
+        #expect(
+            Messages.translated(
+                "cannot reach the hub at http://127.0.0.1:9: the connection was refused (is ntm-hub running at that address and port?)"
+            )
+                == "không kết nối được với hub tại http://127.0.0.1:9: kết nối bị từ chối (ntm-hub có đang chạy ở địa chỉ và cổng đó không?)"
+        )
     }
 
     @Test func theYearsReportInVietnameseMatchesItsSnapshot() async throws {
