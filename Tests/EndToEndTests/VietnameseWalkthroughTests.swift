@@ -86,6 +86,21 @@ import Testing
         #expect(
             synced.stdout.hasPrefix("đã gửi 3 thay đổi lên hub; đã nhận 22 thay đổi từ nơi khác"), "\(synced.stdout)")
 
+        // `add` and `set` take the same flags; a row is named by the start of its id.
+        let household = line(try run("ntm", ["household", "add", "--name", "Nguyễn Văn Bảy"], db: head))
+        let renamed = try run(
+            "ntm", ["household", "set", String(household.prefix(13)), "--name", "Nguyễn Văn Bẩy"], db: head)
+        #expect(line(renamed).hasPrefix("đã sửa hộ Nguyễn Văn Bẩy ("), "\(renamed.stdout)")
+        try run(
+            "ntm",
+            [
+                "household", "set", String(household.prefix(13)), "--head-name", "Nguyễn Văn Bảy", "--phone",
+                "0912 345 678",
+            ], db: head)
+        let deleted = try run("ntm", ["--json", "household", "delete", String(household.prefix(13))], db: head)
+            .json([String: String].self)
+        #expect(deleted == ["deleted": household, "table": "households"])
+
         // Máy của văn phòng xã.
         try run("ntm", ["--db", "office.sqlite", "init", "--hub", url, "--token", officer])
         try run("ntm", ["--db", "office.sqlite", "sync"])
