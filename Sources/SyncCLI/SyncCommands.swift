@@ -13,16 +13,7 @@ struct InitCommand: AsyncParsableCommand {
 
     @Option(help: help("The hub's URL, e.g. http://127.0.0.1:8080.", "Địa chỉ của hub, ví dụ http://127.0.0.1:8080."))
     var hub: String
-    @Option(
-        help: help(
-            "The token from ntm-hub token issue (visible to other users in `ps`: prefer --token-file or $NTM_TOKEN).",
-            "Token do ntm-hub token issue cấp (người khác thấy được qua `ps`: nên dùng --token-file hoặc $NTM_TOKEN)."))
-    var token: String?
-    @Option(
-        help: help(
-            "A file holding the token (read once; the replica keeps it in its own 0600 file).",
-            "Tệp chứa token (đọc một lần; bản sao giữ token trong tệp riêng quyền 0600)."))
-    var tokenFile: String?
+    @OptionGroup var source: TokenSource
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
@@ -31,46 +22,6 @@ struct InitCommand: AsyncParsableCommand {
             throw ValidationError(
                 tr("--hub must be an http:// or https:// URL", "--hub phải là địa chỉ http:// hoặc https://"))
         }
-        if token != nil, tokenFile != nil {
-            throw ValidationError(
-                tr("give the token once: --token or --token-file", "chỉ cho token một lần: --token hoặc --token-file"))
-        }
-    }
-
-    /// The token from --token, --token-file or $NTM_TOKEN, checked.
-    func resolvedToken() throws -> String {
-        let (text, source): (String, String)
-        if let token {
-            (text, source) = (token, "--token")
-        } else if let tokenFile {
-            guard let handle = FileHandle(forReadingAtPath: tokenFile) else {
-                throw CommandFailure.usage(
-                    tr("--token-file: cannot read \(tokenFile)", "--token-file: không đọc được \(tokenFile)"))
-            }
-            defer { try? handle.close() }
-            // A token is 86 characters; a file of more than 1 KiB is not a token file.
-            let data = (try? handle.read(upToCount: 1_025)) ?? Data()
-            guard data.count <= 1_024 else {
-                throw CommandFailure.usage(
-                    tr(
-                        "--token-file: \(tokenFile) is not a token file",
-                        "--token-file: \(tokenFile) không phải tệp token"))
-            }
-            (text, source) = (String(decoding: data, as: UTF8.self), "--token-file")
-        } else if let environment = ProcessInfo.processInfo.environment["NTM_TOKEN"], !environment.isEmpty {
-            (text, source) = (environment, "$NTM_TOKEN")
-        } else {
-            throw CommandFailure.usage(
-                tr(
-                    "no token: give --token-file FILE, set $NTM_TOKEN, or --token TOKEN",
-                    "chưa có token: dùng --token-file TỆP, đặt $NTM_TOKEN, hoặc --token TOKEN"))
-        }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard AccessToken(trimmed) != nil else {
-            throw CommandFailure.usage(
-                tr("\(source) is not an ntm token (ntm_…)", "\(source) không phải token ntm (ntm_…)"))
-        }
-        return trimmed
     }
 
     func run() async throws {
@@ -81,7 +32,7 @@ struct InitCommand: AsyncParsableCommand {
                     "\(path) already exists; use another --db or remove it",
                     "\(path) đã có; dùng --db khác hoặc xóa tệp đó"))
         }
-        let token = try resolvedToken()
+        let token = try source.resolvedToken()
         let connection = HTTPHubConnection(baseURL: hub, token: token)
         let status = try await connection.status()
         let created = try Replica.create(at: path, principal: status.principal)
@@ -143,6 +94,13 @@ struct SyncCommand: AsyncParsableCommand {
             report = try await session.run()
         } catch let error as SyncError {
             let pending = (try? replica.status().pendingChanges) ?? 0
+            if error.kind == .unauthorized {
+                throw CommandFailure.failure(
+                    tr(
+                        "the hub no longer accepts this device's token (revoked, or never issued there): ask the commune office for a new one (ntm-hub token replace) and run ntm token set; \(pending) change(s) stay here and go with the next sync",
+                        "hub không còn nhận token của thiết bị này (đã thu hồi, hoặc không phải do hub này cấp): hãy xin văn phòng xã token mới (ntm-hub token replace) rồi chạy ntm token set; \(pending) thay đổi vẫn ở trên máy và sẽ gửi ở lần đồng bộ sau"
+                    ))
+            }
             throw CommandFailure.failure(
                 tr(
                     "\(error.message); \(pending) change(s) stay pending and go with the next sync",
@@ -428,4 +386,99 @@ extension ReplicaOptions: ReportSource {
     }
 
     func candidates(year: Int) async throws -> CandidatesReport { try open().candidates(year: year) }
+}
+
+/// `--token TOKEN | --token-file FILE | $NTM_TOKEN`.
+struct TokenSource: ParsableArguments {
+    @Option(
+        help: help(
+            "The token from ntm-hub token issue (visible to other users in `ps`: prefer --token-file or $NTM_TOKEN).",
+            "Token do ntm-hub token issue cấp (người khác thấy được qua `ps`: nên dùng --token-file hoặc $NTM_TOKEN)."))
+    var token: String?
+    @Option(
+        help: help(
+            "A file holding the token (read once; the replica keeps it in its own 0600 file).",
+            "Tệp chứa token (đọc một lần; bản sao giữ token trong tệp riêng quyền 0600)."))
+    var tokenFile: String?
+
+    func validate() throws {
+        if token != nil, tokenFile != nil {
+            throw ValidationError(
+                tr("give the token once: --token or --token-file", "chỉ cho token một lần: --token hoặc --token-file"))
+        }
+    }
+
+    /// The token from --token, --token-file or $NTM_TOKEN, checked.
+    func resolvedToken() throws -> String {
+        let (text, source): (String, String)
+        if let token {
+            (text, source) = (token, "--token")
+        } else if let tokenFile {
+            guard let handle = FileHandle(forReadingAtPath: tokenFile) else {
+                throw CommandFailure.usage(
+                    tr("--token-file: cannot read \(tokenFile)", "--token-file: không đọc được \(tokenFile)"))
+            }
+            defer { try? handle.close() }
+            // A token is 86 characters; a file of more than 1 KiB is not a token file.
+            let data = (try? handle.read(upToCount: 1_025)) ?? Data()
+            guard data.count <= 1_024 else {
+                throw CommandFailure.usage(
+                    tr(
+                        "--token-file: \(tokenFile) is not a token file",
+                        "--token-file: \(tokenFile) không phải tệp token"))
+            }
+            (text, source) = (String(decoding: data, as: UTF8.self), "--token-file")
+        } else if let environment = ProcessInfo.processInfo.environment["NTM_TOKEN"], !environment.isEmpty {
+            (text, source) = (environment, "$NTM_TOKEN")
+        } else {
+            throw CommandFailure.usage(
+                tr(
+                    "no token: give --token-file FILE, set $NTM_TOKEN, or --token TOKEN",
+                    "chưa có token: dùng --token-file TỆP, đặt $NTM_TOKEN, hoặc --token TOKEN"))
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard AccessToken(trimmed) != nil else {
+            throw CommandFailure.usage(
+                tr("\(source) is not an ntm token (ntm_…)", "\(source) không phải token ntm (ntm_…)"))
+        }
+        return trimmed
+    }
+}
+
+/// `ntm token set`: a replacement token for this device (the old one was revoked or leaked).
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: tr("This device's access token.", "Token truy cập của thiết bị này."),
+        subcommands: [Set.self])
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "Use a new token (from ntm-hub token replace); the replica, its id and its pending records stay.",
+                "Dùng token mới (do ntm-hub token replace cấp); dữ liệu, mã bản sao và thay đổi chờ gửi vẫn giữ nguyên."
+            ))
+
+        @OptionGroup var source: TokenSource
+        @OptionGroup var replica: ReplicaOptions
+
+        func run() async throws {
+            let token = try source.resolvedToken()
+            let (replica, current) = try self.replica.openWithHub()
+            let connection = HTTPHubConnection(baseURL: current.baseURL, token: token)
+            let principal = try await connection.status().principal
+            guard principal.isReviewer == replica.principal.isReviewer, principal.hamletID == replica.principal.hamletID
+            else {
+                throw CommandFailure.usage(
+                    tr(
+                        "this token is for another hamlet or role than this replica's; nothing changed",
+                        "token này thuộc thôn/xóm hoặc vai trò khác với bản sao này; không thay đổi gì"))
+            }
+            try replica.setHubSettings(HubSettings(url: current.baseURL, token: token))
+            print(
+                tr(
+                    "this device now syncs with the new token as \(principal.name)",
+                    "thiết bị này từ nay đồng bộ bằng token mới, với tên \(principal.name)"))
+        }
+    }
 }

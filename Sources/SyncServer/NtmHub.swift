@@ -306,8 +306,88 @@ struct HamletCommand: AsyncParsableCommand {
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: tr("Issue access tokens.", "Cấp mã truy cập (token)."),
-        subcommands: [Issue.self])
+        commandName: "token",
+        abstract: tr(
+            "Issue, list, revoke and replace access tokens.", "Cấp, liệt kê, thu hồi và thay mã truy cập (token)."),
+        subcommands: [Issue.self, List.self, Revoke.self, Replace.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "Every token: holder, hamlet, devices, last seen, revoked (never the secret).",
+                "Mọi token: người giữ, thôn/xóm, số thiết bị, lần cuối thấy, đã thu hồi (không bao giờ in bí mật)."))
+
+        @OptionGroup var database: ExistingHub
+        @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
+
+        func run() async throws {
+            let tokens = try await database.open().tokens()
+            if json {
+                try Output.json(tokens)
+                return
+            }
+            let rows = tokens.map { token in
+                [
+                    token.id, token.role == "reviewer" ? tr("reviewer", "cán bộ xã") : tr("head", "trưởng thôn"),
+                    token.hamletName ?? "-", token.name, String(token.devices),
+                    token.lastSeenAt.map(Output.time) ?? "-",
+                    token.revokedAt.map { tr("revoked ", "đã thu hồi ") + Output.time($0) }
+                        ?? tr("active", "đang dùng"),
+                ]
+            }
+            let header = [
+                tr("id", "mã"), tr("role", "vai trò"), tr("hamlet", "thôn/xóm"), tr("holder", "người giữ"),
+                tr("devices", "thiết bị"), tr("last seen", "lần cuối"), tr("state", "trạng thái"),
+            ]
+            for line in ReportOutput.grid(header, rows) { print(line) }
+            if tokens.isEmpty { print(tr("(no tokens)", "(chưa có token nào)")) }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "Cut a token off at once (a lost phone): its next request is refused; its devices keep their records.",
+                "Thu hồi token ngay (mất điện thoại): yêu cầu tiếp theo bị từ chối; thiết bị vẫn giữ dữ liệu."))
+
+        @Argument(
+            help: ArgumentHelp(
+                tr("The token's id (from token list), or its start.", "Mã token (xem token list), hoặc phần đầu.")))
+        var id: String
+        @OptionGroup var database: ExistingHub
+        @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
+
+        func run() async throws {
+            let token = try await database.open().revokeToken(id)
+            if json {
+                try Output.json(token)
+            } else {
+                print(
+                    tr(
+                        "revoked token \(token.id) of \(token.name); ntm-hub token replace \(token.id) gives its holder a new one",
+                        "đã thu hồi token \(token.id) của \(token.name); ntm-hub token replace \(token.id) cấp token mới cho người giữ"
+                    ))
+            }
+        }
+    }
+
+    struct Replace: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "A new token for the holder of an old one; its devices keep their replicas (ntm token set NEW).",
+                "Cấp token mới thay token cũ; thiết bị giữ nguyên dữ liệu (ntm token set)."))
+
+        @Argument(help: ArgumentHelp(tr("The old token's id, or its start.", "Mã token cũ, hoặc phần đầu."))) var id:
+            String
+        @Option(help: ArgumentHelp(tr("A new holder's name.", "Tên người giữ mới."))) var name: String?
+        @OptionGroup var database: ExistingHub
+        @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
+
+        func run() async throws {
+            let issued = try await database.open().replaceToken(id, name: name)
+            if json { try Output.json(issued) } else { print(issued.token) }
+        }
+    }
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

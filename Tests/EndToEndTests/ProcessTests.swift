@@ -146,6 +146,44 @@ import Testing
         #expect(report.totals.land.areaM2 == 115)
     }
 
+    @Test func aLostPhonesTokenIsRevokedAndItsReplacementCarriesOnWithTheSameReplica() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        defer { hub.kill9() }
+        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try commune.ntm("dong", ["sync"])
+        @discardableResult
+        func admin(_ arguments: [String], expect status: Int32 = 0) throws -> Programs.Result {
+            let result = try Programs.run("ntm-hub", arguments + ["--db", "hub.sqlite"], in: commune.folder)
+            #expect(result.status == status, "ntm-hub \(arguments): \(result.stderr)")
+            return result
+        }
+        let tokens = try admin(["token", "list", "--json"]).json([TokenInfo].self)
+        let dong = try #require(tokens.first { $0.hamletID == commune.dongID })
+        #expect(dong.devices == 1 && dong.revokedAt == nil && dong.name == "Nguyễn Văn An")
+        #expect(!(try admin(["token", "list"]).stdout.contains(commune.tokens["dong"] ?? "-")), "never the secret")
+
+        try admin(["token", "revoke", String(dong.id.prefix(6))])
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-20"])
+        let refused = try commune.ntm("dong", ["sync"], expect: 1)
+        #expect(refused.stderr.contains("no longer accepts this device's token"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("1 change(s) stay here"), "\(refused.stderr)")
+
+        let replacement = try admin(["token", "replace", dong.id]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        try Data(replacement.utf8).write(to: commune.folder.appendingPathComponent("new.token"))
+        let before = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID
+        try commune.ntm("dong", ["token", "set", "--token-file", "new.token"])
+        let synced = try commune.ntm("dong", ["sync"])
+        #expect(synced.stdout.hasPrefix("sent 1 change(s) to the hub"), "\(synced.stdout)")
+        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID == before)
+        // Another hamlet's token is refused for this replica, and changes nothing.
+        try Data((commune.tokens["doai"] ?? "").utf8).write(to: commune.folder.appendingPathComponent("doai.token"))
+        try commune.ntm("dong", ["token", "set", "--token-file", "doai.token"], expect: 2)
+        try commune.ntm("dong", ["sync"])
+    }
+
     @Test func killingTheHubMidSyncLosesNothingAndAppliesNothingTwice() async throws {
         let commune = try Commune()
         defer { try? FileManager.default.removeItem(at: commune.folder) }

@@ -1,0 +1,104 @@
+import GRDB
+
+/// A token as the commune office sees it: never its secret.
+package struct TokenInfo: Sendable, Hashable, Codable {
+    package var id: String
+    /// `head` or `reviewer`.
+    package var role: String
+    package var hamletID: String?
+    package var hamletName: String?
+    /// Who holds it.
+    package var name: String
+    package var createdAt: Int64
+    /// When it was revoked; nil while it works.
+    package var revokedAt: Int64?
+    /// The devices (replica ids) that sync with it, and when one was last seen.
+    package var devices: Int
+    package var lastSeenAt: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case id, role, name, devices
+        case hamletID = "hamlet_id"
+        case hamletName = "hamlet_name"
+        case createdAt = "created_at"
+        case revokedAt = "revoked_at"
+        case lastSeenAt = "last_seen_at"
+    }
+}
+
+extension SQLiteHubStore {
+    private static let tokenSQL = """
+        SELECT t.id, t.role, t.hamlet_id, h.name AS hamlet_name, t.name, t.created_at, t.revoked_at,
+          (SELECT COUNT(*) FROM sync_replicas AS r WHERE r.token_id = t.id) AS devices,
+          (SELECT MAX(last_seen_at) FROM sync_replicas AS r WHERE r.token_id = t.id) AS last_seen_at
+        FROM sync_tokens AS t LEFT JOIN hamlets AS h ON h.id = t.hamlet_id
+        """
+
+    private static func tokenInfo(_ row: Row) -> TokenInfo {
+        TokenInfo(
+            id: row["id"], role: row["role"], hamletID: row["hamlet_id"], hamletName: row["hamlet_name"],
+            name: row["name"], createdAt: row["created_at"], revokedAt: row["revoked_at"], devices: row["devices"],
+            lastSeenAt: row["last_seen_at"])
+    }
+
+    /// Every token ever issued, oldest first.
+    package func tokens() async throws -> [TokenInfo] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: Self.tokenSQL + " ORDER BY t.created_at, t.id").map(Self.tokenInfo)
+        }
+    }
+
+    /// The token `id` names (its id, or the start of one), or an error naming the field.
+    private static func tokenID(_ text: String, in db: Database) throws -> String {
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM sync_tokens")
+        return try RowLookup.resolve(text, among: ids.map { (id: $0, name: "") }, table: "token")
+    }
+
+    /// Revokes a token: the next request made with it is refused, whatever it is in the
+    /// middle of. Its devices keep their records, and sync again with a replacement token
+    /// (`replaceToken`). Revoking a revoked token changes nothing.
+    package func revokeToken(_ id: String) async throws -> TokenInfo {
+        let now = clock.nowMilliseconds()
+        return try await writer.write { db in
+            let id = try Self.tokenID(id, in: db)
+            try db.execute(
+                sql: "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
+            guard let row = try Row.fetchOne(db, sql: Self.tokenSQL + " WHERE t.id = ?", arguments: [id]) else {
+                throw SyncError.notFound("token \(id)")
+            }
+            return Self.tokenInfo(row)
+        }
+    }
+
+    /// A new token for the holder of token `id` (a phone's token leaked, or the phone was
+    /// set up again): same role, hamlet and name unless `name` is given; the devices bound
+    /// to the old token are bound to the new one, so each keeps its replica and its id;
+    /// the old token is revoked. One transaction.
+    package func replaceToken(_ id: String, name: String? = nil) async throws -> IssuedToken {
+        if let name, let problem = TextShape.name.problem(with: name) {
+            throw SyncError.invalidValue(table: "token", column: "name", problem)
+        }
+        let now = clock.nowMilliseconds()
+        let token = AccessToken.generate()
+        return try await writer.write { db in
+            let id = try Self.tokenID(id, in: db)
+            guard let old = try Row.fetchOne(db, sql: "SELECT * FROM sync_tokens WHERE id = ?", arguments: [id]) else {
+                throw SyncError.notFound("token \(id)")
+            }
+            let role: String = old["role"]
+            let hamletID: String? = old["hamlet_id"]
+            let principal = Principal(
+                role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: name ?? old["name"])
+            try db.execute(
+                sql: """
+                    INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [token.id, token.secretDigest, role, hamletID, principal.name, now])
+            try db.execute(sql: "UPDATE sync_replicas SET token_id = ? WHERE token_id = ?", arguments: [token.id, id])
+            try db.execute(
+                sql: "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
+            return IssuedToken(token: token.text, principal: principal)
+        }
+    }
+}
