@@ -17,7 +17,7 @@ struct NtmHub: AsyncParsableCommand {
         version: BuildInfo.description,
         subcommands: [
             Serve.self, Init.self, HamletCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
-            ReportCommand<ExistingHub>.self, Demo.self,
+            ReportCommand<ExistingHub>.self, DevicesCommand.self, Demo.self,
         ])
 
     static func main() async {
@@ -491,5 +491,44 @@ struct RestoreCommand: ParsableCommand {
             tr(
                 "restored \(database.db) from \(file); replicas refill it at their next sync",
                 "đã khôi phục \(database.db) từ \(file); các bản sao sẽ bù lại ở lần đồng bộ tới"))
+    }
+}
+
+struct DevicesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "devices",
+        abstract: tr(
+            "Every device: holder, hamlet, last seen, clock drift, changes not yet sent, version.",
+            "Mọi thiết bị: người giữ, thôn/xóm, lần cuối thấy, lệch đồng hồ, thay đổi chưa gửi, phiên bản."))
+
+    @OptionGroup var database: ExistingHub
+    @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
+
+    func run() async throws {
+        let devices = try await database.open().devices()
+        if json {
+            try Output.json(devices)
+            return
+        }
+        let now = SystemWallClock().nowMilliseconds()
+        let short = RowLookup.shortIDs(devices.map(\.replicaID))
+        let rows = devices.map { device in
+            [
+                short[device.replicaID] ?? device.replicaID, device.holder,
+                device.hamletName ?? tr("(commune)", "(xã)"),
+                Output.time(device.lastSeenAt) + " ("
+                    + tr(
+                        "\(Output.duration(Milliseconds.difference(now, device.lastSeenAt))) ago",
+                        "\(Output.duration(Milliseconds.difference(now, device.lastSeenAt))) trước") + ")",
+                Output.duration(device.driftMilliseconds), device.pending.map(String.init) ?? "?",
+                device.appVersion ?? "?", device.tokenRevoked ? tr("token revoked", "token đã thu hồi") : "",
+            ]
+        }
+        let header = [
+            tr("device", "thiết bị"), tr("holder", "người giữ"), tr("hamlet", "thôn/xóm"), tr("last seen", "lần cuối"),
+            tr("drift", "lệch giờ"), tr("pending", "chưa gửi"), tr("version", "phiên bản"), "",
+        ]
+        for line in ReportOutput.grid(header, rows) { print(line) }
+        if devices.isEmpty { print(tr("(no device has synced yet)", "(chưa có thiết bị nào đồng bộ)")) }
     }
 }

@@ -203,6 +203,9 @@ import Testing
         ("/v1/pull", #""acknowledged":{"r-1":{"seq":-5,"digest":"ab"}},"#, "acknowledged.r-1.seq: must be between 1"),
         ("/v1/pull", #""acknowledged":{"r 1":{"seq":1,"digest":"ab"}},"#, "acknowledged: "),
         ("/v1/pull", #""acknowledged":{"r-1":{"seq":1}},"#, "digest"),
+        ("/v1/pull", #""app_version":"0.2 ; rm -rf","#, "app_version: must be 1 to 32 printable ASCII characters"),
+        ("/v1/pull", #""app_version":"","#, "app_version: must be 1 to 32 printable ASCII characters"),
+        ("/v1/pull", #""pending":-1,"#, "pending: must be between 0 and"),
     ])
     func anAbsurdAcknowledgedMarkIsRefusedByName(path: String, member: String, message: String) async throws {
         let hub = try await TestHub()

@@ -164,7 +164,11 @@ import Testing
         #expect(dong.devices == 1 && dong.revokedAt == nil && dong.name == "Nguyễn Văn An")
         #expect(!(try admin(["token", "list"]).stdout.contains(commune.tokens["dong"] ?? "-")), "never the secret")
 
+        let devices = try admin(["devices", "--json"]).json([DeviceInfo].self)
+        #expect(devices.map(\.holder) == ["Nguyễn Văn An"] && devices.first?.appVersion == BuildInfo.version)
+        #expect(devices.first?.pending == 0 && devices.first?.hamletName == "Xóm Đông")
         try admin(["token", "revoke", String(dong.id.prefix(6))])
+        #expect(try admin(["devices"]).stdout.contains("token revoked"))
         try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-20"])
         let refused = try commune.ntm("dong", ["sync"], expect: 1)
         #expect(refused.stderr.contains("no longer accepts this device's token"), "\(refused.stderr)")

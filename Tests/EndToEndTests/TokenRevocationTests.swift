@@ -81,4 +81,25 @@ import Testing
             #expect(tokens.first { $0.id == AccessToken(replacement.token)?.id }?.devices == 1)
         }
     }
+
+    @Test func theOfficeSeesEveryDeviceWithWhatItHasNotSentAndItsVersion() async throws {
+        let hub = try await TestHub()
+        try await HubApplication.withRunningHub(store: hub.store, logger: TestHub.quietLogger) { url in
+            let connection = HTTPHubConnection(baseURL: url, token: hub.dongToken)
+            let phone = try Replica.create(
+                at: hub.path("dong.sqlite"), principal: try await connection.status().principal)
+            _ = try phone.insert(into: "cleanups", rows: (1...3).map { ["date": .text("2026-11-0\($0)")] })
+            // A pull alone (the link dropped before the push): the office sees 3 waiting.
+            _ = try await connection.pull(try phone.pullRequest(limit: 10))
+            var device = try #require(try await hub.store.devices().first)
+            #expect(device.replicaID == (try phone.replicaID) && device.holder == "Nguyễn Văn An")
+            #expect(device.hamletName == "Xóm Đông" && device.pending == 3 && device.appVersion == BuildInfo.version)
+            #expect(!device.tokenRevoked)
+            try await SyncSession(replica: phone, hub: connection).run()
+            device = try #require(try await hub.store.devices().first)
+            #expect(device.pending == 0)
+            _ = try await hub.store.revokeToken(try #require(AccessToken(hub.dongToken)).id)
+            #expect(try await hub.store.devices().first?.tokenRevoked == true)
+        }
+    }
 }

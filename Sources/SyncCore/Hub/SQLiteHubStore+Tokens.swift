@@ -102,3 +102,65 @@ extension SQLiteHubStore {
         }
     }
 }
+
+/// A device (a replica id) as the commune office sees it.
+package struct DeviceInfo: Sendable, Hashable, Codable {
+    package var replicaID: String
+    /// Who syncs with it (the token's holder).
+    package var holder: String
+    /// `head` or `reviewer`.
+    package var role: String
+    package var hamletID: String?
+    package var hamletName: String?
+    package var firstSeenAt: Int64
+    package var lastSeenAt: Int64
+    /// The device's clock minus the hub's at its last request (ms).
+    package var driftMilliseconds: Int64
+    /// Changes it had not yet pushed when it last pulled; nil before it said.
+    package var pending: Int64?
+    /// Its program's version; nil before it said.
+    package var appVersion: String?
+    package var tokenID: String?
+    /// Its token was revoked: it cannot sync until it is given a replacement.
+    package var tokenRevoked: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case holder, role, pending
+        case replicaID = "replica_id"
+        case hamletID = "hamlet_id"
+        case hamletName = "hamlet_name"
+        case firstSeenAt = "first_seen_at"
+        case lastSeenAt = "last_seen_at"
+        case driftMilliseconds = "drift_ms"
+        case appVersion = "app_version"
+        case tokenID = "token_id"
+        case tokenRevoked = "token_revoked"
+    }
+}
+
+extension SQLiteHubStore {
+    /// Every device that ever synced, the most recently seen first.
+    package func devices() async throws -> [DeviceInfo] {
+        let reported = schema.version >= 2
+        return try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.*, h.name AS hamlet_name, t.revoked_at AS revoked_at
+                    FROM sync_replicas AS r
+                    LEFT JOIN hamlets AS h ON h.id = r.hamlet_id
+                    LEFT JOIN sync_tokens AS t ON t.id = r.token_id
+                    ORDER BY r.last_seen_at DESC, r.replica_id
+                    """
+            ).map { row in
+                let revoked: Int64? = row["revoked_at"]
+                return DeviceInfo(
+                    replicaID: row["replica_id"], holder: row["author"], role: row["role"], hamletID: row["hamlet_id"],
+                    hamletName: row["hamlet_name"], firstSeenAt: row["first_seen_at"], lastSeenAt: row["last_seen_at"],
+                    driftMilliseconds: row["drift_ms"], pending: reported ? row["pending"] : nil,
+                    appVersion: reported ? row["app_version"] : nil, tokenID: row["token_id"],
+                    tokenRevoked: revoked != nil)
+            }
+        }
+    }
+}

@@ -141,14 +141,25 @@ package final class SQLiteHubStore: HubStore {
         // The replica's bookkeeping (first contact, last seen, drift) costs a durable write;
         // a pull makes it only when it changes something: a new replica, or one last seen
         // over a minute ago. Pushes always make it.
+        let devices = schema.version >= 2
         let current = try await writer.read { db in
             try Row.fetchOne(
-                db, cached: "SELECT role, hamlet_id, token_id, last_seen_at FROM sync_replicas WHERE replica_id = ?",
-                arguments: [request.replicaID]
-            ).map { row in
-                row["role"] == principal.roleName && row["hamlet_id"] == principal.hamletID
-                    && (principal.tokenID == nil || row["token_id"] == principal.tokenID)
-                    && Milliseconds.difference(now, row["last_seen_at"] ?? 0) < Self.lastSeenResolution
+                db, cached: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [request.replicaID]
+            ).map { row -> Bool in
+                let role: String = row["role"]
+                let hamlet: String? = row["hamlet_id"]
+                let token: String? = row["token_id"]
+                let lastSeen: Int64 = row["last_seen_at"] ?? 0
+                guard role == principal.roleName, hamlet == principal.hamletID,
+                    principal.tokenID == nil || token == principal.tokenID,
+                    Milliseconds.difference(now, lastSeen) < Self.lastSeenResolution
+                else { return false }
+                guard devices else { return true }
+                // What the device says of itself changed: noted now.
+                let pending: Int64? = row["pending"]
+                let version: String? = row["app_version"]
+                return (request.pending == nil || pending == request.pending)
+                    && (request.appVersion == nil || version == request.appVersion)
             } ?? false
         }
         if !current {
@@ -157,6 +168,14 @@ package final class SQLiteHubStore: HubStore {
                 try transaction.save(
                     try transaction.register(
                         replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
+                if devices {
+                    try db.execute(
+                        cached: """
+                            UPDATE sync_replicas SET app_version = COALESCE(?, app_version), pending = COALESCE(?, pending)
+                            WHERE replica_id = ?
+                            """,
+                        arguments: [request.appVersion, request.pending, request.replicaID])
+                }
             }
         }
         let page = try await writer.read { db in

@@ -269,3 +269,13 @@ extension FrozenMigration {
             CREATE INDEX sync_history_row ON sync_history (row_id);
             """#)
 }
+
+extension FrozenMigration {
+    /// Issue 13: what each device last said of itself, for `ntm-hub devices`.
+    static let hubDevices = FrozenMigration(
+        "v2-hub-devices", schemaVersion: 2,
+        sql: #"""
+            ALTER TABLE sync_replicas ADD COLUMN app_version TEXT;
+            ALTER TABLE sync_replicas ADD COLUMN pending INTEGER;
+            """#)
+}

@@ -36,7 +36,9 @@ package struct MigrationHistory: Sendable {
     /// The hub file's history.
     package static let hub = MigrationHistory(
         file: "hub", program: "ntm-hub",
-        migrations: FrozenMigration.hubV1 + [FrozenMigration.hubV2, FrozenMigration.hubLogRows])
+        migrations: FrozenMigration.hubV1 + [
+            FrozenMigration.hubV2, FrozenMigration.hubLogRows, FrozenMigration.hubDevices,
+        ])
 
     /// The migrations up to schema version `version`.
     package func migrations(upTo version: Int) -> [FrozenMigration] {

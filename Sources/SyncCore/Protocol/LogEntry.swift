@@ -89,6 +89,10 @@ package struct PullRequest: Sendable, Hashable, Codable {
     /// hub acknowledged that has not settled. Where the hub holds other content under that
     /// number, it counts what it holds of the id as ending before it.
     package var acknowledged: [String: AcknowledgedMark]?
+    /// The replica's program version and how many changes it has not yet pushed, for the
+    /// commune office's list of devices (`ntm-hub devices`).
+    package var appVersion: String?
+    package var pending: Int64?
     /// Only the values of columns added after this schema version, and only upserts: a
     /// replica upgraded from that version fetches again what its earlier pulls left out.
     package var addedAfterSchema: Int?
@@ -111,7 +115,8 @@ package struct PullRequest: Sendable, Hashable, Codable {
         case after, limit
         case afterMark = "after_mark"
         case formerReplicaIDs = "former_replica_ids"
-        case acknowledged
+        case acknowledged, pending
+        case appVersion = "app_version"
         case addedAfterSchema = "added_after_schema"
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"

@@ -59,6 +59,15 @@ extension PullRequest {
                 }
             }
         }
+        if let appVersion,
+            !(1...32).contains(appVersion.utf8.count)
+                || appVersion.contains(where: { !$0.isASCII || $0.isWhitespace || ($0.asciiValue ?? 0) < 0x20 })
+        {
+            throw .malformed("app_version: must be 1 to 32 printable ASCII characters")
+        }
+        if let pending, !(0...PlausibleValues.maxSequence).contains(pending) {
+            throw .malformed("pending: must be between 0 and \(PlausibleValues.maxSequence)")
+        }
         if let acknowledged {
             guard acknowledged.count <= 9 else { throw .malformed("acknowledged: at most 9 ids") }
             for (id, mark) in acknowledged {

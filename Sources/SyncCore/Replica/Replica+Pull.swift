@@ -35,6 +35,9 @@ extension Replica {
                     db, base: try former.checked("seq_base"), until: try former.checked("until_seq"))
             }
             if !marks.isEmpty { request.acknowledged = marks }
+            request.appVersion = BuildInfo.version
+            request.pending = try Int64.fetchOne(
+                db, cached: "SELECT COUNT(*) FROM sync_outbox WHERE state = 'pending'")
             return request
         }
     }
