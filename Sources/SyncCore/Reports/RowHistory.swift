@@ -74,6 +74,10 @@ package struct HistoryEvent: Sendable, Hashable, Codable {
 }
 
 extension RowHistory {
+    /// The most log entries and audit entries a history holds (the latest ones, and the
+    /// row's first entry).
+    static let maxEntries = 1_000
+
     /// The history of `rowID` of `table` from the hub's log entries of the row and its
     /// audit trail.
     static func fromHub(
@@ -147,16 +151,30 @@ extension SQLiteHubStore {
     package func history(table: String, rowID: String, for principal: Principal) async throws -> RowHistory {
         let spec = try schema.table(table)
         return try await writer.read { db in
+            // Bounded: the row's first entry and its latest ones (a row edited without end
+            // still answers within the response limits).
+            let limit = RowHistory.maxEntries
             let log = try Row.fetchAll(
-                db, sql: "SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ? ORDER BY seq",
-                arguments: [rowID, table]
+                db,
+                sql: """
+                    SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
+                      ORDER BY seq DESC LIMIT \(limit))
+                    UNION SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
+                      ORDER BY seq LIMIT 1)
+                    ORDER BY seq
+                    """,
+                arguments: [rowID, table, rowID, table]
             ).map { try LogEntry(logRow: $0) }
             if let own = principal.hamletID, log.contains(where: { $0.hamletID != nil && $0.hamletID != own }) {
                 throw SyncError.notFound("\(table) row \(rowID)")
             }
             guard !log.isEmpty else { throw SyncError.notFound("\(table) row \(rowID)") }
             let audit = try String.fetchAll(
-                db, sql: "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id",
+                db,
+                sql: """
+                    SELECT entry FROM (SELECT id, entry FROM sync_audit WHERE tbl = ? AND row_id = ?
+                      ORDER BY id DESC LIMIT \(limit)) ORDER BY id
+                    """,
                 arguments: [table, rowID]
             ).map { text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text) }
             let current = try Row.fetchOne(
@@ -234,7 +252,11 @@ extension Replica {
             var events: [HistoryEvent] = []
             if HistoryJournal.kept(schema) {
                 events = try String.fetchAll(
-                    db, sql: "SELECT event FROM sync_history WHERE row_id = ? AND tbl = ? ORDER BY id",
+                    db,
+                    sql: """
+                        SELECT event FROM (SELECT id, event FROM sync_history WHERE row_id = ? AND tbl = ?
+                          ORDER BY id DESC LIMIT \(RowHistory.maxEntries)) ORDER BY id
+                        """,
                     arguments: [rowID, table]
                 ).compactMap { try? JSONText.decode(HistoryEvent.self, from: $0) }
             }
