@@ -74,9 +74,28 @@ struct ReplicaOptions: ParsableArguments {
     func openWithHub() throws -> (Replica, HTTPHubConnection) {
         let replica = try open()
         guard let settings = try replica.hubSettings() else {
-            throw CommandFailure.usage("\(path) has no hub: run ntm init --hub URL --token TOKEN")
+            throw CommandFailure.usage(
+                tr(
+                    "\(path) has no hub: run ntm init --hub URL --token TOKEN",
+                    "\(path) chưa gắn với hub: hãy chạy ntm init --hub ĐỊA-CHỈ --token TOKEN"))
         }
+        PlainHTTP.warn(settings.url)
         return (replica, HTTPHubConnection(baseURL: settings.url, token: settings.token))
+    }
+}
+
+/// A token sent over plain HTTP to another machine can be read on the way: said on stderr.
+enum PlainHTTP {
+    static func warn(_ url: String) {
+        guard url.lowercased().hasPrefix("http://"), let host = URLComponents(string: url)?.host?.lowercased(),
+            !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host), !host.hasPrefix("127.")
+        else { return }
+        FileHandle.standardError.write(
+            Data(
+                tr(
+                    "warning: the token goes in clear text over http:// to \(host); anyone on the way can read it: use https://\n",
+                    "cảnh báo: token được gửi không mã hóa qua http:// tới \(host); người trên đường truyền đọc được: hãy dùng https://\n"
+                ).utf8))
     }
 }
 

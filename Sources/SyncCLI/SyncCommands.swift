@@ -33,6 +33,7 @@ struct InitCommand: AsyncParsableCommand {
                     "\(path) đã có; dùng --db khác hoặc xóa tệp đó"))
         }
         let token = try source.resolvedToken()
+        PlainHTTP.warn(hub)
         let connection = HTTPHubConnection(baseURL: hub, token: token)
         let status = try await connection.status()
         let created = try Replica.create(at: path, principal: status.principal)

@@ -182,6 +182,14 @@ import Testing
         let synced = try commune.ntm("dong", ["sync"])
         #expect(synced.stdout.hasPrefix("sent 1 change(s) to the hub"), "\(synced.stdout)")
         #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID == before)
+        // A token to another machine over plain HTTP: warned, whatever the answer; loopback: not.
+        let port = url.split(separator: ":").last.map(String.init) ?? ""
+        let plain = try Programs.run(
+            "ntm", ["--db", "far.sqlite", "init", "--hub", "http://0.0.0.0:\(port)", "--token-file", "new.token"],
+            in: commune.folder)
+        #expect(
+            plain.stderr.hasPrefix("warning: the token goes in clear text over http:// to 0.0.0.0"), "\(plain.stderr)")
+        #expect(!synced.stderr.contains("warning:"))
         // Another hamlet's token is refused for this replica, and changes nothing.
         try Data((commune.tokens["doai"] ?? "").utf8).write(to: commune.folder.appendingPathComponent("doai.token"))
         try commune.ntm("dong", ["token", "set", "--token-file", "doai.token"], expect: 2)
