@@ -76,9 +76,7 @@ package enum Vocabulary {
             switch spec?.kind {
             case .date: return Format.date(text, language: language)
             case .enumeration: return Self.value(text, table: table, column: column, language: language)
-            default:
-                let single = text.replacingOccurrences(of: "\n", with: " ")
-                return single.count > 40 ? String(single.prefix(39)) + "…" : single
+            default: return Output.cell(value)
             }
         case .integer(let number):
             if spec?.kind == .boolean { return number != 0 ? tr("yes", "có") : tr("no", "không") }

@@ -275,7 +275,7 @@ struct ConflictNames {
 
     init(_ replica: Replica) throws {
         for table in ReplicatedSchema.tables {
-            guard let column = RecordNames.nameColumn(table) else { continue }
+            guard let column = table.labelColumn else { continue }
             for row in try replica.rows(table.name) {
                 rows[row.id] = Vocabulary.cell(row[column] ?? .null, table: table.name, column: column)
                 if table.name == "hamlets" { hamlets[row.id] = row.text("name") }

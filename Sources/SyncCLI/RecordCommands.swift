@@ -439,15 +439,10 @@ struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
 
 /// How a row is named to people: its name (or date, or donor) and its short id.
 enum RecordNames {
-    /// The column that names a row of `table`.
-    static func nameColumn(_ table: TableSpec) -> String? {
-        table.columns.first { ["name", "head_name", "donor_name", "date"].contains($0.name) }?.name
-    }
-
     /// `Nguyễn Văn Bảy (01a20b4c)`.
     static func label(_ row: SyncRow, table: TableSpec, short: [String: String] = [:]) -> String {
         let id = short[row.id] ?? String(row.id.prefix(8))
-        guard let column = nameColumn(table), let value = row[column], value != .null else { return id }
+        guard let column = table.labelColumn, let value = row[column], value != .null else { return id }
         return "\(Vocabulary.cell(value, table: table.name, column: column)) (\(id))"
     }
 

@@ -95,7 +95,7 @@ extension Replica {
     /// The id of the `table` row `text` names: its id or the start of one.
     package func rowID(_ text: String, in table: String) throws -> String {
         let spec = try schema.table(table)
-        let label = spec.columns.first { ["name", "head_name", "donor_name", "date"].contains($0.name) }?.name
+        let label = spec.labelColumn
         let rows = try writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT id\(label.map { ", \"\($0)\" AS label" } ?? "") FROM \"\(table)\""

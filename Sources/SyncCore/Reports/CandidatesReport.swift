@@ -122,9 +122,8 @@ package struct CandidatesReport: Sendable, Hashable, Codable {
             let held = (own["cleanups"] ?? []).count {
                 $0.text("status") == "done" && period.contains($0["date"]?.text)
             }
-            let roads = (own["road_segments"] ?? []).filter { road in
-                guard let after = road["width_after_m"]?.number else { return false }
-                return after >= (road["target_width_m"]?.number ?? 6) && period.contains(road["completed_on"]?.text)
+            let roads = (own["road_segments"] ?? []).filter {
+                Report.atTarget($0) && period.contains($0["completed_on"]?.text)
             }
             return HamletCandidate(
                 rank: 0, id: hamlet.id, name: hamlet.text("name"), cleanupsHeld: held,

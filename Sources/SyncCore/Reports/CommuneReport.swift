@@ -323,7 +323,7 @@ extension CommuneReport.Figures {
         var roads = CommuneReport.RoadFigures()
         for road in rows["road_segments"] ?? [] {
             let length = road.number("length_m")
-            let atTarget = road["width_after_m"]?.number.map { $0 >= (road["target_width_m"]?.number ?? 6) } ?? false
+            let atTarget = Report.atTarget(road)
             roads.segments += 1
             roads.totalM += length
             if atTarget { roads.atTargetM += length }
@@ -489,6 +489,12 @@ enum Report {
         case .real(let number): add(total, wholeNumber(number))
         default: total
         }
+    }
+
+    /// Whether a road segment is as wide as its target (6 m unless it says otherwise).
+    static func atTarget(_ road: SyncRow) -> Bool {
+        guard let after = road["width_after_m"]?.number else { return false }
+        return after >= (road["target_width_m"]?.number ?? 6)
     }
 
     static func add(_ total: Int64, _ value: Int64) -> Int64 {

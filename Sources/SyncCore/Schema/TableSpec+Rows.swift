@@ -52,3 +52,11 @@ extension SyncRow {
         }
     }
 }
+
+extension TableSpec {
+    /// The column that names a row to people (a name, else the donor, else the date); nil
+    /// for tables without one.
+    package var labelColumn: String? {
+        columns.first { ["name", "head_name", "donor_name", "date"].contains($0.name) }?.name
+    }
+}
