@@ -43,6 +43,14 @@ package enum Messages {
             "không tìm được tên của hub (mất sóng, hoặc gõ sai địa chỉ)",
         "the hub stopped answering (weak signal?); try again": "hub ngừng trả lời (sóng yếu?); hãy thử lại",
         "the connection dropped (weak signal?); try again": "kết nối bị ngắt (sóng yếu?); hãy thử lại",
+        "the hub does not speak HTTPS at that address: use http://, or start ntm-hub serve with --tls-cert and --tls-key":
+            "hub ở địa chỉ đó không dùng HTTPS: hãy dùng http://, hoặc chạy ntm-hub serve với --tls-cert và --tls-key",
+        "the hub's certificate is not made for this address: use the name or address it was made for (ntm-hub tls self-signed --host)":
+            "chứng chỉ của hub không cấp cho địa chỉ này: hãy dùng đúng tên hoặc địa chỉ đã ghi trong chứng chỉ (ntm-hub tls self-signed --host)",
+        "the hub's certificate is not trusted by this device: if the commune made its own (ntm-hub tls self-signed), give its ca.pem with --ca-file":
+            "máy này không tin chứng chỉ của hub: nếu xã tự tạo chứng chỉ (ntm-hub tls self-signed), hãy chỉ tệp ca.pem bằng --ca-file",
+        "the hub's certificate has expired: the commune office must renew it (ntm-hub tls self-signed)":
+            "chứng chỉ của hub đã hết hạn: văn phòng xã cần gia hạn (ntm-hub tls self-signed)",
     ]
 
     /// Messages whose start is known; the rest (ids, counts) follows as it is.
@@ -50,6 +58,7 @@ package enum Messages {
         ("no replica at ", "chưa có bản sao dữ liệu tại "),
         ("the hub refused ", "hub đã từ chối "),
         ("unknown, forged or revoked token", "token không đúng, giả mạo hoặc đã bị thu hồi"),
+        ("hub: this hub speaks HTTPS only: use an https:// address", "hub chỉ nhận kết nối HTTPS: hãy dùng địa chỉ https://"),
         ("only a reviewer token may use this endpoint", "chỉ token của cán bộ xã mới dùng được chức năng này"),
     ]
 

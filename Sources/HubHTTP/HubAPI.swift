@@ -9,13 +9,16 @@ package struct HubAPI: Sendable {
     package let store: any HubStore
     /// The server's limits.
     package let limits: HubServerLimits
+    /// Whether the hub is reached over TLS (the office page's cookie is then `Secure`).
+    package let secure: Bool
     private let throttle: AuthenticationThrottle
     private let gate: RequestGate
 
     /// The API over `store`, within `limits`.
-    package init(store: any HubStore, limits: HubServerLimits = HubServerLimits()) {
+    package init(store: any HubStore, limits: HubServerLimits = HubServerLimits(), secure: Bool = false) {
         self.store = store
         self.limits = limits
+        self.secure = secure
         self.throttle = AuthenticationThrottle(
             maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
         self.gate = RequestGate(permits: limits.maxConcurrentSyncRequests)

@@ -8,10 +8,10 @@ import SyncCore
 /// Builds the hub's HTTP application.
 package enum HubApplication {
     /// An application serving `store` on `host:port` (port 0: any free port, reported to
-    /// `onListening`).
+    /// `onListening`), over TLS when `tls` is given.
     package static func make(
-        store: any HubStore, host: String, port: Int, limits: HubServerLimits = HubServerLimits(), logger: Logger,
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        store: any HubStore, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
+        tls: HubTLS? = nil, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let requestTimeout = limits.requestTimeout
         var http1 = HTTP1Channel.Configuration(
@@ -20,9 +20,18 @@ package enum HubApplication {
         http1.httpDecoder = .init(
             maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes,
             maxHeaderFieldCount: 100)
+        let channel = http1
+        let server: HTTPServerBuilder =
+            if let tls {
+                HTTPServerBuilder { responder in
+                    HTTP1Channel(responder: responder, configuration: channel).withTLSOrRefusal(tls)
+                }
+            } else {
+                .http1(configuration: http1)
+            }
         return Application(
-            router: HubAPI(store: store, limits: limits).router(),
-            server: .http1(configuration: http1),
+            router: HubAPI(store: store, limits: limits, secure: tls != nil).router(),
+            server: server,
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "ntm-hub",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
@@ -35,11 +44,11 @@ extension HubApplication {
     /// Serves `store` on 127.0.0.1 on a free port while `body` runs with the hub's base URL,
     /// then stops the server: for the demo and for tests.
     package static func withRunningHub<T: Sendable>(
-        store: any HubStore, limits: HubServerLimits = HubServerLimits(), logger: Logger,
+        store: any HubStore, limits: HubServerLimits = HubServerLimits(), tls: HubTLS? = nil, logger: Logger,
         _ body: @Sendable (String) async throws -> T
     ) async throws -> T {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = make(store: store, host: "127.0.0.1", port: 0, limits: limits, logger: logger) { port in
+        let app = make(store: store, host: "127.0.0.1", port: 0, limits: limits, tls: tls, logger: logger) { port in
             continuation.yield(port)
             continuation.finish()
         }
@@ -52,7 +61,7 @@ extension HubApplication {
                 throw SyncError.unavailable("the hub did not start")
             }
             do {
-                let result = try await body("http://127.0.0.1:\(port)")
+                let result = try await body("\(tls == nil ? "http" : "https")://127.0.0.1:\(port)")
                 await services.triggerGracefulShutdown()
                 try await group.waitForAll()
                 return result

@@ -313,7 +313,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let (table, rowID) = try replica.findRow(id)
         var history: RowHistory
         if replica.principal.isReviewer, let settings = try replica.hubSettings() {
-            let connection = HTTPHubConnection(baseURL: settings.url, token: settings.token)
+            let connection = HTTPHubConnection(settings)
             history = try await ConflictsCommand.fromHub(replica) {
                 try await connection.history(table: table, rowID: rowID)
             } offline: {

@@ -38,7 +38,7 @@ struct Ntm: AsyncParsableCommand {
             InitCommand.self, HouseholdCommand.self, CleanupCommand.self, RoadCommand.self, DonationCommand.self,
             ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, DiscardCommand.self,
             CheckCommand.self, CriteriaCommand.self,
-            ConflictsCommand.self, HistoryCommand.self, TokenCommand.self,
+            ConflictsCommand.self, HistoryCommand.self, TokenCommand.self, HubCommand.self,
             ReportCommand<ReplicaOptions>.self,
         ])
 
@@ -72,6 +72,13 @@ struct ReplicaOptions: ParsableArguments {
 
     /// The replica and its connection to the hub.
     func openWithHub() throws -> (Replica, HTTPHubConnection) {
+        let (replica, settings) = try openWithHubSettings()
+        PlainHTTP.warn(settings.url)
+        return (replica, HTTPHubConnection(settings))
+    }
+
+    /// The replica and where it syncs.
+    func openWithHubSettings() throws -> (Replica, HubSettings) {
         let replica = try open()
         guard let settings = try replica.hubSettings() else {
             throw CommandFailure.usage(
@@ -79,28 +86,7 @@ struct ReplicaOptions: ParsableArguments {
                     "\(path) has no hub: run ntm init --hub URL --token TOKEN",
                     "\(path) chưa gắn với hub: hãy chạy ntm init --hub ĐỊA-CHỈ --token TOKEN"))
         }
-        PlainHTTP.warn(settings.url)
-        return (replica, HTTPHubConnection(baseURL: settings.url, token: settings.token))
+        return (replica, settings)
     }
 }
 
-/// A token sent over plain HTTP to another machine can be read on the way: said on stderr.
-enum PlainHTTP {
-    static func warn(_ url: String) {
-        guard url.lowercased().hasPrefix("http://"), let host = URLComponents(string: url)?.host?.lowercased(),
-            !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host), !host.hasPrefix("127.")
-        else { return }
-        FileHandle.standardError.write(
-            Data(
-                tr(
-                    "warning: the token goes in clear text over http:// to \(host); anyone on the way can read it: use https://\n",
-                    "cảnh báo: token được gửi không mã hóa qua http:// tới \(host); người trên đường truyền đọc được: hãy dùng https://\n"
-                ).utf8))
-    }
-}
-
-/// `--json`.
-struct JSONFlag: ParsableArguments {
-    @Flag(help: ArgumentHelp(tr("Print stable JSON instead of text.", "In JSON ổn định thay cho văn bản."))) var json =
-        false
-}

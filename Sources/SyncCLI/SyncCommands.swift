@@ -11,17 +11,15 @@ struct InitCommand: AsyncParsableCommand {
             "Create this device's replica and bind it to the hub with a token.",
             "Tạo bản sao dữ liệu trên máy này và gắn với hub bằng token."))
 
-    @Option(help: help("The hub's URL, e.g. http://127.0.0.1:8080.", "Địa chỉ của hub, ví dụ http://127.0.0.1:8080."))
+    @Option(help: help("The hub's URL, e.g. https://hub.example:8443.", "Địa chỉ của hub, ví dụ https://hub.example:8443."))
     var hub: String
     @OptionGroup var source: TokenSource
+    @OptionGroup var trust: CAFileOption
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
     func validate() throws {
-        guard hub.hasPrefix("http://") || hub.hasPrefix("https://") else {
-            throw ValidationError(
-                tr("--hub must be an http:// or https:// URL", "--hub phải là địa chỉ http:// hoặc https://"))
-        }
+        try HubURL.check(hub, flag: "--hub")
     }
 
     func run() async throws {
@@ -33,11 +31,13 @@ struct InitCommand: AsyncParsableCommand {
                     "\(path) đã có; dùng --db khác hoặc xóa tệp đó"))
         }
         let token = try source.resolvedToken()
+        let certificates = try trust.certificates()
         PlainHTTP.warn(hub)
-        let connection = HTTPHubConnection(baseURL: hub, token: token)
+        let connection = HTTPHubConnection(baseURL: hub, token: token, trustedCertificates: certificates)
         let status = try await connection.status()
         let created = try Replica.create(at: path, principal: status.principal)
-        try created.setHubSettings(HubSettings(url: connection.baseURL, token: token))
+        try created.setHubSettings(
+            HubSettings(url: connection.baseURL, token: token, trustedCertificates: certificates))
         if output.json {
             try Output.json(InitReport(replicaID: try created.replicaID, principal: status.principal, db: path))
         } else {
@@ -466,20 +466,129 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let token = try source.resolvedToken()
             let (replica, current) = try self.replica.openWithHub()
-            let connection = HTTPHubConnection(baseURL: current.baseURL, token: token)
+            let connection = HTTPHubConnection(
+                baseURL: current.baseURL, token: token, trustedCertificates: current.trustedCertificates)
             let principal = try await connection.status().principal
-            guard principal.isReviewer == replica.principal.isReviewer, principal.hamletID == replica.principal.hamletID
-            else {
-                throw CommandFailure.usage(
-                    tr(
-                        "this token is for another hamlet or role than this replica's; nothing changed",
-                        "token này thuộc thôn/xóm hoặc vai trò khác với bản sao này; không thay đổi gì"))
-            }
-            try replica.setHubSettings(HubSettings(url: current.baseURL, token: token))
+            try HubCommand.requireSameScope(principal, as: replica)
+            try replica.setHubSettings(
+                HubSettings(url: current.baseURL, token: token, trustedCertificates: current.trustedCertificates))
             print(
                 tr(
                     "this device now syncs with the new token as \(principal.name)",
                     "thiết bị này từ nay đồng bộ bằng token mới, với tên \(principal.name)"))
+        }
+    }
+}
+
+/// `--ca-file FILE`: a commune's own CA certificate, trusted for the hub.
+struct CAFileOption: ParsableArguments {
+    @Option(
+        help: help(
+            "The commune's CA certificate (ca.pem from ntm-hub tls self-signed), trusted for the hub besides the system's authorities; kept in the replica.",
+            "Chứng chỉ CA của xã (tệp ca.pem do ntm-hub tls self-signed tạo), được tin cho hub cùng với các CA của hệ thống; lưu trong bản sao."
+        ))
+    var caFile: String?
+
+    /// The PEM text of --ca-file, checked; nil without it.
+    func certificates() throws -> String? {
+        guard let caFile else { return nil }
+        guard let handle = FileHandle(forReadingAtPath: caFile) else {
+            throw CommandFailure.usage(tr("--ca-file: cannot read \(caFile)", "--ca-file: không đọc được \(caFile)"))
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: (1 << 20) + 1)) ?? Data()
+        guard data.count <= 1 << 20, let text = String(data: data, encoding: .utf8),
+            (try? HTTPHubConnection.trustedCertificates(text)) != nil
+        else {
+            throw CommandFailure.usage(
+                tr(
+                    "--ca-file: \(caFile) holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                    "--ca-file: \(caFile) không chứa chứng chỉ PEM (-----BEGIN CERTIFICATE-----)"))
+        }
+        return text
+    }
+}
+
+/// A hub URL given on the command line.
+enum HubURL {
+    static func check(_ url: String, flag: String) throws {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), URLComponents(string: url)?.host?.isEmpty == false
+        else {
+            throw ValidationError(
+                tr("\(flag) must be an http:// or https:// URL", "\(flag) phải là địa chỉ http:// hoặc https://"))
+        }
+    }
+}
+
+/// `ntm hub show|set`: where this device syncs, and moving it (a new address, or the
+/// commune turning on TLS) without making a new replica.
+struct HubCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hub",
+        abstract: tr("The hub this device syncs with.", "Hub mà thiết bị này đồng bộ."),
+        subcommands: [Show.self, Set.self])
+
+    /// Refuses a token or hub that speaks for another hamlet or role than the replica's.
+    static func requireSameScope(_ principal: Principal, as replica: Replica) throws {
+        guard principal.isReviewer == replica.principal.isReviewer, principal.hamletID == replica.principal.hamletID
+        else {
+            throw CommandFailure.usage(
+                tr(
+                    "the hub knows this token as another hamlet or role than this replica's; nothing changed",
+                    "hub nhận token này là của thôn/xóm hoặc vai trò khác với bản sao này; không thay đổi gì"))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr("Show the hub's address and whether a CA is trusted for it.", "Xem địa chỉ hub và CA được tin."))
+        @OptionGroup var replica: ReplicaOptions
+        @OptionGroup var output: JSONFlag
+
+        func run() async throws {
+            let (_, settings) = try replica.openWithHubSettings()
+            let certificates = try settings.trustedCertificates.map(HTTPHubConnection.trustedCertificates) ?? []
+            let subjects = certificates.map { String(describing: $0) }
+            if output.json {
+                try Output.json(["url": [settings.url], "ca": subjects])
+            } else {
+                print(tr("hub: \(settings.url)", "hub: \(settings.url)"))
+                print(
+                    subjects.isEmpty
+                        ? tr("trusted: the system's authorities", "tin: các CA của hệ thống")
+                        : tr("trusted besides the system's: \(subjects.joined(separator: ", "))", "tin thêm: \(subjects.joined(separator: ", "))"))
+            }
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: tr(
+                "Move this device to a new hub address or CA (checked with the hub first); the replica and its pending records stay.",
+                "Chuyển thiết bị sang địa chỉ hoặc CA mới của hub (kiểm tra với hub trước); dữ liệu và thay đổi chờ gửi vẫn giữ nguyên."
+            ))
+        @Option(help: help("The hub's new URL.", "Địa chỉ mới của hub.")) var url: String?
+        @OptionGroup var trust: CAFileOption
+        @OptionGroup var replica: ReplicaOptions
+
+        func validate() throws {
+            if let url { try HubURL.check(url, flag: "--url") }
+            guard url != nil || trust.caFile != nil else {
+                throw ValidationError(tr("give --url, --ca-file or both", "hãy cho --url, --ca-file hoặc cả hai"))
+            }
+        }
+
+        func run() async throws {
+            let (replica, current) = try self.replica.openWithHubSettings()
+            var settings = current
+            if let url { settings.url = url }
+            if let certificates = try trust.certificates() { settings.trustedCertificates = certificates }
+            PlainHTTP.warn(settings.url)
+            let connection = HTTPHubConnection(settings)
+            try HubCommand.requireSameScope(try await connection.status().principal, as: replica)
+            settings.url = connection.baseURL
+            try replica.setHubSettings(settings)
+            print(tr("this device now syncs with \(connection.baseURL)", "thiết bị này từ nay đồng bộ với \(connection.baseURL)"))
         }
     }
 }

@@ -2,6 +2,8 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
+import Synchronization
 import SyncCore
 
 /// A replica's or reviewer's connection to the hub over HTTP: JSON bodies, gzip both
@@ -14,13 +16,22 @@ package struct HTTPHubConnection: HubConnection {
     package let token: String
     /// How long one request may take. Default: 60 seconds.
     package var timeout: TimeAmount = .seconds(60)
+    /// PEM certificates of authorities trusted besides the system's: a commune's own CA
+    /// (`ntm-hub tls self-signed`).
+    package let trustedCertificates: String?
 
-    /// A connection to `baseURL` with `token`.
-    package init(baseURL: String, token: String) {
+    /// A connection to `baseURL` with `token`, trusting `trustedCertificates` (PEM) too.
+    package init(baseURL: String, token: String, trustedCertificates: String? = nil) {
         var url = baseURL
         while url.hasSuffix("/") { url.removeLast() }
         self.baseURL = url
         self.token = token
+        self.trustedCertificates = trustedCertificates
+    }
+
+    /// A connection with a replica's hub settings.
+    package init(_ settings: HubSettings) {
+        self.init(baseURL: settings.url, token: settings.token, trustedCertificates: settings.trustedCertificates)
     }
 
     package func push(_ request: PushRequest) async throws -> PushResponse {
@@ -93,7 +104,7 @@ package struct HTTPHubConnection: HubConnection {
         let response: HTTPClientResponse
         var buffer: ByteBuffer
         do {
-            response = try await Self.client.execute(request, timeout: timeout)
+            response = try await Self.client(trusting: trustedCertificates).execute(request, timeout: timeout)
             buffer = try await response.body.collect(upTo: Wire.maxWireBytes)
         } catch let error as SyncError {
             throw error
@@ -115,14 +126,40 @@ package struct HTTPHubConnection: HubConnection {
         throw SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
     }
 
-    /// One client for the process, without its own decompression: bodies are gunzipped
-    /// here, within `Wire.maxBodyBytes`. Never shut down: it lives as long as the process.
-    private static let client = HTTPClient(
-        eventLoopGroupProvider: .singleton,
-        configuration: HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(Int64(HTTPHubConnection.connectTimeoutSeconds)), read: .seconds(120)),
-            decompression: .disabled))
+    /// One client for the process per set of trusted certificates, without its own
+    /// decompression: bodies are gunzipped here, within `Wire.maxBodyBytes`. Never shut
+    /// down: they live as long as the process.
+    private static let clients = Mutex<[String: HTTPClient]>([:])
+
+    /// The client trusting `pem` besides the system's authorities.
+    static func client(trusting pem: String?) throws(SyncError) -> HTTPClient {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.minimumTLSVersion = .tlsv12
+        if let pem {
+            tls.additionalTrustRoots = [.certificates(try trustedCertificates(pem))]
+        }
+        return clients.withLock { clients in
+            if let client = clients[pem ?? ""] { return client }
+            let client = HTTPClient(
+                eventLoopGroupProvider: .singleton,
+                configuration: HTTPClient.Configuration(
+                    tlsConfiguration: tls, redirectConfiguration: .disallow,
+                    timeout: .init(
+                        connect: .seconds(Int64(HTTPHubConnection.connectTimeoutSeconds)), read: .seconds(120)),
+                    decompression: .disabled))
+            clients[pem ?? ""] = client
+            return client
+        }
+    }
+
+    /// The certificates in a PEM text, or a clear error.
+    package static func trustedCertificates(_ pem: String) throws(SyncError) -> [NIOSSLCertificate] {
+        guard pem.utf8.count <= 1 << 20 else { throw .tooLarge("the CA file", limit: 1 << 20) }
+        guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(pem.utf8)), !certificates.isEmpty else {
+            throw .malformed("the CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
+        }
+        return certificates
+    }
 
     /// How long to wait for the hub to accept a connection: a hamlet head with no signal
     /// learns it in seconds, not minutes.
@@ -143,6 +180,18 @@ package struct HTTPHubConnection: HubConnection {
     static func plainReason(_ error: any Error) -> String {
         let text = String(describing: error)
         func mentions(_ parts: String...) -> Bool { parts.contains { text.localizedCaseInsensitiveContains($0) } }
+        if mentions("WRONG_VERSION_NUMBER", "wrong version number", "PACKET_LENGTH_TOO_LONG", "HTTP_REQUEST") {
+            return "the hub does not speak HTTPS at that address: use http://, or start ntm-hub serve with --tls-cert and --tls-key"
+        }
+        if mentions("failedToValidateHostname", "hostname") {
+            return "the hub's certificate is not made for this address: use the name or address it was made for (ntm-hub tls self-signed --host)"
+        }
+        if mentions("CERTIFICATE_VERIFY_FAILED", "certificate verify failed", "unable to get local issuer", "self signed", "self-signed") {
+            return "the hub's certificate is not trusted by this device: if the commune made its own (ntm-hub tls self-signed), give its ca.pem with --ca-file"
+        }
+        if mentions("CERTIFICATE_EXPIRED", "certificate has expired") {
+            return "the hub's certificate has expired: the commune office must renew it (ntm-hub tls self-signed)"
+        }
         if mentions("errno: 111", "Connection refused") {
             return "the connection was refused (is ntm-hub running at that address and port?)"
         }

@@ -17,7 +17,7 @@ struct NtmHub: AsyncParsableCommand {
         version: BuildInfo.description,
         subcommands: [
             Serve.self, Init.self, HamletCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
-            ReportCommand<ExistingHub>.self, DevicesCommand.self, Demo.self,
+            ReportCommand<ExistingHub>.self, DevicesCommand.self, TLSCommand.self, Demo.self,
         ])
 
     static func main() async {
@@ -112,6 +112,23 @@ struct Serve: AsyncParsableCommand {
                 "The most connections open at once; more wait to be accepted (default 256).",
                 "Số kết nối mở cùng lúc tối đa; kết nối thêm phải chờ (mặc định 256).")))
     var maxConnections = 256
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "A PEM certificate (chain) to serve HTTPS with; with --tls-key (see ntm-hub tls self-signed).",
+                "Chứng chỉ PEM để phục vụ HTTPS; đi cùng --tls-key (xem ntm-hub tls self-signed).")))
+    var tlsCert: String?
+    @Option(
+        help: ArgumentHelp(
+            tr("The certificate's PEM private key.", "Khóa riêng PEM của chứng chỉ.")))
+    var tlsKey: String?
+
+    func validate() throws {
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError(
+                tr("--tls-cert and --tls-key go together", "--tls-cert và --tls-key phải đi cùng nhau"))
+        }
+    }
 
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
@@ -132,16 +149,28 @@ struct Serve: AsyncParsableCommand {
         limits.idleTimeout = .seconds(Int64(idleTimeout))
         limits.requestTimeout = .seconds(Int64(requestTimeout))
         limits.maxConnections = maxConnections
+        let tls: HubTLS? =
+            if let tlsCert, let tlsKey { try HubTLS(certificateFile: tlsCert, keyFile: tlsKey) } else { nil }
         let store = try database.open(logLevel: .warning)
         var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = level
-        let (db, host) = (database.db, self.host)
-        let app = HubApplication.make(store: store, host: host, port: port, limits: limits, logger: logger) { port in
+        let (db, host, scheme) = (database.db, self.host, tls == nil ? "http" : "https")
+        if tls == nil, !PlainHTTP.isLoopback(host) {
+            FileHandle.standardError.write(
+                Data(
+                    tr(
+                        "warning: serving plain http:// on \(host): tokens cross the network in clear text; give --tls-cert and --tls-key\n",
+                        "cảnh báo: phục vụ http:// không mã hóa trên \(host): token đi qua mạng ở dạng rõ; hãy dùng --tls-cert và --tls-key\n"
+                    ).utf8))
+        }
+        let app = HubApplication.make(
+            store: store, host: host, port: port, limits: limits, tls: tls, logger: logger
+        ) { port in
             FileHandle.standardOutput.write(
                 Data(
                     tr(
-                        "ntm-hub: listening on http://\(host):\(port) (db \(db))\n",
-                        "ntm-hub: đang lắng nghe tại http://\(host):\(port) (tệp \(db))\n"
+                        "ntm-hub: listening on \(scheme)://\(host):\(port) (db \(db))\n",
+                        "ntm-hub: đang lắng nghe tại \(scheme)://\(host):\(port) (tệp \(db))\n"
                     ).utf8))
         }
         try await app.runService()
@@ -530,5 +559,72 @@ struct DevicesCommand: AsyncParsableCommand {
         ]
         for line in ReportOutput.grid(header, rows) { print(line) }
         if devices.isEmpty { print(tr("(no device has synced yet)", "(chưa có thiết bị nào đồng bộ)")) }
+    }
+}
+
+/// `ntm-hub tls self-signed`: a commune's own certificate authority and the hub's
+/// certificate, for a commune without one from a public authority.
+struct TLSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tls",
+        abstract: tr("Certificates for serving HTTPS.", "Chứng chỉ để phục vụ HTTPS."),
+        subcommands: [SelfSigned.self])
+
+    struct SelfSigned: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "self-signed",
+            abstract: tr(
+                "Make the commune's own CA (once) and a certificate for the hub signed by it.",
+                "Tạo CA riêng của xã (một lần) và chứng chỉ cho hub do CA đó ký."),
+            discussion: tr(
+                """
+                Writes ca.pem and ca-key.pem (the CA, made once, valid ten years), hub.pem and \
+                hub-key.pem in --dir. Serve with --tls-cert DIR/hub.pem --tls-key DIR/hub-key.pem; \
+                each phone trusts the CA once: ntm init --ca-file ca.pem (or ntm hub set --ca-file). \
+                Run again to renew the hub's certificate: the CA is kept, so phones need nothing new. \
+                Keep ca-key.pem off the server if you can: whoever holds it can impersonate the hub.
+                """,
+                """
+                Ghi ca.pem và ca-key.pem (CA, tạo một lần, hiệu lực mười năm), hub.pem và hub-key.pem \
+                vào --dir. Chạy hub với --tls-cert DIR/hub.pem --tls-key DIR/hub-key.pem; mỗi điện thoại \
+                tin CA một lần: ntm init --ca-file ca.pem (hoặc ntm hub set --ca-file). Chạy lại để gia hạn \
+                chứng chỉ của hub: CA được giữ nguyên nên điện thoại không cần gì mới. Nên cất ca-key.pem \
+                ngoài máy chủ: ai có tệp này có thể giả làm hub.
+                """))
+
+        @Option(help: ArgumentHelp(tr("Where to write the files.", "Thư mục ghi các tệp."))) var dir = "tls"
+        @Option(
+            name: .customLong("host"),
+            help: ArgumentHelp(
+                tr(
+                    "A name or IP address phones use to reach the hub (repeat for several).",
+                    "Tên hoặc địa chỉ IP mà điện thoại dùng để tới hub (lặp lại nếu nhiều).")))
+        var hosts: [String] = []
+        @Option(help: ArgumentHelp(tr("The commune's name, shown in the certificates.", "Tên xã, ghi trong chứng chỉ.")))
+        var commune = "NTM Sync"
+        @Option(
+            help: ArgumentHelp(
+                tr("Days the hub's certificate is valid (default 825).", "Số ngày chứng chỉ của hub có hiệu lực (mặc định 825).")))
+        var days = 825
+        @OptionGroup var output: JSONFlag
+
+        func run() async throws {
+            let issued = try CommuneCertificates.issue(in: dir, commune: commune, hosts: hosts, days: days)
+            if output.json { return try Output.json(issued) }
+            let expires = Format.date(String(ISO8601DateFormatter().string(from: issued.expires).prefix(10)))
+            print(
+                issued.reusedAuthority
+                    ? tr("kept the commune's CA: \(issued.caCertificate)", "giữ nguyên CA của xã: \(issued.caCertificate)")
+                    : tr("made the commune's CA: \(issued.caCertificate)", "đã tạo CA của xã: \(issued.caCertificate)"))
+            print(tr("CA fingerprint (SHA-256): \(issued.caFingerprint)", "dấu vân tay CA (SHA-256): \(issued.caFingerprint)"))
+            print(
+                tr(
+                    "hub certificate for \(issued.hosts.joined(separator: ", ")), valid until \(expires): \(issued.hubCertificate)",
+                    "chứng chỉ hub cho \(issued.hosts.joined(separator: ", ")), hiệu lực đến \(expires): \(issued.hubCertificate)"))
+            print(
+                tr(
+                    "next: ntm-hub serve --tls-cert \(issued.hubCertificate) --tls-key \(issued.hubKey); on each phone: ntm init --ca-file ca.pem",
+                    "tiếp theo: ntm-hub serve --tls-cert \(issued.hubCertificate) --tls-key \(issued.hubKey); trên mỗi điện thoại: ntm init --ca-file ca.pem"))
+        }
     }
 }

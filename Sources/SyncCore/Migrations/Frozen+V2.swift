@@ -279,3 +279,14 @@ extension FrozenMigration {
             ALTER TABLE sync_replicas ADD COLUMN pending INTEGER;
             """#)
 }
+
+extension FrozenMigration {
+    /// Issue 13: the certificates a replica trusts for its hub besides the system's (a
+    /// commune's own CA, `ntm init --ca-file`), kept in the replica so a moved CA file
+    /// does not cut it off.
+    static let replicaHubTrust = FrozenMigration(
+        "v2-replica-hub-trust", schemaVersion: 2,
+        sql: #"""
+            ALTER TABLE sync_hub ADD COLUMN ca_pem TEXT;
+            """#)
+}

@@ -32,7 +32,9 @@ package struct MigrationHistory: Sendable {
     /// The replica file's history.
     package static let replica = MigrationHistory(
         file: "replica", program: "ntm",
-        migrations: FrozenMigration.replicaV1 + [FrozenMigration.replicaV2, FrozenMigration.replicaHistory])
+        migrations: FrozenMigration.replicaV1 + [
+                FrozenMigration.replicaV2, FrozenMigration.replicaHistory, FrozenMigration.replicaHubTrust,
+            ])
     /// The hub file's history.
     package static let hub = MigrationHistory(
         file: "hub", program: "ntm-hub",
