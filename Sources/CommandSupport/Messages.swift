@@ -58,7 +58,10 @@ package enum Messages {
         ("no replica at ", "chưa có bản sao dữ liệu tại "),
         ("the hub refused ", "hub đã từ chối "),
         ("unknown, forged or revoked token", "token không đúng, giả mạo hoặc đã bị thu hồi"),
-        ("hub: this hub speaks HTTPS only: use an https:// address", "hub chỉ nhận kết nối HTTPS: hãy dùng địa chỉ https://"),
+        (
+            "hub: this hub speaks HTTPS only: use an https:// address",
+            "hub chỉ nhận kết nối HTTPS: hãy dùng địa chỉ https://"
+        ),
         ("only a reviewer token may use this endpoint", "chỉ token của cán bộ xã mới dùng được chức năng này"),
     ]
 

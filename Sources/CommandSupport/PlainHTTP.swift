@@ -27,6 +27,7 @@ package enum PlainHTTP {
 package struct JSONFlag: ParsableArguments {
     package init() {}
 
-    @Flag(help: ArgumentHelp(tr("Print stable JSON instead of text.", "In JSON ổn định thay cho văn bản."))) package var json =
+    @Flag(help: ArgumentHelp(tr("Print stable JSON instead of text.", "In JSON ổn định thay cho văn bản."))) package
+        var json =
         false
 }

@@ -69,7 +69,9 @@ package enum CommuneCertificates {
             throw SyncError.malformed("--dir \(directory) is a file, not a directory")
         }
         let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
-        let caExists = (manager.fileExists(atPath: path(caCertificateFile)), manager.fileExists(atPath: path(caKeyFile)))
+        let caExists = (
+            manager.fileExists(atPath: path(caCertificateFile)), manager.fileExists(atPath: path(caKeyFile))
+        )
         let authority: (certificate: Certificate, key: Certificate.PrivateKey)
         switch caExists {
         case (true, true):
@@ -166,10 +168,13 @@ package enum CommuneCertificates {
             !host.isEmpty && host.utf8.count <= 253
             && labels.allSatisfy { label in
                 !label.isEmpty && label.utf8.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                    && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+                    && label.unicodeScalars.allSatisfy {
+                        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+                    }
             }
         guard valid else {
-            throw SyncError.malformed("--host '\(host)' is neither a host name (letters, digits, '-', '.') nor an IP address")
+            throw SyncError.malformed(
+                "--host '\(host)' is neither a host name (letters, digits, '-', '.') nor an IP address")
         }
         return .dnsName(host.lowercased())
     }

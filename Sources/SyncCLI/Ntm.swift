@@ -89,4 +89,3 @@ struct ReplicaOptions: ParsableArguments {
         return (replica, settings)
     }
 }
-

@@ -11,7 +11,8 @@ struct InitCommand: AsyncParsableCommand {
             "Create this device's replica and bind it to the hub with a token.",
             "Tạo bản sao dữ liệu trên máy này và gắn với hub bằng token."))
 
-    @Option(help: help("The hub's URL, e.g. https://hub.example:8443.", "Địa chỉ của hub, ví dụ https://hub.example:8443."))
+    @Option(
+        help: help("The hub's URL, e.g. https://hub.example:8443.", "Địa chỉ của hub, ví dụ https://hub.example:8443."))
     var hub: String
     @OptionGroup var source: TokenSource
     @OptionGroup var trust: CAFileOption
@@ -541,7 +542,8 @@ struct HubCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: tr("Show the hub's address and whether a CA is trusted for it.", "Xem địa chỉ hub và CA được tin."))
+            abstract: tr(
+                "Show the hub's address and whether a CA is trusted for it.", "Xem địa chỉ hub và CA được tin."))
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
@@ -556,7 +558,9 @@ struct HubCommand: AsyncParsableCommand {
                 print(
                     subjects.isEmpty
                         ? tr("trusted: the system's authorities", "tin: các CA của hệ thống")
-                        : tr("trusted besides the system's: \(subjects.joined(separator: ", "))", "tin thêm: \(subjects.joined(separator: ", "))"))
+                        : tr(
+                            "trusted besides the system's: \(subjects.joined(separator: ", "))",
+                            "tin thêm: \(subjects.joined(separator: ", "))"))
             }
         }
     }
@@ -588,7 +592,10 @@ struct HubCommand: AsyncParsableCommand {
             try HubCommand.requireSameScope(try await connection.status().principal, as: replica)
             settings.url = connection.baseURL
             try replica.setHubSettings(settings)
-            print(tr("this device now syncs with \(connection.baseURL)", "thiết bị này từ nay đồng bộ với \(connection.baseURL)"))
+            print(
+                tr(
+                    "this device now syncs with \(connection.baseURL)",
+                    "thiết bị này từ nay đồng bộ với \(connection.baseURL)"))
         }
     }
 }

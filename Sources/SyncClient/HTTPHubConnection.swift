@@ -3,8 +3,8 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
-import Synchronization
 import SyncCore
+import Synchronization
 
 /// A replica's or reviewer's connection to the hub over HTTP: JSON bodies, gzip both
 /// ways, bearer token. Hub errors come back as `SyncError`s rebuilt from the error body;
@@ -181,13 +181,19 @@ package struct HTTPHubConnection: HubConnection {
         let text = String(describing: error)
         func mentions(_ parts: String...) -> Bool { parts.contains { text.localizedCaseInsensitiveContains($0) } }
         if mentions("WRONG_VERSION_NUMBER", "wrong version number", "PACKET_LENGTH_TOO_LONG", "HTTP_REQUEST") {
-            return "the hub does not speak HTTPS at that address: use http://, or start ntm-hub serve with --tls-cert and --tls-key"
+            return
+                "the hub does not speak HTTPS at that address: use http://, or start ntm-hub serve with --tls-cert and --tls-key"
         }
         if mentions("failedToValidateHostname", "hostname") {
-            return "the hub's certificate is not made for this address: use the name or address it was made for (ntm-hub tls self-signed --host)"
+            return
+                "the hub's certificate is not made for this address: use the name or address it was made for (ntm-hub tls self-signed --host)"
         }
-        if mentions("CERTIFICATE_VERIFY_FAILED", "certificate verify failed", "unable to get local issuer", "self signed", "self-signed") {
-            return "the hub's certificate is not trusted by this device: if the commune made its own (ntm-hub tls self-signed), give its ca.pem with --ca-file"
+        if mentions(
+            "CERTIFICATE_VERIFY_FAILED", "certificate verify failed", "unable to get local issuer", "self signed",
+            "self-signed")
+        {
+            return
+                "the hub's certificate is not trusted by this device: if the commune made its own (ntm-hub tls self-signed), give its ca.pem with --ca-file"
         }
         if mentions("CERTIFICATE_EXPIRED", "certificate has expired") {
             return "the hub's certificate has expired: the commune office must renew it (ntm-hub tls self-signed)"

@@ -600,11 +600,14 @@ struct TLSCommand: AsyncParsableCommand {
                     "A name or IP address phones use to reach the hub (repeat for several).",
                     "Tên hoặc địa chỉ IP mà điện thoại dùng để tới hub (lặp lại nếu nhiều).")))
         var hosts: [String] = []
-        @Option(help: ArgumentHelp(tr("The commune's name, shown in the certificates.", "Tên xã, ghi trong chứng chỉ.")))
+        @Option(
+            help: ArgumentHelp(tr("The commune's name, shown in the certificates.", "Tên xã, ghi trong chứng chỉ.")))
         var commune = "NTM Sync"
         @Option(
             help: ArgumentHelp(
-                tr("Days the hub's certificate is valid (default 825).", "Số ngày chứng chỉ của hub có hiệu lực (mặc định 825).")))
+                tr(
+                    "Days the hub's certificate is valid (default 825).",
+                    "Số ngày chứng chỉ của hub có hiệu lực (mặc định 825).")))
         var days = 825
         @OptionGroup var output: JSONFlag
 
@@ -614,17 +617,24 @@ struct TLSCommand: AsyncParsableCommand {
             let expires = Format.date(String(ISO8601DateFormatter().string(from: issued.expires).prefix(10)))
             print(
                 issued.reusedAuthority
-                    ? tr("kept the commune's CA: \(issued.caCertificate)", "giữ nguyên CA của xã: \(issued.caCertificate)")
+                    ? tr(
+                        "kept the commune's CA: \(issued.caCertificate)",
+                        "giữ nguyên CA của xã: \(issued.caCertificate)")
                     : tr("made the commune's CA: \(issued.caCertificate)", "đã tạo CA của xã: \(issued.caCertificate)"))
-            print(tr("CA fingerprint (SHA-256): \(issued.caFingerprint)", "dấu vân tay CA (SHA-256): \(issued.caFingerprint)"))
+            print(
+                tr(
+                    "CA fingerprint (SHA-256): \(issued.caFingerprint)",
+                    "dấu vân tay CA (SHA-256): \(issued.caFingerprint)"))
             print(
                 tr(
                     "hub certificate for \(issued.hosts.joined(separator: ", ")), valid until \(expires): \(issued.hubCertificate)",
-                    "chứng chỉ hub cho \(issued.hosts.joined(separator: ", ")), hiệu lực đến \(expires): \(issued.hubCertificate)"))
+                    "chứng chỉ hub cho \(issued.hosts.joined(separator: ", ")), hiệu lực đến \(expires): \(issued.hubCertificate)"
+                ))
             print(
                 tr(
                     "next: ntm-hub serve --tls-cert \(issued.hubCertificate) --tls-key \(issued.hubKey); on each phone: ntm init --ca-file ca.pem",
-                    "tiếp theo: ntm-hub serve --tls-cert \(issued.hubCertificate) --tls-key \(issued.hubKey); trên mỗi điện thoại: ntm init --ca-file ca.pem"))
+                    "tiếp theo: ntm-hub serve --tls-cert \(issued.hubCertificate) --tls-key \(issued.hubKey); trên mỗi điện thoại: ntm init --ca-file ca.pem"
+                ))
         }
     }
 }

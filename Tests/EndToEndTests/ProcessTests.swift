@@ -196,6 +196,59 @@ import Testing
         try commune.ntm("dong", ["sync"])
     }
 
+    /// Issue 13: the office turns on TLS with its own CA; a new phone joins over HTTPS, and
+    /// a phone already in the field moves to it without a new replica.
+    @Test func aCommuneTurnsOnTLSWithItsOwnCAAndItsPhonesFollow() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (plainHub, plainURL) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        try commune.ntm("dong", ["init", "--hub", plainURL, "--token", commune.tokens["dong"] ?? ""])
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
+        try commune.ntm("dong", ["sync"])
+        plainHub.kill9()
+
+        let made = try Programs.run(
+            "ntm-hub", ["tls", "self-signed", "--dir", "tls", "--host", "127.0.0.1", "--commune", "Xã Tân Lập"],
+            in: commune.folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("made the commune's CA"), "\(made.stdout)")
+        let (hub, url) = try await Programs.serve(
+            db: "hub.sqlite", in: commune.folder, extra: ["--tls-cert", "tls/hub.pem", "--tls-key", "tls/hub-key.pem"])
+        defer { hub.kill9() }
+        #expect(url.hasPrefix("https://127.0.0.1:"))
+
+        // A new phone: without the CA it is refused, with it it joins.
+        let untrusted = try commune.ntm(
+            "doai", ["init", "--hub", url, "--token", commune.tokens["doai"] ?? ""], expect: 1)
+        #expect(untrusted.stderr.contains("not trusted by this device"), "\(untrusted.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: commune.folder.appendingPathComponent("doai.sqlite").path))
+        try commune.ntm(
+            "doai", ["init", "--hub", url, "--token", commune.tokens["doai"] ?? "", "--ca-file", "tls/ca.pem"])
+        try commune.ntm("doai", ["cleanup", "add", "--date", "2026-11-03"])
+        try commune.ntm("doai", ["sync"])
+
+        // The phone in the field still has the old address: told what is wrong, in Vietnamese too.
+        let stale = try commune.ntm("dong", ["sync", "--lang", "vi"], expect: 1)
+        #expect(stale.stderr.contains("không kết nối được với hub"), "\(stale.stderr)")
+        let plainToTLS = plainURL.replacingOccurrences(
+            of: #":[0-9]+$"#, with: ":" + (url.split(separator: ":").last.map(String.init) ?? ""),
+            options: .regularExpression)
+        // Moving it is checked with the hub first: http:// to the TLS port is refused, and nothing changes.
+        let wrongScheme = try commune.ntm("dong", ["hub", "set", "--url", plainToTLS], expect: 1)
+        #expect(wrongScheme.stderr.contains("hub: this hub speaks HTTPS only"), "\(wrongScheme.stderr)")
+        let wrongSchemeVi = try commune.ntm("dong", ["hub", "set", "--url", plainToTLS, "--lang", "vi"], expect: 1)
+        #expect(wrongSchemeVi.stderr.contains("hub chỉ nhận kết nối HTTPS"), "\(wrongSchemeVi.stderr)")
+        #expect(try commune.ntm("dong", ["hub", "show"]).stdout.contains(plainURL))
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-09"])
+        try commune.ntm("dong", ["hub", "set", "--url", url, "--ca-file", "tls/ca.pem"])
+        let synced = try commune.ntm("dong", ["sync"])
+        #expect(synced.stdout.hasPrefix("sent 1 change(s) to the hub"), "\(synced.stdout)")
+        #expect(try commune.ntm("dong", ["hub", "show"]).stdout.contains(url))
+        let store = try SQLiteHubStore(path: commune.hubPath, logger: TestHub.quietLogger)
+        let cleanups = try await store.rows(table: "cleanups", for: Principal(role: .reviewer, name: "test"))
+        #expect(cleanups.count == 3, "every cleanup reached the hub, over http:// and then https://")
+    }
+
     @Test func killingTheHubMidSyncLosesNothingAndAppliesNothingTwice() async throws {
         let commune = try Commune()
         defer { try? FileManager.default.removeItem(at: commune.folder) }

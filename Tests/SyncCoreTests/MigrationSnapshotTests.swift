@@ -31,6 +31,7 @@ import Testing
         "replica v2-replica-history": "c776634a2b55561c10d4cb61369ad826001359fac9f8de0954570776af2b9658",
         "hub v2-hub-log-rows": "2625e01e9345773a47fb635726641e063f8403b48b8f73aac554c2e5e64fdf86",
         "hub v2-hub-devices": "9266a0b01493d419728ef3661ea8aa7b02685329ca1ac87766a3df9b8d58a422",
+        "replica v2-replica-hub-trust": "ab76e03f0375f346bfabb7f69c37a32aa32fc32d18da026f0cbaab385c92f0bb",
     ]
 
     private static func digest(_ text: String) -> String {

@@ -33,8 +33,8 @@ package struct MigrationHistory: Sendable {
     package static let replica = MigrationHistory(
         file: "replica", program: "ntm",
         migrations: FrozenMigration.replicaV1 + [
-                FrozenMigration.replicaV2, FrozenMigration.replicaHistory, FrozenMigration.replicaHubTrust,
-            ])
+            FrozenMigration.replicaV2, FrozenMigration.replicaHistory, FrozenMigration.replicaHubTrust,
+        ])
     /// The hub file's history.
     package static let hub = MigrationHistory(
         file: "hub", program: "ntm-hub",

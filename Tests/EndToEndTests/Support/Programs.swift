@@ -115,7 +115,7 @@ enum Programs {
             "ntm-hub", ["serve", "--db", db, "--port", "\(port)", "--log-level", "warning"] + extra, in: folder)
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            if let range = hub.stdout.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+            if let range = hub.stdout.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 return (hub, String(hub.stdout[range]))
             }
             guard hub.process.isRunning else { break }
