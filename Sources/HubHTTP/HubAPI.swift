@@ -11,8 +11,11 @@ package struct HubAPI: Sendable {
     package let limits: HubServerLimits
     /// Whether the hub is reached over TLS (the office page's cookie is then `Secure`).
     package let secure: Bool
+    /// The hub's metrics, served at `/metrics`.
+    package let metrics: HubMetrics
     private let throttle: AuthenticationThrottle
     private let gate: RequestGate
+    private let sessions: OfficeSessions
 
     /// The API over `store`, within `limits`.
     package init(store: any HubStore, limits: HubServerLimits = HubServerLimits(), secure: Bool = false) {
@@ -22,16 +25,30 @@ package struct HubAPI: Sendable {
         self.throttle = AuthenticationThrottle(
             maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
         self.gate = RequestGate(permits: limits.maxConcurrentSyncRequests)
+        self.metrics = HubMetrics()
+        self.sessions = OfficeSessions(lifetime: limits.officeSessionLifetime)
     }
 
     /// A router with every route and middleware.
     package func router() -> Router<HubRequestContext> {
         let router = Router(context: HubRequestContext.self)
+        router.add(middleware: HubMetricsMiddleware(metrics: metrics))
         router.add(middleware: HubErrorMiddleware())
         router.get("healthz") { request, _ in
             try HubResponse.json(["status": "ok"], request: request)
         }
-        let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(store: store, throttle: throttle))
+        let authenticated = BearerAuthMiddleware(store: store, throttle: throttle, metrics: metrics)
+        // Prometheus scrapes with a reviewer token (its `authorization` setting).
+        router.group("metrics").add(middleware: authenticated).get { _, context in
+            _ = try context.requireReviewer()
+            let text = try await metrics.exposition(store: store, now: Int64(Date().timeIntervalSince1970 * 1000))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        OfficePage(store: store, sessions: sessions, throttle: throttle, secure: secure, metrics: metrics).add(
+            to: router)
+        let v1 = router.group("v1").add(middleware: authenticated)
         v1.get("status") { request, context in
             try HubResponse.json(try await store.status(for: context.requirePrincipal()), request: request)
         }
@@ -84,6 +101,7 @@ package struct HubAPI: Sendable {
             let body = try await HubResponse.decode(ResolveRequest.self, from: request)
             let record = try await store.resolve(
                 conflictID: id, choice: try body.choice(), note: body.note, by: reviewer)
+            metrics.resolved()
             context.logger.info(
                 "resolve",
                 metadata: [
@@ -99,6 +117,7 @@ package struct HubAPI: Sendable {
         let principal = try context.requirePrincipal()
         let body = try await HubResponse.decode(PushRequest.self, from: request)
         let response = try await store.push(body, from: principal)
+        metrics.pushed(body, response)
         let rejected = response.outcomes.filter { $0.status == .rejected }
         context.logger.info(
             "push",
@@ -128,6 +147,7 @@ package struct HubAPI: Sendable {
         let principal = try context.requirePrincipal()
         let body = try await HubResponse.decode(PullRequest.self, from: request)
         let page = try await store.pull(body, for: principal)
+        metrics.pulled(page.entries.count)
         context.logger.info(
             "pull",
             metadata: [

@@ -84,6 +84,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
     let store: any HubStore
     let throttle: AuthenticationThrottle
+    let metrics: HubMetrics
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -99,6 +100,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
         }
         func refuse(_ reason: String, tokenID: String?) -> SyncError {
             throttle.recordFailure(address)
+            metrics.authenticationFailed()
             context.logger.warning(
                 "authentication failed",
                 metadata: [
@@ -175,5 +177,31 @@ package enum LogText {
             }
         }
         return result
+    }
+}
+
+/// Counts every request by route, method and status, and times it (`HubMetrics`). Outside
+/// the error middleware, so a refusal is counted with the status it was answered with.
+struct HubMetricsMiddleware: RouterMiddleware {
+    typealias Context = HubRequestContext
+    let metrics: HubMetrics
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let started = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            metrics.request(
+                route: context.endpointPath ?? "other", method: request.method.rawValue, status: response.status.code,
+                duration: ContinuousClock.now - started)
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            metrics.request(
+                route: context.endpointPath ?? "other", method: request.method.rawValue, status: status,
+                duration: ContinuousClock.now - started)
+            throw error
+        }
     }
 }

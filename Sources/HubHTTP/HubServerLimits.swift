@@ -22,6 +22,9 @@ package struct HubServerLimits: Sendable {
     /// The window over which failed authentications count. Default: 60 seconds.
     package var failedAuthenticationWindow: Duration = .seconds(60)
 
+    /// How long a sign-in to the office page lasts. Default: 8 hours.
+    package var officeSessionLifetime: Duration = .seconds(8 * 3_600)
+
     /// The defaults.
     package init() {}
 }

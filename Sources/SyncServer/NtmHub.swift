@@ -122,6 +122,12 @@ struct Serve: AsyncParsableCommand {
         help: ArgumentHelp(
             tr("The certificate's PEM private key.", "Khóa riêng PEM của chứng chỉ.")))
     var tlsKey: String?
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "Seconds a sign-in to the office page lasts (default 28800: 8 hours).",
+                "Số giây một lần đăng nhập trang văn phòng có hiệu lực (mặc định 28800: 8 giờ).")))
+    var sessionSeconds = 28_800
 
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else {
@@ -145,10 +151,14 @@ struct Serve: AsyncParsableCommand {
         guard (1...100_000).contains(maxConnections) else {
             throw CommandFailure.usage("--max-connections must be between 1 and 100000")
         }
+        guard (1...604_800).contains(sessionSeconds) else {
+            throw CommandFailure.usage("--session-seconds must be between 1 and 604800 (7 days)")
+        }
         var limits = HubServerLimits()
         limits.idleTimeout = .seconds(Int64(idleTimeout))
         limits.requestTimeout = .seconds(Int64(requestTimeout))
         limits.maxConnections = maxConnections
+        limits.officeSessionLifetime = .seconds(sessionSeconds)
         let tls: HubTLS? =
             if let tlsCert, let tlsKey { try HubTLS(certificateFile: tlsCert, keyFile: tlsKey) } else { nil }
         let store = try database.open(logLevel: .warning)

@@ -52,6 +52,13 @@ package protocol HubStore: Sendable {
 
     /// Issues a token for a head of one hamlet or a reviewer; only its digest is kept.
     func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken
+
+    /// Every device the hub has heard from: holder, hamlet, last sync, drift, pending
+    /// changes and program version.
+    func devices() async throws -> [DeviceInfo]
+
+    /// The commune's report of `period` made on `asOf` (DESIGN.md §9).
+    func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport
 }
 
 /// A replica as the hub knows it.

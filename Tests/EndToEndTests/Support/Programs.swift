@@ -9,6 +9,7 @@ enum Programs {
     /// The executables' folder: `$NTM_BIN_DIR` (CI points it at the release build), else the
     /// build beside the tests.
     static func path(_ name: String) throws -> String {
+        if name.hasPrefix("/") { return name }
         let binaries = ProcessInfo.processInfo.environment["NTM_BIN_DIR"].map { URL(fileURLWithPath: $0) } ?? folder
         let url = binaries.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
@@ -96,8 +97,8 @@ enum Programs {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stamp = UUID().uuidString
-        let stdoutURL = folder.appendingPathComponent("\(program)-\(stamp).out")
-        let stderrURL = folder.appendingPathComponent("\(program)-\(stamp).err")
+        let stdoutURL = folder.appendingPathComponent("\((program as NSString).lastPathComponent)-\(stamp).out")
+        let stderrURL = folder.appendingPathComponent("\((program as NSString).lastPathComponent)-\(stamp).err")
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
