@@ -18,6 +18,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def browser(url_is_tls):
@@ -39,7 +41,11 @@ def sign_in(driver, url, token):
     field = driver.find_element(By.ID, "token")
     assert field.get_attribute("type") == "password"
     field.send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    button = driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button")
+    button.click()
+    # The answer is a new page: wait until the form's page is gone and the new one loaded.
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def figures(driver):
