@@ -35,14 +35,21 @@ enum OfficeTemplates {
         </style>
         """
 
+    /// The start of every page, up to `<body>`.
+    static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        \(style)
+        </head><body>
+        """
+    }
+
     static let login = try? MustacheTemplate(
         string: """
-            <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Đăng nhập — Văn phòng xã</title>
-            \(style)
-            </head><body>
+            \(head(title: "Đăng nhập — Văn phòng xã"))
             <header><h1>NTM Sync — Văn phòng xã</h1><p>Theo dõi chương trình Nông thôn mới</p></header>
             <main>
             <section>
@@ -61,12 +68,7 @@ enum OfficeTemplates {
 
     static let office = try? MustacheTemplate(
         string: """
-            <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{commune}} — Tháng {{month}}</title>
-            \(style)
-            </head><body>
+            \(head(title: "{{commune}} — Tháng {{month}}"))
             <header>
             <h1>{{commune}} — Tháng {{month}}</h1>
             <p>{{reviewer}} · số liệu đến ngày {{asOf}} ·
@@ -127,12 +129,7 @@ enum OfficeTemplates {
 
     static let message = try? MustacheTemplate(
         string: """
-            <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{title}}</title>
-            \(style)
-            </head><body>
+            \(head(title: "{{title}}"))
             <header><h1>NTM Sync — Văn phòng xã</h1></header>
             <main><section><h2>{{title}}</h2><p class="error" role="alert">{{message}}</p>
             <p><a href="/">Về trang chính</a></p></section></main></body></html>
