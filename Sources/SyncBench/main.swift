@@ -14,7 +14,8 @@ let usage = """
            ntm-bench noop-sync --fixture FILE --repeats K
            ntm-bench concurrent-sync --fixture FILE --replicas N --changes N
            ntm-bench wire-size
-    The HTTP figures start `ntm-hub serve` from beside this executable.
+    The HTTP figures start `ntm-hub serve` from beside this executable; --tls yes serves
+    them over HTTPS with a CA made for the run.
     """
 
 func fail(_ message: String) -> Never {
@@ -61,7 +62,9 @@ func emit(_ value: some Encodable) throws {
 }
 
 do {
-    let host = HubHost.besideExecutable
+    let scratch = try ScratchDirectory()
+    let host =
+        options["tls"] == "yes" ? try HubHost.besideExecutable.withTLS(in: scratch.file("tls")) : .besideExecutable
     switch command {
     case "local-write":
         try emit(EngineWorkloads.localWrite(rows: number("rows")))

@@ -6,10 +6,33 @@ import SyncCore
 /// Where the HTTP figures' hub runs: a spawned `ntm-hub serve` process (the product as
 /// deployed, its memory measured apart from the client's) or a server in this process.
 public enum HubHost: Sendable {
-    /// `ntm-hub serve` from `binary`.
-    case process(binary: String)
+    /// `ntm-hub serve` from `binary`, over TLS when `tls` is given.
+    case process(binary: String, tls: TLSFiles? = nil)
     /// Hummingbird in this process, on a real loopback socket.
     case inProcess
+
+    /// A certificate and key for the hub, and the CA the client trusts.
+    public struct TLSFiles: Sendable {
+        public var certificate: String
+        public var key: String
+        public var caPEM: String
+    }
+
+    /// This host serving over TLS, with a commune CA made in `directory` for 127.0.0.1.
+    public func withTLS(in directory: String) throws -> HubHost {
+        guard case .process(let binary, _) = self else { return self }
+        let issued = try CommuneCertificates.issue(in: directory, commune: "bench", hosts: ["127.0.0.1"], days: 1)
+        let files = TLSFiles(
+            certificate: issued.hubCertificate, key: issued.hubKey,
+            caPEM: try String(contentsOfFile: issued.caCertificate, encoding: .utf8))
+        return .process(binary: binary, tls: files)
+    }
+
+    /// The CA the client trusts besides the system's.
+    var trustedCertificates: String? {
+        if case .process(_, let tls?) = self { return tls.caPEM }
+        return nil
+    }
 
     /// `ntm-hub` beside this executable, where the package builds it.
     public static var besideExecutable: HubHost {
@@ -29,8 +52,8 @@ public enum HubHost: Sendable {
             let store = try SQLiteHubStore(path: path, logger: logger)
             defer { try? store.close() }
             return (try await HubApplication.withRunningHub(store: store, logger: logger, body), nil)
-        case .process(let binary):
-            let hub = try HubProcess(binary: binary, database: path)
+        case .process(let binary, let tls):
+            let hub = try HubProcess(binary: binary, database: path, tls: tls)
             defer { hub.stop() }
             let result = try await body(hub.baseURL)
             return (result, Measure.peakResidentBytes(pid: hub.process.processIdentifier))
@@ -43,10 +66,12 @@ final class HubProcess: Sendable {
     let process: Process
     let baseURL: String
 
-    init(binary: String, database: String) throws {
+    init(binary: String, database: String, tls: HubHost.TLSFiles? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--db", database, "--port", "0", "--log-level", "warning"]
+        process.arguments =
+            ["serve", "--db", database, "--port", "0", "--log-level", "warning"]
+            + (tls.map { ["--tls-cert", $0.certificate, "--tls-key", $0.key] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -57,14 +82,15 @@ final class HubProcess: Sendable {
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
-        guard let range = text.range(of: "http://127.0.0.1:"),
+        let scheme = tls == nil ? "http" : "https"
+        guard let range = text.range(of: "\(scheme)://127.0.0.1:"),
             let port = Int(text[range.upperBound...].prefix { $0.isNumber })
         else {
             process.terminate()
             throw SyncError.unavailable("ntm-hub did not report its port: \(text)")
         }
         self.process = process
-        self.baseURL = "http://127.0.0.1:\(port)"
+        self.baseURL = "\(scheme)://127.0.0.1:\(port)"
     }
 
     func stop() {

@@ -43,8 +43,9 @@ public struct HubFixture: Sendable, Codable {
 
 /// The figures that sync over loopback HTTP.
 public enum SyncWorkloads {
-    static func sync(_ replica: Replica, _ url: String, _ token: String) async throws -> SyncReport {
-        try await SyncSession(replica: replica, hub: HTTPHubConnection(baseURL: url, token: token)).run()
+    static func sync(_ replica: Replica, _ url: String, _ token: String, _ host: HubHost) async throws -> SyncReport {
+        let connection = HTTPHubConnection(baseURL: url, token: token, trustedCertificates: host.trustedCertificates)
+        return try await SyncSession(replica: replica, hub: connection).run()
     }
 
     static func head(_ fixture: HubFixture, _ index: Int = 0) -> Principal {
@@ -56,7 +57,7 @@ public enum SyncWorkloads {
         let scratch = try ScratchDirectory()
         let replica = try Replica.create(at: scratch.file("replica.sqlite"), principal: head(fixture))
         let (seconds, hubPeak) = try await host.serve(path: fixture.path) { url in
-            try await Measure.seconds { _ = try await sync(replica, url, fixture.tokens[0]) }
+            try await Measure.seconds { _ = try await sync(replica, url, fixture.tokens[0], host) }
         }
         // Counted in SQL: loading every row to count them would be the biggest allocation
         // of the run and would hide the sync's own peak memory.
@@ -88,8 +89,8 @@ public enum SyncWorkloads {
                 try? mine.close()
                 try? other.close()
             }
-            _ = try await sync(mine, url, token)
-            _ = try await sync(other, url, token)
+            _ = try await sync(mine, url, token, host)
+            _ = try await sync(other, url, token, host)
             var samples: [Double] = []
             // Row ids of this run, apart from any earlier run's on the same fixture.
             let run = Int.random(in: 1..<1_000) * 16
@@ -99,13 +100,13 @@ public enum SyncWorkloads {
                     into: DonationRows.table,
                     rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: run + 2 * round + 1) }
                 )
-                _ = try await sync(other, url, token)
+                _ = try await sync(other, url, token, host)
                 try mine.insert(
                     into: DonationRows.table,
                     rows: (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: run + 2 * round + 2) }
                 )
                 var report = SyncReport()
-                samples.append(try await Measure.seconds { report = try await sync(mine, url, token) })
+                samples.append(try await Measure.seconds { report = try await sync(mine, url, token, host) })
                 guard report.pushed == changes, report.pulled >= changes else {
                     throw SyncError.storage("steady sync pushed \(report.pushed), pulled \(report.pulled)")
                 }
@@ -123,11 +124,11 @@ public enum SyncWorkloads {
         defer { try? replica.close() }
         let token = fixture.tokens[0]
         let (samples, _) = try await host.serve(path: fixture.path) { url in
-            _ = try await sync(replica, url, token)
+            _ = try await sync(replica, url, token, host)
             var samples: [Double] = []
             for _ in 0..<repeats {
                 var report = SyncReport()
-                samples.append(try await Measure.seconds { report = try await sync(replica, url, token) })
+                samples.append(try await Measure.seconds { report = try await sync(replica, url, token, host) })
                 guard report.pushed == 0, report.pulled == 0 else {
                     throw SyncError.storage("a no-op sync moved \(report.pushed + report.pulled) changes")
                 }
@@ -164,7 +165,7 @@ public enum SyncWorkloads {
                     group.addTask {
                         let start = ContinuousClock.now
                         do {
-                            let report = try await sync(replica, url, token)
+                            let report = try await sync(replica, url, token, host)
                             return report.pushed == changesEach ? (ContinuousClock.now - start).seconds : nil
                         } catch {
                             return nil
