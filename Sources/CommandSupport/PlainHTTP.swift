@@ -19,7 +19,10 @@ package enum PlainHTTP {
     /// Whether `host` is this machine (127.0.0.0/8, ::1, localhost).
     package static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased()
-        return ["localhost", "::1", "[::1]"].contains(host) || host.hasPrefix("127.")
+        if ["localhost", "::1", "[::1]"].contains(host) { return true }
+        // 127.0.0.0/8 as an address, not a name that starts with 127.
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 }
 

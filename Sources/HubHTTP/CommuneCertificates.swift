@@ -191,12 +191,26 @@ package enum CommuneCertificates {
         return nil
     }
 
+    /// Writes `text` to `path` whole or not at all: a new file created with `mode` from
+    /// the start (never readable by others, even for a moment), synced, then renamed over.
     private static func write(_ text: String, to path: String, mode: Int) throws {
         let temporary = path + ".tmp"
-        guard
-            FileManager.default.createFile(
-                atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
-        else { throw SyncError.malformed("cannot write \(path)") }
-        guard rename(temporary, path) == 0 else { throw SyncError.malformed("cannot write \(path)") }
+        unlink(temporary)
+        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode_t(mode))
+        guard descriptor >= 0 else { throw SyncError.malformed("cannot write \(path)") }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { buffer in
+            #if canImport(Glibc)
+                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+            #else
+                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+            #endif
+        }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw SyncError.malformed("cannot write \(path)")
+        }
     }
 }

@@ -16,6 +16,9 @@ package struct HubAPI: Sendable {
     private let throttle: AuthenticationThrottle
     private let gate: RequestGate
     private let sessions: OfficeSessions
+    /// Failed office sign-ins count apart from the API's, so a page elsewhere cannot make
+    /// the office's browser lock phones behind the same address out of syncing.
+    private let officeThrottle: AuthenticationThrottle
 
     /// The API over `store`, within `limits`.
     package init(store: any HubStore, limits: HubServerLimits = HubServerLimits(), secure: Bool = false) {
@@ -27,6 +30,8 @@ package struct HubAPI: Sendable {
         self.gate = RequestGate(permits: limits.maxConcurrentSyncRequests)
         self.metrics = HubMetrics()
         self.sessions = OfficeSessions(lifetime: limits.officeSessionLifetime)
+        self.officeThrottle = AuthenticationThrottle(
+            maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
     }
 
     /// A router with every route and middleware.
@@ -46,7 +51,7 @@ package struct HubAPI: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-        OfficePage(store: store, sessions: sessions, throttle: throttle, secure: secure, metrics: metrics).add(
+        OfficePage(store: store, sessions: sessions, throttle: officeThrottle, secure: secure, metrics: metrics).add(
             to: router)
         let v1 = router.group("v1").add(middleware: authenticated)
         v1.get("status") { request, context in

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import NIOCore
 import SyncCore
 import Synchronization
 
@@ -60,7 +61,10 @@ final class OfficeSessions: Sendable {
 /// signed-in reviewer; `GET|POST /login` signs in with a reviewer token, `POST /logout`
 /// signs out. The token travels only in a POST body, never in a URL.
 struct OfficePage: Sendable {
-    static let cookieName = "ntm_session"
+    /// The cookie's name: under TLS with the `__Host-` prefix, which a browser takes only from
+    /// a secure origin, for the whole host, so no plain-HTTP page can plant one.
+    var cookieName: String { secure ? "__Host-ntm_session" : "ntm_session" }
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site") ?? .contentType
     static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options") ?? .contentType
     static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .contentType
     let store: any HubStore
@@ -79,11 +83,39 @@ struct OfficePage: Sendable {
                     message: expired ? "Phiên đăng nhập đã hết hạn: hãy đăng nhập lại." : nil,
                     lifetime: lifetimeText), status: .ok)
         }
-        router.post("login") { request, context in try await login(request, context) }
-        router.post("logout") { request, _ in
-            if let id = Self.sessionID(request) { sessions.close(id) }
-            return redirect("/login", cookie: "\(Self.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
+        router.post("login") { request, context in
+            if let refusal = crossSiteRefusal(request) { return refusal }
+            return try await login(request, context)
         }
+        router.post("logout") { request, _ in
+            if let refusal = crossSiteRefusal(request) { return refusal }
+            if let id = sessionID(request) { sessions.close(id) }
+            return redirect("/login", cookie: cookie(value: "", maxAge: 0))
+        }
+    }
+
+    /// The session cookie's header value.
+    private func cookie(value: String, maxAge: Int64) -> String {
+        "\(cookieName)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    /// A form posted from another site (a page elsewhere making the office's browser sign in
+    /// or out, or spend the sign-in throttle): refused. Browsers say where a POST comes from
+    /// in `Sec-Fetch-Site` and `Origin`; a client that sends neither is not a browser.
+    private func crossSiteRefusal(_ request: Request) -> Response? {
+        if let site = request.headers[Self.fetchSite], !["same-origin", "none"].contains(site.lowercased()) {
+            return message("Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ trang của hub.", status: .forbidden)
+        }
+        if let origin = request.headers[.origin] {
+            let host = URLComponents(string: origin).map { ($0.host ?? "") + ($0.port.map { ":\($0)" } ?? "") }
+            guard let host, let expected = request.head.authority,
+                host.lowercased() == expected.lowercased()
+            else {
+                return message(
+                    "Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ trang của hub.", status: .forbidden)
+            }
+        }
+        return nil
     }
 
     private var lifetimeText: String {
@@ -93,13 +125,20 @@ struct OfficePage: Sendable {
 
     private func login(_ request: Request, _ context: HubRequestContext) async throws -> Response {
         let address = context.remoteAddress ?? "unknown"
-        if throttle.retryAfter(address) != nil {
-            return message(
+        if let wait = throttle.retryAfter(address) {
+            var response = message(
                 "Thử quá nhiều lần", "Có quá nhiều lần đăng nhập sai từ địa chỉ này: hãy chờ một phút rồi thử lại.",
                 status: .tooManyRequests)
+            response.headers[.retryAfter] = String(max(1, wait.components.seconds + 1))
+            return response
         }
         var request = request
-        let body = try await request.collectBody(upTo: 4_096)
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: 4_096)
+        } catch is NIOTooManyBytesError {
+            return message("Yêu cầu quá dài", "Biểu mẫu đăng nhập dài quá 4 KiB.", status: .contentTooLarge)
+        }
         let fields = URLComponents(string: "?" + String(buffer: body).replacingOccurrences(of: "+", with: " "))
         let token = (fields?.queryItems?.first { $0.name == "token" }?.value ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -125,16 +164,14 @@ struct OfficePage: Sendable {
                         "Trang này dành cho cán bộ xã: token của trưởng thôn không đăng nhập được. Trưởng thôn xem số liệu bằng ntm report.",
                     lifetime: lifetimeText), status: .forbidden)
         }
+        // A new sign-in replaces the browser's old session, which ends on the hub too.
+        if let old = sessionID(request) { sessions.close(old) }
         let id = sessions.open(token: token)
-        let seconds = sessions.lifetime.components.seconds
-        return redirect(
-            "/",
-            cookie: "\(Self.cookieName)=\(id); Path=/; Max-Age=\(seconds); HttpOnly; SameSite=Strict"
-                + (secure ? "; Secure" : ""))
+        return redirect("/", cookie: cookie(value: id, maxAge: sessions.lifetime.components.seconds))
     }
 
     private func office(_ request: Request, _ context: HubRequestContext) async throws -> Response {
-        guard let id = Self.sessionID(request) else { return redirect("/login") }
+        guard let id = sessionID(request) else { return redirect("/login") }
         guard let token = sessions.token(for: id) else { return redirect("/login?het_han=1") }
         guard let principal = try await store.principal(forToken: token), principal.isReviewer else {
             sessions.close(id)
@@ -159,7 +196,7 @@ struct OfficePage: Sendable {
     }
 
     /// The session id in the request's cookies.
-    static func sessionID(_ request: Request) -> String? {
+    func sessionID(_ request: Request) -> String? {
         for header in request.headers[values: .cookie] {
             for pair in header.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
@@ -188,7 +225,7 @@ struct OfficePage: Sendable {
             .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
             .contentSecurityPolicy:
                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-            Self.contentTypeOptions: "nosniff", Self.referrerPolicy: "no-referrer",
+            Self.contentTypeOptions: "nosniff", Self.referrerPolicy: "same-origin",
         ]
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
@@ -252,6 +289,10 @@ struct OfficeView {
     let deviceCount: Int
     let hasDevices: Bool
     let devices: [DeviceLine]
+    let moreDevices: Int?
+
+    /// The most devices listed, most recently seen first; the rest are counted.
+    static let deviceLines = 200
 
     /// The most conflicts listed; the rest are counted.
     static let conflictLines = 20
@@ -325,7 +366,8 @@ struct OfficeView {
         let listed = devices.sorted { $0.lastSeenAt > $1.lastSeenAt }
         deviceCount = listed.count
         hasDevices = !listed.isEmpty
-        self.devices = listed.map { device in
+        moreDevices = listed.count > Self.deviceLines ? listed.count - Self.deviceLines : nil
+        self.devices = listed.prefix(Self.deviceLines).map { device in
             let silentDays = (now - device.lastSeenAt) / 86_400_000
             let warning: String? =
                 device.tokenRevoked

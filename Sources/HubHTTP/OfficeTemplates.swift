@@ -4,6 +4,33 @@ import Mustache
 /// Vietnamese, readable on a phone, no JavaScript. Kept in the binary, so a hub is one file
 /// to deploy.
 enum OfficeTemplates {
+    /// HTML escaping per Unicode scalar. Mustache's own escapes per Character, so a `"`
+    /// followed by a combining mark (one Character) would pass unescaped and close an
+    /// attribute; here every `<`, `>`, `&`, `"` and `'` is escaped wherever it stands.
+    struct ScalarHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String {
+            var escaped = ""
+            escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "<": escaped += "&lt;"
+                case ">": escaped += "&gt;"
+                case "&": escaped += "&amp;"
+                case "\"": escaped += "&quot;"
+                case "'": escaped += "&#39;"
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            return escaped
+        }
+    }
+
+    /// Parses `text` as an HTML template escaped by `ScalarHTML`.
+    static func template(_ text: String) -> MustacheTemplate? {
+        MustacheContentTypes.register(ScalarHTML(), named: "NTM_HTML")
+        return try? MustacheTemplate(string: "{{% CONTENT_TYPE: NTM_HTML }}" + text)
+    }
+
     static let style = """
         <style>
         *{box-sizing:border-box}
@@ -47,91 +74,92 @@ enum OfficeTemplates {
         """
     }
 
-    static let login = try? MustacheTemplate(
-        string: """
-            \(head(title: "Đăng nhập — Văn phòng xã"))
-            <header><h1>NTM Sync — Văn phòng xã</h1><p>Theo dõi chương trình Nông thôn mới</p></header>
-            <main>
-            <section>
-            <h2>Đăng nhập</h2>
-            {{#message}}<p class="error" role="alert">{{message}}</p>{{/message}}
-            <form method="post" action="/login">
-            <p><label for="token">Token của cán bộ xã</label></p>
-            <p><input type="password" id="token" name="token" autocomplete="current-password" required maxlength="200"></p>
-            <p><button type="submit">Đăng nhập</button></p>
-            </form>
-            <p class="note">Token do ntm-hub token issue --role reviewer cấp. Token của trưởng thôn không dùng được ở đây.
-            Phiên đăng nhập hết hạn sau {{lifetime}}.</p>
-            </section>
-            </main></body></html>
-            """)
+    static let login = template(
+        """
+        \(head(title: "Đăng nhập — Văn phòng xã"))
+        <header><h1>NTM Sync — Văn phòng xã</h1><p>Theo dõi chương trình Nông thôn mới</p></header>
+        <main>
+        <section>
+        <h2>Đăng nhập</h2>
+        {{#message}}<p class="error" role="alert">{{message}}</p>{{/message}}
+        <form method="post" action="/login">
+        <p><label for="token">Token của cán bộ xã</label></p>
+        <p><input type="password" id="token" name="token" autocomplete="current-password" required maxlength="200"></p>
+        <p><button type="submit">Đăng nhập</button></p>
+        </form>
+        <p class="note">Token do ntm-hub token issue --role reviewer cấp. Token của trưởng thôn không dùng được ở đây.
+        Phiên đăng nhập hết hạn sau {{lifetime}}.</p>
+        </section>
+        </main></body></html>
+        """)
 
-    static let office = try? MustacheTemplate(
-        string: """
-            \(head(title: "{{commune}} — Tháng {{month}}"))
-            <header>
-            <h1>{{commune}} — Tháng {{month}}</h1>
-            <p>{{reviewer}} · số liệu đến ngày {{asOf}} ·
-            <form class="inline" method="post" action="/logout"><button class="link" type="submit">Đăng xuất</button></form></p>
-            </header>
-            <main>
-            <nav aria-label="Chọn tháng"><a href="/?thang={{previous}}">← Tháng trước</a>
-            {{#next}}<a href="/?thang={{next}}">Tháng sau →</a>{{/next}}
-            <span class="note">Cùng số liệu với ntm-hub report month {{month}}</span></nav>
-            {{#charts}}
-            <section id="{{key}}">
-            <h2>{{title}}</h2>
-            {{#bars}}
-            <div class="row" data-hamlet="{{hamletID}}">
-            <span>{{name}}</span>
-            <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="{{name}}: {{text}}">
-            <rect x="0" y="0" width="100" height="10" fill="#e7ebe2"/>
-            {{#background}}<rect x="0" y="0" width="{{background}}" height="10" fill="#b9d3bf"/>{{/background}}
-            <rect x="0" y="0" width="{{width}}" height="10" fill="#2e7d46"/>
-            </svg>
-            <span class="value" data-figure="{{key}}" data-value="{{value}}">{{text}}</span>
-            </div>
-            {{/bars}}
-            {{^bars}}<p class="note">Chưa có thôn/xóm nào.</p>{{/bars}}
-            <div class="row total" data-hamlet="total"><span>Toàn xã</span><span></span>
-            <span class="value" data-figure="{{key}}" data-value="{{totalValue}}">{{totalText}}</span></div>
-            <p class="note">{{note}}</p>
-            </section>
-            {{/charts}}
-            <section id="conflicts">
-            <h2>Xung đột chờ xử lý: <span data-figure="open_conflicts" data-value="{{openConflicts}}">{{openConflicts}}</span></h2>
-            {{#hasConflicts}}
-            <div class="scroll"><table>
-            <thead><tr><th>Thôn/xóm</th><th>Bảng</th><th>Trường</th><th>Mở lúc</th><th>Mã</th></tr></thead>
-            <tbody>
-            {{#conflicts}}<tr><td>{{hamlet}}</td><td>{{table}}</td><td>{{field}}</td><td>{{opened}}</td><td><code>{{id}}</code></td></tr>{{/conflicts}}
-            </tbody></table></div>
-            {{#more}}<p class="note">Và {{more}} xung đột khác: ntm conflicts list</p>{{/more}}
-            <p class="note">Xử lý bằng ntm conflicts resolve MÃ --take hub|incoming.</p>
-            {{/hasConflicts}}
-            {{^hasConflicts}}<p class="note">Không có xung đột nào đang chờ.</p>{{/hasConflicts}}
-            </section>
-            <section id="devices">
-            <h2>Thiết bị: <span data-figure="devices" data-value="{{deviceCount}}">{{deviceCount}}</span></h2>
-            {{#hasDevices}}
-            <div class="scroll"><table>
-            <thead><tr><th>Người giữ</th><th>Thôn/xóm</th><th>Đồng bộ lần cuối</th><th class="num">Chờ gửi</th><th>Phiên bản</th></tr></thead>
-            <tbody>
-            {{#devices}}<tr data-replica="{{replicaID}}"><td>{{holder}}</td><td>{{hamlet}}</td>
-            <td>{{lastSeen}}{{#warning}} <span class="warn">{{warning}}</span>{{/warning}}</td>
-            <td class="num">{{pending}}</td><td>{{version}}</td></tr>{{/devices}}
-            </tbody></table></div>
-            {{/hasDevices}}
-            {{^hasDevices}}<p class="note">Chưa thiết bị nào đồng bộ.</p>{{/hasDevices}}
-            </section>
-            </main></body></html>
-            """)
+    static let office = template(
+        """
+        \(head(title: "{{commune}} — Tháng {{month}}"))
+        <header>
+        <h1>{{commune}} — Tháng {{month}}</h1>
+        <p>{{reviewer}} · số liệu đến ngày {{asOf}} ·
+        <form class="inline" method="post" action="/logout"><button class="link" type="submit">Đăng xuất</button></form></p>
+        </header>
+        <main>
+        <nav aria-label="Chọn tháng"><a href="/?thang={{previous}}">← Tháng trước</a>
+        {{#next}}<a href="/?thang={{next}}">Tháng sau →</a>{{/next}}
+        <span class="note">Cùng số liệu với ntm-hub report month {{month}}</span></nav>
+        {{#charts}}
+        <section id="{{key}}">
+        <h2>{{title}}</h2>
+        {{#bars}}
+        <div class="row" data-hamlet="{{hamletID}}">
+        <span>{{name}}</span>
+        <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="{{name}}: {{text}}">
+        <rect x="0" y="0" width="100" height="10" fill="#e7ebe2"/>
+        {{#background}}<rect x="0" y="0" width="{{background}}" height="10" fill="#b9d3bf"/>{{/background}}
+        <rect x="0" y="0" width="{{width}}" height="10" fill="#2e7d46"/>
+        </svg>
+        <span class="value" data-figure="{{key}}" data-value="{{value}}">{{text}}</span>
+        </div>
+        {{/bars}}
+        {{^bars}}<p class="note">Chưa có thôn/xóm nào.</p>{{/bars}}
+        <div class="row total" data-hamlet="total"><span>Toàn xã</span><span></span>
+        <span class="value" data-figure="{{key}}" data-value="{{totalValue}}">{{totalText}}</span></div>
+        <p class="note">{{note}}</p>
+        </section>
+        {{/charts}}
+        <section id="conflicts">
+        <h2>Xung đột chờ xử lý: <span data-figure="open_conflicts" data-value="{{openConflicts}}">{{openConflicts}}</span></h2>
+        {{#hasConflicts}}
+        <div class="scroll"><table>
+        <thead><tr><th>Thôn/xóm</th><th>Bảng</th><th>Trường</th><th>Mở lúc</th><th>Mã</th></tr></thead>
+        <tbody>
+        {{#conflicts}}<tr><td>{{hamlet}}</td><td>{{table}}</td><td>{{field}}</td><td>{{opened}}</td><td><code>{{id}}</code></td></tr>{{/conflicts}}
+        </tbody></table></div>
+        {{#more}}<p class="note">Và {{more}} xung đột khác: ntm conflicts list</p>{{/more}}
+        <p class="note">Xử lý bằng ntm conflicts resolve MÃ --take hub|incoming.</p>
+        {{/hasConflicts}}
+        {{^hasConflicts}}<p class="note">Không có xung đột nào đang chờ.</p>{{/hasConflicts}}
+        </section>
+        <section id="devices">
+        <h2>Thiết bị: <span data-figure="devices" data-value="{{deviceCount}}">{{deviceCount}}</span></h2>
+        {{#hasDevices}}
+        <div class="scroll"><table>
+        <thead><tr><th>Người giữ</th><th>Thôn/xóm</th><th>Đồng bộ lần cuối</th><th class="num">Chờ gửi</th><th>Phiên bản</th></tr></thead>
+        <tbody>
+        {{#devices}}<tr data-replica="{{replicaID}}"><td>{{holder}}</td><td>{{hamlet}}</td>
+        <td>{{lastSeen}}{{#warning}} <span class="warn">{{warning}}</span>{{/warning}}</td>
+        <td class="num">{{pending}}</td><td>{{version}}</td></tr>{{/devices}}
+        </tbody></table></div>
+        {{#moreDevices}}<p class="note">Và {{moreDevices}} thiết bị khác: ntm-hub devices</p>{{/moreDevices}}
+        {{/hasDevices}}
+        {{^hasDevices}}<p class="note">Chưa thiết bị nào đồng bộ.</p>{{/hasDevices}}
+        </section>
+        </main></body></html>
+        """)
 
-    static let message = try? MustacheTemplate(
-        string: """
-            \(head(title: "{{title}}"))
-            <header><h1>NTM Sync — Văn phòng xã</h1></header>
-            <main><section><h2>{{title}}</h2><p class="error" role="alert">{{message}}</p>
-            <p><a href="/">Về trang chính</a></p></section></main></body></html>
-            """)
+    static let message = template(
+        """
+        \(head(title: "{{title}}"))
+        <header><h1>NTM Sync — Văn phòng xã</h1></header>
+        <main><section><h2>{{title}}</h2><p class="error" role="alert">{{message}}</p>
+        <p><a href="/">Về trang chính</a></p></section></main></body></html>
+        """)
 }

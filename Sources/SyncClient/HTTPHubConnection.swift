@@ -184,7 +184,7 @@ package struct HTTPHubConnection: HubConnection {
             return
                 "the hub does not speak HTTPS at that address: use http://, or start ntm-hub serve with --tls-cert and --tls-key"
         }
-        if mentions("failedToValidateHostname", "hostname") {
+        if mentions("failedToValidateHostname") {
             return
                 "the hub's certificate is not made for this address: use the name or address it was made for (ntm-hub tls self-signed --host)"
         }

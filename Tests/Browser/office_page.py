@@ -110,7 +110,7 @@ def main():
 
         # The session expires: the browser drops the cookie, and the hub refuses it even
         # when it is sent again (a copied cookie, a browser that kept it).
-        session = [c for c in driver.get_cookies() if c["name"] == "ntm_session"][0]
+        session = [c for c in driver.get_cookies() if c["name"].endswith("ntm_session")][0]
         remaining = args.expire_after - (time.monotonic() - signed_in_at)
         if remaining > 0:
             time.sleep(remaining + 0.5)

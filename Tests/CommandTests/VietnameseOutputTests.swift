@@ -89,3 +89,15 @@ import Testing
             named: "report-month-dong.vi.txt")
     }
 }
+
+/// Issue 13: which hub addresses get the clear-text warning.
+@Suite struct PlainHTTPTests {
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.1.2.3", true), ("localhost", true), ("LOCALHOST", true), ("::1", true),
+        ("[::1]", true), ("127.evil.example", false), ("127.0.0.1.nip.io", false), ("10.0.0.1", false),
+        ("hub.tanlap.example", false), ("0.0.0.0", false), ("127.0.0.256", false),
+    ])
+    func onlyThisMachineIsLoopback(host: String, loopback: Bool) {
+        #expect(PlainHTTP.isLoopback(host) == loopback)
+    }
+}

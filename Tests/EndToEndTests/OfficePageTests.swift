@@ -28,6 +28,9 @@ import Testing
     @Test func aReviewerSignsInAndTheCookieIsStrictAndTheTokenNeverInAURL() async throws {
         let hub = try await TestHub()
         _ = try await hub.store.addHamlet(["name": .text("<b>Xóm</b> \"Mới\""), "head_name": .text("<i>x</i>")])
+        // A quote and a combining mark make one Character: escaped all the same, it cannot
+        // close the attribute it stands in.
+        _ = try await hub.store.addHamlet(["name": .text("Xóm \"\u{301}/hidden/style=x"), "head_name": .text("y")])
         let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let first = try await client.execute(uri: "/", method: .get)
@@ -53,6 +56,9 @@ import Testing
             let text = String(buffer: page.body)
             #expect(text.contains("Xã Tân Lập — Tháng 11/2026"))
             #expect(text.contains("&lt;b&gt;Xóm&lt;/b&gt;") && !text.contains("<b>Xóm</b>"), "names are escaped")
+            #expect(
+                text.unicodeScalars.count > 0 && !text.contains("\"\u{301}"), "a quote with a combining mark escaped")
+            #expect(text.contains("&quot;\u{301}/hidden/style=x"))
             #expect(!text.contains("<script"))
             #expect(page.headers[.cacheControl] == "no-store")
 
@@ -85,6 +91,25 @@ import Testing
             _ = try await hub.store.revokeToken(tokenID)
             let revoked = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
             #expect(revoked.status == .seeOther && revoked.headers[.location] == "/login?het_han=1")
+        }
+    }
+
+    @Test func aFormPostedFromAnotherSiteIsRefused() async throws {
+        let hub = try await TestHub()
+        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        try await app.test(.router) { client in
+            for (name, value) in [
+                ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site"), ("Origin", "https://evil.example"),
+            ] {
+                var headers = Self.formHeaders
+                headers[try #require(HTTPField.Name(name))] = value
+                for path in ["/login", "/logout"] {
+                    let response = try await client.execute(
+                        uri: path, method: .post, headers: headers, body: Self.form(hub.reviewerToken))
+                    #expect(response.status == .forbidden, "\(name): \(value) on \(path)")
+                    #expect(response.headers[.setCookie] == nil)
+                }
+            }
         }
     }
 
