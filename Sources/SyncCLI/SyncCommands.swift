@@ -39,6 +39,9 @@ struct InitCommand: AsyncParsableCommand {
         let created = try Replica.create(at: path, principal: status.principal)
         try created.setHubSettings(
             HubSettings(url: connection.baseURL, token: token, trustedCertificates: certificates))
+        // The hub's signing key, learned over this authenticated connection: it checks the
+        // replies to bundles this device sends by file.
+        if let key = status.hubKey { try created.setHubPublicKey(key) }
         if output.json {
             try Output.json(InitReport(replicaID: try created.replicaID, principal: status.principal, db: path))
         } else {

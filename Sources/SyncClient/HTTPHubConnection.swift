@@ -101,16 +101,12 @@ package struct HTTPHubConnection: HubConnection {
             request.headers.add(name: "Content-Encoding", value: "gzip")
             request.body = .bytes(try Wire.gzip(try Wire.encode(body)))
         }
-        let response: HTTPClientResponse
-        var buffer: ByteBuffer
-        do {
-            response = try await Self.client(trusting: trustedCertificates).execute(request, timeout: timeout)
-            buffer = try await response.body.collect(upTo: Wire.maxWireBytes)
-        } catch let error as SyncError {
-            throw error
-        } catch {
-            throw SyncError.unavailable("cannot reach the hub at \(baseURL): \(Self.plainReason(error))")
+        let client = try Self.client(trusting: trustedCertificates)
+        let (response, collected) = try await Self.withConnectionRetries(baseURL) {
+            let response = try await client.execute(request, timeout: timeout)
+            return (response, try await response.body.collect(upTo: Wire.maxWireBytes))
         }
+        var buffer = collected
         if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
             buffer = try Wire.gunzip(buffer)
         }
@@ -124,6 +120,40 @@ package struct HTTPHubConnection: HubConnection {
             throw SyncError.reported(code: error.error.code, message: "hub: \(Self.plainRefusal(error.error.message))")
         }
         throw SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
+    }
+
+    /// Runs `body`, trying again while the hub cannot be reached at all (refused, no
+    /// route, name not found) for up to `connectTimeoutSeconds`, with backoff; any other
+    /// failure — a certificate refused, a timeout, a connection dropped — is reported at
+    /// once, as it is, so a hamlet head learns what is wrong and not "no signal". A
+    /// request tried again is one that never reached the hub, and pushes are idempotent.
+    static func withConnectionRetries<T>(
+        _ baseURL: String, _ body: () async throws -> T
+    ) async throws -> T {
+        let started = ContinuousClock.now
+        var delay = Duration.milliseconds(100)
+        while true {
+            do {
+                return try await body()
+            } catch let error as SyncError {
+                throw error
+            } catch {
+                let elapsed = ContinuousClock.now - started
+                guard isUnreachable(error), elapsed + delay < .seconds(connectTimeoutSeconds) else {
+                    throw SyncError.unavailable("cannot reach the hub at \(baseURL): \(plainReason(error))")
+                }
+                try await Task.sleep(for: delay)
+                delay *= 2
+            }
+        }
+    }
+
+    /// Whether `error` says nothing listened at the address (yet): the hub restarting, a
+    /// network coming up.
+    static func isUnreachable(_ error: any Error) -> Bool {
+        let text = String(describing: error)
+        return ["errno: 111", "Connection refused", "errno: 101", "errno: 113", "Network is unreachable"]
+            .contains { text.localizedCaseInsensitiveContains($0) }
     }
 
     /// One client for the process per set of trusted certificates, without its own
@@ -140,13 +170,14 @@ package struct HTTPHubConnection: HubConnection {
         }
         return clients.withLock { clients in
             if let client = clients[pem ?? ""] { return client }
-            let client = HTTPClient(
-                eventLoopGroupProvider: .singleton,
-                configuration: HTTPClient.Configuration(
-                    tlsConfiguration: tls, redirectConfiguration: .disallow,
-                    timeout: .init(
-                        connect: .seconds(Int64(HTTPHubConnection.connectTimeoutSeconds)), read: .seconds(120)),
-                    decompression: .disabled))
+            var configuration = HTTPClient.Configuration(
+                tlsConfiguration: tls, redirectConfiguration: .disallow,
+                timeout: .init(connect: .seconds(Int64(HTTPHubConnection.connectTimeoutSeconds)), read: .seconds(120)),
+                decompression: .disabled)
+            // A failed connection fails its request at once with its own error; this
+            // connection retries only what is worth retrying (`withConnectionRetries`).
+            configuration.connectionPool.retryConnectionEstablishment = false
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             clients[pem ?? ""] = client
             return client
         }

@@ -247,6 +247,14 @@ import Testing
         let store = try SQLiteHubStore(path: commune.hubPath, logger: TestHub.quietLogger)
         let cleanups = try await store.rows(table: "cleanups", for: Principal(role: .reviewer, name: "test"))
         #expect(cleanups.count == 3, "every cleanup reached the hub, over http:// and then https://")
+        // Issue 14: `init` learned the hub's signing key over the TLS connection, and the
+        // hub registered each phone's key.
+        let doai = try Replica(path: commune.folder.appendingPathComponent("doai.sqlite").path)
+        #expect(try doai.hubPublicKey() == store.publicKey && store.publicKey != nil)
+        let doaiID = try doai.replicaID
+        let registered = try await store.devices().first { $0.replicaID == doaiID }
+        #expect(registered != nil)
+        #expect(try doai.devicePublicKey() != nil)
     }
 
     @Test func killingTheHubMidSyncLosesNothingAndAppliesNothingTwice() async throws {

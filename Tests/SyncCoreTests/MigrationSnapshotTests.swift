@@ -32,6 +32,8 @@ import Testing
         "hub v2-hub-log-rows": "2625e01e9345773a47fb635726641e063f8403b48b8f73aac554c2e5e64fdf86",
         "hub v2-hub-devices": "9266a0b01493d419728ef3661ea8aa7b02685329ca1ac87766a3df9b8d58a422",
         "replica v2-replica-hub-trust": "ab76e03f0375f346bfabb7f69c37a32aa32fc32d18da026f0cbaab385c92f0bb",
+        "replica v2-replica-keys": "320220149132aca85be2afb727234560f3f808f521cef2c12c50023a20da28ef",
+        "hub v2-hub-keys": "3e3ee39ca4c89fd7eb1a20ca41a3e7d2a4f73d9e2b1fcd6b206184a9e553025a",
     ]
 
     private static func digest(_ text: String) -> String {

@@ -16,9 +16,13 @@ package struct HubStatus: Sendable, Hashable, Codable {
     package var openConflicts: Int
     /// Every replica with its drift (reviewers only; empty for heads).
     package var replicas: [ReplicaInfo]
+    /// The hub's public signing key (`SigningKeys`), which a replica keeps at `init` to
+    /// check the replies to its bundles; nil from a hub before issue 14.
+    package var hubKey: String?
 
     enum CodingKeys: String, CodingKey {
         case principal, replicas
+        case hubKey = "hub_key"
         case hubTime = "hub_time"
         case communeName = "commune_name"
         case protocolVersion = "protocol_version"

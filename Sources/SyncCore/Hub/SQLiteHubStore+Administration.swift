@@ -138,13 +138,16 @@ extension SQLiteHubStore {
         let now = clock.nowMilliseconds()
         let replicas = principal.isReviewer ? try await replicas() : []
         let openConflicts = try await conflicts(status: .open, for: principal).count
+        let hubKey = publicKey
         return try await writer.read { db in
-            HubStatus(
+            var status = HubStatus(
                 hubTime: now,
                 communeName: try String.fetchOne(db, sql: "SELECT commune_name FROM sync_hub_state WHERE id = 1"),
                 principal: principal, protocolVersion: SyncProtocol.version, schemaVersion: schema.version,
                 logHead: try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0,
                 openConflicts: openConflicts, replicas: replicas)
+            status.hubKey = hubKey
+            return status
         }
     }
 }

@@ -13,6 +13,9 @@ package final class SQLiteHubStore: HubStore {
     private let logger: Logger
     /// The schema version of the hub's tables, and the tables as it has them.
     package let schema: SchemaView
+    /// The hub's public signing key (`SigningKeys`), made with the file; nil in a file of
+    /// an older hub schema (tests of an older fleet).
+    package let publicKey: String?
 
     /// Opens (creating if missing) the hub file at `path` and migrates it.
     package init(
@@ -36,6 +39,10 @@ package final class SQLiteHubStore: HubStore {
         try writer.write { db in
             try db.execute(
                 cached: "INSERT OR IGNORE INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, ?)", arguments: [now])
+        }
+        try SigningKeys.ensure(writer, table: "sync_hub_key")
+        publicKey = try writer.read { db in
+            try SigningKeys.stored(db, table: "sync_hub_key").map { SigningKeys.text($0.publicKey) }
         }
     }
 
@@ -158,8 +165,10 @@ package final class SQLiteHubStore: HubStore {
                 // What the device says of itself changed: noted now.
                 let pending: Int64? = row["pending"]
                 let version: String? = row["app_version"]
+                let key: String? = row["device_key"]
                 return (request.pending == nil || pending == request.pending)
                     && (request.appVersion == nil || version == request.appVersion)
+                    && (request.deviceKey == nil || key == request.deviceKey)
             } ?? false
         }
         if !current {
@@ -171,10 +180,11 @@ package final class SQLiteHubStore: HubStore {
                 if devices {
                     try db.execute(
                         cached: """
-                            UPDATE sync_replicas SET app_version = COALESCE(?, app_version), pending = COALESCE(?, pending)
+                            UPDATE sync_replicas SET app_version = COALESCE(?, app_version), pending = COALESCE(?, pending),
+                              device_key = COALESCE(?, device_key)
                             WHERE replica_id = ?
                             """,
-                        arguments: [request.appVersion, request.pending, request.replicaID])
+                        arguments: [request.appVersion, request.pending, request.deviceKey, request.replicaID])
                 }
             }
         }
@@ -219,6 +229,7 @@ package final class SQLiteHubStore: HubStore {
             }
             var response = PullResponse(
                 hubTime: now, entries: entries, cursor: cursor, hasMore: hasMore, cursorMark: cursorMark)
+            response.hubKey = publicKey
             // What the hub holds of this replica's changes: a replica whose acknowledged
             // changes go further knows the hub was restored from an older copy.
             // A change it acknowledged and holds with other content counts as not held.

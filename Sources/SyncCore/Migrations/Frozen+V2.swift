@@ -290,3 +290,29 @@ extension FrozenMigration {
             ALTER TABLE sync_hub ADD COLUMN ca_pem TEXT;
             """#)
 }
+
+extension FrozenMigration {
+    /// Issue 14: this device's Ed25519 signing key, made by the replica and never sent
+    /// (the public half goes to the hub with each pull), and the hub's public key as this
+    /// replica learned it over its authenticated connection: what signs and checks bundles.
+    static let replicaKeys = FrozenMigration(
+        "v2-replica-keys", schemaVersion: 2,
+        sql: #"""
+            CREATE TABLE sync_keys (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              private_key BLOB NOT NULL,
+              hub_key TEXT
+            );
+            """#)
+
+    /// Issue 14: each replica's registered public key, and the hub's own signing key.
+    static let hubKeys = FrozenMigration(
+        "v2-hub-keys", schemaVersion: 2,
+        sql: #"""
+            ALTER TABLE sync_replicas ADD COLUMN device_key TEXT;
+            CREATE TABLE sync_hub_key (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              private_key BLOB NOT NULL
+            );
+            """#)
+}

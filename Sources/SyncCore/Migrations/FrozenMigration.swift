@@ -34,12 +34,13 @@ package struct MigrationHistory: Sendable {
         file: "replica", program: "ntm",
         migrations: FrozenMigration.replicaV1 + [
             FrozenMigration.replicaV2, FrozenMigration.replicaHistory, FrozenMigration.replicaHubTrust,
+            FrozenMigration.replicaKeys,
         ])
     /// The hub file's history.
     package static let hub = MigrationHistory(
         file: "hub", program: "ntm-hub",
         migrations: FrozenMigration.hubV1 + [
-            FrozenMigration.hubV2, FrozenMigration.hubLogRows, FrozenMigration.hubDevices,
+            FrozenMigration.hubV2, FrozenMigration.hubLogRows, FrozenMigration.hubDevices, FrozenMigration.hubKeys,
         ])
 
     /// The migrations up to schema version `version`.

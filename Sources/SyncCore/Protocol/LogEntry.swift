@@ -96,6 +96,9 @@ package struct PullRequest: Sendable, Hashable, Codable {
     /// Only the values of columns added after this schema version, and only upserts: a
     /// replica upgraded from that version fetches again what its earlier pulls left out.
     package var addedAfterSchema: Int?
+    /// The device's public signing key (`SigningKeys`), registered by the hub for this
+    /// replica: what checks the bundles it sends by file.
+    package var deviceKey: String?
 
     /// A pull at schema version `schemaVersion` (this build's own unless told).
     package init(
@@ -118,6 +121,7 @@ package struct PullRequest: Sendable, Hashable, Codable {
         case acknowledged, pending
         case appVersion = "app_version"
         case addedAfterSchema = "added_after_schema"
+        case deviceKey = "device_key"
         case protocolVersion = "protocol_version"
         case schemaVersion = "schema_version"
         case replicaID = "replica_id"
@@ -141,6 +145,8 @@ package struct PullResponse: Sendable, Hashable, Codable {
     package var receivedSeq: Int64?
     /// The same for each of the request's `formerReplicaIDs` the hub knows as this caller's.
     package var formerReceived: [String: Int64]?
+    /// The hub's public signing key, which checks the replies it writes to bundles.
+    package var hubKey: String?
 
     /// A page.
     package init(hubTime: Int64, entries: [LogEntry], cursor: Int64, hasMore: Bool, cursorMark: String? = nil) {
@@ -156,6 +162,7 @@ package struct PullResponse: Sendable, Hashable, Codable {
         case cursorMark = "cursor_mark"
         case receivedSeq = "received_seq"
         case formerReceived = "former_received"
+        case hubKey = "hub_key"
         case hubTime = "hub_time"
         case hasMore = "has_more"
     }

@@ -65,6 +65,7 @@ extension PullRequest {
         {
             throw .malformed("app_version: must be 1 to 32 printable ASCII characters")
         }
+        if let deviceKey { try SigningKeys.check(deviceKey, field: "device_key") }
         if let pending, !(0...PlausibleValues.maxSequence).contains(pending) {
             throw .malformed("pending: must be between 0 and \(PlausibleValues.maxSequence)")
         }

@@ -236,6 +236,10 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
             writer.key("former_received")
             try writer.object(formerReceived) { (writer, seq) throws(SyncError) in writer.integer(seq) }
         }
+        if let hubKey {
+            writer.key("hub_key")
+            writer.string(hubKey)
+        }
         writer.key("hub_time")
         writer.integer(hubTime)
         writer.raw("}")
@@ -249,9 +253,11 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
         var cursorMark: String?
         var receivedSeq: Int64?
         var formerReceived: [String: Int64]?
+        var hubKey: String?
         try reader.object { (reader, key) throws(SyncError) in
             switch key {
             case "cursor": cursor = try reader.integer()
+            case "hub_key": hubKey = try reader.string()
             case "cursor_mark": cursorMark = try reader.string()
             case "received_seq": receivedSeq = try reader.integer()
             case "former_received":
@@ -274,6 +280,7 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
             hasMore: try JSONReader.required(hasMore, "has_more", in: "PullResponse"), cursorMark: cursorMark)
         self.receivedSeq = receivedSeq
         self.formerReceived = formerReceived
+        self.hubKey = hubKey
     }
 }
 

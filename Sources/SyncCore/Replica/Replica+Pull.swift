@@ -36,6 +36,9 @@ extension Replica {
             }
             if !marks.isEmpty { request.acknowledged = marks }
             request.appVersion = BuildInfo.version
+            if let key = try SigningKeys.stored(db, table: "sync_keys") {
+                request.deviceKey = SigningKeys.text(key.publicKey)
+            }
             request.pending = try Int64.fetchOne(
                 db, cached: "SELECT COUNT(*) FROM sync_outbox WHERE state = 'pending'")
             return request
@@ -123,6 +126,7 @@ extension Replica {
             {
                 throw SyncError.hubRestored(position: page.cursor)
             }
+            if let hubKey = page.hubKey { try Self.recordHubKey(db, hubKey) }
             try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1")
             // The confirmed copy of each row the page touches, read once and written once.
             var confirmed: [RowKey: ConfirmedRow?] = [:]
@@ -366,6 +370,7 @@ extension PullResponse {
         func refuse(_ what: String) -> SyncError {
             .storage("the hub's answer is not acceptable: \(what); nothing of it was applied")
         }
+        if let hubKey, SigningKeys.publicKey(hubKey) == nil { throw refuse("hub_key is not a public key") }
         guard (0...PlausibleValues.maxSequence).contains(cursor) else { throw refuse("cursor \(cursor)") }
         for entry in entries {
             guard (1...PlausibleValues.maxSequence).contains(entry.seq) else {

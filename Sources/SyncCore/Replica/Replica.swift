@@ -86,6 +86,8 @@ package final class Replica: Sendable {
                 _ = try Self.captureUnrecorded(db, schema, now: now)
             }
         }
+        // This device's signing key: made with the file, or now for a file from before it.
+        try SigningKeys.ensure(writer, table: "sync_keys")
         guard
             let row = try writer.read({ db in
                 try Row.fetchOne(db, sql: "SELECT role, hamlet_id, author FROM sync_state WHERE id = 1")
