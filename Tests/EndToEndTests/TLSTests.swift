@@ -113,11 +113,16 @@ import Testing
             let connection = HTTPHubConnection(baseURL: secure, token: hub.dongToken)
             let error = await Self.failure { _ = try await connection.status() }
             // The plain server answers the TLS hello with 400 and closes; when the close (a reset,
-            // the hello being unread) overtakes the answer, the client sees a dropped connection.
+            // the hello being unread) overtakes the answer, the client sees a dropped connection,
+            // and on a starved machine the handshake can outlast the connect timeout. Never is
+            // it blamed on the certificate, and nothing is sent.
             let message = error?.message ?? "no error"
             #expect(error?.kind == .unavailable, "\(message)")
             #expect(
-                message.contains("does not speak HTTPS") || message.contains("the connection dropped"), "\(message)")
+                ["does not speak HTTPS", "the connection dropped", "no answer within"].contains {
+                    message.contains($0)
+                }, "\(message)")
+            #expect(!message.contains("certificate"), "\(message)")
         }
     }
 
