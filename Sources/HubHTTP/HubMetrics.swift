@@ -26,7 +26,7 @@ package final class HubMetrics: Sendable {
     /// Every route the hub serves, for the `route` label: a path no route matched is
     /// counted as `other`, so no client can make up new series.
     static let routes: Set<String> = [
-        "/healthz", "/metrics", "/", "/login", "/logout", "/office.css",
+        "/healthz", "/metrics", "/", "/login", "/logout",
         "/v1/status", "/v1/push", "/v1/pull", "/v1/restore", "/v1/conflicts", "/v1/conflicts/{id}",
         "/v1/conflicts/{id}/resolve", "/v1/history/{table}/{id}",
     ]
