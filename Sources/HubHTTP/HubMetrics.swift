@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import Metrics
 import Prometheus
 import SyncCore
 
@@ -59,7 +60,7 @@ package final class HubMetrics: Sendable {
             dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
         ).increment()
         Timer(label: "ntm_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(duration.nanoseconds)
+            .record(duration: duration)
     }
 
     /// A push answered: changes received, refused (by code) and conflicts opened.
@@ -91,16 +92,5 @@ package final class HubMetrics: Sendable {
         devices.record(known.count)
         devicesUnseen.record(known.filter { now - $0.lastSeenAt > Self.unseenAfterMilliseconds }.count)
         return registry.emitToString()
-    }
-}
-
-extension Duration {
-    /// The whole nanoseconds, saturating.
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        guard !overflow else { return seconds < 0 ? .min : .max }
-        return whole.addingReportingOverflow(attoseconds / 1_000_000_000).overflow
-            ? .max : whole + attoseconds / 1_000_000_000
     }
 }

@@ -103,19 +103,16 @@ struct OfficePage: Sendable {
     /// or out, or spend the sign-in throttle): refused. Browsers say where a POST comes from
     /// in `Sec-Fetch-Site` and `Origin`; a client that sends neither is not a browser.
     private func crossSiteRefusal(_ request: Request) -> Response? {
-        if let site = request.headers[Self.fetchSite], !["same-origin", "none"].contains(site.lowercased()) {
-            return message("Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ trang của hub.", status: .forbidden)
+        var sameSite = true
+        if let site = request.headers[Self.fetchSite] {
+            sameSite = ["same-origin", "none"].contains(site.lowercased())
         }
-        if let origin = request.headers[.origin] {
+        if sameSite, let origin = request.headers[.origin] {
             let host = URLComponents(string: origin).map { ($0.host ?? "") + ($0.port.map { ":\($0)" } ?? "") }
-            guard let host, let expected = request.head.authority,
-                host.lowercased() == expected.lowercased()
-            else {
-                return message(
-                    "Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ trang của hub.", status: .forbidden)
-            }
+            sameSite = host != nil && host?.lowercased() == request.head.authority?.lowercased()
         }
-        return nil
+        guard !sameSite else { return nil }
+        return message("Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ trang của hub.", status: .forbidden)
     }
 
     private var lifetimeText: String {

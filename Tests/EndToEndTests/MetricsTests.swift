@@ -43,8 +43,9 @@ import Testing
         }
     }
 
-    static func scrape(_ url: String, token: String, in folder: URL) throws -> Scrape {
-        let run = try Programs.run("/usr/bin/env", ["python3", script, url + "/metrics", token], in: folder)
+    static func scrape(_ url: String, token: String, in folder: URL) async throws -> Scrape {
+        let run = try await Programs.runDetached(
+            "/usr/bin/env", ["python3", script, url + "/metrics", token], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         return try run.json(Scrape.self)
     }
@@ -84,7 +85,7 @@ import Testing
                     arguments: [40 * 86_400_000, try phone.replicaID])
             }
 
-            let scrape = try Self.scrape(url, token: hub.reviewerToken, in: hub.folder)
+            let scrape = try await Self.scrape(url, token: hub.reviewerToken, in: hub.folder)
             #expect(scrape.status == 200)
             #expect(scrape.content_type?.hasPrefix("text/plain; version=0.0.4") == true)
             let status = try await hub.store.status(for: hub.reviewer)
@@ -109,11 +110,11 @@ import Testing
             for path in ["/x1", "/x2", "/v1/x3"] {
                 _ = try? await HTTPHubConnection(baseURL: url + path, token: hub.reviewerToken).status()
             }
-            let after = try Self.scrape(url, token: hub.reviewerToken, in: hub.folder)
+            let after = try await Self.scrape(url, token: hub.reviewerToken, in: hub.folder)
             let routes = Set(after.samples.compactMap { $0.labels["route"] })
             #expect(routes.isSubset(of: ["/v1/status", "/v1/push", "/v1/pull", "/metrics", "other"]), "\(routes)")
-            #expect(try Self.scrape(url, token: hub.dongToken, in: hub.folder).status == 403)
-            #expect(try Self.scrape(url, token: "none", in: hub.folder).status == 401)
+            #expect(try await Self.scrape(url, token: hub.dongToken, in: hub.folder).status == 403)
+            #expect(try await Self.scrape(url, token: "none", in: hub.folder).status == 401)
         }
     }
 }

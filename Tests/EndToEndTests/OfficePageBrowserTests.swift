@@ -123,7 +123,7 @@ import Testing
         try Data((commune.tokens["dong"] ?? "").utf8).write(to: commune.folder.appendingPathComponent("dong.token"))
         let screenshots = commune.folder.appendingPathComponent("screenshots")
         try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        let run = try Programs.run(
+        let run = try await Programs.runDetached(
             "/usr/bin/env",
             [
                 "python3", Self.script, "--url", url, "--reviewer-token-file", "\(folder)/office.token",

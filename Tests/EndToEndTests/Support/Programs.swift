@@ -46,6 +46,20 @@ enum Programs {
         return process.result()
     }
 
+    /// `run`, waited for on a thread of its own rather than one of Swift concurrency's few:
+    /// for a long program while a hub in this process must keep answering (two tests each
+    /// blocking a cooperative thread on a 2-core machine leave none to serve requests).
+    static func runDetached(
+        _ program: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:]
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Swift.Result { try run(program, arguments, in: folder, environment: environment) })
+            }
+        }
+    }
+
     /// A started process whose output goes to files.
     final class Running: @unchecked Sendable {  // used from one test task at a time
         let process: Process
