@@ -63,20 +63,6 @@ struct HubErrorMiddleware: RouterMiddleware {
     }
 }
 
-/// The error body of every failed request.
-package struct ErrorBody: Codable, Sendable {
-    /// The error.
-    package struct Detail: Codable, Sendable {
-        /// A stable code: `invalid_input`, `unauthorized`, `forbidden`, `not_found`, …
-        package var code: String
-        /// A one-line message naming the field at fault where there is one.
-        package var message: String
-    }
-
-    /// The error.
-    package var error: Detail
-}
-
 /// Checks `Authorization: Bearer <token>` and puts the principal in the context. Failed
 /// attempts are logged (client address and token id, never the secret) and throttled
 /// per client address.

@@ -59,6 +59,15 @@ package protocol HubStore: Sendable {
 
     /// The commune's report of `period` made on `asOf` (DESIGN.md §9).
     func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport
+
+    /// Whom a bundle from `replicaID` signed by `deviceKey` speaks for: the holder of the
+    /// token the device registered the key with (the most recently seen device with that
+    /// key). Nil when no device registered it; `unauthorized` when its token was revoked
+    /// since; `forbidden` when `replicaID` registered another key.
+    func bundleSender(deviceKey: String, replicaID: String) async throws -> Principal?
+
+    /// `payload` as a reply bundle for `replicaID`, signed with the hub's key.
+    func signReply(_ payload: [UInt8], for replicaID: String) async throws -> SignedBundle
 }
 
 /// A replica as the hub knows it.

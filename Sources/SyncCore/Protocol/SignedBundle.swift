@@ -3,11 +3,11 @@ import Foundation
 import NIOCore
 
 /// A file that carries sync by hand where there is no signal (DESIGN.md §8): `NTMB`, a
-/// format version byte, then gzip of a JSON envelope holding the payload's exact bytes
-/// and an Ed25519 signature over them, by the device's key (changes going to the hub) or
-/// the hub's (its reply). The signature covers a domain tag, the kind, the sender's id and
-/// the payload bytes, so a bundle cannot be passed off as another kind or another sender's,
-/// and a single byte changed anywhere is refused.
+/// format version byte, then gzip of a one-line JSON header (kind, sender, signer's public
+/// key, signature), a newline, and the payload's exact bytes. The Ed25519 signature is by
+/// the device's key (changes going to the hub) or the hub's (its reply), over a domain tag,
+/// the kind, the sender's id and the payload bytes, so a bundle cannot be passed off as
+/// another kind or another sender's, and a single byte changed anywhere is refused.
 package struct SignedBundle: Sendable, Hashable {
     /// What a bundle carries.
     package enum Kind: String, Sendable, Codable {
@@ -24,10 +24,14 @@ package struct SignedBundle: Sendable, Hashable {
     /// The most bytes a bundle file may have, and its payload once decompressed.
     package static let maxFileBytes = Wire.maxWireBytes
     package static let maxPayloadBytes = Wire.maxBodyBytes
+    /// The most bytes of the header line.
+    static let maxHeaderBytes = 1024
 
     package var kind: Kind
     /// The replica id of the device (for both kinds: whose changes, or whom the reply is for).
     package var replicaID: String
+    /// The signer's public key (`SigningKeys` text): the reader checks it is one it trusts.
+    package var signer: String
     /// The payload's exact bytes (JSON of the request or the reply).
     package var payload: [UInt8]
     /// The Ed25519 signature over `signedBytes`.
@@ -43,7 +47,9 @@ package struct SignedBundle: Sendable, Hashable {
         kind: Kind, replicaID: String, payload: [UInt8], with key: Curve25519.Signing.PrivateKey
     ) throws -> SignedBundle {
         let signature = try key.signature(for: signedBytes(kind: kind, replicaID: replicaID, payload: payload))
-        return SignedBundle(kind: kind, replicaID: replicaID, payload: payload, signature: Array(signature))
+        return SignedBundle(
+            kind: kind, replicaID: replicaID, signer: SigningKeys.text(key.publicKey), payload: payload,
+            signature: Array(signature))
     }
 
     /// Whether `key` made this bundle's signature.
@@ -51,24 +57,32 @@ package struct SignedBundle: Sendable, Hashable {
         key.isValidSignature(signature, for: Self.signedBytes(kind: kind, replicaID: replicaID, payload: payload))
     }
 
-    private struct Envelope: Codable {
+    /// Whether the key the bundle names made its signature (whether that key is one to
+    /// trust is the reader's question).
+    package var isSignedBySigner: Bool {
+        SigningKeys.publicKey(signer).map(isSigned(by:)) ?? false
+    }
+
+    private struct Header: Codable {
         var kind: Kind
         var replicaID: String
-        var payload: String
+        var signer: String
         var signature: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, payload, signature
+            case kind, signer, signature
             case replicaID = "replica_id"
         }
     }
 
     /// The file's bytes.
     package func fileBytes() throws(SyncError) -> [UInt8] {
-        let envelope = Envelope(
-            kind: kind, replicaID: replicaID, payload: Data(payload).base64EncodedString(),
-            signature: Data(signature).base64EncodedString())
-        let zipped = try Wire.gzip(try Wire.encode(envelope))
+        let header = Header(
+            kind: kind, replicaID: replicaID, signer: signer, signature: Data(signature).base64EncodedString())
+        var plain = try Wire.encode(header)
+        plain.writeString("\n")
+        plain.writeBytes(payload)
+        let zipped = try Wire.gzip(plain)
         return Self.magic + [Self.formatVersion] + Array(buffer: zipped)
     }
 
@@ -83,23 +97,36 @@ package struct SignedBundle: Sendable, Hashable {
         guard version == formatVersion else {
             throw .incompatibleVersion("bundle format", got: Int(version), supported: Int(formatVersion))
         }
-        let body = ByteBuffer(bytes: bytes.dropFirst(magic.count + 1))
-        let envelope: Envelope
+        let plain: [UInt8]
         do {
-            envelope = try Wire.decode(Envelope.self, from: try Wire.gunzip(body, maxSize: maxPayloadBytes * 2))
+            plain = Array(
+                buffer: try Wire.gunzip(
+                    ByteBuffer(bytes: bytes.dropFirst(magic.count + 1)), maxSize: maxPayloadBytes + maxHeaderBytes))
         } catch {
             throw .malformed("the bundle is damaged (\(error.message))")
         }
-        if let problem = PlausibleValues.problem(withID: envelope.replicaID) {
+        guard let newline = plain.prefix(maxHeaderBytes).firstIndex(of: UInt8(ascii: "\n")) else {
+            throw .malformed("the bundle is damaged (no header line)")
+        }
+        let header: Header
+        do {
+            header = try Wire.decode(Header.self, from: ByteBuffer(bytes: plain[..<newline]))
+        } catch {
+            throw .malformed("the bundle is damaged (header: \(error.message))")
+        }
+        if let problem = PlausibleValues.problem(withID: header.replicaID) {
             throw .malformed("the bundle's replica_id: \(problem)")
         }
-        guard let payload = Data(base64Encoded: envelope.payload), payload.count <= maxPayloadBytes else {
-            throw .malformed("the bundle's payload is not base64 within \(maxPayloadBytes) bytes")
-        }
-        guard let signature = Data(base64Encoded: envelope.signature), signature.count == 64 else {
+        try SigningKeys.check(header.signer, field: "the bundle's signer")
+        guard header.signature.utf8.count <= 100, let signature = Data(base64Encoded: header.signature),
+            signature.count == 64
+        else {
             throw .malformed("the bundle's signature is not a 64-byte Ed25519 signature")
         }
+        let payload = Array(plain[(newline + 1)...])
+        guard payload.count <= maxPayloadBytes else { throw .tooLarge("the bundle's payload", limit: maxPayloadBytes) }
         return SignedBundle(
-            kind: envelope.kind, replicaID: envelope.replicaID, payload: Array(payload), signature: Array(signature))
+            kind: header.kind, replicaID: header.replicaID, signer: header.signer, payload: payload,
+            signature: Array(signature))
     }
 }

@@ -7,7 +7,10 @@ extension Replica {
     /// request body however large the changes. (A change over
     /// `PlausibleValues.maxChangeBytes`, possible only in a file written before the bounds,
     /// goes alone and the hub refuses it with a reason.) Nil when nothing is pending.
-    package func pushPage(limit: Int, maxBytes: Int = PlausibleValues.maxPushPageBytes) throws -> PushPage? {
+    /// `after`: the outbox position after which the page starts (a bundle's next page).
+    package func pushPage(
+        limit: Int, maxBytes: Int = PlausibleValues.maxPushPageBytes, after: Int64 = 0
+    ) throws -> PushPage? {
         let now = clock.nowMilliseconds()
         var recaptured: Set<RowKey> = []
         while true {
@@ -18,9 +21,9 @@ extension Replica {
                 let rows = try Row.fetchCursor(
                     try db.cachedStatement(
                         sql:
-                            "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?"
+                            "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?"
                     ),
-                    arguments: [limit])
+                    arguments: [after, limit])
                 while let row = try rows.next() {
                     let entry: OutboxEntry
                     do {
