@@ -103,4 +103,8 @@ package struct CommandFailure: Error {
     package static func usage(_ message: String) -> CommandFailure { CommandFailure(status: 2, message: message) }
     /// Any other failure: exit 1.
     package static func failure(_ message: String) -> CommandFailure { CommandFailure(status: 1, message: message) }
+    /// The engine's `error` about the file at `path`, with the engine's exit status.
+    package static func file(_ path: String, _ error: SyncError) -> CommandFailure {
+        CommandFailure(status: CommandRunner.exitStatus(for: error), message: "\(path): \(Messages.localized(error))")
+    }
 }

@@ -30,6 +30,21 @@ package enum Messages {
         for (english, vietnamese) in fixed where message.hasPrefix(english) {
             return vietnamese + message.dropFirst(english.count)
         }
+        if let match = message.wholeMatch(of: /(the bundle|bundle ([0-9]+)) (.+)/),
+            let problem = bundleProblems[String(match.3)]
+        {
+            return (match.2.map { "tệp gói thứ \($0)" } ?? "tệp gói") + " " + problem
+        }
+        if let match = message.wholeMatch(of: /replica (\S+) registered another device's key than the bundle's signer/)
+        {
+            return "bản sao \(match.1) đã đăng ký khóa của một thiết bị khác, không phải khóa đã ký tệp gói"
+        }
+        if let match = message.wholeMatch(of: /the (bundle|reply) size must be from ([0-9]+) to ([0-9]+) bytes/) {
+            return "kích thước tệp \(match.1 == "bundle" ? "gói" : "trả lời") phải từ \(match.2) đến \(match.3) byte"
+        }
+        if message.hasPrefix("hub: "), case let rest = String(message.dropFirst(5)), translated(rest) != rest {
+            return "hub: " + translated(rest)
+        }
         if let match = message.wholeMatch(of: /(.+) not found/) { return "không tìm thấy \(match.1)" }
         return message
     }
@@ -63,6 +78,42 @@ package enum Messages {
             "hub chỉ nhận kết nối HTTPS: hãy dùng địa chỉ https://"
         ),
         ("only a reviewer token may use this endpoint", "chỉ token của cán bộ xã mới dùng được chức năng này"),
+        (
+            "this is a bundle of changes for the hub, not the hub's reply",
+            "đây là tệp gói thay đổi gửi lên hub, không phải tệp trả lời của hub"
+        ),
+        (
+            "this replica has not learned its hub's key yet: it needs one network sync (ntm sync) first",
+            "bản sao này chưa biết khóa của hub: cần đồng bộ qua mạng một lần (ntm sync) trước"
+        ),
+        (
+            "this reply is signed by another hub than this replica's",
+            "tệp trả lời này do một hub khác ký, không phải hub của bản sao này"
+        ),
+        (
+            "this reply was altered after the hub signed it: its signature does not match",
+            "tệp trả lời này đã bị sửa sau khi hub ký: chữ ký không khớp"
+        ),
+        ("this reply is for another device", "tệp trả lời này dành cho thiết bị khác"),
+        ("the reply: ", "tệp trả lời: "),
+        (
+            "not an NTM Sync bundle (it does not start with NTMB)",
+            "không phải tệp gói NTM Sync (không bắt đầu bằng NTMB)"
+        ),
+        ("the bundle is damaged", "tệp gói bị hỏng"),
+        (
+            "the token this device registered with was revoked; the device must sync once with its new token",
+            "token mà thiết bị này đăng ký đã bị thu hồi; thiết bị cần đồng bộ qua mạng một lần với token mới"
+        ),
+    ]
+
+    /// What a hub says of a bundle file (`HubBundles`), after "the bundle" or "bundle N".
+    private static let bundleProblems: [String: String] = [
+        "was altered after it was signed: its signature does not match": "đã bị sửa sau khi ký: chữ ký không khớp",
+        "is signed by a device this hub does not know": "được ký bởi một thiết bị mà hub này không biết",
+        "is a reply from the hub, for the device to import": "là tệp trả lời của hub, để thiết bị nhập",
+        "comes from another device; import one device's bundles at a time":
+            "đến từ thiết bị khác; hãy nhập tệp gói của từng thiết bị một",
     ]
 
     private static func problemInVietnamese(_ problem: String) -> String? {

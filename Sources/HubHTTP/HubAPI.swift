@@ -74,6 +74,9 @@ package struct HubAPI: Sendable {
                 return try HubResponse.json(answer, request: request)
             }
         }
+        // A device's bundle relayed by a reviewer's ntm (DESIGN.md §8): the file in, the
+        // hub's signed reply out; the file's own signature says whose changes they are.
+        v1.post("bundles") { request, context in try await gate.withPermit { try await bundle(request, context) } }
         v1.get("conflicts") { request, context in
             let reviewer = try context.requireReviewer()
             let status: ConflictRecord.Status?
@@ -160,6 +163,32 @@ package struct HubAPI: Sendable {
                 "sync.cursor": "\(page.cursor)", "http.duration_ms": "\(milliseconds(since: started))",
             ])
         return try HubResponse.json(page, request: request)
+    }
+
+    private func bundle(_ request: Request, _ context: HubRequestContext) async throws -> Response {
+        _ = try context.requireReviewer()
+        var maxReply = SignedBundle.maxFileBytes
+        if let text = request.uri.queryParameters.get("max_reply_bytes") {
+            guard text.utf8.count <= 10, let value = Int(text) else {
+                throw SyncError.malformed("max_reply_bytes: must be a whole number of bytes")
+            }
+            maxReply = value
+        }
+        var request = request
+        let raw = try await request.collectBody(upTo: Wire.maxWireBytes)
+        let plain = try Wire.requestBody(raw, contentEncoding: request.headers[.contentEncoding])
+        let file = try SignedBundle.read(Array(buffer: plain))
+        let (reply, summary) = try await HubBundles.answer([file], store: store, maxReplyBytes: maxReply)
+        context.logger.info(
+            "bundle",
+            metadata: [
+                "sync.replica": "\(LogText.safe(summary.replicaID))", "sync.changes_in": "\(summary.applied)",
+                "sync.rejected": "\(summary.rejected)", "sync.conflicts": "\(summary.conflicts)",
+                "sync.changes_out": "\(summary.entries)",
+            ])
+        return Response(
+            status: .ok, headers: [.contentType: "application/octet-stream"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try reply.fileBytes())))
     }
 
     private func milliseconds(since start: ContinuousClock.Instant) -> Int64 {

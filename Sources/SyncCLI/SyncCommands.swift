@@ -42,6 +42,15 @@ struct InitCommand: AsyncParsableCommand {
         // The hub's signing key, learned over this authenticated connection: it checks the
         // replies to bundles this device sends by file.
         if let key = status.hubKey { try created.setHubPublicKey(key) }
+        // This device's public key, registered with the hub now, by a pull of one entry
+        // (left for the first sync to apply): a hamlet that never connects again can still
+        // sync by bundles. Should it fail, the next sync registers it.
+        var registered = true
+        do {
+            _ = try await connection.pull(try created.pullRequest(limit: 1))
+        } catch {
+            registered = false
+        }
         if output.json {
             try Output.json(InitReport(replicaID: try created.replicaID, principal: status.principal, db: path))
         } else {
@@ -52,6 +61,13 @@ struct InitCommand: AsyncParsableCommand {
                 tr(
                     "replica at \(path): \(status.principal.name), \(scope)",
                     "bản sao dữ liệu tại \(path): \(status.principal.name), \(scope)"))
+            if !registered {
+                print(
+                    tr(
+                        "this device's key is not registered with the hub yet: it will be at the first ntm sync, before any bundle",
+                        "khóa của thiết bị chưa được đăng ký với hub: sẽ được đăng ký ở lần ntm sync đầu tiên, trước khi dùng tệp gói"
+                    ))
+            }
             print(tr("next: ntm sync", "tiếp theo: ntm sync"))
         }
     }

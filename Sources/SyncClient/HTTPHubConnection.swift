@@ -91,16 +91,44 @@ package struct HTTPHubConnection: HubConnection {
     private func send<Body: Encodable, Result: Decodable>(
         _ method: HTTPMethod, _ path: String, body: Body?, as type: Result.Type, acceptingRefusal: Bool = false
     ) async throws -> Result {
+        var headers = HTTPHeaders([("Accept", "application/json")])
+        var bytes: ByteBuffer?
+        if let body {
+            headers.add(name: "Content-Type", value: Wire.contentType)
+            headers.add(name: "Content-Encoding", value: "gzip")
+            bytes = try Wire.gzip(try Wire.encode(body))
+        }
+        let (status, buffer) = try await exchange(method, path, headers: headers, body: bytes)
+        if (200..<300).contains(status) || (acceptingRefusal && (status == 403 || status == 422)),
+            let result = try? Wire.decode(Result.self, from: buffer)
+        {
+            return result
+        }
+        throw refusal(status: status, body: buffer)
+    }
+
+    /// Hands a device's bundle file to the hub (reviewer tokens), which applies it and
+    /// answers with its signed reply file, of at most `maxReplyBytes`.
+    package func relayBundle(_ file: [UInt8], maxReplyBytes: Int) async throws -> [UInt8] {
+        let headers = HTTPHeaders([
+            ("Accept", "application/octet-stream"), ("Content-Type", "application/octet-stream"),
+        ])
+        let (status, buffer) = try await exchange(
+            .POST, "/v1/bundles?max_reply_bytes=\(maxReplyBytes)", headers: headers, body: ByteBuffer(bytes: file))
+        guard (200..<300).contains(status) else { throw refusal(status: status, body: buffer) }
+        return Array(buffer: buffer)
+    }
+
+    /// One request with the bearer token; the answer's status and body, unpacked when gzip.
+    private func exchange(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?
+    ) async throws -> (status: UInt, body: ByteBuffer) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
+        request.headers = headers
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: "Accept-Encoding", value: "gzip")
-        request.headers.add(name: "Accept", value: "application/json")
-        if let body {
-            request.headers.add(name: "Content-Type", value: Wire.contentType)
-            request.headers.add(name: "Content-Encoding", value: "gzip")
-            request.body = .bytes(try Wire.gzip(try Wire.encode(body)))
-        }
+        if let body { request.body = .bytes(body) }
         let client = try Self.client(trusting: trustedCertificates)
         let (response, collected) = try await Self.withConnectionRetries(baseURL) {
             let response = try await client.execute(request, timeout: timeout)
@@ -110,16 +138,15 @@ package struct HTTPHubConnection: HubConnection {
         if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
             buffer = try Wire.gunzip(buffer)
         }
-        let status = response.status.code
-        if (200..<300).contains(status) || (acceptingRefusal && (status == 403 || status == 422)),
-            let result = try? Wire.decode(Result.self, from: buffer)
-        {
-            return result
+        return (response.status.code, buffer)
+    }
+
+    /// The hub's refusal, from its error body.
+    private func refusal(status: UInt, body: ByteBuffer) -> SyncError {
+        if let error = try? Wire.decode(ErrorEnvelope.self, from: body) {
+            return SyncError.reported(code: error.error.code, message: "hub: \(Self.plainRefusal(error.error.message))")
         }
-        if let error = try? Wire.decode(ErrorEnvelope.self, from: buffer) {
-            throw SyncError.reported(code: error.error.code, message: "hub: \(Self.plainRefusal(error.error.message))")
-        }
-        throw SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
+        return SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
     }
 
     /// Runs `body`, trying again while the hub cannot be reached at all (refused, no

@@ -17,7 +17,7 @@ struct NtmHub: AsyncParsableCommand {
         version: BuildInfo.description,
         subcommands: [
             Serve.self, Init.self, HamletCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
-            ReportCommand<ExistingHub>.self, DevicesCommand.self, TLSCommand.self, Demo.self,
+            ReportCommand<ExistingHub>.self, DevicesCommand.self, TLSCommand.self, BundleCommand.self, Demo.self,
         ])
 
     static func main() async {
@@ -645,6 +645,93 @@ struct TLSCommand: AsyncParsableCommand {
                     "next: ntm-hub serve --tls-cert \(issued.hubCertificate) --tls-key \(issued.hubKey); on each phone: ntm init --ca-file ca.pem",
                     "tiếp theo: ntm-hub serve --tls-cert \(issued.hubCertificate) --tls-key \(issued.hubKey); trên mỗi điện thoại: ntm init --ca-file ca.pem"
                 ))
+        }
+    }
+}
+
+/// `ntm-hub bundle import`: a hamlet's bundle files, carried to the office (DESIGN.md §8).
+struct BundleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: tr(
+            "Sync by file with a hamlet that has no signal.", "Đồng bộ bằng tệp với thôn/xóm không có sóng."),
+        subcommands: [Import.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: tr(
+                "Apply a hamlet's bundle file(s) and write the hub's signed reply for it.",
+                "Áp dụng (các) tệp gói của thôn/xóm và ghi tệp trả lời có chữ ký của hub."),
+            discussion: tr(
+                """
+                Each file is checked first: signed by a device the hub registered, whose token is \
+                still valid, and not altered by a single byte. The changes are then applied exactly as \
+                if the device had synced, and REPLY holds their outcomes and the hamlet's news, for the \
+                head to import with ntm bundle import. Give all the parts of an export together, in any \
+                order; a file imported again changes nothing.
+                """,
+                """
+                Mỗi tệp được kiểm tra trước: do một thiết bị đã đăng ký với hub ký, token của thiết bị \
+                còn hiệu lực, và không bị sửa một byte nào. Sau đó các thay đổi được áp dụng đúng như khi \
+                thiết bị đồng bộ, và TỆP-TRẢ-LỜI chứa kết quả cùng tin mới của thôn/xóm, để trưởng thôn \
+                nhập bằng ntm bundle import. Hãy cho tất cả các phần của một lần xuất cùng lúc, theo thứ \
+                tự nào cũng được; nhập lại một tệp không thay đổi gì.
+                """))
+
+        @Argument(help: ArgumentHelp(tr("The hamlet's bundle file(s).", "(Các) tệp gói của thôn/xóm.")))
+        var files: [String]
+        @Option(help: ArgumentHelp(tr("Where to write the reply.", "Nơi ghi tệp trả lời."))) var reply: String
+        @Option(
+            help: ArgumentHelp(
+                tr("The largest reply file (64KB to 8MB).", "Kích thước tệp trả lời lớn nhất (64KB đến 8MB).")))
+        var maxSize = "8MB"
+        @OptionGroup var hub: ExistingHub
+        @OptionGroup var output: JSONFlag
+
+        func validate() throws {
+            guard !files.isEmpty, files.count <= 100 else {
+                throw ValidationError(tr("give 1 to 100 bundle files", "hãy cho từ 1 đến 100 tệp gói"))
+            }
+        }
+
+        struct Imported: Encodable {
+            let summary: HubBundles.Summary
+            let reply: String
+            let bytes: Int
+        }
+
+        func run() async throws {
+            let limit = try BundleFiles.checkedSize(maxSize, option: "--max-size")
+            let bundles = try files.map(BundleFiles.read)
+            let store = try hub.open()
+            let (answer, summary) = try await HubBundles.answer(bundles, store: store, maxReplyBytes: limit)
+            let bytes = try answer.fileBytes()
+            try BundleFiles.write(bytes, to: reply)
+            if output.json { return try Output.json(Imported(summary: summary, reply: reply, bytes: bytes.count)) }
+            let hamlet = summary.hamletID.map { tr(", hamlet \($0)", ", thôn/xóm \($0)") } ?? ""
+            print(
+                tr(
+                    "\(summary.files) file(s) from \(summary.holder)\(hamlet) (device \(summary.replicaID)): \(summary.applied) change(s) taken, \(summary.rejected) refused, \(summary.conflicts) conflict(s) opened",
+                    "\(summary.files) tệp của \(summary.holder)\(hamlet) (thiết bị \(summary.replicaID)): nhận \(summary.applied) thay đổi, từ chối \(summary.rejected), mở \(summary.conflicts) xung đột"
+                ))
+            if summary.waiting > 0 {
+                print(
+                    tr(
+                        "\(summary.waiting) page(s) of changes wait for an earlier part of the export: import all its parts",
+                        "\(summary.waiting) trang thay đổi chờ phần trước của lần xuất: hãy nhập đủ các phần"))
+            }
+            print(
+                tr(
+                    "reply: \(reply) (\(BundleFiles.shown(bytes.count))), \(summary.entries) log entr(ies) for the hamlet; give it back to the head (ntm bundle import)",
+                    "tệp trả lời: \(reply) (\(BundleFiles.shown(bytes.count))), \(summary.entries) mục nhật ký cho thôn/xóm; hãy gửi lại cho trưởng thôn (ntm bundle import)"
+                ))
+            if summary.hasMore {
+                print(
+                    tr(
+                        "the hamlet's news did not all fit: the next bundle brings the rest",
+                        "tin mới của thôn/xóm chưa vừa hết: lần gửi gói sau sẽ nhận phần còn lại"))
+            }
         }
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import SyncCore
+
+/// Bundle files on disk (DESIGN.md §8), for `ntm bundle` and `ntm-hub bundle`: sizes as
+/// people type them, part names, reading a file of unknown origin within its limit, and
+/// writing one whole or not at all.
+package enum BundleFiles {
+    /// A size typed as `8MB`, `512KB`, `512K`, `65536`: bytes, or nil when it is not one.
+    package static func size(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard trimmed.utf8.count <= 16 else { return nil }
+        let units: [(String, Int)] = [("MB", 1 << 20), ("KB", 1 << 10), ("M", 1 << 20), ("K", 1 << 10), ("B", 1)]
+        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
+            guard let number = Int(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)),
+                number >= 0, number <= Int.max / factor
+            else { return nil }
+            return number * factor
+        }
+        return Int(trimmed).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    /// A size within the limits of bundle files, or a clear error naming `option`.
+    package static func checkedSize(_ text: String, option: String) throws -> Int {
+        let (low, high) = (Replica.minBundleBytes, SignedBundle.maxFileBytes)
+        guard let bytes = size(text), (low...high).contains(bytes) else {
+            throw CommandFailure.usage(
+                tr(
+                    "\(option) must be a size from 64KB to 8MB (for example 1MB or 512KB)",
+                    "\(option) phải là kích thước từ 64KB đến 8MB (ví dụ 1MB hoặc 512KB)"))
+        }
+        return bytes
+    }
+
+    /// The paths for `count` files named after `path`: `path` itself for one, else
+    /// `name-1.ext`, `name-2.ext`, …
+    package static func partPaths(_ path: String, count: Int) -> [String] {
+        guard count > 1 else { return [path] }
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension
+        let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+        return (1...count).map { ext.isEmpty ? "\(stem)-\($0)" : "\(stem)-\($0).\(ext)" }
+    }
+
+    /// The bundle in the file at `path`, or a clear error: missing, not a file, too large,
+    /// not a bundle.
+    package static func read(_ path: String) throws -> SignedBundle {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure.usage(tr("no file at \(path)", "không có tệp tại \(path)"))
+        }
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+            throw CommandFailure.usage(tr("\(path) is not a readable file", "\(path) không phải tệp đọc được"))
+        }
+        defer { try? handle.close() }
+        // One byte more than allowed tells a file too large without reading all of it.
+        let data = try handle.read(upToCount: SignedBundle.maxFileBytes + 1) ?? Data()
+        let bytes = Array(data)
+        let result = Result { () throws(SyncError) in try SignedBundle.read(bytes) }
+        switch result {
+        case .success(let bundle): return bundle
+        case .failure(let error): throw CommandFailure.file(path, error)
+        }
+    }
+
+    /// Writes `bytes` to `path` whole: a temporary file beside it, then renamed over it.
+    package static func write(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try Data(bytes).write(to: temporary, options: [.atomic])
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure.failure(
+                tr(
+                    "cannot write \(path): \(error.localizedDescription)",
+                    "không ghi được \(path): \(error.localizedDescription)"))
+        }
+    }
+
+    /// A size for people: `12 KB`, `1.5 MB`.
+    package static func shown(_ bytes: Int) -> String {
+        if bytes < 1 << 10 { return "\(bytes) B" }
+        if bytes < 1 << 20 { return "\((bytes + 512) >> 10) KB" }
+        return Format.number(Double(bytes) / Double(1 << 20), fractionDigits: 1) + " MB"
+    }
+}
