@@ -42,7 +42,10 @@ let parent =
     ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
 let started = Date()
 var failed: [UInt64] = []
-var totals = (operations: 0, syncs: 0, faults: 0, conflicts: 0, resolutions: 0, replicas: 0, older: 0, upgraded: 0)
+var totals = (
+    operations: 0, syncs: 0, faults: 0, conflicts: 0, resolutions: 0, replicas: 0, older: 0, upgraded: 0, bundles: 0,
+    bundleFaults: 0, bundledChanges: 0, bundlesRefused: 0
+)
 let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
 await withTaskGroup(of: SimulationReport.self) { group in
     var next = from
@@ -61,6 +64,10 @@ await withTaskGroup(of: SimulationReport.self) { group in
         totals.replicas += report.replicas
         totals.older += report.olderReplicas
         totals.upgraded += report.upgradedMidRun
+        totals.bundles += report.bundles
+        totals.bundleFaults += report.bundleFaults
+        totals.bundledChanges += report.bundledChanges
+        totals.bundlesRefused += report.bundlesRefused
         if !report.failures.isEmpty {
             failed.append(report.seed)
             print(report.summary)
@@ -81,7 +88,8 @@ await withTaskGroup(of: SimulationReport.self) { group in
 let seconds = Date().timeIntervalSince(started)
 print(
     "simulate: \(seeds - failed.count) passed, \(failed.count) failed — seeds \(from)..<\(from + UInt64(seeds)), "
-        + "\(steps) steps each, \(totals.replicas) replicas (\(totals.older) at an earlier schema, \(totals.upgraded) upgraded mid-run), \(totals.operations) operations, \(totals.syncs) syncs, "
+        + "\(steps) steps each, \(totals.replicas) replicas (\(totals.older) at an earlier schema, \(totals.upgraded) upgraded mid-run), \(totals.operations) operations, \(totals.syncs) syncs "
+        + "(\(totals.bundles) by file: \(totals.bundledChanges) changes taken in, \(totals.bundleFaults) files lost or doubled, \(totals.bundlesRefused) refused from unregistered devices), "
         + "\(totals.faults) faults, \(totals.conflicts) conflicts, \(totals.resolutions) resolutions, "
         + String(format: "%.1f s", seconds))
 exit(failed.isEmpty ? 0 : 1)

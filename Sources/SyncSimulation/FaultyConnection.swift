@@ -37,6 +37,17 @@ package final class FaultPlan: Sendable {
     }
 
     func fail(_ message: String) { state.withLock { $0.failures.append(message) } }
+    /// Notes the changes of `request` as sent, by the network or in a bundle file.
+    func noteSent(_ request: PushRequest) {
+        state.withLock { state in
+            // Keyed by content too: two copies of one file send different changes under one id.
+            for change in request.changes {
+                let digest = (try? JSONText.encode(change)).map(JSONText.fnv1a) ?? ""
+                state.sent[FaultPlan.key(request.replicaID, change.seq, digest)] = change
+            }
+        }
+    }
+
     func countFault() { state.withLock { $0.faults += 1 } }
     func setEnabled(_ enabled: Bool) { state.withLock { $0.enabled = enabled } }
 }
@@ -50,13 +61,7 @@ struct FaultyConnection: HubConnection {
     let plan: FaultPlan
 
     func push(_ request: PushRequest) async throws -> PushResponse {
-        plan.state.withLock { state in
-            // Keyed by content too: two copies of one file send different changes under one id.
-            for change in request.changes {
-                let digest = (try? JSONText.encode(change)).map(JSONText.fnv1a) ?? ""
-                state.sent[FaultPlan.key(request.replicaID, change.seq, digest)] = change
-            }
-        }
+        plan.noteSent(request)
         let hub = plan.store
         switch plan.roll() {
         case 0..<8:  // the request is lost

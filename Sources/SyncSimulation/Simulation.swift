@@ -20,12 +20,19 @@ package struct SimulationReport: Sendable {
     /// Replicas that started at an earlier schema version, and those upgraded mid-run.
     package var olderReplicas = 0
     package var upgradedMidRun = 0
+    /// Syncs carried by bundle files, and files dropped, duplicated or delivered late.
+    package var bundles = 0
+    package var bundleFaults = 0
+    /// Changes the hub took in from bundle files.
+    package var bundledChanges = 0
+    /// Bundle files the office refused: their device had not registered its key.
+    package var bundlesRefused = 0
 
     /// One line for a person.
     package var summary: String {
         let outcome = failures.isEmpty ? "ok" : "FAILED (\(failures.count))"
         return "seed \(seed): \(outcome) — \(hamlets) hamlets, \(replicas) replicas, \(operations) operations, "
-            + "\(syncs) syncs, \(faults) faults, \(conflicts) conflicts, \(resolutions) resolutions"
+            + "\(syncs) syncs (\(bundles) by file), \(faults) faults, \(conflicts) conflicts, \(resolutions) resolutions"
     }
 }
 
@@ -73,6 +80,11 @@ struct World {
     }
 
     var random: SplitMix64
+    /// Which syncs go by file, and what befalls the files: drawn apart from `random`.
+    var courier: SplitMix64
+    /// Bundle files on their way to the office, and replies on their way back, by device.
+    var outgoing: [(device: Int, files: [SignedBundle])] = []
+    var replies: [(device: Int, reply: SignedBundle)] = []
     /// Which devices run an older ntm, and when they upgrade: drawn apart from `random`, so
     /// that the rest of a seed's run does not depend on the fleet's versions.
     var fleet: SplitMix64
@@ -103,6 +115,7 @@ struct World {
     init(seed: UInt64, folder: URL, report: inout SimulationReport) async throws {
         random = SplitMix64(seed: seed)
         fleet = SplitMix64(seed: seed &+ 3)
+        courier = SplitMix64(seed: seed &+ 4)
         self.folder = folder
         hubClock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
         hubIDSeed = seed &+ 1
@@ -122,6 +135,10 @@ struct World {
             let head = Principal(role: .head(hamletID: hamletID), name: "Trưởng xóm \(index + 1)")
             try addDevice(head, name: "hamlet\(index)-laptop")
             if chance(50) { try addDevice(head, name: "hamlet\(index)-phone") }
+        }
+        // `ntm init` registers each device's key with a first one-entry pull.
+        for device in devices where device.schemaVersion >= 2 {
+            _ = try await hub.pull(try device.replica.pullRequest(limit: 1), for: device.replica.principal)
         }
         report.hamlets = hamlets
         report.replicas = devices.count
@@ -171,7 +188,12 @@ struct World {
             try edit(index)
         case 45..<72:
             report.syncs += 1
-            try await sync(index, faults: true)
+            // A quarter of the syncs go by file (DESIGN.md §8), where the device can sign them.
+            if courier.next() % 4 == 0, devices[index].schemaVersion >= 2 {
+                try await syncByFile(index, &report)
+            } else {
+                try await sync(index, faults: true)
+            }
         case 72..<78:
             if try await resolveSomeConflict() { report.resolutions += 1 }
         case 78..<83:  // the device sleeps, the file closes and opens again, maybe by a newer ntm
@@ -389,6 +411,87 @@ struct World {
         }
     }
 
+    /// A sync by file: the device exports, some file in transit reaches the office, some
+    /// reply reaches its device. Files are lost, duplicated and overtaken on the way.
+    private mutating func syncByFile(_ index: Int, _ report: inout SimulationReport) async throws {
+        report.bundles += 1
+        let sizes = [Replica.minBundleBytes, 256 << 10, SignedBundle.maxFileBytes]
+        let size = sizes[Int(courier.next() % UInt64(sizes.count))]
+        let files = try devices[index].replica.exportBundles(maxFileBytes: size)
+        for file in files {
+            for push in try Wire.decode(ChangesBundle.self, from: .init(bytes: file.payload)).pushes {
+                plan.noteSent(push)
+            }
+        }
+        if courier.next() % 100 < 15 {
+            report.bundleFaults += 1  // the USB stick is lost
+        } else {
+            outgoing.append((index, files))
+        }
+        if !outgoing.isEmpty, courier.next() % 100 < 80 {
+            // Not necessarily the oldest: files overtake one another.
+            let (device, files) = outgoing.remove(at: Int(courier.next() % UInt64(outgoing.count)))
+            try await deliverToOffice(device, files, &report)
+        }
+        if !replies.isEmpty, courier.next() % 100 < 80 {
+            let (device, reply) = replies.remove(at: Int(courier.next() % UInt64(replies.count)))
+            try deliverReply(device, reply, &report)
+        }
+    }
+
+    /// The office imports a device's files and sends back the reply (sometimes twice).
+    private mutating func deliverToOffice(
+        _ device: Int, _ files: [SignedBundle], _ report: inout SimulationReport
+    ) async throws {
+        let sizes = [HubBundles.minReplyBytes, 1 << 20, SignedBundle.maxFileBytes]
+        let size = sizes[Int(courier.next() % UInt64(sizes.count))]
+        let head = try await hub.status(for: reviewer).logHead
+        let answer: (reply: SignedBundle, summary: HubBundles.Summary)
+        do {
+            answer = try await HubBundles.answer(files, store: hub, maxReplyBytes: size)
+        } catch let error as SyncError
+            where error.kind == .forbidden && error.message.contains("does not know")
+        {
+            // A device that never pulled since it made its key (or a hub restored from
+            // before it registered): the office cannot trust the file.
+            report.bundlesRefused += 1
+            return
+        }
+        // A file whose every change the hub had took nothing in and logged nothing.
+        if answer.summary.applied == 0, answer.summary.rejected == 0,
+            try await hub.status(for: reviewer).logHead != head
+        {
+            plan.fail("a bundle with nothing new changed the hub's log")
+        }
+        report.bundledChanges += answer.summary.applied
+        replies.append((device, answer.reply))
+        if courier.next() % 100 < 15 {
+            report.bundleFaults += 1  // sent twice
+            replies.append((device, answer.reply))
+        }
+        if courier.next() % 100 < 10 {
+            report.bundleFaults += 1  // the same files imported again, later
+            outgoing.append((device, files))
+        }
+    }
+
+    /// A reply reaches its device; importing it again at once changes nothing.
+    private mutating func deliverReply(_ device: Int, _ reply: SignedBundle, _ report: inout SimulationReport) throws {
+        let replica = devices[device].replica
+        guard devices[device].schemaVersion >= 2 else { return }
+        do {
+            _ = try replica.importReply(reply)
+        } catch let error as SyncError where error.kind == .conflict {
+            return  // the device has not learned its hub's key yet
+        }
+        try replica.write { _ in }
+        let before = try snapshot(replica)
+        _ = try replica.importReply(reply)
+        if try snapshot(replica) != before {
+            plan.fail("importing a reply again changed replica \(try replica.replicaID)")
+        }
+    }
+
     private mutating func resolveSomeConflict() async throws -> Bool {
         let open = try await hub.conflicts(status: .open, for: reviewer)
         guard let conflict = pick(open) else { return false }
@@ -457,6 +560,19 @@ struct World {
             if left == 0 { break }
             try await deliverSomethingLate()
         }
+        // Files still on their way arrive, in whatever order.
+        var late = SimulationReport(seed: 0)
+        while !outgoing.isEmpty {
+            let (device, files) = outgoing.remove(at: Int(courier.next() % UInt64(outgoing.count)))
+            try await deliverToOffice(device, files, &late)
+        }
+        while !replies.isEmpty {
+            let (device, reply) = replies.remove(at: Int(courier.next() % UInt64(replies.count)))
+            try deliverReply(device, reply, &late)
+        }
+        report.bundleFaults += late.bundleFaults
+        report.bundledChanges += late.bundledChanges
+        report.bundlesRefused += late.bundlesRefused
         for index in devices.indices { try await sync(index, faults: false) }
         for index in devices.indices {
             // One at a time: discarding one may set aside another found unreadable.
