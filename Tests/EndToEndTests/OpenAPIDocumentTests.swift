@@ -34,6 +34,7 @@ import Testing
         "POST /v1/push",
         "POST /v1/pull",
         "POST /v1/restore",
+        "POST /v1/bundles",
         "GET /v1/conflicts",
         "GET /v1/history/{table}/{id}",
         "GET /v1/conflicts/{id}",
