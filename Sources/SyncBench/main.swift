@@ -14,6 +14,7 @@ let usage = """
            ntm-bench noop-sync --fixture FILE --repeats K
            ntm-bench concurrent-sync --fixture FILE --replicas N --changes N
            ntm-bench wire-size
+           ntm-bench bundle-size [--changes N]
     The HTTP figures start `ntm-hub serve` from beside this executable; --tls yes serves
     them over HTTPS with a CA made for the run.
     """
@@ -88,6 +89,8 @@ do {
                 fixture(), replicas: number("replicas"), changesEach: number("changes"), host: host))
     case "wire-size":
         try emit(await WireWorkload.bytesPerField())
+    case "bundle-size":
+        try emit(await BundleWorkload.bytesPerChange(changes: number("changes", default: 1_000)))
     default:
         fail("unknown figure \(command)")
     }

@@ -45,3 +45,55 @@ public enum WireWorkload {
         return figures
     }
 }
+
+/// Issue 14's figure: bytes per change of sync by file, against the network's push bodies
+/// for the same changes, measured in the same run.
+public enum BundleWorkload {
+    /// A head records `changes` land donations, then signs `changes` of them: each batch
+    /// exported as bundle files, answered by the hub and imported back.
+    public static func bytesPerChange(changes: Int = 1_000) async throws -> [String: Double] {
+        let scratch = try ScratchDirectory()
+        let hub = try await PreparedHub.create(at: scratch.file("hub.sqlite"))[0]
+        defer { try? hub.store.close() }
+        let replica = try Replica.create(at: scratch.file("head.sqlite"), principal: hub.head)
+        defer { try? replica.close() }
+        // `ntm init`: the hub's key learned, the device's registered.
+        if let key = hub.store.publicKey { try replica.setHubPublicKey(key) }
+        try await SyncSession(replica: replica, hub: LocalHubConnection(store: hub.store, principal: hub.head)).run()
+
+        var figures: [String: Double] = [:]
+        func measure(_ name: String) async throws {
+            let files = try replica.exportBundles()
+            var bundleBytes = 0
+            var pushBytes = 0
+            for file in files {
+                bundleBytes += try file.fileBytes().count
+                for push in try Wire.decode(ChangesBundle.self, from: .init(bytes: file.payload)).pushes {
+                    pushBytes += try Wire.gzip(Wire.encode(push)).readableBytes
+                }
+            }
+            let (reply, _) = try await HubBundles.answer(files, store: hub.store)
+            let replyBytes = try reply.fileBytes().count
+            _ = try replica.importReply(reply)
+            figures["\(name)_bundle_bytes_per_change"] = Double(bundleBytes) / Double(changes)
+            figures["\(name)_network_push_bytes_per_change"] = Double(pushBytes) / Double(changes)
+            figures["\(name)_reply_bytes_per_change"] = Double(replyBytes) / Double(changes)
+            figures["\(name)_files"] = Double(files.count)
+        }
+        var rows: [SyncRow] = []
+        for index in 0..<changes {
+            var row = DonationRows.row(index, hamletID: hub.hamletID)
+            row["road_segment_id"] = .null
+            rows.append(row)
+        }
+        _ = try replica.insert(into: DonationRows.table, rows: rows)
+        try await measure("insert")
+        for index in 0..<changes {
+            _ = try replica.update(
+                DonationRows.table, id: DonationRows.id(index),
+                values: ["status": .text("signed"), "note": .text("đã ký biên bản hiến đất")])
+        }
+        try await measure("update")
+        return figures
+    }
+}
