@@ -156,7 +156,9 @@ struct World {
         let ids = SeededIDGenerator(seed: random.next(), clock: clock)
         let path = folder.appendingPathComponent("\(name).sqlite").path
         // Not every device has the new ntm yet.
-        let version = fleet.next() % 100 < Self.olderDevicesPercent ? 1 : ReplicatedSchema.version
+        let version =
+            fleet.next() % 100 < Self.olderDevicesPercent
+            ? 1 + Int(fleet.next() % UInt64(ReplicatedSchema.version - 1)) : ReplicatedSchema.version
         let replica = try Replica.create(
             at: path, principal: principal, clock: clock, ids: ids, schemaVersion: version)
         devices.append(
@@ -302,6 +304,11 @@ struct World {
     private mutating func value(for column: ColumnSpec, table: TableSpec) -> SyncValue {
         if !column.isRequired, chance(8) { return .null }
         switch column.kind {
+        case .text where column.text == .digest:
+            // A photo's SHA-256: one of a few, so that attachments share content.
+            return .text(String(format: "%064x", random.next() % 5))
+        case .text where column.name == "row_id":
+            return .text(String(format: "0192%04x-0000-7000-8000-%012x", 0x5151, random.next() % 8))
         case .text: return .text(pick(Self.names + ["Ghi chú \(random.next() % 100)", "Đường trục xóm"]) ?? "")
         case .integer:
             if case .range(let range) = column.rule {

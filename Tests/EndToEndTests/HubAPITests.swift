@@ -82,8 +82,8 @@ import Testing
             status: .init(code: 426), message: "protocol version 99 is not supported"),
         Case(
             name: "a replica newer than its hub", path: "/v1/pull", token: .head,
-            body: #"{"protocol_version":1,"schema_version":3,"replica_id":"r","client_time":0,"after":0,"limit":10}"#,
-            status: .init(code: 426), message: "schema version 3 is newer than this hub's (2): update ntm-hub"),
+            body: #"{"protocol_version":1,"schema_version":4,"replica_id":"r","client_time":0,"after":0,"limit":10}"#,
+            status: .init(code: 426), message: "schema version 4 is newer than this hub's (3): update ntm-hub"),
         Case(
             name: "no schema version", path: "/v1/pull", token: .head,
             body: #"{"protocol_version":1,"schema_version":0,"replica_id":"r","client_time":0,"after":0,"limit":10}"#,

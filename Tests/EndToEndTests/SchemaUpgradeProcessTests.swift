@@ -93,7 +93,7 @@ import Testing
         let status = try Programs.run("ntm", ["--db", "dong.sqlite", "status", "--json"], in: folder)
         #expect(status.status == 0, "\(status.stderr)")
         let upgradedStatus = try status.json(ReplicaStatus.self)
-        #expect(upgradedStatus.schemaVersion == 2 && upgradedStatus.backfilling)
+        #expect(upgradedStatus.schemaVersion == ReplicatedSchema.version && upgradedStatus.backfilling)
         #expect(upgradedStatus.pendingChanges == 3 && upgradedStatus.rejected.map(\.seq) == [9])
         let upgraded = try Self.state(replica)
         #expect(upgraded.migrations.contains("v2-schema") && upgraded.roadColumns.contains("kind"))

@@ -34,6 +34,8 @@ import Testing
         "replica v2-replica-hub-trust": "ab76e03f0375f346bfabb7f69c37a32aa32fc32d18da026f0cbaab385c92f0bb",
         "replica v2-replica-keys": "320220149132aca85be2afb727234560f3f808f521cef2c12c50023a20da28ef",
         "hub v2-hub-keys": "3e3ee39ca4c89fd7eb1a20ca41a3e7d2a4f73d9e2b1fcd6b206184a9e553025a",
+        "replica v3-schema": "2346326a6b378fdeacb553b28fb273d93d3d1d5781d4808b50ce2e9eff182623",
+        "hub v3-schema": "d19e9daaab1e9e9b59d68d8aef5bab2ee055d0ad5af523500fb2ca6ad2fbf5d9",
     ]
 
     private static func digest(_ text: String) -> String {

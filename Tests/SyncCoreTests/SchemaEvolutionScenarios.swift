@@ -37,7 +37,7 @@ import Testing
         let head = try #require(try await hub.principal(forToken: facts.head))
         let officer = try #require(try await hub.principal(forToken: facts.reviewer))
         let dong = try Replica(path: folder.appendingPathComponent("dong.sqlite").path)
-        #expect(dong.upgradedFrom == 1 && dong.schema.version == 2)
+        #expect(dong.upgradedFrom == 1 && dong.schema.version == ReplicatedSchema.version)
 
         // What the version-1 replica held is there as it was: three pending changes (one an
         // insert made with the sqlite3 shell), two acknowledged, one rejected with its reason.
@@ -94,7 +94,7 @@ import Testing
         let principal = commune.head(of: hamlets[0], name: "Trưởng xóm Chùa")
         let old = try commune.replica("chua-old", for: principal, schemaVersion: 1)
         let new = try commune.replica("chua-new", for: principal)
-        #expect(old.schema.version == 1 && new.schema.version == 2)
+        #expect(old.schema.version == 1 && new.schema.version == ReplicatedSchema.version)
         let road = try new.insert(
             into: "road_segments",
             values: ["name": .text("Ngõ 5"), "length_m": .real(300), "kind": .text("ngo")])

@@ -483,6 +483,12 @@ import Testing
                 "id": .text("contribution-1"), "hamlet_id": .text("hamlet-dong"), "donor_name": .text("Trần Thị Bình"),
                 "kind": .text("money"), "amount": .real(2_000_000),
             ]
+        case "attachments":
+            return [
+                "id": .text("attachment-1"), "hamlet_id": .text("hamlet-dong"), "row_table": .text("land_donations"),
+                "row_id": .text("donation-1"), "sha256": .text(String(repeating: "ab", count: 32)),
+                "media_type": .text("image/jpeg"), "bytes": .integer(204_800),
+            ]
         default:
             throw SyncError.unknownTable(table)
         }

@@ -108,7 +108,8 @@ package enum HubBundles {
         }
         pull.deviceKey = first.signer
         pull.limit = 1_000
-        var reply = BundleReply(hubTime: 0, answers: answers, after: pull.after, pages: [])
+        var reply = BundleReply(
+            hubTime: 0, answers: answers, after: pull.after, schemaVersion: pull.schemaVersion, pages: [])
         var budget = min(SignedBundle.maxPayloadBytes / 2, maxReplyBytes * 8)
         do {
             while budget > 0 {
@@ -126,6 +127,21 @@ package enum HubBundles {
         } catch let error as SyncError where error.kind != .storage && error.kind != .unavailable {
             reply.pullError = .init(error)
         }
+        // An upgraded device's backfill, as far as the same budget goes.
+        if reply.pullError == nil, var backfill = bundles.compactMap(\.backfill).max(by: { $0.after < $1.after }) {
+            backfill.limit = 1_000
+            do {
+                while budget > 0 {
+                    let page = try await store.pull(backfill, for: principal)
+                    budget -= page.entries.reduce(0) { $0 + 200 + ($1.values?.count ?? 1) * 64 }
+                    reply.backfillPages.append(page)
+                    guard page.hasMore else { break }
+                    backfill.after = page.cursor
+                }
+            } catch let error as SyncError where error.kind != .storage && error.kind != .unavailable {
+                reply.backfillPages = []
+            }
+        }
         if reply.hubTime == 0 { reply.hubTime = Int64(Date().timeIntervalSince1970 * 1000) }
 
         // The largest reply within the size asked for: whole pages dropped from the end.
@@ -139,6 +155,10 @@ package enum HubBundles {
                 summary.entries = reply.pages.reduce(0) { $0 + $1.entries.count }
                 summary.hasMore = reply.hasMore
                 return (signed, summary)
+            }
+            if !reply.backfillPages.isEmpty {
+                reply.backfillPages.removeLast(max(1, reply.backfillPages.count / 4))
+                continue
             }
             guard !reply.pages.isEmpty else {
                 throw SyncError.tooLarge("the reply's outcomes alone", limit: maxReplyBytes)

@@ -34,13 +34,14 @@ package struct MigrationHistory: Sendable {
         file: "replica", program: "ntm",
         migrations: FrozenMigration.replicaV1 + [
             FrozenMigration.replicaV2, FrozenMigration.replicaHistory, FrozenMigration.replicaHubTrust,
-            FrozenMigration.replicaKeys,
+            FrozenMigration.replicaKeys, FrozenMigration.replicaV3,
         ])
     /// The hub file's history.
     package static let hub = MigrationHistory(
         file: "hub", program: "ntm-hub",
         migrations: FrozenMigration.hubV1 + [
             FrozenMigration.hubV2, FrozenMigration.hubLogRows, FrozenMigration.hubDevices, FrozenMigration.hubKeys,
+            FrozenMigration.hubV3,
         ])
 
     /// The migrations up to schema version `version`.

@@ -12,6 +12,9 @@ package struct ChangesBundle: Sendable, Hashable, Codable {
     package var pushes: [PushRequest]
     /// Where the device's copy of the log stands.
     package var pull: PullRequest
+    /// A device upgraded from an earlier schema version: where its fetching again of what
+    /// its earlier pulls left out stands (`Replica.backfillRequest`).
+    package var backfill: PullRequest?
 
     /// The most push pages one part may carry.
     package static let maxPushes = 64
@@ -22,7 +25,9 @@ package struct ChangesBundle: Sendable, Hashable, Codable {
             throw .malformed("part: must be from 1 to parts (at most 999)")
         }
         guard pushes.count <= Self.maxPushes else { throw .tooLarge("pushes", limit: Self.maxPushes, unit: "pages") }
-        guard pull.replicaID == replicaID, pushes.allSatisfy({ $0.replicaID == replicaID }) else {
+        guard pull.replicaID == replicaID, pushes.allSatisfy({ $0.replicaID == replicaID }),
+            backfill.map({ $0.replicaID == replicaID && $0.addedAfterSchema != nil }) ?? true
+        else {
             throw .malformed("replica_id: every request in a bundle must be its signer's")
         }
     }
@@ -31,7 +36,7 @@ package struct ChangesBundle: Sendable, Hashable, Codable {
     package var firstSeq: Int64? { pushes.first?.changes.first?.seq }
 
     enum CodingKeys: String, CodingKey {
-        case part, parts, pushes, pull
+        case part, parts, pushes, pull, backfill
         case exportedAt = "exported_at"
     }
 }
@@ -45,8 +50,13 @@ package struct BundleReply: Sendable, Hashable, Codable {
     package var answers: [PushAnswer]
     /// The log position the pages start after (the device's cursor when it exported).
     package var after: Int64
+    /// The schema version the pages are given in (the device's when it exported): a device
+    /// upgraded since takes none of them, since they lack what its new version knows.
+    package var schemaVersion: Int
     /// The pages of the log after `after`; the last says whether more remain.
     package var pages: [PullResponse]
+    /// The pages of the device's backfill, when it asked for one.
+    package var backfillPages: [PullResponse] = []
     /// Why no pages came (the hub restored, a cursor ahead of the hub): nil when they did.
     package var pullError: ErrorBody.Detail?
     /// The last change number the hub holds from the device's current id, after the pushes.
@@ -80,16 +90,19 @@ package struct BundleReply: Sendable, Hashable, Codable {
     /// Whether the log holds more than the reply carries: the device exports again.
     package var hasMore = false
 
-    package init(hubTime: Int64, answers: [PushAnswer], after: Int64, pages: [PullResponse]) {
+    package init(hubTime: Int64, answers: [PushAnswer], after: Int64, schemaVersion: Int, pages: [PullResponse]) {
         self.hubTime = hubTime
         self.answers = answers
         self.after = after
+        self.schemaVersion = schemaVersion
         self.pages = pages
     }
 
     enum CodingKeys: String, CodingKey {
         case answers, after, pages
+        case backfillPages = "backfill_pages"
         case hasMore = "has_more"
+        case schemaVersion = "schema_version"
         case hubTime = "hub_time"
         case pullError = "pull_error"
         case receivedSeq = "received_seq"

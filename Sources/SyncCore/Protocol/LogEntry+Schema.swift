@@ -9,6 +9,8 @@ extension LogEntry {
     package func projected(to schema: SchemaView, addedAfter: Int? = nil) -> LogEntry? {
         if addedAfter == nil, schema.version == ReplicatedSchema.version { return self }
         guard let table = try? schema.table(self.table) else { return nil }
+        // A table the replica's earlier version did not have at all comes whole.
+        if let addedAfter, table.since > addedAfter { return projected(to: schema) }
         func keeps(_ column: String) -> Bool {
             guard let spec = table.column(column) else { return column == TableSpec.idColumn && addedAfter == nil }
             return addedAfter.map { spec.since > $0 } ?? true

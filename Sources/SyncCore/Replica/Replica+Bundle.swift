@@ -49,6 +49,7 @@ extension Replica {
             after = last.seq + page.seqBase
         }
         let pull = try pullRequest(limit: 1_000)
+        let backfill = try backfillRequest(limit: 1_000)
         let now = clock.nowMilliseconds()
         // Parts by what they hold before compression (JSON compresses well over four
         // times), each then split again until its file fits.
@@ -68,7 +69,8 @@ extension Replica {
         var fitted: [[PushRequest]] = []
         while let part = parts.first {
             parts.removeFirst()
-            let bundle = ChangesBundle(part: 1, parts: 1, exportedAt: now, pushes: part, pull: pull)
+            let bundle = ChangesBundle(
+                part: 1, parts: 1, exportedAt: now, pushes: part, pull: pull, backfill: backfill)
             let size = try sign(bundle, replicaID: pull.replicaID).fileBytes().count
             if size > maxFileBytes, part.count > 1 {
                 parts.insert(
@@ -82,7 +84,8 @@ extension Replica {
         }
         return try fitted.enumerated().map { index, part in
             try sign(
-                ChangesBundle(part: index + 1, parts: fitted.count, exportedAt: now, pushes: part, pull: pull),
+                ChangesBundle(
+                    part: index + 1, parts: fitted.count, exportedAt: now, pushes: part, pull: pull, backfill: backfill),
                 replicaID: pull.replicaID)
         }
     }
@@ -172,8 +175,17 @@ extension Replica {
                 break
             }
         }
+        // What an upgraded replica's earlier pulls left out, as the network's backfill.
+        if reply.schemaVersion == schema.version {
+            for page in reply.backfillPages where try backfillRequest(limit: 1) != nil {
+                try applyBackfill(page)
+                moved = true
+            }
+        }
         let cursor = try pullCursor()
-        if reply.after <= cursor {
+        // Pages given in an earlier schema version (exported before this file was upgraded)
+        // lack what this version knows: the next export asks again.
+        if reply.after <= cursor, reply.schemaVersion == schema.version {
             for var page in reply.pages where page.cursor > cursor || page.entries.contains(where: { $0.seq > cursor })
             {
                 page.receivedSeq = nil

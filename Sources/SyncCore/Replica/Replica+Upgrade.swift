@@ -36,11 +36,23 @@ extension Replica {
             try Self.ensureCapture(db, schema, now: now)
             guard let until = try Int64.fetchOne(db, sql: "SELECT backfill_until FROM sync_state WHERE id = 1")
             else { return 0 }
+            let from = try Int.fetchOne(db, sql: "SELECT backfill_from FROM sync_state WHERE id = 1") ?? 1
             var touched: Set<RowKey> = []
             var set = 0
-            for entry in page.entries where entry.kind == .upsert && entry.seq <= until {
+            for entry in page.entries where entry.seq <= until {
                 let key = RowKey(table: entry.table, rowID: entry.rowID)
-                guard let table = try? schema.table(entry.table), var row = try ConfirmedRow.fetch(db, key) else {
+                guard let table = try? schema.table(entry.table) else { continue }
+                // A table new since the replica's earlier version: its rows come whole,
+                // each field unless something newer was pulled since.
+                let whole = table.since > from
+                if whole, try Self.backfillWhole(db, entry, key) {
+                    touched.insert(key)
+                    set += 1
+                    continue
+                }
+                guard entry.kind == .upsert,
+                    var row = try ConfirmedRow.fetch(db, key) ?? (whole ? try Self.absentRow(db, entry, key) : nil)
+                else {
                     continue
                 }
                 let added = row.backfill(entry, known: table)
@@ -56,6 +68,42 @@ extension Replica {
                 try db.execute(sql: "UPDATE sync_state SET backfill_cursor = ? WHERE id = 1", arguments: [page.cursor])
             }
             return set
+        }
+    }
+
+    /// An empty confirmed row for `entry` to fill, unless the row was deleted by a later
+    /// entry already pulled.
+    private static func absentRow(_ db: Database, _ entry: LogEntry, _ key: RowKey) throws -> ConfirmedRow? {
+        let deleted = try Int64.fetchOne(
+            db, sql: "SELECT version FROM sync_base_deleted WHERE tbl = ? AND row_id = ?",
+            arguments: [key.table, key.rowID])
+        if let deleted, deleted > entry.seq { return nil }
+        var row = ConfirmedRow()
+        row.values[TableSpec.idColumn] = .text(entry.rowID)
+        return row
+    }
+
+    /// A delete or a conflict of a table new since the replica's earlier version, laid into
+    /// the confirmed copy unless something newer was pulled since; false for an upsert.
+    private static func backfillWhole(_ db: Database, _ entry: LogEntry, _ key: RowKey) throws -> Bool {
+        switch entry.kind {
+        case .upsert:
+            return false
+        case .delete:
+            guard let row = try ConfirmedRow.fetch(db, key), (row.versions.values.max() ?? 0) < entry.seq else {
+                return true
+            }
+            try db.execute(
+                sql: "DELETE FROM sync_base_rows WHERE tbl = ? AND row_id = ?", arguments: [key.table, key.rowID])
+            return true
+        case .conflict:
+            guard let record = entry.conflict,
+                try
+                    !(Bool.fetchOne(db, sql: "SELECT 1 FROM sync_conflicts WHERE id = ?", arguments: [record.id])
+                    ?? false)
+            else { return true }
+            try record.save(db)
+            return true
         }
     }
 

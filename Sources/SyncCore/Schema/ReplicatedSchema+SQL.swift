@@ -143,6 +143,8 @@ extension ColumnSpec {
         let value = "\(row).\"\(name)\""
         let condition: String
         switch kind {
+        case .text where text == .digest:
+            condition = "length(CAST(\(value) AS BLOB)) = 64 AND \(value) NOT GLOB '*[^0-9a-f]*'"
         case .text:
             // Length in characters (bytes for ids), no control characters by GLOB, and no
             // NUL, which GLOB and length() cannot see, by the bytes.
@@ -154,7 +156,7 @@ extension ColumnSpec {
             switch text {
             case .note: refused = "char(1) || '-' || char(8) || char(11) || '-' || char(31)"
             case .reference: refused = "char(1) || '-' || char(32)"
-            case .name, .line: refused = "char(1) || '-' || char(31)"
+            case .name, .line, .digest: refused = "char(1) || '-' || char(31)"
             }
             condition =
                 "\(length) AND \(value) NOT GLOB ('*[' || \(refused) || char(127) || '-' || char(159) || ']*') "
@@ -178,6 +180,7 @@ extension ColumnSpec {
             case .reference: "must be an id of 1 to \(text.maxLength) bytes without spaces or control characters"
             case .note: "must be at most \(text.maxLength) characters, without control characters but tab and newline"
             case .name, .line: "must be at most \(text.maxLength) characters without control characters"
+            case .digest: "must be a SHA-256: 64 lowercase hexadecimal digits"
             }
         case .date: "must be between \(PlausibleValues.earliestDate) and \(PlausibleValues.latestDate)"
         default: "must be at most \(maximum.map(SyncValue.format) ?? "")"

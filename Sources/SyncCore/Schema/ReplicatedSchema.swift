@@ -4,7 +4,7 @@
 package enum ReplicatedSchema {
     /// This build's schema version, which its requests name; each additive migration
     /// bumps it (docs/architecture.md, "Adding a column or a table").
-    package static let version = 2
+    package static let version = 3
 
     /// Road progress: only ever forward.
     package static let roadStatus = StatusOrder(["planned", "surveyed", "clearing", "building", "done"])
@@ -125,6 +125,25 @@ package enum ReplicatedSchema {
                 .atMostUnless(
                     limited: "amount", maximum: PlausibleValues.maxOtherAmount, column: "kind", equals: "money"),
             ]),
+        // Evidence (DESIGN.md §8): a photo or scan attached to a row of the hamlet, its
+        // content stored apart, once, by its SHA-256.
+        TableSpec(
+            "attachments", scope: .hamlet,
+            columns: [
+                ColumnSpec("row_table", .enumeration(attachableTables), required: true),
+                ColumnSpec("row_id", .text, required: true, text: .reference),
+                ColumnSpec("sha256", .text, required: true, text: .digest),
+                ColumnSpec("media_type", .enumeration(MediaType.allCases.map(\.rawValue)), required: true),
+                ColumnSpec("bytes", .integer, required: true, rule: .range(1...Int64(MediaType.maxBytes))),
+                ColumnSpec("caption", .text, text: .note),
+                ColumnSpec("taken_on", .date),
+            ],
+            since: 3),
+    ]
+
+    /// The tables whose rows may carry attachments.
+    package static let attachableTables = [
+        "households", "cleanups", "road_segments", "land_donations", "contributions",
     ]
 
     /// The table called `name`, or an error naming it.

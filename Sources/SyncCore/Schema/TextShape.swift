@@ -11,6 +11,8 @@ package enum TextShape: Sendable, Hashable {
     case note
     /// The id of another row: 1 to 128 bytes, no spaces or control characters.
     case reference
+    /// A SHA-256 digest: 64 lowercase hexadecimal digits.
+    case digest
 
     /// The most characters (bytes for a reference) a value may have.
     package var maxLength: Int {
@@ -18,6 +20,7 @@ package enum TextShape: Sendable, Hashable {
         case .name: 200
         case .line, .note: 2_000
         case .reference: PlausibleValues.maxIDBytes
+        case .digest: 64
         }
     }
 
@@ -25,6 +28,7 @@ package enum TextShape: Sendable, Hashable {
     /// C1) everywhere except tab and newline in notes; spaces too in references.
     package func refuses(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
+        if self == .digest { return !(0x30...0x39).contains(value) && !(0x61...0x66).contains(value) }
         if self == .note, value == 0x09 || value == 0x0A { return false }
         if self == .reference, value == 0x20 { return true }
         return value < 0x20 || (0x7F...0x9F).contains(value)
@@ -32,6 +36,10 @@ package enum TextShape: Sendable, Hashable {
 
     /// Why `text` is not acceptable, or nil when it is.
     package func problem(with text: String) -> String? {
+        if self == .digest {
+            return text.utf8.count == 64 && !text.unicodeScalars.contains(where: refuses)
+                ? nil : "must be a SHA-256: 64 lowercase hexadecimal digits"
+        }
         var count = 0
         for scalar in text.unicodeScalars {
             if refuses(scalar) {

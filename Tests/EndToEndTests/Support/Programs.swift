@@ -128,7 +128,7 @@ enum Programs {
     ) async throws -> (Running, String) {
         let hub = try start(
             "ntm-hub", ["serve", "--db", db, "--port", "\(port)", "--log-level", "warning"] + extra, in: folder)
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let range = hub.stdout.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 return (hub, String(hub.stdout[range]))
