@@ -77,6 +77,38 @@ package struct HubAPI: Sendable {
         // A device's bundle relayed by a reviewer's ntm (DESIGN.md §8): the file in, the
         // hub's signed reply out; the file's own signature says whose changes they are.
         v1.post("bundles") { request, context in try await gate.withPermit { try await bundle(request, context) } }
+        // Attachments' content (DESIGN.md §8): resumable pieces up, whole content down,
+        // within the caller's scope.
+        v1.get("blobs/:sha256/status") { request, context in
+            let principal = try context.requirePrincipal()
+            let sha256 = try context.parameters.require("sha256")
+            return try HubResponse.json(try await store.blobStatus(sha256: sha256, for: principal), request: request)
+        }
+        v1.put("blobs/:sha256/pieces/:offset") { request, context in
+            try await gate.withPermit {
+                let principal = try context.requirePrincipal()
+                let sha256 = try context.parameters.require("sha256")
+                let text = try context.parameters.require("offset")
+                guard text.utf8.count <= 9, let offset = Int(text), offset >= 0 else {
+                    throw SyncError.malformed("offset: must be a whole number of bytes")
+                }
+                var request = request
+                let raw = try await request.collectBody(upTo: BlobStatus.maxPieceBytes)
+                let status = try await store.putBlobPiece(
+                    sha256: sha256, offset: offset, bytes: Array(buffer: raw), for: principal)
+                return try HubResponse.json(status, request: request)
+            }
+        }
+        v1.get("blobs/:sha256") { request, context in
+            let principal = try context.requirePrincipal()
+            let content = try await store.blob(sha256: try context.parameters.require("sha256"), for: principal)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: content.mediaType.rawValue, .cacheControl: "private, max-age=31536000, immutable",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: content.bytes)))
+        }
         v1.get("conflicts") { request, context in
             let reviewer = try context.requireReviewer()
             let status: ConflictRecord.Status?

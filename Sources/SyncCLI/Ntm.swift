@@ -37,7 +37,7 @@ struct Ntm: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, HouseholdCommand.self, CleanupCommand.self, RoadCommand.self, DonationCommand.self,
             ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, DiscardCommand.self,
-            CheckCommand.self, CriteriaCommand.self, BundleCommand.self,
+            CheckCommand.self, CriteriaCommand.self, BundleCommand.self, AttachCommand.self, AttachmentsCommand.self,
             ConflictsCommand.self, HistoryCommand.self, TokenCommand.self, HubCommand.self,
             ReportCommand<ReplicaOptions>.self,
         ])

@@ -108,11 +108,14 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let (replica, connection) = try replica.openWithHub()
         let report: SyncReport
+        var uploaded = BlobTransfer.Sent()
         do {
             var session = SyncSession(replica: replica, hub: connection)
             session.pushPageSize = pageSize
             session.pullPageSize = pageSize
             report = try await session.run()
+            // The content of attachments the hub now knows of, in pieces that resume.
+            uploaded = try await replica.uploadBlobs(via: connection)
         } catch let error as SyncError {
             let pending = (try? replica.status().pendingChanges) ?? 0
             if error.kind == .unauthorized {
@@ -132,6 +135,12 @@ struct SyncCommand: AsyncParsableCommand {
             try Output.json(SyncOutput(report: report, status: status))
         } else {
             for line in SyncCommand.summary(report, status: status) { print(line) }
+            if uploaded.bytes > 0 {
+                print(
+                    tr(
+                        "sent \(BundleFiles.shown(uploaded.bytes)) of photos and scans to the hub",
+                        "đã gửi \(BundleFiles.shown(uploaded.bytes)) ảnh và bản quét lên hub"))
+            }
         }
         if report.rejected > 0 {
             throw CommandFailure.failure(

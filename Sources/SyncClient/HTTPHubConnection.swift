@@ -119,9 +119,16 @@ package struct HTTPHubConnection: HubConnection {
         return Array(buffer: buffer)
     }
 
+    /// `sha256` checked as a path component.
+    private func digestComponent(_ sha256: String) throws(SyncError) -> String {
+        if let problem = TextShape.digest.problem(with: sha256) { throw .malformed("sha256: \(problem)") }
+        return sha256
+    }
+
     /// One request with the bearer token; the answer's status and body, unpacked when gzip.
     private func exchange(
-        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?,
+        maxBytes: Int = Wire.maxWireBytes
     ) async throws -> (status: UInt, body: ByteBuffer) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
@@ -132,7 +139,7 @@ package struct HTTPHubConnection: HubConnection {
         let client = try Self.client(trusting: trustedCertificates)
         let (response, collected) = try await Self.withConnectionRetries(baseURL) {
             let response = try await client.execute(request, timeout: timeout)
-            return (response, try await response.body.collect(upTo: Wire.maxWireBytes))
+            return (response, try await response.body.collect(upTo: maxBytes))
         }
         var buffer = collected
         if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
@@ -308,5 +315,29 @@ private struct ResolveBody: Encodable {
         case .value(let value): try container.encode(value, forKey: .value)
         }
         try container.encodeIfPresent(note, forKey: .note)
+    }
+}
+
+extension HTTPHubConnection: BlobConnection {
+    package func blobStatus(sha256: String) async throws -> BlobStatus {
+        try await send(
+            .GET, "/v1/blobs/\(try digestComponent(sha256))/status", body: Optional<Int>.none, as: BlobStatus.self)
+    }
+
+    package func putBlobPiece(sha256: String, offset: Int, bytes: [UInt8]) async throws -> BlobStatus {
+        let headers = HTTPHeaders([("Accept", "application/json"), ("Content-Type", "application/octet-stream")])
+        let (status, buffer) = try await exchange(
+            .PUT, "/v1/blobs/\(try digestComponent(sha256))/pieces/\(offset)", headers: headers,
+            body: ByteBuffer(bytes: bytes))
+        if (200..<300).contains(status), let result = try? Wire.decode(BlobStatus.self, from: buffer) { return result }
+        throw refusal(status: status, body: buffer)
+    }
+
+    package func blob(sha256: String) async throws -> BlobContent {
+        let (status, buffer) = try await exchange(
+            .GET, "/v1/blobs/\(try digestComponent(sha256))", headers: HTTPHeaders([("Accept", "*/*")]), body: nil,
+            maxBytes: MediaType.maxBytes + 1)
+        guard (200..<300).contains(status) else { throw refusal(status: status, body: buffer) }
+        return try BlobContent(verifying: Array(buffer: buffer), sha256: sha256, mediaType: nil)
     }
 }

@@ -80,4 +80,151 @@ import Testing
         #expect(try upgraded.rows("cleanups").map(\.id) == [cleanup])
         try await commune.expectConverged()
     }
+
+    /// A JPEG of `size` bytes: its magic, then noise (photos do not compress).
+    static func jpeg(_ size: Int, seed: UInt8 = 1) -> [UInt8] {
+        var generator = SplitMix64(seed: UInt64(seed))
+        return [0xFF, 0xD8, 0xFF, 0xE0] + (4..<size).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    }
+
+    /// Three hamlets' worth: the office, the head of Đông, and the head of Đoài.
+    struct Setting {
+        let commune: Commune
+        let office: Replica
+        let dong: Replica
+        let doai: Replica
+        let donation: String
+
+        init() async throws {
+            commune = try Commune()
+            let (office, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Đoài"])
+            self.office = office
+            dong = try commune.replica("dong", for: commune.head(of: hamlets[0]))
+            doai = try commune.replica("doai", for: commune.head(of: hamlets[1]))
+            try await commune.sync(dong)
+            try await commune.sync(doai)
+            donation = try dong.insert(
+                into: "land_donations", values: ["donor_name": .text("Hộ bà Lò Thị Xuân"), "area_m2": .real(64)]
+            ).id
+        }
+
+        func connection(_ replica: Replica) -> LocalHubConnection {
+            LocalHubConnection(store: commune.hub, principal: replica.principal)
+        }
+    }
+
+    @Test func aPhotoReachesTheHubOnceAndIsFetchedOnDemandWithinItsScope() async throws {
+        let s = try await Setting()
+        let photo = try BlobContent(checking: Self.jpeg(700_000))
+        let record = try s.dong.attach(
+            photo, to: "land_donations", rowID: s.donation, caption: "Biên bản hiến đất số 7", takenOn: "2026-11-20")
+        #expect(record["media_type"] == .text("image/jpeg"))
+        #expect(record["bytes"] == .integer(700_000))
+        // The same photo on another row is stored once.
+        let cleanup = try s.dong.insert(into: "cleanups", values: ["date": .text("2026-11-22")]).id
+        try s.dong.attach(photo, to: "cleanups", rowID: cleanup)
+        #expect(try s.dong.blobsToUpload().isEmpty, "not before the hub knows the attachment")
+        try await s.commune.sync(s.dong)
+        #expect(try s.dong.blobsToUpload() == [photo.sha256])
+        let sent = try await s.dong.uploadBlobs(via: s.connection(s.dong))
+        #expect(sent.bytes == 700_000, "sent once")
+        #expect(try s.dong.blobsToUpload().isEmpty)
+        #expect(try await s.dong.uploadBlobs(via: s.connection(s.dong)).bytes == 0)
+
+        // The office sees the records at once and fetches the photo only when asked.
+        try await s.commune.sync(s.office)
+        #expect(try s.office.attachments(of: "land_donations", rowID: s.donation).count == 1)
+        #expect(try s.office.blob(photo.sha256) == nil)
+        let fetched = try await s.office.fetchBlob(photo.sha256, via: s.connection(s.office))
+        #expect(fetched == photo)
+        #expect(try s.office.blob(photo.sha256) == photo, "kept once fetched")
+
+        // Another hamlet's head is told nothing of it, and cannot send pieces of it either.
+        try await s.commune.sync(s.doai)
+        #expect(try s.doai.attachments().isEmpty)
+        await #expect(throws: SyncError.self) { _ = try await s.connection(s.doai).blob(sha256: photo.sha256) }
+        do {
+            _ = try await s.connection(s.doai).blobStatus(sha256: photo.sha256)
+            Issue.record("another hamlet's head learned of the photo")
+        } catch let error as SyncError {
+            #expect(error.kind == .notFound)
+        }
+        try await s.commune.expectConverged()
+    }
+
+    @Test func aRenamedTextFileIsRefusedAsAPhotoAndNothingIsRecorded() async throws {
+        let s = try await Setting()
+        let text = Array("Biên bản họp thôn ngày 20/11/2026 — không phải ảnh".utf8)
+        do {
+            _ = try BlobContent(checking: text)
+            Issue.record("a text file taken as a photo")
+        } catch {
+            #expect(error.field == "media_type")
+            #expect(error.message.contains("not a JPEG or PNG photo or a PDF scan"))
+        }
+        #expect(throws: SyncError.self) { _ = try BlobContent(checking: Self.jpeg(MediaType.maxBytes + 1)) }
+        #expect(throws: SyncError.self) { _ = try BlobContent(checking: []) }
+        #expect(try BlobContent(checking: Array("%PDF-1.7\n".utf8)).mediaType == .pdf)
+        #expect(try BlobContent(checking: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).mediaType == .png)
+        #expect(try s.dong.attachments().isEmpty)
+
+        // At the hub: content that is not what its attachment names is refused whole.
+        let photo = try BlobContent(checking: Self.jpeg(40_000))
+        try s.dong.attach(photo, to: "land_donations", rowID: s.donation)
+        try await s.commune.sync(s.dong)
+        let hub = s.connection(s.dong)
+        let forged = Self.jpeg(40_000, seed: 9)
+        do {
+            _ = try await hub.putBlobPiece(sha256: photo.sha256, offset: 0, bytes: forged)
+            Issue.record("the hub took content with another digest")
+        } catch let error as SyncError {
+            #expect(error.message.contains("does not have the SHA-256"))
+        }
+        #expect(try await hub.blobStatus(sha256: photo.sha256).received == 0, "the forged pieces are gone")
+        #expect(try await s.dong.uploadBlobs(via: hub).bytes == 40_000)
+        #expect(try await hub.blobStatus(sha256: photo.sha256).complete)
+    }
+
+    /// A link that loses every third piece on its way, and the answer to every fifth.
+    struct FlakyLink: BlobConnection {
+        let hub: LocalHubConnection
+        let calls = Counter()
+
+        final class Counter: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value = 0
+            func next() -> Int {
+                lock.withLock {
+                    value += 1; return value
+                }
+            }
+        }
+
+        func blobStatus(sha256: String) async throws -> BlobStatus { try await hub.blobStatus(sha256: sha256) }
+        func blob(sha256: String) async throws -> BlobContent { try await hub.blob(sha256: sha256) }
+        func putBlobPiece(sha256: String, offset: Int, bytes: [UInt8]) async throws -> BlobStatus {
+            let call = calls.next()
+            if call % 3 == 0 { throw SyncError.unavailable("the connection dropped") }
+            let status = try await hub.putBlobPiece(sha256: sha256, offset: offset, bytes: bytes)
+            if call % 5 == 0 { throw SyncError.unavailable("the connection dropped") }
+            return status
+        }
+    }
+
+    @Test func anUploadCutOnTheWayResumesWithoutResendingWhatArrived() async throws {
+        let s = try await Setting()
+        let photo = try BlobContent(checking: Self.jpeg(3_000_000))
+        try s.dong.attach(photo, to: "land_donations", rowID: s.donation)
+        try await s.commune.sync(s.dong)
+        let sent = try await s.dong.uploadBlobs(via: FlakyLink(hub: s.connection(s.dong)))
+        #expect(sent.failures > 0)
+        #expect(try await s.connection(s.office).blob(sha256: photo.sha256) == photo)
+        // What was resent is only what was lost on the way: pieces cut before the hub took
+        // them (a piece whose answer was lost is not sent again).
+        #expect(sent.bytes < photo.bytes.count + sent.failures * BlobTransfer.pieceBytes)
+        let pieces = try await s.commune.hub.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_blob_pieces") ?? -1
+        }
+        #expect(pieces == 0, "assembled and kept once")
+    }
 }

@@ -68,6 +68,43 @@ package protocol HubStore: Sendable {
 
     /// `payload` as a reply bundle for `replicaID`, signed with the hub's key.
     func signReply(_ payload: [UInt8], for replicaID: String) async throws -> SignedBundle
+
+    /// How much of an attachment's content the hub holds; `notFound` unless an attachment
+    /// in the caller's scope has that content.
+    func blobStatus(sha256: String, for principal: Principal) async throws -> BlobStatus
+
+    /// Takes the piece of an attachment's content that starts at `offset` (resumable: a
+    /// piece the hub holds already adds nothing); when the content is whole, checks it
+    /// against its digest and type and keeps it.
+    func putBlobPiece(
+        sha256: String, offset: Int, bytes: [UInt8], for principal: Principal
+    ) async throws
+        -> BlobStatus
+
+    /// An attachment's content, for a caller whose scope has an attachment with it.
+    func blob(sha256: String, for principal: Principal) async throws -> BlobContent
+}
+
+/// How much of an attachment's content the hub holds.
+package struct BlobStatus: Sendable, Hashable, Codable {
+    /// The content's SHA-256.
+    package var sha256: String
+    /// Its size, as its attachment says.
+    package var bytes: Int
+    /// How many of its first bytes the hub holds.
+    package var received: Int
+    /// Whether the hub holds it whole, checked.
+    package var complete: Bool
+
+    package init(sha256: String, bytes: Int, received: Int, complete: Bool) {
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.received = received
+        self.complete = complete
+    }
+
+    /// The most bytes one piece may carry.
+    package static let maxPieceBytes = 1 << 20
 }
 
 /// A replica as the hub knows it.
