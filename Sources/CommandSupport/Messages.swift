@@ -42,6 +42,12 @@ package enum Messages {
         if let match = message.wholeMatch(of: /the (bundle|reply) size must be from ([0-9]+) to ([0-9]+) bytes/) {
             return "kích thước tệp \(match.1 == "bundle" ? "gói" : "trả lời") phải từ \(match.2) đến \(match.3) byte"
         }
+        if let match = message.wholeMatch(of: /an attachment is larger than the limit of ([0-9]+) bytes/) {
+            return "tệp đính kèm vượt giới hạn \(match.1) byte (10 MB)"
+        }
+        if let match = message.wholeMatch(of: /attachment content ([0-9a-f]+)( \(not uploaded yet\))? not found/) {
+            return "không tìm thấy nội dung tệp đính kèm \(match.1)\(match.2 == nil ? "" : " (chưa được tải lên)")"
+        }
         if message.hasPrefix("hub: "), case let rest = String(message.dropFirst(5)), translated(rest) != rest {
             return "hub: " + translated(rest)
         }
@@ -163,6 +169,10 @@ package enum Messages {
         "must be a date DD/MM/YYYY or YYYY-MM-DD": "phải là ngày dạng DD/MM/YYYY hoặc YYYY-MM-DD",
         "must be a date YYYY-MM-DD": "phải là ngày dạng YYYY-MM-DD",
         "must be true or false": "phải là có hoặc không",
+        "the file is not a JPEG or PNG photo or a PDF scan (by its content, whatever its name)":
+            "tệp không phải ảnh JPEG, PNG hay bản quét PDF (xét theo nội dung, dù tên tệp là gì)",
+        "the file is empty": "tệp rỗng",
+        "must be a SHA-256: 64 lowercase hexadecimal digits": "phải là mã SHA-256: 64 chữ số thập lục phân viết thường",
         "must be 0 or 1": "phải là 0 hoặc 1",
         "is required": "là bắt buộc",
         "must not be empty": "không được để trống",

@@ -19,6 +19,8 @@ package enum Vocabulary {
         "hamlets.name": "Tên thôn/xóm", "hamlets.head_name": "Trưởng thôn", "criteria.name": "Tiêu chí",
         "road_segments.name": "Tên đoạn", "contributions.kind": "Hình thức", "road_segments.kind": "Loại đường",
         "hamlets.kind": "Loại", "hamlet": "Thôn/xóm",
+        "row_table": "Bảng", "row_id": "Dòng", "sha256": "Mã SHA-256", "media_type": "Loại tệp", "bytes": "Dung lượng",
+        "caption": "Chú thích", "taken_on": "Ngày chụp",
     ]
 
     /// The label of `column` of `table`.
@@ -33,6 +35,7 @@ package enum Vocabulary {
             "hamlets": ("hamlet", "thôn/xóm"), "criteria": ("criterion", "tiêu chí"), "households": ("household", "hộ"),
             "cleanups": ("cleanup", "tổng vệ sinh"), "road_segments": ("road", "đoạn đường"),
             "land_donations": ("donation", "hiến đất"), "contributions": ("contribution", "đóng góp"),
+            "attachments": ("attachment", "tệp đính kèm"),
         ]
         guard let (english, vietnamese) = names[table] else { return table }
         return language == .vi ? vietnamese : english
