@@ -43,6 +43,12 @@ struct BundleCommand: AsyncParsableCommand {
                     "Kích thước tệp lớn nhất (64KB đến 8MB); nhiều thay đổi hơn thì ghi thành nhiều tệp: TỆP-1, TỆP-2, …"
                 )))
         var maxSize = "8MB"
+        @Flag(
+            help: ArgumentHelp(
+                tr(
+                    "Carry the photos and scans the hub does not have yet too (larger files).",
+                    "Mang theo cả ảnh và bản quét mà hub chưa có (tệp lớn hơn).")))
+        var withAttachments = false
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
@@ -54,7 +60,7 @@ struct BundleCommand: AsyncParsableCommand {
 
         func run() throws {
             let limit = try BundleFiles.checkedSize(maxSize, option: "--max-size")
-            let bundles = try replica.open().exportBundles(maxFileBytes: limit)
+            let bundles = try replica.open().exportBundles(maxFileBytes: limit, attachments: withAttachments)
             let paths = BundleFiles.partPaths(file, count: bundles.count)
             var written: [Written] = []
             for (bundle, path) in zip(bundles, paths) {

@@ -183,3 +183,48 @@ public enum SyncWorkloads {
             hubPeakBytes: hubPeak)
     }
 }
+
+/// Issue 14's figure: a photo's content up to the hub in 256 KiB pieces and back down
+/// whole, over loopback HTTP against `ntm-hub serve`; one sample per repeat, each a new
+/// photo of `megabytes` MB.
+public enum AttachmentWorkload {
+    public static func transfer(
+        _ fixture: HubFixture, megabytes: Int, repeats: Int, host: HubHost
+    ) async throws -> SyncFigure {
+        let scratch = try ScratchDirectory()
+        let principal = SyncWorkloads.head(fixture)
+        let token = fixture.tokens[0]
+        let size = min(megabytes << 20, MediaType.maxBytes)
+        let (samples, _) = try await host.serve(path: fixture.path) { url in
+            let replica = try Replica.create(at: scratch.file("photos.sqlite"), principal: principal)
+            defer { try? replica.close() }
+            let connection = HTTPHubConnection(
+                baseURL: url, token: token, trustedCertificates: host.trustedCertificates)
+            _ = try await SyncSession(replica: replica, hub: connection).run()
+            let row = try replica.insert(
+                into: "cleanups", values: ["hamlet_id": .text(fixture.hamletIDs[0]), "date": .text("2026-11-22")])
+            var up: [Double] = []
+            var down: [Double] = []
+            var generator = SplitMix64(seed: UInt64.random(in: 1..<UInt64.max))
+            for _ in 0..<repeats {
+                let bytes: [UInt8] =
+                    [0xFF, 0xD8, 0xFF, 0xE0] + (4..<size).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+                let photo = try BlobContent(checking: bytes)
+                try replica.attach(photo, to: "cleanups", rowID: row.id)
+                _ = try await SyncSession(replica: replica, hub: connection).run()
+                var sent = BlobTransfer.Sent()
+                up.append(try await Measure.seconds { sent = try await replica.uploadBlobs(via: connection) })
+                guard sent.bytes == size else { throw SyncError.storage("uploaded \(sent.bytes) of \(size) bytes") }
+                var fetched: BlobContent?
+                down.append(try await Measure.seconds { fetched = try await connection.blob(sha256: photo.sha256) })
+                guard fetched == photo else { throw SyncError.storage("the photo came back otherwise") }
+            }
+            return up + down
+        }
+        var figure = SyncFigure(rows: size, samples: Array(samples.prefix(repeats)))
+        let sorted = { (values: ArraySlice<Double>) in values.sorted()[values.count / 2] }
+        figure.notes["upload_mb_per_s_median"] = Double(size) / Double(1 << 20) / sorted(samples.prefix(repeats))
+        figure.notes["download_mb_per_s_median"] = Double(size) / Double(1 << 20) / sorted(samples.suffix(repeats))
+        return figure
+    }
+}

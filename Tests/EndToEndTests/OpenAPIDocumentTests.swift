@@ -35,6 +35,9 @@ import Testing
         "POST /v1/pull",
         "POST /v1/restore",
         "POST /v1/bundles",
+        "GET /v1/blobs/{sha256}/status",
+        "PUT /v1/blobs/{sha256}/pieces/{offset}",
+        "GET /v1/blobs/{sha256}",
         "GET /v1/conflicts",
         "GET /v1/history/{table}/{id}",
         "GET /v1/conflicts/{id}",
@@ -171,15 +174,27 @@ import Testing
         let operations = try Self.documentedOperations()
         #expect(!operations.isEmpty)
         let hub = try await TestHub()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        // More routes than failed sign-ins allowed per address a minute: each gets its 401.
+        var limits = HubServerLimits()
+        limits.maxFailedAuthentications = 100
+        let app = HubApplication.make(
+            store: hub.store, host: "127.0.0.1", port: 0, limits: limits, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             for operation in operations {
-                let uri = operation.path.replacingOccurrences(
-                    of: "{id}", with: "01a20000-0000-7000-8000-00000000c0f1")
-                let post = operation.method == "POST"
+                let uri = operation.path
+                    .replacingOccurrences(of: "{id}", with: "01a20000-0000-7000-8000-00000000c0f1")
+                    .replacingOccurrences(of: "{table}", with: "land_donations")
+                    .replacingOccurrences(of: "{sha256}", with: String(repeating: "ab", count: 32))
+                    .replacingOccurrences(of: "{offset}", with: "0")
+                let method: HTTPRequest.Method =
+                    switch operation.method {
+                    case "POST": .post
+                    case "PUT": .put
+                    default: .get
+                    }
                 let response = try await client.execute(
-                    uri: uri, method: post ? .post : .get, headers: [.contentType: "application/json"],
-                    body: post ? ByteBuffer(string: "{}") : nil)
+                    uri: uri, method: method, headers: [.contentType: "application/json"],
+                    body: method == .get ? nil : ByteBuffer(string: "{}"))
                 // The office page answers people, not programs: a form, or a redirect to it.
                 let office = ["GET /": 303, "GET /login": 200, "POST /login": 401, "POST /logout": 303]
                 let expected = operation.path == "/healthz" ? 200 : office[operation.key] ?? 401

@@ -227,4 +227,25 @@ import Testing
         }
         #expect(pieces == 0, "assembled and kept once")
     }
+
+    @Test func aBundleCarriesPhotosWhenAskedAndTheHubKeepsThemWhole() async throws {
+        let s = try await Setting()
+        let photo = try BlobContent(checking: Self.jpeg(300_000, seed: 3))
+        try s.dong.attach(photo, to: "land_donations", rowID: s.donation, caption: "Biên bản hiến đất")
+        // Without the flag, only the records go.
+        let plain = try s.dong.exportBundles(maxFileBytes: 256 << 10)
+        #expect(plain.count == 1)
+        let files = try s.dong.exportBundles(maxFileBytes: 128 << 10, attachments: true)
+        #expect(files.count > 2, "the photo in parts of its own")
+        for file in files { #expect(try file.fileBytes().count <= 128 << 10) }
+        // In any order, all together.
+        let read = try files.reversed().map { try SignedBundle.read(try $0.fileBytes()) }
+        let (reply, _) = try await HubBundles.answer(read, store: s.commune.hub)
+        #expect(try await s.connection(s.office).blob(sha256: photo.sha256) == photo)
+        _ = try s.dong.importReply(reply)
+        #expect(try s.dong.blobsNotUploaded().isEmpty, "the reply says the hub holds it")
+        #expect(try s.dong.exportBundles(attachments: true).count == 1, "nothing to carry again")
+        try await s.commune.sync(s.office)
+        try await s.commune.expectConverged()
+    }
 }

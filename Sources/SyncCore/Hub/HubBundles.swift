@@ -102,6 +102,24 @@ package enum HubBundles {
             }
         }
 
+        // Pieces of attachments' content, once their attachments are in: in order, each
+        // taking only what the hub does not hold yet.
+        let pieces = bundles.flatMap(\.pieces).sorted { ($0.sha256, $0.offset) < ($1.sha256, $1.offset) }
+        var contents: [String] = []
+        for piece in pieces {
+            if !contents.contains(piece.sha256) { contents.append(piece.sha256) }
+            do {
+                _ = try await store.putBlobPiece(
+                    sha256: piece.sha256, offset: piece.offset, bytes: Array(piece.data), for: principal)
+            } catch let error as SyncError where error.kind != .storage && error.kind != .unavailable {
+                continue  // an attachment the hub refused, or a piece before its predecessor
+            }
+        }
+        var blobs: [BlobStatus] = []
+        for sha256 in contents {
+            if let status = try? await store.blobStatus(sha256: sha256, for: principal) { blobs.append(status) }
+        }
+
         // The log after the device's most advanced cursor among the files.
         guard var pull = bundles.max(by: { $0.pull.after < $1.pull.after })?.pull else {
             throw SyncError.malformed("no bundle to import")
@@ -110,6 +128,7 @@ package enum HubBundles {
         pull.limit = 1_000
         var reply = BundleReply(
             hubTime: 0, answers: answers, after: pull.after, schemaVersion: pull.schemaVersion, pages: [])
+        reply.blobs = blobs
         var budget = min(SignedBundle.maxPayloadBytes / 2, maxReplyBytes * 8)
         do {
             while budget > 0 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a device's bundle carries (DESIGN.md §8): pages of its pending changes, exactly as
 /// it would push them, and its pull cursor, exactly as it would pull. A large backlog
 /// splits into several parts, each a bundle file of its own.
@@ -15,9 +17,37 @@ package struct ChangesBundle: Sendable, Hashable, Codable {
     /// A device upgraded from an earlier schema version: where its fetching again of what
     /// its earlier pulls left out stands (`Replica.backfillRequest`).
     package var backfill: PullRequest?
+    /// Pieces of attachments' content, when the user asked for them
+    /// (`ntm bundle export --with-attachments`).
+    package var pieces: [BundlePiece] = []
 
-    /// The most push pages one part may carry.
+    package init(
+        part: Int, parts: Int, exportedAt: Int64, pushes: [PushRequest], pull: PullRequest,
+        backfill: PullRequest? = nil, pieces: [BundlePiece] = []
+    ) {
+        self.part = part
+        self.parts = parts
+        self.exportedAt = exportedAt
+        self.pushes = pushes
+        self.pull = pull
+        self.backfill = backfill
+        self.pieces = pieces
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        part = try container.decode(Int.self, forKey: .part)
+        parts = try container.decode(Int.self, forKey: .parts)
+        exportedAt = try container.decode(Int64.self, forKey: .exportedAt)
+        pushes = try container.decode([PushRequest].self, forKey: .pushes)
+        pull = try container.decode(PullRequest.self, forKey: .pull)
+        backfill = try container.decodeIfPresent(PullRequest.self, forKey: .backfill)
+        pieces = try container.decodeIfPresent([BundlePiece].self, forKey: .pieces) ?? []
+    }
+
+    /// The most push pages one part may carry, and pieces of content.
     package static let maxPushes = 64
+    package static let maxPieces = 64
 
     /// Refuses a bundle whose requests are not all the sender's, or out of bounds.
     package func check(sender replicaID: String) throws(SyncError) {
@@ -25,6 +55,15 @@ package struct ChangesBundle: Sendable, Hashable, Codable {
             throw .malformed("part: must be from 1 to parts (at most 999)")
         }
         guard pushes.count <= Self.maxPushes else { throw .tooLarge("pushes", limit: Self.maxPushes, unit: "pages") }
+        guard pieces.count <= Self.maxPieces else { throw .tooLarge("pieces", limit: Self.maxPieces, unit: "pieces") }
+        for piece in pieces {
+            if let problem = TextShape.digest.problem(with: piece.sha256) {
+                throw .malformed("pieces.sha256: \(problem)")
+            }
+            guard piece.offset >= 0, !piece.data.isEmpty, piece.data.count <= BlobStatus.maxPieceBytes else {
+                throw .malformed("pieces: each must start at an offset of 0 or more and hold 1 byte to 1 MiB")
+            }
+        }
         guard pull.replicaID == replicaID, pushes.allSatisfy({ $0.replicaID == replicaID }),
             backfill.map({ $0.replicaID == replicaID && $0.addedAfterSchema != nil }) ?? true
         else {
@@ -36,8 +75,24 @@ package struct ChangesBundle: Sendable, Hashable, Codable {
     package var firstSeq: Int64? { pushes.first?.changes.first?.seq }
 
     enum CodingKeys: String, CodingKey {
-        case part, parts, pushes, pull, backfill
+        case part, parts, pushes, pull, backfill, pieces
         case exportedAt = "exported_at"
+    }
+}
+
+/// A piece of an attachment's content carried in a bundle.
+package struct BundlePiece: Sendable, Hashable, Codable {
+    /// The content's SHA-256.
+    package var sha256: String
+    /// Where the piece starts in the content.
+    package var offset: Int
+    /// The piece's bytes (base64 in the file).
+    package var data: Data
+
+    package init(sha256: String, offset: Int, data: Data) {
+        self.sha256 = sha256
+        self.offset = offset
+        self.data = data
     }
 }
 
@@ -57,6 +112,8 @@ package struct BundleReply: Sendable, Hashable, Codable {
     package var pages: [PullResponse]
     /// The pages of the device's backfill, when it asked for one.
     package var backfillPages: [PullResponse] = []
+    /// What the hub holds of each content the bundles carried pieces of.
+    package var blobs: [BlobStatus] = []
     /// Why no pages came (the hub restored, a cursor ahead of the hub): nil when they did.
     package var pullError: ErrorBody.Detail?
     /// The last change number the hub holds from the device's current id, after the pushes.
@@ -101,6 +158,7 @@ package struct BundleReply: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case answers, after, pages
         case backfillPages = "backfill_pages"
+        case blobs
         case hasMore = "has_more"
         case schemaVersion = "schema_version"
         case hubTime = "hub_time"

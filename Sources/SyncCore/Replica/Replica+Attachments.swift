@@ -137,6 +137,21 @@ extension Replica {
         }
     }
 
+    /// Content recorded here that the hub is not known to hold, for any attachment this
+    /// replica has (pending ones included: a bundle carries the row and its content).
+    package func blobsNotUploaded() throws -> [String] {
+        guard schema.version >= 3 else { return [] }
+        return try writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT b.sha256 FROM sync_blobs AS b WHERE b.uploaded = 0
+                    AND EXISTS (SELECT 1 FROM attachments AS a WHERE a.sha256 = b.sha256)
+                    ORDER BY b.rowid
+                    """)
+        }
+    }
+
     /// Notes that the hub holds the content with `sha256` whole.
     package func markUploaded(_ sha256: String) throws {
         try writer.write { db in

@@ -32,7 +32,11 @@ extension Replica {
     /// `maxFileBytes` each (one when they fit; always at least one, which asks for the
     /// hub's news when nothing is pending). Nothing changes here: the changes stay pending
     /// until a reply, or a network sync, acknowledges them.
-    package func exportBundles(maxFileBytes: Int = SignedBundle.maxFileBytes) throws -> [SignedBundle] {
+    /// With `attachments`, the content of attachments the hub does not hold yet goes too,
+    /// in pieces, in parts of their own after the changes.
+    package func exportBundles(
+        maxFileBytes: Int = SignedBundle.maxFileBytes, attachments: Bool = false
+    ) throws -> [SignedBundle] {
         guard (Self.minBundleBytes...SignedBundle.maxFileBytes).contains(maxFileBytes) else {
             throw SyncError.malformed(
                 "the bundle size must be from \(Self.minBundleBytes) to \(SignedBundle.maxFileBytes) bytes")
@@ -82,12 +86,41 @@ extension Replica {
             }
             fitted.append(part)
         }
-        return try fitted.enumerated().map { index, part in
+        // Content goes raw in base64 (photos do not compress): a third more than its bytes.
+        var pieceParts: [[BundlePiece]] = []
+        if attachments {
+            let pieceBytes = min(BlobStatus.maxPieceBytes, room / 2)
+            var current: [BundlePiece] = []
+            var bytes = 0
+            for sha256 in try blobsNotUploaded() {
+                guard let content = try blob(sha256) else { continue }
+                for start in stride(from: 0, to: content.bytes.count, by: pieceBytes) {
+                    let data = Data(content.bytes[start..<min(content.bytes.count, start + pieceBytes)])
+                    if !current.isEmpty, bytes + data.count > room * 2 / 3 || current.count == ChangesBundle.maxPieces {
+                        pieceParts.append(current)
+                        (current, bytes) = ([], 0)
+                    }
+                    current.append(BundlePiece(sha256: sha256, offset: start, data: data))
+                    bytes += data.count
+                }
+            }
+            if !current.isEmpty { pieceParts.append(current) }
+        }
+        let count = fitted.count + pieceParts.count
+        let changes = try fitted.enumerated().map { index, part in
             try sign(
                 ChangesBundle(
-                    part: index + 1, parts: fitted.count, exportedAt: now, pushes: part, pull: pull, backfill: backfill),
+                    part: index + 1, parts: count, exportedAt: now, pushes: part, pull: pull, backfill: backfill),
                 replicaID: pull.replicaID)
         }
+        let content = try pieceParts.enumerated().map { index, pieces in
+            try sign(
+                ChangesBundle(
+                    part: fitted.count + index + 1, parts: count, exportedAt: now, pushes: [], pull: pull,
+                    backfill: backfill, pieces: pieces),
+                replicaID: pull.replicaID)
+        }
+        return changes + content
     }
 
     /// Changes per page in a bundle.
@@ -182,6 +215,7 @@ extension Replica {
                 moved = true
             }
         }
+        for status in reply.blobs where status.complete { try markUploaded(status.sha256) }
         let cursor = try pullCursor()
         // Pages given in an earlier schema version (exported before this file was upgraded)
         // lack what this version knows: the next export asks again.
