@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SyncCore
 
@@ -89,4 +90,26 @@ package enum BundleFiles {
         if bytes < 1 << 20 { return "\((bytes + 512) >> 10) KB" }
         return Format.number(Double(bytes) / Double(1 << 20), fractionDigits: 1) + " MB"
     }
+}
+
+/// A hamlet's bundle files and the largest reply to write for them: what `ntm-hub bundle
+/// import` and `ntm bundle relay` take.
+package struct BundleInput: ParsableArguments {
+    @Argument(help: ArgumentHelp(tr("The hamlet's bundle file(s).", "(Các) tệp gói của thôn/xóm.")))
+    package var files: [String]
+    @Option(
+        help: ArgumentHelp(
+            tr("The largest reply file (64KB to 8MB).", "Kích thước tệp trả lời lớn nhất (64KB đến 8MB).")))
+    package var maxSize = "8MB"
+
+    package init() {}
+
+    package func validate() throws {
+        guard !files.isEmpty, files.count <= 100 else {
+            throw ValidationError(tr("give 1 to 100 bundle files", "hãy cho từ 1 đến 100 tệp gói"))
+        }
+    }
+
+    /// The reply's size limit, checked.
+    package func replyLimit() throws -> Int { try BundleFiles.checkedSize(maxSize, option: "--max-size") }
 }

@@ -188,26 +188,15 @@ struct BundleCommand: AsyncParsableCommand {
                 "Chuyển (các) tệp gói của thôn/xóm lên hub qua kết nối của máy này (token cán bộ xã) và ghi tệp trả lời."
             ))
 
-        @Argument(help: ArgumentHelp(tr("The hamlet's bundle file(s).", "(Các) tệp gói của thôn/xóm.")))
-        var files: [String]
+        @OptionGroup var input: BundleInput
         @Option(
             help: ArgumentHelp(
                 tr(
                     "Where to write the hub's reply (one per bundle file: REPLY-1, REPLY-2, … when several).",
                     "Nơi ghi tệp trả lời của hub (mỗi tệp gói một tệp: TRẢ-LỜI-1, TRẢ-LỜI-2, … khi có nhiều).")))
         var reply: String
-        @Option(
-            help: ArgumentHelp(
-                tr("The largest reply file (64KB to 8MB).", "Kích thước tệp trả lời lớn nhất (64KB đến 8MB).")))
-        var maxSize = "8MB"
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
-
-        func validate() throws {
-            guard !files.isEmpty, files.count <= 100 else {
-                throw ValidationError(tr("give 1 to 100 bundle files", "hãy cho từ 1 đến 100 tệp gói"))
-            }
-        }
 
         struct Relayed: Encodable {
             let bundle: String
@@ -216,10 +205,10 @@ struct BundleCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let limit = try BundleFiles.checkedSize(maxSize, option: "--max-size")
+            let limit = try input.replyLimit()
             let (_, connection) = try replica.openWithHub()
             // Parts in change order: each then finds the one before it at the hub.
-            let bundles = try files.map { path in
+            let bundles = try input.files.map { path in
                 let bundle = try BundleFiles.read(path)
                 let first = (try? Wire.decode(ChangesBundle.self, from: .init(bytes: bundle.payload)))?.firstSeq
                 return (path: path, bundle: bundle, first: first ?? .max)

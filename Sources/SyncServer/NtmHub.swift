@@ -679,21 +679,10 @@ struct BundleCommand: AsyncParsableCommand {
                 tự nào cũng được; nhập lại một tệp không thay đổi gì.
                 """))
 
-        @Argument(help: ArgumentHelp(tr("The hamlet's bundle file(s).", "(Các) tệp gói của thôn/xóm.")))
-        var files: [String]
+        @OptionGroup var input: BundleInput
         @Option(help: ArgumentHelp(tr("Where to write the reply.", "Nơi ghi tệp trả lời."))) var reply: String
-        @Option(
-            help: ArgumentHelp(
-                tr("The largest reply file (64KB to 8MB).", "Kích thước tệp trả lời lớn nhất (64KB đến 8MB).")))
-        var maxSize = "8MB"
         @OptionGroup var hub: ExistingHub
         @OptionGroup var output: JSONFlag
-
-        func validate() throws {
-            guard !files.isEmpty, files.count <= 100 else {
-                throw ValidationError(tr("give 1 to 100 bundle files", "hãy cho từ 1 đến 100 tệp gói"))
-            }
-        }
 
         struct Imported: Encodable {
             let summary: HubBundles.Summary
@@ -702,8 +691,8 @@ struct BundleCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let limit = try BundleFiles.checkedSize(maxSize, option: "--max-size")
-            let bundles = try files.map(BundleFiles.read)
+            let limit = try input.replyLimit()
+            let bundles = try input.files.map(BundleFiles.read)
             let store = try hub.open()
             let (answer, summary) = try await HubBundles.answer(bundles, store: store, maxReplyBytes: limit)
             let bytes = try answer.fileBytes()

@@ -121,34 +121,19 @@ extension Replica {
         try writer.write { db in try Self.storeBlob(db, content, uploaded: true) }
     }
 
-    /// Content recorded here that the hub does not hold yet, for attachments the hub
-    /// has acknowledged (it takes content only for an attachment it knows).
-    package func blobsToUpload() throws -> [String] {
+    /// Content recorded here that the hub does not hold yet: for attachments the hub has
+    /// acknowledged (it takes content only for an attachment it knows), or with
+    /// `pendingToo` for any attachment here (a bundle carries the row and its content).
+    package func blobsToUpload(pendingToo: Bool = false) throws -> [String] {
         guard schema.version >= 3 else { return [] }
+        let known =
+            pendingToo
+            ? "SELECT 1 FROM attachments AS a WHERE a.sha256 = b.sha256"
+            : "SELECT 1 FROM sync_base_rows AS r WHERE r.tbl = 'attachments' AND json_extract(r.vals, '$.sha256') = b.sha256"
         return try writer.read { db in
             try String.fetchAll(
                 db,
-                sql: """
-                    SELECT b.sha256 FROM sync_blobs AS b WHERE b.uploaded = 0
-                    AND EXISTS (SELECT 1 FROM sync_base_rows AS r WHERE r.tbl = 'attachments'
-                      AND json_extract(r.vals, '$.sha256') = b.sha256)
-                    ORDER BY b.rowid
-                    """)
-        }
-    }
-
-    /// Content recorded here that the hub is not known to hold, for any attachment this
-    /// replica has (pending ones included: a bundle carries the row and its content).
-    package func blobsNotUploaded() throws -> [String] {
-        guard schema.version >= 3 else { return [] }
-        return try writer.read { db in
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT b.sha256 FROM sync_blobs AS b WHERE b.uploaded = 0
-                    AND EXISTS (SELECT 1 FROM attachments AS a WHERE a.sha256 = b.sha256)
-                    ORDER BY b.rowid
-                    """)
+                sql: "SELECT b.sha256 FROM sync_blobs AS b WHERE b.uploaded = 0 AND EXISTS (\(known)) ORDER BY b.rowid")
         }
     }
 

@@ -92,7 +92,7 @@ extension Replica {
             let pieceBytes = min(BlobStatus.maxPieceBytes, room / 2)
             var current: [BundlePiece] = []
             var bytes = 0
-            for sha256 in try blobsNotUploaded() {
+            for sha256 in try blobsToUpload(pendingToo: true) {
                 guard let content = try blob(sha256) else { continue }
                 for start in stride(from: 0, to: content.bytes.count, by: pieceBytes) {
                     let data = Data(content.bytes[start..<min(content.bytes.count, start + pieceBytes)])
