@@ -457,10 +457,13 @@ struct World {
         do {
             answer = try await HubBundles.answer(files, store: hub, maxReplyBytes: size)
         } catch let error as SyncError
-            where error.kind == .forbidden && error.message.contains("does not know")
+            where error.kind == .forbidden
+                && (error.message.contains("does not know") || error.message.contains("registered another device's key"))
         {
             // A device that never pulled since it made its key (or a hub restored from
-            // before it registered): the office cannot trust the file.
+            // before it registered), or one of two copies of an old file that each made a
+            // key when upgraded, the other's registered last: the office cannot trust the
+            // file, and its changes wait for the device's next network sync.
             report.bundlesRefused += 1
             return
         }

@@ -287,4 +287,33 @@ import Testing
         try await s.commune.sync(s.office)
         try await s.commune.expectConverged()
     }
+
+    @Test func aCopyOfAnOldFileWhoseKeyWasRegisteredLastByTheOtherCopyIsRefusedAndLosesNothing() async throws {
+        let commune = try Commune()
+        let office = try commune.replica("office", for: commune.reviewer)
+        let hamletID = try office.insert(into: "hamlets", values: ["name": .text("Làng Tơ Tung")]).id
+        try await commune.sync(office)
+        let old = try commune.replica("old", for: commune.head(of: hamletID), schemaVersion: 1)
+        try await commune.sync(old)
+        // The version-1 file is copied; each copy makes its own key when upgraded.
+        let copy = try commune.copy(old, as: "copy")
+        let first = try commune.upgrade(old)
+        let second = try commune.upgrade(copy)
+        #expect(try first.devicePublicKey() != second.devicePublicKey())
+        try await commune.sync(first)
+        try await commune.sync(second)  // the same replica id now names the second's key
+        _ = try first.insert(into: "cleanups", values: ["date": .text("2026-11-29")])
+        let files = try first.exportBundles()
+        do {
+            _ = try await HubBundles.answer(files, store: commune.hub)
+            Issue.record("a file signed by a key its replica id no longer names was taken")
+        } catch let error as SyncError {
+            #expect(error.message.contains("registered another device's key"))
+        }
+        // Its change waits for the next network sync, which takes a new identity for the copy.
+        #expect(try first.status().pendingChanges == 1)
+        try await commune.sync(first)
+        #expect(try first.status().pendingChanges == 0)
+        #expect(try await commune.hub.rows(table: "cleanups", for: commune.reviewer).count == 1)
+    }
 }
