@@ -458,7 +458,7 @@ struct World {
             answer = try await HubBundles.answer(files, store: hub, maxReplyBytes: size)
         } catch let error as SyncError
             where error.kind == .forbidden
-                && (error.message.contains("does not know") || error.message.contains("registered another device's key"))
+            && (error.message.contains("does not know") || error.message.contains("registered another device's key"))
         {
             // A device that never pulled since it made its key (or a hub restored from
             // before it registered), or one of two copies of an old file that each made a
@@ -497,8 +497,10 @@ struct World {
         try replica.write { _ in }
         let before = try snapshot(replica)
         _ = try replica.importReply(reply)
-        if try snapshot(replica) != before {
-            plan.fail("importing a reply again changed replica \(try replica.replicaID)")
+        let after = try snapshot(replica)
+        if after != before {
+            let changed = Set(after).symmetricDifference(before).sorted().prefix(4)
+            plan.fail("importing a reply again changed replica \(try replica.replicaID): \(changed)")
         }
     }
 

@@ -216,25 +216,30 @@ extension Replica {
             }
         }
         for status in reply.blobs where status.complete { try markUploaded(status.sha256) }
-        let cursor = try pullCursor()
         // Pages given in an earlier schema version (exported before this file was upgraded)
-        // lack what this version knows: the next export asks again.
-        if reply.after <= cursor, reply.schemaVersion == schema.version {
+        // lack what this version knows: the next export asks again. A confirmed copy found
+        // damaged is rebuilt from the start of the log: from this reply when it starts
+        // there, as a network sync would go on, else from the next export.
+        var attempts = 0
+        pages: while reply.schemaVersion == schema.version, attempts < 2 {
+            attempts += 1
+            let cursor = try pullCursor()
+            guard reply.after <= cursor else { break }
+            report.hasMore = reply.hasMore
             for var page in reply.pages where page.cursor > cursor || page.entries.contains(where: { $0.seq > cursor })
             {
                 page.receivedSeq = nil
                 page.formerReceived = nil
                 do {
                     report.sync.pulled += try apply(page)
-                } catch is ConfirmedStateDamaged {
-                    // Rebuilt from the start of the log: the next export asks for all of it.
+                } catch is ConfirmedStateDamaged where !report.sync.rebuilt {
                     try startRebuild()
                     report.sync.rebuilt = true
-                    break
+                    continue pages
                 }
                 moved = true
             }
-            report.hasMore = reply.hasMore
+            break
         }
         report.stale = !moved && report.sync.forks == 0
         if !report.hasMore, try pendingChanges(limit: 1).isEmpty { try markSynced() }
