@@ -45,6 +45,17 @@ package enum BundleFiles {
     /// The bundle in the file at `path`, or a clear error: missing, not a file, too large,
     /// not a bundle.
     package static func read(_ path: String) throws -> SignedBundle {
+        let bytes = try bytes(path, limit: SignedBundle.maxFileBytes)
+        let result = Result { () throws(SyncError) in try SignedBundle.read(bytes) }
+        switch result {
+        case .success(let bundle): return bundle
+        case .failure(let error): throw CommandFailure.file(path, error)
+        }
+    }
+
+    /// The bytes of the file at `path`, at most `limit` and one more (which tells a file too
+    /// large without reading all of it), or a clear error: missing, not a file.
+    package static func bytes(_ path: String, limit: Int) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommandFailure.usage(tr("no file at \(path)", "không có tệp tại \(path)"))
@@ -53,14 +64,7 @@ package enum BundleFiles {
             throw CommandFailure.usage(tr("\(path) is not a readable file", "\(path) không phải tệp đọc được"))
         }
         defer { try? handle.close() }
-        // One byte more than allowed tells a file too large without reading all of it.
-        let data = try handle.read(upToCount: SignedBundle.maxFileBytes + 1) ?? Data()
-        let bytes = Array(data)
-        let result = Result { () throws(SyncError) in try SignedBundle.read(bytes) }
-        switch result {
-        case .success(let bundle): return bundle
-        case .failure(let error): throw CommandFailure.file(path, error)
-        }
+        return Array(try handle.read(upToCount: limit + 1) ?? Data())
     }
 
     /// Writes `bytes` to `path` whole: a temporary file beside it, then renamed over it.

@@ -17,18 +17,6 @@ private func attachableTable(_ name: String) throws -> String {
     return table
 }
 
-/// Reads a file given on the command line, at most `limit` bytes.
-private func readFile(_ path: String, limit: Int) throws -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-        let handle = FileHandle(forReadingAtPath: path)
-    else {
-        throw CommandFailure.usage(tr("no readable file at \(path)", "không đọc được tệp tại \(path)"))
-    }
-    defer { try? handle.close() }
-    return Array(try handle.read(upToCount: limit + 1) ?? Data())
-}
-
 /// `ntm attach TABLE ID FILE`: evidence for a row (DESIGN.md §8).
 struct AttachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +43,7 @@ struct AttachCommand: ParsableCommand {
         let tableName = try attachableTable(table)
         let replica = try replica.open()
         let rowID = try replica.rowID(id, in: tableName)
-        let content = try BlobContent(checking: try readFile(file, limit: MediaType.maxBytes))
+        let content = try BlobContent(checking: try BundleFiles.bytes(file, limit: MediaType.maxBytes))
         var takenOnDate: String?
         if let takenOn {
             guard let date = TypedInput.date(takenOn) else {
