@@ -71,41 +71,48 @@ extension HubTransaction {
             stamp = change.hlc
         }
 
-        var outcome: ChangeOutcome
+        if change.operation == .update, meta == nil {
+            return try rejected(
+                "\(table.name) row \(change.rowID) is not known at the hub; its insert was rejected or never sent",
+                .notFound)
+        }
+        let plan: MergePlan
         do {
-            switch change.operation {
-            case .insert:
-                if let meta {
-                    outcome =
-                        try meta.deleted
-                        ? updateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
-                        : update(table, change, values, meta: meta, stamp: stamp, author: author)
-                } else {
-                    outcome = try insert(table, change, values, stamp: stamp, author: author)
-                }
-            case .update:
-                guard let meta else {
-                    return try rejected(
-                        "\(table.name) row \(change.rowID) is not known at the hub; its insert was rejected or never sent",
-                        .notFound)
-                }
-                outcome =
-                    try meta.deleted
-                    ? updateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
-                    : update(table, change, values, meta: meta, stamp: stamp, author: author)
-            case .delete:
-                if let meta, !meta.deleted {
-                    outcome = try delete(table, change, meta: meta, stamp: stamp, author: author, known: known)
-                } else {
-                    outcome = ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .unchanged], settleSeq: 0)
-                }
-            }
+            plan = try self.plan(change, table: table, values: values, meta: meta, stamp: stamp, author: author, known: known)
         } catch let error as SyncError where error.kind == .invalidInput {
             return try rejected(error.message)
         }
+        if let write = plan.write { try self.write(write) }
+        var outcome = plan.outcome
         outcome.settleSeq = try head()
         outcome.clamped = clamped
         return outcome
+    }
+
+    /// What merging a checked change does to the row, decided from what the hub holds,
+    /// before anything is written.
+    private func plan(
+        _ change: Change, table: TableSpec, values: SyncRow, meta: RowMeta?, stamp: HLCTimestamp,
+        author: ChangeAuthor, known: TableSpec
+    ) throws -> MergePlan {
+        switch change.operation {
+        case .insert:
+            guard let meta else { return try planInsert(table, change, values, stamp: stamp, author: author) }
+            return try meta.deleted
+                ? planUpdateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
+                : planUpdate(table, change, values, meta: meta, stamp: stamp, author: author)
+        case .update:
+            guard let meta else { throw SyncError.storage("\(table.name) row \(change.rowID) has no bookkeeping") }
+            return try meta.deleted
+                ? planUpdateDeleted(table, change, values, meta: meta, stamp: stamp, author: author)
+                : planUpdate(table, change, values, meta: meta, stamp: stamp, author: author)
+        case .delete:
+            guard let meta, !meta.deleted else {
+                return MergePlan(
+                    outcome: ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .unchanged], settleSeq: 0))
+            }
+            return try planDelete(table, change, meta: meta, stamp: stamp, author: author, known: known)
+        }
     }
 
     /// A refusal of `change`, recorded like any outcome: it changes nothing.
@@ -141,30 +148,23 @@ extension HubTransaction {
         return outcome
     }
 
-    private func insert(
+    private func planInsert(
         _ table: TableSpec, _ change: Change, _ values: SyncRow, stamp: HLCTimestamp, author: ChangeAuthor
-    ) throws -> ChangeOutcome {
+    ) throws -> MergePlan {
         var full = values
         full[TableSpec.idColumn] = .text(change.rowID)
         let row = try table.completeRow(full)
-        let hamletID = row[TableSpec.scopeColumn]?.text
-        let seq = try appendLog(
-            .upsert, table: table.name, rowID: change.rowID, hamletID: hamletID, data: try JSONText.encode(row),
-            hlc: stamp, author: author)
-        try table.insertRow(db, row)
-        let fieldStamp = FieldStamp(version: seq, hlc: stamp, replicaID: author.replicaID, author: author.name)
-        try saveMeta(
-            RowMeta(
-                hamletID: hamletID, deleted: false,
-                fields: Dictionary(uniqueKeysWithValues: table.columns.map { ($0.name, fieldStamp) })),
-            table: table.name, rowID: change.rowID)
-        return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .applied], settleSeq: seq)
+        return MergePlan(
+            outcome: ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .applied], settleSeq: 0),
+            write: RowWrite(
+                table: table, rowID: change.rowID, hamletID: row[TableSpec.scopeColumn]?.text,
+                effect: .insert(row, replacing: false), hlc: stamp, author: author, meta: nil))
     }
 
-    private func update(
+    private func planUpdate(
         _ table: TableSpec, _ change: Change, _ values: SyncRow, meta: RowMeta, stamp: HLCTimestamp,
         author: ChangeAuthor
-    ) throws -> ChangeOutcome {
+    ) throws -> MergePlan {
         guard let current = try row(table, change.rowID) else {
             throw SyncError.storage("\(table.name) row \(change.rowID) has bookkeeping but no row")
         }
@@ -182,21 +182,14 @@ extension HubTransaction {
         for item in decisions where item.decision == .apply { applied[item.column.name] = item.value }
         try table.checkRowRules(current.merging(applied) { $1 })
 
-        var meta = meta
+        var write = RowWrite(
+            table: table, rowID: change.rowID, hamletID: meta.hamletID, effect: applied.isEmpty ? .none : .update(applied),
+            hlc: stamp, author: author, meta: meta)
         var fields: [String: FieldOutcome] = [:]
-        var conflicts: [String] = []
-        var seq: Int64?
-        if !applied.isEmpty {
-            let logSeq = try appendLog(
-                .upsert, table: table.name, rowID: change.rowID, hamletID: meta.hamletID,
-                data: try JSONText.encode(applied), hlc: stamp, author: author)
-            try table.updateRow(db, id: change.rowID, applied)
-            seq = logSeq
-        }
         for (column, value, decision) in decisions {
             let name = column.name
             let old = meta.stamp(name)
-            let entry = AuditEntry(
+            var entry = AuditEntry(
                 decision: .overwritten, table: table.name, rowID: change.rowID, column: name, old: current[name],
                 new: value, oldAuthor: old.author, newAuthor: author.name, newReplicaID: author.replicaID,
                 newHLC: stamp, at: now)
@@ -205,63 +198,67 @@ extension HubTransaction {
                 fields[name] = .unchanged
             case .apply:
                 fields[name] = .applied
-                try audit(entry)
-                if let seq {
-                    meta.fields[name] = FieldStamp(
-                        version: seq, hlc: stamp, replicaID: author.replicaID, author: author.name)
-                }
+                write.stamped.append(name)
+                write.audits.append(entry)
             case .lose:
                 fields[name] = .lost
-                var lost = entry
-                lost.decision = .lost
-                try audit(lost)
+                entry.decision = .lost
+                write.audits.append(entry)
             case .conflict:
                 fields[name] = .held
-                let record = ConflictRecord(
-                    id: ids.makeID(), kind: .field, status: .open, table: table.name, rowID: change.rowID,
-                    hamletID: meta.hamletID, column: name,
-                    base: try side(atVersion: change.baseVersions[name] ?? 0, value: change.previous[name])
-                        ?? ConflictSide(
-                            value: change.previous[name], version: 0, author: "", replicaID: "", hlc: .zero),
-                    hub: ConflictSide(stamp: old, value: current[name] ?? .null),
-                    incoming: ConflictSide(
-                        value: value, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
-                    openedAt: now)
-                _ = try publish(record, author: author, hlc: stamp)
-                conflicts.append(record.id)
-                var held = entry
-                held.decision = .held
-                try audit(held)
+                write.conflicts.append(
+                    ConflictRecord(
+                        id: ids.makeID(), kind: .field, status: .open, table: table.name, rowID: change.rowID,
+                        hamletID: meta.hamletID, column: name,
+                        base: try side(atVersion: change.baseVersions[name] ?? 0, value: change.previous[name])
+                            ?? ConflictSide(
+                                value: change.previous[name], version: 0, author: "", replicaID: "", hlc: .zero),
+                        hub: ConflictSide(stamp: old, value: current[name] ?? .null),
+                        incoming: ConflictSide(
+                            value: value, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
+                        openedAt: now))
+                entry.decision = .held
+                write.audits.append(entry)
             }
         }
-        try saveMeta(meta, table: table.name, rowID: change.rowID)
-        return ChangeOutcome(seq: change.seq, status: .applied, fields: fields, conflicts: conflicts, settleSeq: 0)
+        return MergePlan(
+            outcome: ChangeOutcome(
+                seq: change.seq, status: .applied, fields: fields, conflicts: write.conflicts.map(\.id), settleSeq: 0),
+            write: write)
     }
 
     /// An update (or a re-insert) of a deleted row: a conflict where the row has review
     /// columns, otherwise the delete wins and the update goes to the audit trail.
-    private func updateDeleted(
+    private func planUpdateDeleted(
         _ table: TableSpec, _ change: Change, _ values: SyncRow, meta: RowMeta, stamp: HLCTimestamp,
         author: ChangeAuthor
-    ) throws -> ChangeOutcome {
+    ) throws -> MergePlan {
         let changed = values.filter { $0.key != TableSpec.scopeColumn }
         if table.hasReviewColumns {
             let deletion = meta.fields.values.max { $0.version < $1.version } ?? meta.stamp("")
-            let id = try openRowConflict(
+            let write = rowConflict(
                 table, change, meta: meta,
                 hub: ConflictSide(stamp: deletion, deleted: true, row: meta.tombstone),
                 incoming: ConflictSide(
                     value: nil, row: changed, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
                 stamp: stamp, author: author)
-            return ChangeOutcome(
-                seq: change.seq, status: .applied, fields: changed.mapValues { _ in .held }, conflicts: [id],
-                settleSeq: 0)
+            return MergePlan(
+                outcome: ChangeOutcome(
+                    seq: change.seq, status: .applied, fields: changed.mapValues { _ in .held },
+                    conflicts: write.conflicts.map(\.id), settleSeq: 0),
+                write: write)
         }
-        try audit(
+        var write = RowWrite(
+            table: table, rowID: change.rowID, hamletID: meta.hamletID, effect: .none, hlc: stamp, author: author,
+            meta: meta)
+        write.audits.append(
             AuditEntry(
                 decision: .lost, table: table.name, rowID: change.rowID, column: nil, row: changed,
                 newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
-        return ChangeOutcome(seq: change.seq, status: .applied, fields: changed.mapValues { _ in .lost }, settleSeq: 0)
+        return MergePlan(
+            outcome: ChangeOutcome(
+                seq: change.seq, status: .applied, fields: changed.mapValues { _ in .lost }, settleSeq: 0),
+            write: write)
     }
 
     /// A delete: applies unless it races an update of a row with review columns, which
@@ -269,10 +266,10 @@ extension HubTransaction {
     /// `known` is the table as the deleting replica's schema version has it: a field it
     /// cannot see, or has no version of (it was upgraded and has not fetched the new
     /// columns yet), counts as seen when set no later than the newest version it had seen.
-    private func delete(
+    private func planDelete(
         _ table: TableSpec, _ change: Change, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor,
         known: TableSpec
-    ) throws -> ChangeOutcome {
+    ) throws -> MergePlan {
         guard let current = try row(table, change.rowID) else {
             throw SyncError.storage("\(table.name) row \(change.rowID) has bookkeeping but no row")
         }
@@ -287,48 +284,59 @@ extension HubTransaction {
             ).hasSeen(fieldStamp)
         }
         if table.hasReviewColumns, let latest = unseen.values.max(by: { $0.version < $1.version }) {
-            let id = try openRowConflict(
+            let write = rowConflict(
                 table, change, meta: meta, hub: ConflictSide(stamp: latest, deleted: false, row: current),
                 incoming: ConflictSide(
                     value: nil, deleted: true, version: 0, author: author.name, replicaID: author.replicaID, hlc: stamp),
                 stamp: stamp, author: author)
-            return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .held], conflicts: [id], settleSeq: 0)
+            return MergePlan(
+                outcome: ChangeOutcome(
+                    seq: change.seq, status: .applied, fields: ["*": .held], conflicts: write.conflicts.map(\.id),
+                    settleSeq: 0),
+                write: write)
         }
-        try deleteRow(table, current, meta: meta, stamp: stamp, author: author)
-        return ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .applied], settleSeq: 0)
+        return MergePlan(
+            outcome: ChangeOutcome(seq: change.seq, status: .applied, fields: ["*": .applied], settleSeq: 0),
+            write: deletion(table, current, meta: meta, stamp: stamp, author: author))
     }
 
-    /// Opens a delete-versus-update conflict, publishes it and notes the held change in the audit.
-    private func openRowConflict(
+    /// A delete-versus-update conflict, held in the audit trail.
+    private func rowConflict(
         _ table: TableSpec, _ change: Change, meta: RowMeta, hub: ConflictSide, incoming: ConflictSide,
         stamp: HLCTimestamp, author: ChangeAuthor
-    ) throws -> String {
+    ) -> RowWrite {
         let record = ConflictRecord(
             id: ids.makeID(), kind: .deleteUpdate, status: .open, table: table.name, rowID: change.rowID,
             hamletID: meta.hamletID, column: nil, base: nil, hub: hub, incoming: incoming, openedAt: now)
-        _ = try publish(record, author: author, hlc: stamp)
-        try audit(
-            AuditEntry(
-                decision: .held, table: table.name, rowID: change.rowID, column: nil, row: incoming.row,
-                newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
-        return record.id
+        return RowWrite(
+            table: table, rowID: change.rowID, hamletID: meta.hamletID, effect: .none, hlc: stamp, author: author,
+            meta: meta,
+            audits: [
+                AuditEntry(
+                    decision: .held, table: table.name, rowID: change.rowID, column: nil, row: incoming.row,
+                    newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now)
+            ],
+            conflicts: [record])
     }
 
-    /// Deletes a row: logs the delete, keeps its last values as a tombstone and in the audit trail.
-    func deleteRow(
+    /// The delete of a row: logged, its last values kept as a tombstone and in the audit trail.
+    func deletion(
         _ table: TableSpec, _ current: SyncRow, meta: RowMeta, stamp: HLCTimestamp, author: ChangeAuthor
-    ) throws {
-        guard let rowID = current[TableSpec.idColumn]?.text else { return }
-        _ = try appendLog(
-            .delete, table: table.name, rowID: rowID, hamletID: meta.hamletID, data: "{}", hlc: stamp, author: author)
-        try table.deleteRow(db, id: rowID)
-        var meta = meta
-        meta.deleted = true
-        meta.tombstone = current
-        try saveMeta(meta, table: table.name, rowID: rowID)
-        try audit(
-            AuditEntry(
-                decision: .deleted, table: table.name, rowID: rowID, column: nil, row: current,
-                newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+    ) -> RowWrite {
+        RowWrite(
+            table: table, rowID: current.id, hamletID: meta.hamletID, effect: .delete(current: current), hlc: stamp,
+            author: author, meta: meta,
+            audits: [
+                AuditEntry(
+                    decision: .deleted, table: table.name, rowID: current.id, column: nil, row: current,
+                    newAuthor: author.name, newReplicaID: author.replicaID, newHLC: stamp, at: now)
+            ])
     }
+}
+
+/// What merging one change does: its outcome, and the row write that carries it out (nil
+/// when the change changes nothing). Decided before anything is written.
+struct MergePlan {
+    var outcome: ChangeOutcome
+    var write: RowWrite?
 }

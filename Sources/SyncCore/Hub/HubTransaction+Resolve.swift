@@ -33,7 +33,7 @@ extension HubTransaction {
             guard let column = record.column.flatMap(table.column) else {
                 throw SyncError.storage("conflict \(id) names no column of \(table.name)")
             }
-            guard let current, var meta else {
+            guard let current, let meta else {
                 if case .hub = choice { break }
                 throw SyncError.rowDeleted(table: table.name, rowID: record.rowID)
             }
@@ -44,20 +44,18 @@ extension HubTransaction {
             case .value(let chosen): value = try column.normalize(chosen, table: table.name)
             }
             try table.checkRowRules(current.merging([column.name: value]) { $1 })
-            let seq = try appendLog(
-                .upsert, table: table.name, rowID: record.rowID, hamletID: meta.hamletID,
-                data: try JSONText.encode([column.name: value]), hlc: stamp, author: author)
-            try table.updateRow(db, id: record.rowID, [column.name: value])
-            try audit(
-                AuditEntry(
-                    decision: .resolved, table: table.name, rowID: record.rowID, column: column.name,
-                    old: current[column.name], new: value, oldAuthor: meta.stamp(column.name).author,
-                    newAuthor: reviewer.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
-            meta.fields[column.name] = FieldStamp(
-                version: seq, hlc: stamp, replicaID: author.replicaID, author: reviewer.name)
-            try saveMeta(meta, table: table.name, rowID: record.rowID)
+            let written = try write(
+                RowWrite(
+                    table: table, rowID: record.rowID, hamletID: meta.hamletID, effect: .update([column.name: value]),
+                    hlc: stamp, author: author, meta: meta, stamped: [column.name],
+                    audits: [
+                        AuditEntry(
+                            decision: .resolved, table: table.name, rowID: record.rowID, column: column.name,
+                            old: current[column.name], new: value, oldAuthor: meta.stamp(column.name).author,
+                            newAuthor: reviewer.name, newReplicaID: author.replicaID, newHLC: stamp, at: now)
+                    ]))
             resolution.value = value
-            resolution.logSeq = seq
+            resolution.logSeq = written.seq
 
         case (.deleteUpdate, .value):
             throw SyncError.malformed("a delete-versus-update conflict is resolved with hub or incoming, not a value")
@@ -68,7 +66,7 @@ extension HubTransaction {
         case (.deleteUpdate, .incoming):
             if record.incoming.deleted {
                 if let current, let meta {
-                    try deleteRow(table, current, meta: meta, stamp: stamp, author: author)
+                    try write(deletion(table, current, meta: meta, stamp: stamp, author: author))
                     resolution.logSeq = try head()
                 }
                 resolution.deleted = true
@@ -77,23 +75,17 @@ extension HubTransaction {
                 row.merge(record.incoming.row ?? [:]) { $1 }
                 row[TableSpec.idColumn] = .text(record.rowID)
                 let complete = try table.completeRow(row)
-                let seq = try appendLog(
-                    .upsert, table: table.name, rowID: record.rowID, hamletID: record.hamletID,
-                    data: try JSONText.encode(complete), hlc: stamp, author: author)
-                try table.insertRow(db, complete, replacing: true)
-                let fieldStamp = FieldStamp(
-                    version: seq, hlc: stamp, replicaID: author.replicaID, author: reviewer.name)
-                try saveMeta(
-                    RowMeta(
-                        hamletID: record.hamletID, deleted: false,
-                        fields: Dictionary(uniqueKeysWithValues: table.columns.map { ($0.name, fieldStamp) })),
-                    table: table.name, rowID: record.rowID)
-                try audit(
-                    AuditEntry(
-                        decision: .resolved, table: table.name, rowID: record.rowID, column: nil, row: complete,
-                        newAuthor: reviewer.name, newReplicaID: author.replicaID, newHLC: stamp, at: now))
+                let written = try write(
+                    RowWrite(
+                        table: table, rowID: record.rowID, hamletID: record.hamletID,
+                        effect: .insert(complete, replacing: true), hlc: stamp, author: author, meta: meta,
+                        audits: [
+                            AuditEntry(
+                                decision: .resolved, table: table.name, rowID: record.rowID, column: nil, row: complete,
+                                newAuthor: reviewer.name, newReplicaID: author.replicaID, newHLC: stamp, at: now)
+                        ]))
                 resolution.deleted = false
-                resolution.logSeq = seq
+                resolution.logSeq = written.seq
             }
         }
         record.status = .resolved

@@ -70,20 +70,17 @@ extension HubTransaction {
                 answer.lost += fields.count
                 return answer
             }
-            try table.insertRow(db, row)
-            var stamps: [String: FieldStamp] = [:]
+            var written: RowMeta?
             for (index, group) in groups.enumerated() {
                 guard let origin = group.value.first.flatMap({ fields[$0]?.origin }) else { continue }
-                let data = index == 0 ? row : row.filter { group.value.contains($0.key) }
-                let seq = try appendLog(
-                    .upsert, table: table.name, rowID: offered.rowID, hamletID: rowHamlet,
-                    data: try JSONText.encode(data), hlc: origin.hlc, author: author(origin))
-                let stamp = FieldStamp(
-                    version: seq, hlc: origin.hlc, replicaID: origin.replicaID, author: origin.author)
-                for column in index == 0 ? table.columns.map(\.name) : group.value { stamps[column] = stamp }
+                written =
+                    try write(
+                        RowWrite(
+                            table: table, rowID: offered.rowID, hamletID: rowHamlet,
+                            effect: index == 0 ? .insert(row, replacing: false) : .relog(row.filter { group.value.contains($0.key) }),
+                            hlc: origin.hlc, author: author(origin), meta: written, stamped: group.value)
+                    ).meta
             }
-            try saveMeta(
-                RowMeta(hamletID: rowHamlet, deleted: false, fields: stamps), table: table.name, rowID: offered.rowID)
             answer.applied += fields.count
             return answer
         }
@@ -92,6 +89,7 @@ extension HubTransaction {
         }
         for group in groups {
             var applied = SyncRow()
+            var audits: [AuditEntry] = []
             for column in group.value where column != TableSpec.scopeColumn {
                 guard let field = fields[column], let value = values[column] else { continue }
                 let stamp = meta.stamp(column)
@@ -101,37 +99,37 @@ extension HubTransaction {
                     applied[column] = value
                 } else {
                     answer.lost += 1
-                    try audit(
+                    audits.append(
                         AuditEntry(
                             decision: .lost, table: table.name, rowID: offered.rowID, column: column,
                             old: current[column], new: value, oldAuthor: stamp.author, newAuthor: field.origin.author,
                             newReplicaID: field.origin.replicaID, newHLC: field.origin.hlc, at: now))
                 }
             }
-            guard let origin = group.value.first.flatMap({ fields[$0]?.origin }), !applied.isEmpty else { continue }
+            guard let origin = group.value.first.flatMap({ fields[$0]?.origin }) else { continue }
             let merged = current.merging(applied) { $1 }
-            guard (try? table.checkRowRules(merged)) != nil else {
+            if !applied.isEmpty, (try? table.checkRowRules(merged)) == nil {
                 answer.lost += applied.count
-                continue
+                applied = [:]
             }
-            let seq = try appendLog(
-                .upsert, table: table.name, rowID: offered.rowID, hamletID: meta.hamletID,
-                data: try JSONText.encode(applied), hlc: origin.hlc, author: author(origin))
-            try table.updateRow(db, id: offered.rowID, applied)
             for (column, value) in applied.sorted(by: { $0.key < $1.key }) {
-                let old = meta.stamp(column)
-                try audit(
+                audits.append(
                     AuditEntry(
                         decision: .overwritten, table: table.name, rowID: offered.rowID, column: column,
-                        old: current[column], new: value, oldAuthor: old.author, newAuthor: origin.author,
+                        old: current[column], new: value, oldAuthor: meta.stamp(column).author, newAuthor: origin.author,
                         newReplicaID: origin.replicaID, newHLC: origin.hlc, at: now))
-                meta.fields[column] = FieldStamp(
-                    version: seq, hlc: origin.hlc, replicaID: origin.replicaID, author: origin.author)
             }
-            current = merged
+            guard !applied.isEmpty || !audits.isEmpty else { continue }
+            meta =
+                try write(
+                    RowWrite(
+                        table: table, rowID: offered.rowID, hamletID: meta.hamletID,
+                        effect: applied.isEmpty ? .none : .update(applied), hlc: origin.hlc, author: author(origin),
+                        meta: meta, stamped: applied.keys.sorted(), audits: audits)
+                ).meta ?? meta
+            if !applied.isEmpty { current = merged }
             answer.applied += applied.count
         }
-        try saveMeta(meta, table: table.name, rowID: offered.rowID)
         return answer
     }
 
@@ -163,7 +161,7 @@ extension HubTransaction {
         let older = meta.fields.values.allSatisfy { $0.version <= kept || $0.hlc < deletion.origin.hlc }
         guard inScope, older else { return RestoreResponse(hubTime: now, lost: 1) }
         clock.receive(deletion.origin.hlc)
-        try deleteRow(table, current, meta: meta, stamp: deletion.origin.hlc, author: author(deletion.origin))
+        try write(self.deletion(table, current, meta: meta, stamp: deletion.origin.hlc, author: author(deletion.origin)))
         return RestoreResponse(hubTime: now, applied: 1)
     }
 
@@ -199,21 +197,24 @@ extension HubTransaction {
             let hamletID = table.scope == .commune ? nil : offered.fields[TableSpec.scopeColumn]?.value.text
             if let own = principal.hamletID, table.scope == .hamlet, hamletID != own { return }
             let values = offered.fields.mapValues(\.value)
-            try audit(
-                AuditEntry(
-                    decision: .deleted, table: table.name, rowID: offered.rowID, column: nil, row: values,
-                    newAuthor: "hub", newReplicaID: SyncProtocol.hubReplicaID, newHLC: clock.last, at: now))
-            _ = try appendLog(
-                .delete, table: table.name, rowID: offered.rowID, hamletID: hamletID, data: "{}", hlc: clock.last,
-                author: ChangeAuthor(replicaID: SyncProtocol.hubReplicaID, name: "hub"))
+            try write(
+                RowWrite(
+                    table: table, rowID: offered.rowID, hamletID: hamletID, effect: .relogDelete, hlc: clock.last,
+                    author: ChangeAuthor(replicaID: SyncProtocol.hubReplicaID, name: "hub"), meta: nil,
+                    audits: [
+                        AuditEntry(
+                            decision: .deleted, table: table.name, rowID: offered.rowID, column: nil, row: values,
+                            newAuthor: "hub", newReplicaID: SyncProtocol.hubReplicaID, newHLC: clock.last, at: now)
+                    ]))
             return
         }
         if let hamletID = principal.hamletID, table.scope == .hamlet, meta.hamletID != hamletID { return }
         if meta.deleted {
             let stamp = meta.fields.values.max { $0.version < $1.version } ?? meta.stamp("")
-            _ = try appendLog(
-                .delete, table: table.name, rowID: offered.rowID, hamletID: meta.hamletID, data: "{}",
-                hlc: stamp.hlc, author: ChangeAuthor(replicaID: stamp.replicaID, name: stamp.author))
+            try write(
+                RowWrite(
+                    table: table, rowID: offered.rowID, hamletID: meta.hamletID, effect: .relogDelete, hlc: stamp.hlc,
+                    author: ChangeAuthor(replicaID: stamp.replicaID, name: stamp.author), meta: meta))
             return
         }
         guard let current = try row(table, offered.rowID) else { return }
@@ -225,17 +226,15 @@ extension HubTransaction {
         }) {
             guard let first = columns.first else { continue }
             let stamp = meta.stamp(first)
-            let data = current.filter { columns.contains($0.key) }
-            let seq = try appendLog(
-                .upsert, table: table.name, rowID: offered.rowID, hamletID: meta.hamletID,
-                data: try JSONText.encode(data), hlc: stamp.hlc,
-                author: ChangeAuthor(replicaID: stamp.replicaID, name: stamp.author))
-            for column in columns {
-                meta.fields[column] = FieldStamp(
-                    version: seq, hlc: stamp.hlc, replicaID: stamp.replicaID, author: stamp.author)
-            }
+            meta =
+                try write(
+                    RowWrite(
+                        table: table, rowID: offered.rowID, hamletID: meta.hamletID,
+                        effect: .relog(current.filter { columns.contains($0.key) }), hlc: stamp.hlc,
+                        author: ChangeAuthor(replicaID: stamp.replicaID, name: stamp.author), meta: meta,
+                        stamped: columns)
+                ).meta ?? meta
         }
-        if !stale.isEmpty { try saveMeta(meta, table: table.name, rowID: offered.rowID) }
     }
 
     /// The audit entries of one row.
