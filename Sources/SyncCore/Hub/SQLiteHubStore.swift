@@ -16,6 +16,8 @@ package final class SQLiteHubStore: HubStore {
     /// The hub's public signing key (`SigningKeys`), made with the file; nil in a file of
     /// an older hub schema (tests of an older fleet).
     package let publicKey: String?
+    /// Concurrent pushes, committed in groups.
+    let pushes: GroupCommit<[ChangeOutcome]>
 
     /// Opens (creating if missing) the hub file at `path` and migrates it.
     package init(
@@ -24,6 +26,7 @@ package final class SQLiteHubStore: HubStore {
     ) throws {
         try PrivateFile.prepare(path)
         self.writer = try DatabasePool(path: path, configuration: .syncEngine(maxPageCount: configuration.maxPageCount))
+        self.pushes = GroupCommit(writer: writer)
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         self.configuration = configuration
@@ -63,8 +66,9 @@ package final class SQLiteHubStore: HubStore {
         // through (a CHECK or trigger it did not foresee), the push runs again with every
         // change in its own savepoint, so that only the refused change is rejected. The
         // savepoints cost about a fifth of the merge time: they are kept for that rare case.
-        @Sendable func attempt(isolated: Bool) async throws -> [ChangeOutcome] {
-            try await writer.write { db in
+        // Pushes arriving together are committed together (`GroupCommit`).
+        let outcomes = try await Self.refusingWhenFull {
+            try await pushes.write { db, isolated in
                 var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
                 var replica = try transaction.register(
                     replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
@@ -121,13 +125,6 @@ package final class SQLiteHubStore: HubStore {
                 try transaction.save(replica)
                 try transaction.finish()
                 return outcomes
-            }
-        }
-        let outcomes = try await Self.refusingWhenFull {
-            do {
-                return try await attempt(isolated: false)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                return try await attempt(isolated: true)
             }
         }
         logger.debug(
