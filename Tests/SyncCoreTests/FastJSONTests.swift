@@ -81,6 +81,40 @@ import Testing
 
     /// A replica names a change the hub acknowledged by the digest the hub stored for it;
     /// should the two differ for some value, every sync would take the hub for restored.
+    @Test func theReplicasOriginsAndHistoryEventsAreWrittenAsFoundationWritesThemAndReadBack() throws {
+        var generator = SplitMix64(seed: 11)
+        func text() -> String { Self.texts[Int(generator.next() % UInt64(Self.texts.count))] }
+        func value() -> SyncValue? {
+            switch generator.next() % 5 {
+            case 0: nil
+            case 1: .null
+            case 2: .integer(Int64(bitPattern: generator.next()) >> 3)
+            case 3: .real(Self.numbers[Int(generator.next() % UInt64(Self.numbers.count))])
+            default: .text(text())
+            }
+        }
+        for _ in 0..<300 {
+            var origins: [String: FieldOrigin] = [:]
+            for _ in 0..<Int(generator.next() % 5) {
+                origins["\(generator.next() % 100_000)"] = FieldOrigin(
+                    hlc: HLCTimestamp(rawValue: Int64(generator.next() >> 1)), replicaID: text(), author: text())
+            }
+            let written = try JSONText.encode(origins)
+            #expect(written == (try Self.foundation(origins)))
+            #expect(try JSONText.decode([String: FieldOrigin].self, from: written) == origins)
+
+            let kinds: [HistoryEvent.Kind] = [.inserted, .set, .lost, .held, .resolved, .deleted]
+            let event = HistoryEvent(
+                kind: kinds[Int(generator.next() % 6)], column: generator.next() % 2 == 0 ? nil : text(),
+                value: value(), row: generator.next() % 3 == 0 ? Self.randomRow(&generator) : nil, author: text(),
+                at: Int64(generator.next() >> 20), kept: value(), keptBy: generator.next() % 2 == 0 ? nil : text(),
+                seq: generator.next() % 2 == 0 ? nil : Int64(generator.next() % 1_000_000))
+            let journal = try JSONText.encode(event)
+            #expect(journal == (try Self.foundation(event)))
+            #expect(try JSONText.decode(HistoryEvent.self, from: journal) == (try JSONText.foundationDecode(HistoryEvent.self, from: journal)))
+        }
+    }
+
     @Test func aChangesReceivedDigestIsTheOneTheHubStores() throws {
         var generator = SplitMix64(seed: 13)
         for _ in 0..<500 {

@@ -43,9 +43,9 @@ import Testing
 
     @Test func aStampIsStoredInJSONAsItsPackedInteger() throws {
         let stamp = HLCTimestamp(physicalMilliseconds: start, logical: 7)
-        let json = try JSONText.encode(stamp)
+        let json = try JSONText.foundationEncode(stamp)
         #expect(json == String(start << 16 | 7))
-        #expect(try JSONText.decode(HLCTimestamp.self, from: json) == stamp)
+        #expect(try JSONText.foundationDecode(HLCTimestamp.self, from: json) == stamp)
     }
 
     @Test func aStampReadsAsMillisecondsDotCounter() {

@@ -418,14 +418,14 @@ import Testing
     @Test(arguments: [precomposed, decomposed, "Đường liên xóm Đông – Đoài “mới”", "Hộ ông Nguyễn Văn An\nghi chú"])
     func vietnameseTextSurvivesJSONByteForByte(_ name: String) throws {
         let row: SyncRow = ["donor_name": .text(name), "note": .text(name)]
-        let json = try JSONText.encode(row)
-        let decoded = try JSONText.decode(SyncRow.self, from: json)
+        let json = try JSONText.foundationEncode(row)
+        let decoded = try JSONText.foundationDecode(SyncRow.self, from: json)
         #expect(decoded.count == 2)
         for key in ["donor_name", "note"] {
             #expect(decoded[key] == .text(name))
             #expect(decoded[key]?.text.map { Array($0.utf8) } == Array(name.utf8))
         }
-        let single = try JSONText.decode(SyncValue.self, from: try JSONText.encode(SyncValue.text(name)))
+        let single = try JSONText.foundationDecode(SyncValue.self, from: try JSONText.foundationEncode(SyncValue.text(name)))
         #expect(single.text.map { Array($0.utf8) } == Array(name.utf8))
     }
 
@@ -433,7 +433,7 @@ import Testing
         let a: SyncRow = ["note": .text("x"), "donor_name": .text(Self.precomposed)]
         let b: SyncRow = ["donor_name": .text(Self.precomposed), "note": .text("x")]
         let c: SyncRow = ["donor_name": .text(Self.decomposed), "note": .text("x")]
-        #expect(try JSONText.encode(a) == JSONText.encode(b))
+        #expect(try JSONText.foundationEncode(a) == JSONText.foundationEncode(b))
         #expect(try JSONText.digest(a) == JSONText.digest(b))
         #expect(try JSONText.digest(a) != JSONText.digest(c))
     }
@@ -442,9 +442,9 @@ import Testing
         // JSON has one number type: 40.0 is written `40` and reads back as an integer. The
         // column's validation turns it back into the area the user entered.
         let area = try Self.column("land_donations", "area_m2")
-        let decoded = try JSONText.decode(SyncValue.self, from: try JSONText.encode(SyncValue.real(40)))
+        let decoded = try JSONText.foundationDecode(SyncValue.self, from: try JSONText.foundationEncode(SyncValue.real(40)))
         #expect(try area.normalize(decoded, table: "land_donations") == .real(40))
-        let fractional = try JSONText.decode(SyncValue.self, from: try JSONText.encode(SyncValue.real(42.25)))
+        let fractional = try JSONText.foundationDecode(SyncValue.self, from: try JSONText.foundationEncode(SyncValue.real(42.25)))
         #expect(fractional == .real(42.25))
     }
 

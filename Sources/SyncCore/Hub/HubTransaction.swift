@@ -127,7 +127,7 @@ struct HubTransaction {
 
     func conflict(_ id: String) throws -> ConflictRecord? {
         try String.fetchOne(db, cached: "SELECT record FROM sync_conflicts WHERE id = ?", arguments: [id])
-            .map { text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text) }
+            .map { text throws(SyncError) in try JSONText.foundationDecode(ConflictRecord.self, from: text) }
     }
 
     /// Stores a conflict record and logs it, so that replicas in its scope see it.

@@ -332,7 +332,7 @@ package final class SQLiteHubStore: HubStore {
                 arguments += [hamletID]
             }
             return try String.fetchAll(db, cached: sql + " ORDER BY id", arguments: arguments).map {
-                text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text)
+                text throws(SyncError) in try JSONText.foundationDecode(ConflictRecord.self, from: text)
             }
         }
     }
@@ -374,7 +374,7 @@ package final class SQLiteHubStore: HubStore {
             try String.fetchAll(
                 db, cached: "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id",
                 arguments: [table, rowID]
-            ).map { text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text) }
+            ).map { text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text) }
         }
     }
 
@@ -538,7 +538,7 @@ extension LogEntry {
         self.init(
             seq: row["seq"], kind: kind, table: row["tbl"], rowID: row["row_id"], hamletID: row["hamlet_id"],
             values: kind == .upsert ? try JSONText.decode(SyncRow.self, from: data) : nil,
-            conflict: kind == .conflict ? try JSONText.decode(ConflictRecord.self, from: data) : nil,
+            conflict: kind == .conflict ? try JSONText.foundationDecode(ConflictRecord.self, from: data) : nil,
             hlc: HLCTimestamp(rawValue: row["hlc"]), replicaID: row["replica_id"], author: row["author"],
             loggedAt: row["logged_at"], originSeq: row["origin_seq"])
     }
@@ -561,7 +561,7 @@ extension SQLiteHubStore {
     package func auditTrail() async throws -> [AuditEntry] {
         try await writer.read { db in
             try String.fetchAll(db, cached: "SELECT entry FROM sync_audit ORDER BY id").map {
-                text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text)
+                text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text)
             }
         }
     }

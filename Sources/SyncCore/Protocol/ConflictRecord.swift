@@ -175,7 +175,7 @@ extension ConflictRecord {
     /// it; returns its JSON text.
     @discardableResult
     func save(_ db: Database) throws -> String {
-        let text = try JSONText.encode(self)
+        let text = try JSONText.foundationEncode(self)
         try db.execute(
             cached: """
                 INSERT OR REPLACE INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)

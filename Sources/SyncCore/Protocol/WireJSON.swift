@@ -291,7 +291,7 @@ extension LogEntry: FastJSONEncodable, FastJSONDecodable {
         writer.string(author)
         if let conflict {
             writer.key("conflict")
-            writer.append(json: try JSONText.encode(conflict))
+            writer.append(json: try JSONText.foundationEncode(conflict))
         }
         writer.optionalString("hamlet_id", hamletID)
         writer.key("hlc")
@@ -345,7 +345,7 @@ extension LogEntry: FastJSONEncodable, FastJSONDecodable {
             case "values": values = try reader.isNull() ? nil : try reader.row()
             case "conflict":
                 let text = try reader.rawValue()
-                conflict = text == "null" ? nil : try JSONText.decode(ConflictRecord.self, from: text)
+                conflict = text == "null" ? nil : try JSONText.foundationDecode(ConflictRecord.self, from: text)
             case "hlc": hlc = try reader.integer()
             case "replica_id": replicaID = try reader.string()
             case "author": author = try reader.string()

@@ -18,10 +18,10 @@ struct OutboxEntry: Sendable {
 
     init(row: Row) throws {
         var textBytes = 0
-        func json<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
+        func text(_ column: String) throws -> String? {
             let text: String? = try row.checked(column)
             textBytes += text?.utf8.count ?? 0
-            return try text.map { text throws(SyncError) in try JSONText.decode(T.self, from: text) }
+            return text
         }
         seq = try row.checked("seq")
         table = try row.checked("tbl")
@@ -30,9 +30,13 @@ struct OutboxEntry: Sendable {
             throw SyncError.storage("outbox entry \(seq) has an unknown operation")
         }
         self.operation = operation
-        new = try json("new_values", as: SyncRow.self) ?? [:]
-        old = try json("old_values", as: SyncRow.self) ?? [:]
-        baseVersions = try json("base_versions", as: [String: Int64].self) ?? [:]
+        // The fast readers, chosen here by type (a generic helper would fall back to Foundation's).
+        new = try text("new_values").map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) } ?? [:]
+        old = try text("old_values").map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) } ?? [:]
+        baseVersions =
+            try text("base_versions").map { text throws(SyncError) in
+                try JSONText.decode([String: Int64].self, from: text)
+            } ?? [:]
         hlc = HLCTimestamp(rawValue: try row.checked("hlc"))
         createdAt = try row.checked("created_at")
         self.textBytes = textBytes

@@ -171,7 +171,7 @@ extension Replica {
                             "INSERT OR REPLACE INTO sync_base_deleted (tbl, row_id, version, origin) VALUES (?, ?, ?, ?)",
                         arguments: [
                             key.table, key.rowID, entry.seq,
-                            try JSONText.encode(
+                            try JSONText.foundationEncode(
                                 FieldOrigin(hlc: entry.hlc, replicaID: entry.replicaID, author: entry.author)),
                         ])
                 case .conflict:

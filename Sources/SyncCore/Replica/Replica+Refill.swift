@@ -49,7 +49,7 @@ extension Replica {
             for (key, fields) in lost {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO sync_reoffer (tbl, row_id, kept, fields) VALUES (?, ?, ?, ?)",
-                    arguments: [key.table, key.rowID, kept, try JSONText.encode(fields)])
+                    arguments: [key.table, key.rowID, kept, try JSONText.foundationEncode(fields)])
             }
             // Deletes the lost log held, for rows with no confirmed copy since.
             for row in try Row.fetchAll(
@@ -62,14 +62,14 @@ extension Replica {
             {
                 let text: String? = try row.checked("origin")
                 let origin =
-                    text.flatMap { try? JSONText.decode(FieldOrigin.self, from: $0) }
+                    text.flatMap { try? JSONText.foundationDecode(FieldOrigin.self, from: $0) }
                     ?? FieldOrigin(hlc: .zero, replicaID: replicaID, author: name)
                 let deletion = RestoredField(value: .null, version: try row.checked("version"), origin: origin)
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO sync_reoffer (tbl, row_id, kept, fields) VALUES (?, ?, ?, ?)",
                     arguments: [
                         try row.checked("tbl") as String, try row.checked("row_id") as String, kept,
-                        try JSONText.encode([Self.deletionKey: deletion]),
+                        try JSONText.foundationEncode([Self.deletionKey: deletion]),
                     ])
             }
             // Every conflict record as this replica holds it: a reviewer's the hub takes back
@@ -118,10 +118,10 @@ extension Replica {
                 keys.append(key)
                 kept = max(kept, try row.checked("kept"))
                 if key.table == Self.conflictTable {
-                    if let record = try? JSONText.decode(ConflictRecord.self, from: text) { conflicts.append(record) }
+                    if let record = try? JSONText.foundationDecode(ConflictRecord.self, from: text) { conflicts.append(record) }
                     continue
                 }
-                guard var fields = try? JSONText.decode([String: RestoredField].self, from: text) else { continue }
+                guard var fields = try? JSONText.foundationDecode([String: RestoredField].self, from: text) else { continue }
                 let deletion = fields.removeValue(forKey: Self.deletionKey)
                 rows.append(RestoreRow(table: key.table, rowID: key.rowID, fields: fields, deletion: deletion))
             }

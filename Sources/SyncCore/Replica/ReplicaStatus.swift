@@ -115,7 +115,7 @@ extension Replica {
             try String.fetchAll(
                 db, sql: "SELECT record FROM sync_conflicts WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
                 arguments: [status?.rawValue]
-            ).map { text throws(SyncError) in try JSONText.decode(ConflictRecord.self, from: text) }
+            ).map { text throws(SyncError) in try JSONText.foundationDecode(ConflictRecord.self, from: text) }
         }
     }
 

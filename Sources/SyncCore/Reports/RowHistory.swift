@@ -176,7 +176,7 @@ extension SQLiteHubStore {
                       ORDER BY id DESC LIMIT \(limit)) ORDER BY id
                     """,
                 arguments: [table, rowID]
-            ).map { text throws(SyncError) in try JSONText.decode(AuditEntry.self, from: text) }
+            ).map { text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text) }
             let current = try Row.fetchOne(
                 db, sql: "SELECT * FROM \"\(spec.name)\" WHERE id = ?", arguments: [rowID]
             ).map(SyncRow.init(databaseRow:))

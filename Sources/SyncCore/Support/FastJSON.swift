@@ -633,3 +633,115 @@ enum FieldStampStorage {
         return stamps
     }
 }
+
+// MARK: The replica's hot bookkeeping: confirmed fields' origins and the history journal.
+
+extension JSONText {
+    /// `{"<version>":{"a":author,"r":replica,"t":stamp},…}`, as `JSONEncoder` writes it.
+    package static func encode(_ origins: [String: FieldOrigin]) throws(SyncError) -> String {
+        var writer = JSONWriter()
+        try writer.object(origins) { writer, origin in
+            writer.raw("{")
+            writer.key("a", first: true)
+            writer.string(origin.author)
+            writer.key("r")
+            writer.string(origin.replicaID)
+            writer.key("t")
+            writer.integer(origin.hlc.rawValue)
+            writer.raw("}")
+        }
+        return writer.text
+    }
+
+    package static func decode(
+        _ type: [String: FieldOrigin].Type, from text: String
+    ) throws(SyncError)
+        -> [String: FieldOrigin]
+    {
+        var reader = JSONReader(text)
+        var origins: [String: FieldOrigin] = [:]
+        try reader.object { (reader, version) throws(SyncError) in
+            var (author, replicaID, hlc): (String?, String?, Int64?)
+            try reader.object { (reader, key) throws(SyncError) in
+                switch key {
+                case "a": author = try reader.string()
+                case "r": replicaID = try reader.string()
+                case "t": hlc = try reader.integer()
+                default: try reader.skipValue()
+                }
+            }
+            guard let author, let replicaID, let hlc else { throw .malformed("an origin lacks a, r or t") }
+            origins[version] = FieldOrigin(hlc: HLCTimestamp(rawValue: hlc), replicaID: replicaID, author: author)
+        }
+        try reader.end()
+        return origins
+    }
+
+    /// A journal event, as `JSONEncoder` writes it with sorted keys (absent optionals left out).
+    package static func encode(_ event: HistoryEvent) throws(SyncError) -> String {
+        try JSONWriter.text { (writer) throws(SyncError) in
+            writer.key("at", first: true)
+            writer.integer(event.at)
+            writer.key("author")
+            writer.string(event.author)
+            writer.optionalString("column", event.column)
+            try writer.optionalValue("kept", event.kept)
+            writer.optionalString("kept_by", event.keptBy)
+            writer.key("kind")
+            writer.string(event.kind.rawValue)
+            if let row = event.row {
+                writer.key("row")
+                try writer.row(row)
+            }
+            if let seq = event.seq {
+                writer.key("seq")
+                writer.integer(seq)
+            }
+            try writer.optionalValue("value", event.value)
+        }
+    }
+
+    package static func decode(_ type: HistoryEvent.Type, from text: String) throws(SyncError) -> HistoryEvent {
+        var reader = JSONReader(text)
+        var event = HistoryEvent(kind: .set, author: "", at: 0)
+        var (kind, author, at): (HistoryEvent.Kind?, String?, Int64?)
+        func optionalValue(_ reader: inout JSONReader) throws(SyncError) -> SyncValue? {
+            try reader.isNull() ? nil : try reader.value()
+        }
+        try reader.object { (reader, key) throws(SyncError) in
+            switch key {
+            case "at": at = try reader.integer()
+            case "author": author = try reader.string()
+            case "column": event.column = try reader.optionalString()
+            case "kept": event.kept = try optionalValue(&reader)
+            case "kept_by": event.keptBy = try reader.optionalString()
+            case "kind": kind = HistoryEvent.Kind(rawValue: try reader.string())
+            case "row": event.row = try reader.isNull() ? nil : try reader.row()
+            case "seq": event.seq = try reader.isNull() ? nil : try reader.integer()
+            case "value": event.value = try optionalValue(&reader)
+            default: try reader.skipValue()
+            }
+        }
+        try reader.end()
+        guard let kind, let author, let at else { throw .malformed("a history event lacks kind, author or at") }
+        event.kind = kind
+        event.author = author
+        event.at = at
+        return event
+    }
+
+    /// Any type with a fast writer (`LogEntry`, the wire bodies).
+    static func encode<T: FastJSONEncodable>(_ value: T) throws(SyncError) -> String {
+        var writer = JSONWriter()
+        try value.write(to: &writer)
+        return writer.text
+    }
+
+    /// Any type with a fast reader (`ChangeOutcome`, `LogEntry`, the wire bodies).
+    static func decode<T: FastJSONDecodable>(_ type: T.Type, from text: String) throws(SyncError) -> T {
+        var reader = JSONReader(text)
+        let value = try T(from: &reader)
+        try reader.end()
+        return value
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 /// JSON text as stored in SQLite columns (log entries, audit values, conflict records).
 package enum JSONText {
     /// Encodes `value` with sorted keys, so equal values give equal text.
-    package static func encode<T: Encodable>(_ value: T) throws(SyncError) -> String {
+    package static func foundationEncode<T: Encodable>(_ value: T) throws(SyncError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -14,7 +14,7 @@ package enum JSONText {
     }
 
     /// Decodes `text` as `T`.
-    package static func decode<T: Decodable>(_ type: T.Type, from text: String) throws(SyncError) -> T {
+    package static func foundationDecode<T: Decodable>(_ type: T.Type, from text: String) throws(SyncError) -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
@@ -25,7 +25,7 @@ package enum JSONText {
     /// A stable 64-bit FNV-1a digest of `value`'s JSON text, to tell a repeated change
     /// from a different change reusing its id.
     package static func digest<T: Encodable>(_ value: T) throws(SyncError) -> String {
-        fnv1a(try encode(value))
+        fnv1a(try foundationEncode(value))
     }
 
     package static func fnv1a(_ text: String) -> String {
