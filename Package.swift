@@ -22,7 +22,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -46,7 +45,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // The HTTP side of the protocol, shared by the hub and the client: bodies in
+        // ByteBuffers, gzip, limits, and the bodies only HTTP carries.
+        .target(
+            name: "SyncWire",
+            dependencies: [
+                "SyncCore",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
@@ -54,7 +61,7 @@ let package = Package(
         .target(
             name: "HubHTTP",
             dependencies: [
-                "SyncCore", "CommandSupport",
+                "SyncCore", "SyncWire", "CommandSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -74,7 +81,7 @@ let package = Package(
         .target(
             name: "SyncClient",
             dependencies: [
-                "SyncCore",
+                "SyncCore", "SyncWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -124,7 +131,7 @@ let package = Package(
         .target(
             name: "SyncWorkloads",
             dependencies: [
-                "SyncCore", "HubHTTP", "SyncClient",
+                "SyncCore", "SyncWire", "HubHTTP", "SyncClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -138,7 +145,7 @@ let package = Package(
         .executableTarget(
             name: "HubFuzz",
             dependencies: [
-                "SyncCore",
+                "SyncCore", "SyncWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -146,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncCoreTests",
-            dependencies: ["SyncCore"],
+            dependencies: ["SyncCore", "SyncWire", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -162,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "SyncCore", "HubHTTP", "SyncClient",
+                "SyncCore", "SyncWire", "HubHTTP", "SyncClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

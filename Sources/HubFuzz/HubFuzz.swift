@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import SyncCore
+import SyncWire
 
 #if canImport(Glibc)
     import Glibc

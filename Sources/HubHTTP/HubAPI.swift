@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SyncCore
+import SyncWire
 
 /// The hub's HTTP API (docs/api.md): a thin map from routes to `HubStore` calls.
 package struct HubAPI: Sendable {
@@ -40,7 +41,7 @@ package struct HubAPI: Sendable {
         router.add(middleware: HubMetricsMiddleware(metrics: metrics))
         router.add(middleware: HubErrorMiddleware())
         router.get("healthz") { request, _ in
-            try HubResponse.json(["status": "ok"], request: request)
+            try HubResponse.json(HealthBody(), request: request)
         }
         let authenticated = BearerAuthMiddleware(store: store, throttle: throttle, metrics: metrics)
         // Prometheus scrapes with a reviewer token (its `authorization` setting).
@@ -226,79 +227,5 @@ package struct HubAPI: Sendable {
     private func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
         let elapsed = ContinuousClock.now - start
         return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-    }
-}
-
-/// A push refused whole: the error, and the outcomes to record.
-package struct PushRefusal: Codable, Sendable {
-    /// The first refusal's code and message.
-    package var error: ErrorBody.Detail
-    /// The hub's wall clock.
-    package var hubTime: Int64
-    /// Every change's outcome, all rejected.
-    package var outcomes: [ChangeOutcome]
-
-    enum CodingKeys: String, CodingKey {
-        case error, outcomes
-        case hubTime = "hub_time"
-    }
-}
-
-/// The body of `POST /v1/conflicts/:id/resolve`: `{"take":"hub"|"incoming"}` or
-/// `{"value":…}`, with an optional `note`.
-package struct ResolveRequest: Codable, Sendable {
-    /// `hub` or `incoming`.
-    package var take: String?
-    /// A new value; present (even null) means "set this value".
-    package var value: SyncValue?
-    /// Whether the body named a value.
-    package var hasValue: Bool
-    /// The reviewer's note.
-    package var note: String?
-
-    /// A request for `choice`.
-    package init(choice: ConflictChoice, note: String?) {
-        switch choice {
-        case .hub: take = "hub"
-        case .incoming: take = "incoming"
-        case .value: take = nil
-        }
-        if case .value(let value) = choice {
-            self.value = value
-            hasValue = true
-        } else {
-            self.value = nil
-            hasValue = false
-        }
-        self.note = note
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case take, value, note
-    }
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        take = try container.decodeIfPresent(String.self, forKey: .take)
-        hasValue = container.contains(.value)
-        value = hasValue ? try container.decode(SyncValue.self, forKey: .value) : nil
-        note = try container.decodeIfPresent(String.self, forKey: .note)
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(take, forKey: .take)
-        if hasValue { try container.encode(value ?? .null, forKey: .value) }
-        try container.encodeIfPresent(note, forKey: .note)
-    }
-
-    /// The reviewer's choice, or a clear error.
-    package func choice() throws(SyncError) -> ConflictChoice {
-        switch (take, hasValue) {
-        case ("hub"?, false): return .hub
-        case ("incoming"?, false): return .incoming
-        case (nil, true): return .value(value ?? .null)
-        default: throw .malformed("resolve takes either \"take\": \"hub\" or \"incoming\", or a \"value\"")
-        }
     }
 }

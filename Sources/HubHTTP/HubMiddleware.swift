@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SyncCore
+import SyncWire
 
 /// Turns every error into `{"error":{"code":…,"message":…}}` with its status: the one
 /// place where SyncCore errors become HTTP responses.
@@ -130,7 +131,7 @@ enum HubResponse {
     }
 
     /// Reads and decodes a JSON body, gzip-compressed or not.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+    static func decode<T: WireDecodable>(_ type: T.Type, from request: Request) async throws -> T {
         var request = request
         let raw = try await request.collectBody(upTo: Wire.maxWireBytes)
         let plain = try Wire.requestBody(raw, contentEncoding: request.headers[.contentEncoding])
@@ -138,7 +139,7 @@ enum HubResponse {
     }
 
     /// Encodes a JSON response, gzip-compressed when the client accepts it.
-    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, request: Request) throws -> Response {
+    static func json<T: WireEncodable>(_ value: T, status: HTTPResponse.Status = .ok, request: Request) throws -> Response {
         var body = try Wire.encode(value)
         var headers: HTTPFields = [.contentType: Wire.contentType, .vary: "Accept-Encoding"]
         if acceptsGzip(request.headers[.acceptEncoding]) {

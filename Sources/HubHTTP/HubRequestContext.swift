@@ -1,5 +1,6 @@
 import Hummingbird
 import SyncCore
+import SyncWire
 
 /// The context of one hub request: Hummingbird's own, plus the principal the bearer token
 /// speaks for once `BearerAuthMiddleware` has checked it.

@@ -67,7 +67,7 @@ struct BundleCommand: AsyncParsableCommand {
                 let bytes = try bundle.fileBytes()
                 try BundleFiles.write(bytes, to: path)
                 let changes =
-                    (try? Wire.decode(ChangesBundle.self, from: .init(bytes: bundle.payload)))?.pushes
+                    (try? WireJSON.decode(ChangesBundle.self, from: bundle.payload))?.pushes
                     .reduce(0) { $0 + $1.changes.count } ?? 0
                 written.append(Written(path: path, bytes: bytes.count, changes: changes))
             }
@@ -210,7 +210,7 @@ struct BundleCommand: AsyncParsableCommand {
             // Parts in change order: each then finds the one before it at the hub.
             let bundles = try input.files.map { path in
                 let bundle = try BundleFiles.read(path)
-                let first = (try? Wire.decode(ChangesBundle.self, from: .init(bytes: bundle.payload)))?.firstSeq
+                let first = (try? WireJSON.decode(ChangesBundle.self, from: bundle.payload))?.firstSeq
                 return (path: path, bundle: bundle, first: first ?? .max)
             }.sorted { $0.first < $1.first }
             let paths = BundleFiles.partPaths(reply, count: bundles.count)

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 import SyncCore
+import SyncWire
 import Synchronization
 
 /// A replica's or reviewer's connection to the hub over HTTP: JSON bodies, gzip both
@@ -49,20 +50,20 @@ package struct HTTPHubConnection: HubConnection {
 
     /// The hub's status, and who this token is.
     package func status() async throws -> HubStatus {
-        try await send(.GET, "/v1/status", body: Optional<Int>.none, as: HubStatus.self)
+        try await send(.GET, "/v1/status", body: NoBody?.none, as: HubStatus.self)
     }
 
     /// Conflicts in the commune (reviewer tokens); `nil` status: all.
     package func conflicts(status: ConflictRecord.Status?) async throws -> [ConflictRecord] {
         try await send(
-            .GET, "/v1/conflicts?status=\(status?.rawValue ?? "all")", body: Optional<Int>.none,
+            .GET, "/v1/conflicts?status=\(status?.rawValue ?? "all")", body: NoBody?.none,
             as: [ConflictRecord].self)
     }
 
     /// One conflict (reviewer tokens).
     package func conflict(id: String) async throws -> ConflictRecord {
         try await send(
-            .GET, "/v1/conflicts/\(try pathComponent(id))", body: Optional<Int>.none, as: ConflictRecord.self)
+            .GET, "/v1/conflicts/\(try pathComponent(id))", body: NoBody?.none, as: ConflictRecord.self)
     }
 
     /// Who changed a row, what and when, from the hub's log and audit trail.
@@ -71,13 +72,13 @@ package struct HTTPHubConnection: HubConnection {
             throw SyncError.malformed("'\(table)' is not a table")
         }
         return try await send(
-            .GET, "/v1/history/\(table)/\(try pathComponent(rowID))", body: Optional<Int>.none, as: RowHistory.self)
+            .GET, "/v1/history/\(table)/\(try pathComponent(rowID))", body: NoBody?.none, as: RowHistory.self)
     }
 
     /// Settles a conflict (reviewer tokens).
     package func resolve(id: String, choice: ConflictChoice, note: String?) async throws -> ConflictRecord {
         try await send(
-            .POST, "/v1/conflicts/\(try pathComponent(id))/resolve", body: ResolveBody(choice: choice, note: note),
+            .POST, "/v1/conflicts/\(try pathComponent(id))/resolve", body: ResolveRequest(choice: choice, note: note),
             as: ConflictRecord.self)
     }
 
@@ -88,7 +89,7 @@ package struct HTTPHubConnection: HubConnection {
         return id
     }
 
-    private func send<Body: Encodable, Result: Decodable>(
+    private func send<Body: WireEncodable, Result: WireDecodable>(
         _ method: HTTPMethod, _ path: String, body: Body?, as type: Result.Type, acceptingRefusal: Bool = false
     ) async throws -> Result {
         var headers = HTTPHeaders([("Accept", "application/json")])
@@ -150,7 +151,7 @@ package struct HTTPHubConnection: HubConnection {
 
     /// The hub's refusal, from its error body.
     private func refusal(status: UInt, body: ByteBuffer) -> SyncError {
-        if let error = try? Wire.decode(ErrorEnvelope.self, from: body) {
+        if let error = try? Wire.decode(ErrorBody.self, from: body) {
             return SyncError.reported(code: error.error.code, message: "hub: \(Self.plainRefusal(error.error.message))")
         }
         return SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
@@ -288,40 +289,10 @@ package struct HTTPHubConnection: HubConnection {
     }
 }
 
-/// The hub's error body.
-private struct ErrorEnvelope: Decodable {
-    struct Detail: Decodable {
-        var code: String
-        var message: String
-    }
-
-    var error: Detail
-}
-
-/// The resolve body, as the hub reads it.
-private struct ResolveBody: Encodable {
-    let choice: ConflictChoice
-    let note: String?
-
-    enum CodingKeys: String, CodingKey {
-        case take, value, note
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        switch choice {
-        case .hub: try container.encode("hub", forKey: .take)
-        case .incoming: try container.encode("incoming", forKey: .take)
-        case .value(let value): try container.encode(value, forKey: .value)
-        }
-        try container.encodeIfPresent(note, forKey: .note)
-    }
-}
-
 extension HTTPHubConnection: BlobConnection {
     package func blobStatus(sha256: String) async throws -> BlobStatus {
         try await send(
-            .GET, "/v1/blobs/\(try digestComponent(sha256))/status", body: Optional<Int>.none, as: BlobStatus.self)
+            .GET, "/v1/blobs/\(try digestComponent(sha256))/status", body: NoBody?.none, as: BlobStatus.self)
     }
 
     package func putBlobPiece(sha256: String, offset: Int, bytes: [UInt8]) async throws -> BlobStatus {

@@ -426,7 +426,7 @@ struct World {
         let size = sizes[Int(courier.next() % UInt64(sizes.count))]
         let files = try devices[index].replica.exportBundles(maxFileBytes: size)
         for file in files {
-            for push in try Wire.decode(ChangesBundle.self, from: .init(bytes: file.payload)).pushes {
+            for push in try WireJSON.decode(ChangesBundle.self, from: file.payload).pushes {
                 plan.noteSent(push)
             }
         }

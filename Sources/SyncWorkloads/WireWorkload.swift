@@ -1,5 +1,6 @@
 import Foundation
 import SyncCore
+import SyncWire
 
 /// Figure 7: bytes on the wire, gzip-compressed, per changed field.
 public enum WireWorkload {

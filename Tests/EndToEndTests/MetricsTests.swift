@@ -6,6 +6,7 @@ import SyncClient
 import Testing
 
 @testable import SyncCore
+import SyncWire
 
 /// Issue 13: `/metrics` read by Prometheus's own text-format parser (Python's
 /// `prometheus_client.parser`, `Tests/Scripts/scrape_metrics.py`) after real traffic over

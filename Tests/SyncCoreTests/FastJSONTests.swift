@@ -3,6 +3,7 @@ import NIOCore
 import Testing
 
 @testable import SyncCore
+import SyncWire
 
 /// The engine's own JSON writer must write exactly what Foundation's `JSONEncoder` writes
 /// (sorted keys, unescaped slashes) — stored digests and texts stay comparable — and its

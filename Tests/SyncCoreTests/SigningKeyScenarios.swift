@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 
 @testable import SyncCore
+import SyncWire
 
 /// Issue 14, first part: every replica makes an Ed25519 key and the hub registers its
 /// public half over the device's authenticated connection; the replica learns the hub's

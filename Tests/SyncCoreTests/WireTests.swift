@@ -2,6 +2,7 @@ import NIOCore
 import Testing
 
 @testable import SyncCore
+import SyncWire
 
 @Suite struct WireTests {
     @Test func aBodySurvivesGzipByteForByte() throws {

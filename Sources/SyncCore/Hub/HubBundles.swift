@@ -72,7 +72,7 @@ package enum HubBundles {
             sender = principal
             let bundle: ChangesBundle
             do {
-                bundle = try Wire.decode(ChangesBundle.self, from: .init(bytes: file.payload))
+                bundle = try WireJSON.decode(ChangesBundle.self, from: file.payload)
             } catch {
                 throw SyncError.malformed("\(name): \(error.message)")
             }
@@ -167,7 +167,7 @@ package enum HubBundles {
         var truncated = false
         while true {
             reply.hasMore = (reply.pages.last?.hasMore ?? false) || (truncated && reply.pages.isEmpty)
-            let payload = Array(buffer: try Wire.encode(reply))
+            let payload = try WireJSON.encode(reply)
             let signed = try await store.signReply(payload, for: first.replicaID)
             let size = try signed.fileBytes().count
             if size <= maxReplyBytes {

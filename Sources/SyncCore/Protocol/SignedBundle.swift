@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import NIOCore
 
 /// A file that carries sync by hand where there is no signal (DESIGN.md §8): `NTMB`, a
 /// format version byte, then gzip of a one-line JSON header (kind, sender, signer's public
@@ -22,8 +21,8 @@ package struct SignedBundle: Sendable, Hashable {
     /// The format this build writes and reads.
     package static let formatVersion: UInt8 = 1
     /// The most bytes a bundle file may have, and its payload once decompressed.
-    package static let maxFileBytes = Wire.maxWireBytes
-    package static let maxPayloadBytes = Wire.maxBodyBytes
+    package static let maxFileBytes = 8 << 20
+    package static let maxPayloadBytes = 32 << 20
     /// The most bytes of the header line.
     static let maxHeaderBytes = 1024
 
@@ -63,7 +62,7 @@ package struct SignedBundle: Sendable, Hashable {
         SigningKeys.publicKey(signer).map(isSigned(by:)) ?? false
     }
 
-    private struct Header: Codable {
+    private struct Header: WireCodable {
         var kind: Kind
         var replicaID: String
         var signer: String
@@ -79,11 +78,10 @@ package struct SignedBundle: Sendable, Hashable {
     package func fileBytes() throws(SyncError) -> [UInt8] {
         let header = Header(
             kind: kind, replicaID: replicaID, signer: signer, signature: Data(signature).base64EncodedString())
-        var plain = try Wire.encode(header)
-        plain.writeString("\n")
-        plain.writeBytes(payload)
-        let zipped = try Wire.gzip(plain)
-        return Self.magic + [Self.formatVersion] + Array(buffer: zipped)
+        var plain = try WireJSON.encode(header)
+        plain.append(UInt8(ascii: "\n"))
+        plain.append(contentsOf: payload)
+        return Self.magic + [Self.formatVersion] + (try Gzip.compress(plain))
     }
 
     /// Reads a bundle file, or says plainly why it is not one. The signature is not checked
@@ -99,9 +97,7 @@ package struct SignedBundle: Sendable, Hashable {
         }
         let plain: [UInt8]
         do {
-            plain = Array(
-                buffer: try Wire.gunzip(
-                    ByteBuffer(bytes: bytes.dropFirst(magic.count + 1)), maxSize: maxPayloadBytes + maxHeaderBytes))
+            plain = try Gzip.decompress(Array(bytes.dropFirst(magic.count + 1)), maxSize: maxPayloadBytes + maxHeaderBytes)
         } catch {
             throw .malformed("the bundle is damaged (\(error.message))")
         }
@@ -110,7 +106,7 @@ package struct SignedBundle: Sendable, Hashable {
         }
         let header: Header
         do {
-            header = try Wire.decode(Header.self, from: ByteBuffer(bytes: plain[..<newline]))
+            header = try WireJSON.decode(Header.self, from: Array(plain[..<newline]))
         } catch {
             throw .malformed("the bundle is damaged (header: \(error.message))")
         }

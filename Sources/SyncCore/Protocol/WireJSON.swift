@@ -2,12 +2,12 @@ import Foundation
 
 /// A protocol value `Wire` writes with `JSONWriter` instead of Foundation's encoder (the
 /// same text, much faster): the bodies that carry changes and log entries by the thousand.
-protocol FastJSONEncodable {
+package protocol FastJSONEncodable {
     func write(to writer: inout JSONWriter) throws(SyncError)
 }
 
 /// A protocol value `Wire` reads with `JSONReader` instead of Foundation's decoder.
-protocol FastJSONDecodable {
+package protocol FastJSONDecodable {
     init(from reader: inout JSONReader) throws(SyncError)
 }
 
@@ -20,7 +20,7 @@ extension JSONReader {
 }
 
 extension PushRequest: FastJSONEncodable {
-    func write(to writer: inout JSONWriter) throws(SyncError) {
+    package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
         if let acknowledged {
             writer.key("acknowledged", first: true)
@@ -52,7 +52,7 @@ extension PushRequest: FastJSONEncodable {
 /// The hub reads pushes on the fast path; when it fails, `Wire.decode` reads the body again
 /// with Foundation, whose message names the offending key path.
 extension PushRequest: FastJSONDecodable {
-    init(from reader: inout JSONReader) throws(SyncError) {
+    package init(from reader: inout JSONReader) throws(SyncError) {
         var protocolVersion: Int64?
         var schemaVersion: Int64?
         var replicaID: String?
@@ -96,7 +96,7 @@ extension PushRequest: FastJSONDecodable {
 }
 
 extension Change: FastJSONDecodable {
-    init(from reader: inout JSONReader) throws(SyncError) {
+    package init(from reader: inout JSONReader) throws(SyncError) {
         var seq: Int64?
         var table: String?
         var rowID: String?
@@ -137,7 +137,7 @@ extension Change: FastJSONDecodable {
 }
 
 extension PushResponse: FastJSONEncodable, FastJSONDecodable {
-    func write(to writer: inout JSONWriter) throws(SyncError) {
+    package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
         writer.key("hub_time", first: true)
         writer.integer(hubTime)
@@ -150,7 +150,7 @@ extension PushResponse: FastJSONEncodable, FastJSONDecodable {
         writer.raw("}")
     }
 
-    init(from reader: inout JSONReader) throws(SyncError) {
+    package init(from reader: inout JSONReader) throws(SyncError) {
         var hubTime: Int64?
         var outcomes: [ChangeOutcome]?
         try reader.object { (reader, key) throws(SyncError) in
@@ -170,7 +170,7 @@ extension PushResponse: FastJSONEncodable, FastJSONDecodable {
 }
 
 extension ChangeOutcome: FastJSONDecodable {
-    init(from reader: inout JSONReader) throws(SyncError) {
+    package init(from reader: inout JSONReader) throws(SyncError) {
         var seq: Int64?
         var status: Status?
         var code: String?
@@ -216,7 +216,7 @@ extension ChangeOutcome: FastJSONDecodable {
 }
 
 extension PullResponse: FastJSONEncodable, FastJSONDecodable {
-    func write(to writer: inout JSONWriter) throws(SyncError) {
+    package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
         writer.key("cursor", first: true)
         writer.integer(cursor)
@@ -245,7 +245,7 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
         writer.raw("}")
     }
 
-    init(from reader: inout JSONReader) throws(SyncError) {
+    package init(from reader: inout JSONReader) throws(SyncError) {
         var cursor: Int64?
         var entries: [LogEntry]?
         var hasMore: Bool?
@@ -285,7 +285,7 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
 }
 
 extension LogEntry: FastJSONEncodable, FastJSONDecodable {
-    func write(to writer: inout JSONWriter) throws(SyncError) {
+    package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
         writer.key("author", first: true)
         writer.string(author)
@@ -319,7 +319,7 @@ extension LogEntry: FastJSONEncodable, FastJSONDecodable {
         writer.raw("}")
     }
 
-    init(from reader: inout JSONReader) throws(SyncError) {
+    package init(from reader: inout JSONReader) throws(SyncError) {
         var seq: Int64?
         var kind: Kind?
         var table: String?

@@ -127,7 +127,7 @@ extension Replica {
     private var pushPageLimit: Int { 500 }
 
     private func sign(_ bundle: ChangesBundle, replicaID: String) throws -> SignedBundle {
-        let payload = Array(buffer: try Wire.encode(bundle))
+        let payload = try WireJSON.encode(bundle)
         return try writer.read { db in
             guard let key = try SigningKeys.stored(db, table: "sync_keys") else {
                 throw SyncError.storage("this replica has no signing key: open it with this version of ntm first")
@@ -167,7 +167,7 @@ extension Replica {
         }
         let reply: BundleReply
         do {
-            reply = try Wire.decode(BundleReply.self, from: .init(bytes: bundle.payload))
+            reply = try WireJSON.decode(BundleReply.self, from: bundle.payload)
         } catch {
             throw SyncError.malformed("the reply: \(error.message)")
         }

@@ -2,7 +2,7 @@
 /// stamps, changes and their outcomes): the same text Foundation's `JSONEncoder` writes
 /// with sorted keys and unescaped slashes, at a fraction of its cost. `JSONText` routes
 /// those types here; everything else still goes through Foundation.
-struct JSONWriter {
+package struct JSONWriter {
     private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
@@ -127,7 +127,7 @@ struct JSONWriter {
 
 /// Reads JSON text written by `JSONWriter` or `JSONEncoder` (or any valid JSON of the
 /// expected shape) straight into the engine's types.
-struct JSONReader {
+package struct JSONReader {
     private let bytes: [UInt8]
     private var index = 0
     /// How many arrays and objects enclose the reader's position.

@@ -1,24 +1,45 @@
 import CZlib
-import NIOCore
 
-/// Strict gzip decompression with the system's zlib: one complete gzip member, its CRC
-/// and length trailer checked, nothing after it, and no more than a given size out.
-/// (A lenient reader would take a body cut short or followed by garbage.)
-enum Gzip {
-    /// The decompressed contents of `input`, or an error: `tooLarge` past `maxSize`
-    /// bytes, `malformed` for anything but one whole, valid gzip member.
-    static func decompress(_ input: ByteBuffer, maxSize: Int) throws(SyncError) -> ByteBuffer {
-        guard input.readableBytes <= Int(UInt32.max) else { throw .tooLarge("the gzip body", limit: Int(UInt32.max)) }
+/// Gzip with the system's zlib. Decompression is strict: one complete gzip member, its CRC
+/// and length trailer checked, nothing after it, and no more than a given size out. (A
+/// lenient reader would take a body cut short or followed by garbage.)
+package enum Gzip {
+    /// The gzip-compressed form of `input` (one member, default level).
+    package static func compress(_ input: [UInt8]) throws(SyncError) -> [UInt8] {
+        guard input.count <= Int(UInt32.max) else { throw .tooLarge("the body to compress", limit: Int(UInt32.max)) }
         var stream = z_stream()
         // 15 + 16: a window of 2^15 bytes, gzip framing (not zlib's).
+        guard CZlib_deflateInit2(&stream, Z_DEFAULT_COMPRESSION, 15 + 16) == Z_OK else {
+            throw .storage("cannot start zlib")
+        }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
+        let status = input.withUnsafeBytes { source in
+            output.withUnsafeMutableBytes { target in
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress?.assumingMemoryBound(to: Bytef.self))
+                stream.avail_in = UInt32(source.count)
+                stream.next_out = target.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                stream.avail_out = UInt32(target.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { throw .storage("cannot compress (zlib status \(status))") }
+        output.removeLast(Int(stream.avail_out))
+        return output
+    }
+
+    /// The decompressed contents of `input`, or an error: `tooLarge` past `maxSize`
+    /// bytes, `malformed` for anything but one whole, valid gzip member.
+    package static func decompress(_ input: [UInt8], maxSize: Int) throws(SyncError) -> [UInt8] {
+        var stream = z_stream()
         guard CZlib_inflateInit2(&stream, 15 + 16) == Z_OK else { throw .storage("cannot start zlib") }
         defer { inflateEnd(&stream) }
-        var output = ByteBuffer()
+        var output: [UInt8] = []
         let chunkSize = 64 << 10
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        let outcome: Result<Void, SyncError> = input.withUnsafeReadableBytes { bytes in
-            stream.next_in = UnsafeMutablePointer(
-                mutating: bytes.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        let outcome: Result<Void, SyncError> = input.withUnsafeBytes { bytes in
+            guard bytes.count <= Int(UInt32.max) else { return .failure(.tooLarge("the gzip body", limit: Int(UInt32.max))) }
+            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.avail_in = UInt32(bytes.count)
             while true {
                 let (status, produced) = chunk.withUnsafeMutableBytes { out in
@@ -28,10 +49,10 @@ enum Gzip {
                     return (status, chunkSize - Int(stream.avail_out))
                 }
                 if produced > 0 {
-                    guard output.readableBytes + produced <= maxSize else {
+                    guard output.count + produced <= maxSize else {
                         return .failure(.tooLarge("the decompressed body", limit: maxSize))
                     }
-                    output.writeBytes(chunk[0..<produced])
+                    output.append(contentsOf: chunk[0..<produced])
                 }
                 switch status {
                 case Z_STREAM_END:
