@@ -15,6 +15,7 @@ let usage = """
            ntm-bench concurrent-sync --fixture FILE --replicas N --changes N
            ntm-bench wire-size
            ntm-bench bundle-size [--changes N]
+           ntm-bench json [--entries N] [--repeats N]
            ntm-bench attachment-transfer --fixture FILE [--megabytes 10] [--repeats 5]
     The HTTP figures start `ntm-hub serve` from beside this executable; --tls yes serves
     them over HTTPS with a CA made for the run.
@@ -95,6 +96,8 @@ do {
             await AttachmentWorkload.transfer(
                 fixture(), megabytes: number("megabytes", default: 10), repeats: number("repeats", default: 5),
                 host: host))
+    case "json":
+        try emit(JSONWorkload.compare(entries: number("entries", default: 1_000), repeats: number("repeats", default: 9)))
     case "bundle-size":
         try emit(await BundleWorkload.bytesPerChange(changes: number("changes", default: 1_000)))
     default:
