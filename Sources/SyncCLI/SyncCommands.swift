@@ -96,12 +96,20 @@ struct SyncCommand: AsyncParsableCommand {
             "Changes per push and log entries per pull (smaller pages suit a weak signal).",
             "Số thay đổi mỗi lần gửi/nhận (sóng yếu thì nên để nhỏ)."))
     var pageSize = 500
+    @Option(
+        help: help(
+            "Times a step is tried again when the hub is out of reach or busy, after 1, 2, 4… seconds.",
+            "Số lần thử lại một bước khi không tới được hub hoặc hub đang bận, sau 1, 2, 4… giây."))
+    var retries = 3
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
     func validate() throws {
         guard (1...1000).contains(pageSize) else {
             throw ValidationError(tr("--page-size must be between 1 and 1000", "--page-size phải từ 1 đến 1000"))
+        }
+        guard (0...10).contains(retries) else {
+            throw ValidationError(tr("--retries must be between 0 and 10", "--retries phải từ 0 đến 10"))
         }
     }
 
@@ -113,6 +121,9 @@ struct SyncCommand: AsyncParsableCommand {
             var session = SyncSession(replica: replica, hub: connection)
             session.pushPageSize = pageSize
             session.pullPageSize = pageSize
+            session.retryPolicy = SyncStateMachine.RetryPolicy(
+                retries: retries, firstDelayMilliseconds: SyncStateMachine.RetryPolicy.standard.firstDelayMilliseconds,
+                maxDelayMilliseconds: SyncStateMachine.RetryPolicy.standard.maxDelayMilliseconds)
             report = try await session.run()
             // The content of attachments the hub now knows of, in pieces that resume.
             uploaded = try await replica.uploadBlobs(via: connection)

@@ -174,7 +174,12 @@ package struct HTTPHubConnection: HubConnection {
                 throw error
             } catch {
                 let elapsed = ContinuousClock.now - started
-                guard isUnreachable(error), elapsed + delay < .seconds(connectTimeoutSeconds) else {
+                guard isUnreachable(error) else {
+                    // Reached, then lost (a link cut mid-request, a timeout): worth another
+                    // try, which the sync makes (`SyncStateMachine`), resending what is idempotent.
+                    throw SyncError.linkLost("cannot reach the hub at \(baseURL): \(plainReason(error))")
+                }
+                guard elapsed + delay < .seconds(connectTimeoutSeconds) else {
                     throw SyncError.unavailable("cannot reach the hub at \(baseURL): \(plainReason(error))")
                 }
                 try await Task.sleep(for: delay)

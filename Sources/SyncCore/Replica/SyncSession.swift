@@ -42,6 +42,14 @@ package struct SyncSession: Sendable {
     /// Entries per pull. Default: 1,000.
     package var pullPageSize = 1_000
 
+    /// How a step that finds the hub out of reach for a moment is tried again. Default:
+    /// never (the caller syncs again); `ntm sync` waits and tries again.
+    package var retryPolicy = SyncStateMachine.RetryPolicy.never
+    /// Waits between tries (tests and the simulation wait for nothing).
+    package var sleep: @Sendable (_ milliseconds: Int) async throws -> Void = { milliseconds in
+        try await Task.sleep(for: .milliseconds(milliseconds))
+    }
+
     /// The next pull page, requested while the current one is applied, and the cursor it
     /// starts after.
     private typealias Prefetch = (after: Int64, task: Task<PullResponse, any Error>)
@@ -61,127 +69,137 @@ package struct SyncSession: Sendable {
             return try await run(prefetched: &prefetched)
         } catch {
             // A failed sync leaves no request running behind it.
-            if let prefetched {
-                prefetched.task.cancel()
-                _ = try? await prefetched.task.value
-            }
+            await Self.drop(&prefetched)
             throw error
         }
     }
 
-    private func run(
-        prefetched: inout Prefetch?
-    ) async throws
-        -> SyncReport
-    {
-        var machine = SyncStateMachine()
+    /// Performs the machine's actions until it finishes or stops.
+    private func run(prefetched: inout Prefetch?) async throws -> SyncReport {
+        var machine = SyncStateMachine(retryPolicy: retryPolicy)
         var report = SyncReport()
-        try await backfill()
+        var page: PullResponse?
+        var lastPusher = try replica.replicaID
+        // The error of the step that failed, should the machine end the sync on it.
+        var failure: (any Error)?
         var action = machine.start()
         while true {
-            switch action {
-            case .push:
-                // Fields a restored hub lost go back first, with their original authors.
-                while let offer = try replica.restoreOffer() {
-                    let answer = try await hub.restore(offer.request)
-                    try replica.restored(offer, answer: answer)
-                    report.restored += answer.applied
-                }
-                guard let page = try replica.pushPage(limit: pushPageSize) else {
-                    action = machine.pushed(sent: 0)
-                    continue
-                }
-                let response: PushResponse
-                do {
-                    response = try await hub.push(page.request)
-                } catch let error as SyncError where error.kind == .sequenceGap {
-                    // The hub expects changes this replica no longer holds. Either it lost
-                    // some it had acknowledged (restored from an older copy: refill), or
-                    // the replica set some aside: what the hub has not acknowledged goes
-                    // again under a new identity.
-                    if try await hubWasRestored(), !report.refilled {
-                        try await refill(into: &report)
-                    } else {
-                        try fork(from: page.request.replicaID, reason: .sequenceGap, into: &report)
+            let event: SyncStateMachine.Event
+            do {
+                switch action {
+                case .backfill:
+                    event = .backfilled(more: try await backfillPage())
+                case .endBackfill:
+                    try replica.endBackfill()
+                    event = .done
+                case .push:
+                    // Fields a restored hub lost go back first, with their original authors.
+                    while let offer = try replica.restoreOffer() {
+                        let answer = try await hub.restore(offer.request)
+                        try replica.restored(offer, answer: answer)
+                        report.restored += answer.applied
                     }
-                    continue
-                } catch let error as SyncError where error.kind == .hubRestored && !report.refilled {
-                    // The hub holds another change where it acknowledged one of ours.
-                    try await refill(into: &report)
-                    continue
-                }
-                guard response.outcomes.map(\.seq) == page.request.changes.map(\.seq) else {
-                    throw SyncError.storage(
-                        "the hub answered \(response.outcomes.count) outcomes for \(page.request.changes.count) changes"
-                    )
-                }
-                let summary = try replica.record(response, for: page)
-                report.pushed += summary.applied
-                report.rejected += summary.rejected
-                report.conflicts += summary.conflicts
-                report.lost += summary.lost
-                if let forked = summary.forkedTo { try noteFork(forked, into: &report) }
-                action = machine.pushed(sent: page.request.changes.count)
-            case .pull:
-                let page: PullResponse
-                do {
-                    page = try await nextPage(prefetched: &prefetched)
-                } catch let error as SyncError where error.kind == .hubRestored && !report.refilled {
-                    try await refill(into: &report)
-                    action = .push
-                    continue
-                }
-                if page.hasMore {
-                    // Fetch the next page while this one is applied: the hub reads and
-                    // encodes, the wire carries, and the replica writes, all at once.
-                    var next = try replica.pullRequest(limit: pullPageSize)
-                    next.after = page.cursor
-                    next.afterMark = page.cursorMark
-                    let (hub, request) = (self.hub, next)
-                    prefetched = (request.after, Task { try await hub.pull(request) })
-                }
-                do {
-                    report.pulled += try replica.apply(page)
-                } catch let error as SyncError where error.kind == .hubRestored && !report.refilled {
-                    if let prefetched {
-                        prefetched.task.cancel()
-                        _ = try? await prefetched.task.value
+                    guard let pushPage = try replica.pushPage(limit: pushPageSize) else {
+                        event = .pushed(sent: 0, forked: false)
+                        break
                     }
-                    prefetched = nil
-                    try await refill(into: &report)
-                    action = .push
-                    continue
-                } catch is ConfirmedStateDamaged where !report.rebuilt {
+                    lastPusher = pushPage.request.replicaID
+                    let response = try await hub.push(pushPage.request)
+                    guard response.outcomes.map(\.seq) == pushPage.request.changes.map(\.seq) else {
+                        throw SyncError.storage(
+                            "the hub answered \(response.outcomes.count) outcomes for \(pushPage.request.changes.count) changes"
+                        )
+                    }
+                    let summary = try replica.record(response, for: pushPage)
+                    report.pushed += summary.applied
+                    report.rejected += summary.rejected
+                    report.conflicts += summary.conflicts
+                    report.lost += summary.lost
+                    if let forked = summary.forkedTo { report.forkedTo = forked }
+                    event = .pushed(sent: pushPage.request.changes.count, forked: summary.forkedTo != nil)
+                case .pull:
+                    let next = try await nextPage(prefetched: &prefetched)
+                    page = next
+                    event = .fetched(hasMore: next.hasMore)
+                case .apply(let prefetchNext):
+                    guard let current = page else { throw SyncError.storage("no page to apply") }
+                    if prefetchNext {
+                        // Fetch the next page while this one is applied: the hub reads and
+                        // encodes, the wire carries, and the replica writes, all at once.
+                        var request = try replica.pullRequest(limit: pullPageSize)
+                        request.after = current.cursor
+                        request.afterMark = current.cursorMark
+                        let (hub, next) = (self.hub, request)
+                        prefetched = (next.after, Task { try await hub.pull(next) })
+                    }
+                    do {
+                        report.pulled += try replica.apply(current)
+                    } catch let error as ConfirmedStateDamaged {
+                        await Self.drop(&prefetched)
+                        failure = error
+                        event = .damaged
+                        break
+                    } catch {
+                        await Self.drop(&prefetched)
+                        throw error
+                    }
+                    page = nil
+                    let pending = current.hasMore ? true : try !replica.pendingChanges(limit: 1).isEmpty
+                    event = .applied(hasMore: current.hasMore, pendingLocal: pending)
+                case .checkHubRestored:
+                    event = .checkedHub(restored: try await hubWasRestored())
+                case .refill:
+                    try replica.prepareRefill(kept: try await keptPosition())
+                    report.refilled = true
+                    report.forkedTo = try replica.replicaID
+                    event = .done
+                case .fork:
+                    // Another sync of the same file may have forked already: then its id is current.
+                    report.forkedTo = try replica.fork(from: lastPusher, reason: .sequenceGap) ?? replica.replicaID
+                    event = .done
+                case .rebuild:
                     // The confirmed copy was damaged by another tool: it is rebuilt from the
                     // start of the hub's log; pending changes stay.
                     try replica.startRebuild()
                     report.rebuilt = true
-                    action = .pull
-                    continue
+                    event = .done
+                case .wait(let milliseconds):
+                    try await sleep(milliseconds)
+                    event = .done
+                case .finish:
+                    try replica.markSynced()
+                    report.forks = machine.forks
+                    return report
+                case .fail:
+                    throw failure ?? SyncError.storage("the sync stopped without a reason")
+                case .stop(let error):
+                    throw error
                 }
-                let pending = page.hasMore ? true : try !replica.pendingChanges(limit: 1).isEmpty
-                action = machine.pulled(hasMore: page.hasMore, pendingLocal: pending)
-            case .finish:
-                try replica.markSynced()
-                return report
+            } catch {
+                let syncError = error as? SyncError
+                action = machine.next(
+                    after: .failed(kind: syncError?.kind, retryAfterSeconds: syncError?.retryAfterSeconds))
+                if action == .fail { throw error }
+                continue
             }
+            action = machine.next(after: event)
         }
     }
 
-    /// A replica upgraded from an earlier schema version first fetches the values of the
-    /// new columns its earlier pulls left out.
-    private func backfill() async throws {
-        while let request = try replica.backfillRequest(limit: pullPageSize) {
-            let page: PullResponse
-            do {
-                page = try await hub.pull(request)
-            } catch let error as SyncError where error.kind == .hubRestored {
-                // The hub no longer holds that log; the refill that follows brings rows back whole.
-                try replica.endBackfill()
-                return
-            }
-            try replica.applyBackfill(page)
+    /// Cancels a prefetched page and waits for its request to end.
+    private static func drop(_ prefetched: inout Prefetch?) async {
+        if let prefetched {
+            prefetched.task.cancel()
+            _ = try? await prefetched.task.value
         }
+        prefetched = nil
+    }
+
+    /// One page of values an upgrade left out; false when none is left to fetch.
+    private func backfillPage() async throws -> Bool {
+        guard let request = try replica.backfillRequest(limit: pullPageSize) else { return false }
+        try replica.applyBackfill(try await hub.pull(request))
+        return true
     }
 
     /// Asks the hub, with a one-entry pull, whether it still holds what it acknowledged.
@@ -191,14 +209,6 @@ package struct SyncSession: Sendable {
         } catch let error as SyncError where error.kind == .hubRestored {
             return true
         }
-    }
-
-    /// The hub was restored from an older copy: find where its log and ours part, offer
-    /// back what it lost, send again what it may not have, and pull on from there.
-    private func refill(into report: inout SyncReport) async throws {
-        try replica.prepareRefill(kept: try await keptPosition())
-        report.refilled = true
-        try noteFork(try replica.replicaID, into: &report)
     }
 
     /// The last position of the replica's pulled log the hub still holds: the newest page
@@ -219,23 +229,6 @@ package struct SyncSession: Sendable {
             }
         }
         return kept >= 0 ? marks[kept].seq : 0
-    }
-
-    /// The most identities one sync may take: a replica forks once per copy found.
-    static let maxForks = 3
-
-    private func fork(from replicaID: String, reason: ForkReason, into report: inout SyncReport) throws {
-        // Another sync of the same file may have forked already: then its id is current.
-        let forked = try replica.fork(from: replicaID, reason: reason) ?? replica.replicaID
-        try noteFork(forked, into: &report)
-    }
-
-    private func noteFork(_ replicaID: String, into report: inout SyncReport) throws {
-        report.forks += 1
-        report.forkedTo = replicaID
-        guard report.forks <= Self.maxForks else {
-            throw SyncError.storage("the hub refused this replica's changes under \(Self.maxForks) identities in a row")
-        }
     }
 
     /// The page after the replica's cursor: the prefetched one when it starts there.

@@ -148,6 +148,12 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         SyncError(.unavailable, reason)
     }
 
+    /// The hub was reached, then lost (a link cut mid-request, a timeout): worth another
+    /// try (`retryAfterSeconds` 0), which a sync makes by its retry policy.
+    package static func linkLost(_ reason: String) -> SyncError {
+        SyncError(.unavailable, reason, retryAfterSeconds: 0)
+    }
+
     /// An error the hub reported, rebuilt on the client from its code and message.
     package static func reported(code: String, message: String) -> SyncError {
         SyncError(Kind(rawValue: code) ?? .storage, message, isReportedByHub: true)
