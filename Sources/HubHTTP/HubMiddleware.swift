@@ -139,7 +139,9 @@ enum HubResponse {
     }
 
     /// Encodes a JSON response, gzip-compressed when the client accepts it.
-    static func json<T: WireEncodable>(_ value: T, status: HTTPResponse.Status = .ok, request: Request) throws -> Response {
+    static func json<T: WireEncodable>(
+        _ value: T, status: HTTPResponse.Status = .ok, request: Request
+    ) throws -> Response {
         var body = try Wire.encode(value)
         var headers: HTTPFields = [.contentType: Wire.contentType, .vary: "Accept-Encoding"]
         if acceptsGzip(request.headers[.acceptEncoding]) {

@@ -97,7 +97,8 @@ do {
                 fixture(), megabytes: number("megabytes", default: 10), repeats: number("repeats", default: 5),
                 host: host))
     case "json":
-        try emit(JSONWorkload.compare(entries: number("entries", default: 1_000), repeats: number("repeats", default: 9)))
+        try emit(
+            JSONWorkload.compare(entries: number("entries", default: 1_000), repeats: number("repeats", default: 9)))
     case "bundle-size":
         try emit(await BundleWorkload.bytesPerChange(changes: number("changes", default: 1_000)))
     default:

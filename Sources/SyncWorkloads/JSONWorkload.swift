@@ -57,6 +57,8 @@ public enum JSONWorkload {
         ]
         return Figures(
             entries: entries, fast: fast, foundation: foundation,
-            speedup: fast.reduce(into: [:]) { result, item in result[item.key] = (foundation[item.key] ?? 0) / item.value })
+            speedup: fast.reduce(into: [:]) { result, item in
+                result[item.key] = (foundation[item.key] ?? 0) / item.value
+            })
     }
 }

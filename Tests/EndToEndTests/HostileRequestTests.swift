@@ -7,11 +7,11 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import SyncClient
+import SyncWire
 import Synchronization
 import Testing
 
 @testable import SyncCore
-import SyncWire
 
 /// Issue 9: what an attacker holding a valid head or reviewer token tried, each through the
 /// real router (or a real socket): a clear 4xx naming the field, nothing changed, and the

@@ -4,10 +4,10 @@ import HubHTTP
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SyncWire
 import Testing
 
 @testable import SyncCore
-import SyncWire
 
 /// The hub's HTTP API through the real router: bad input gets a 4xx with a clear message
 /// and leaves the hub's data unchanged.

@@ -3,10 +3,10 @@ import GRDB
 import HubHTTP
 import NIOCore
 import SyncClient
+import SyncWire
 import Testing
 
 @testable import SyncCore
-import SyncWire
 
 /// Issue 13: `/metrics` read by Prometheus's own text-format parser (Python's
 /// `prometheus_client.parser`, `Tests/Scripts/scrape_metrics.py`) after real traffic over

@@ -1,9 +1,9 @@
 import Foundation
 import NIOCore
+import SyncWire
 import Testing
 
 @testable import SyncCore
-import SyncWire
 
 /// The engine's own JSON writer must write exactly what Foundation's `JSONEncoder` writes
 /// (sorted keys, unescaped slashes) — stored digests and texts stay comparable — and its
@@ -112,7 +112,9 @@ import SyncWire
                 seq: generator.next() % 2 == 0 ? nil : Int64(generator.next() % 1_000_000))
             let journal = try JSONText.encode(event)
             #expect(journal == (try Self.foundation(event)))
-            #expect(try JSONText.decode(HistoryEvent.self, from: journal) == (try JSONText.foundationDecode(HistoryEvent.self, from: journal)))
+            #expect(
+                try JSONText.decode(HistoryEvent.self, from: journal)
+                    == (try JSONText.foundationDecode(HistoryEvent.self, from: journal)))
         }
     }
 

@@ -51,7 +51,9 @@ import Testing
 
         for sync in syncs { #expect(try await sync.value.pushed == 5) }
         let strayError = try #require(
-            { if case .failure(let error) = $0 { return error as? SyncError }; return nil }(await strayResult))
+            {
+                if case .failure(let error) = $0 { return error as? SyncError }; return nil
+            }(await strayResult))
         #expect(strayError.kind == .sequenceGap)
         let after = hub.pushes.counts
         #expect(after.writes - before.writes == heads.count + 1)

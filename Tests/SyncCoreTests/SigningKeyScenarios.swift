@@ -2,10 +2,10 @@ import Crypto
 import Foundation
 import GRDB
 import NIOCore
+import SyncWire
 import Testing
 
 @testable import SyncCore
-import SyncWire
 
 /// Issue 14, first part: every replica makes an Ed25519 key and the hub registers its
 /// public half over the device's authenticated connection; the replica learns the hub's

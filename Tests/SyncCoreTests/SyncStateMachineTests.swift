@@ -225,7 +225,8 @@ import Testing
 
     @Test func aHubThatSaysWhenToComeBackIsWaitedForThatLong() {
         var machine = Self.machine(at: .push, retryPolicy: .standard)
-        #expect(machine.next(after: .failed(kind: .tooManyRequests, retryAfterSeconds: 7)) == .wait(milliseconds: 7_000))
+        #expect(
+            machine.next(after: .failed(kind: .tooManyRequests, retryAfterSeconds: 7)) == .wait(milliseconds: 7_000))
         #expect(machine.next(after: .done) == .push)
     }
 

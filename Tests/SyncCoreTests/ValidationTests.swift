@@ -425,7 +425,8 @@ import Testing
             #expect(decoded[key] == .text(name))
             #expect(decoded[key]?.text.map { Array($0.utf8) } == Array(name.utf8))
         }
-        let single = try JSONText.foundationDecode(SyncValue.self, from: try JSONText.foundationEncode(SyncValue.text(name)))
+        let single = try JSONText.foundationDecode(
+            SyncValue.self, from: try JSONText.foundationEncode(SyncValue.text(name)))
         #expect(single.text.map { Array($0.utf8) } == Array(name.utf8))
     }
 
@@ -442,9 +443,11 @@ import Testing
         // JSON has one number type: 40.0 is written `40` and reads back as an integer. The
         // column's validation turns it back into the area the user entered.
         let area = try Self.column("land_donations", "area_m2")
-        let decoded = try JSONText.foundationDecode(SyncValue.self, from: try JSONText.foundationEncode(SyncValue.real(40)))
+        let decoded = try JSONText.foundationDecode(
+            SyncValue.self, from: try JSONText.foundationEncode(SyncValue.real(40)))
         #expect(try area.normalize(decoded, table: "land_donations") == .real(40))
-        let fractional = try JSONText.foundationDecode(SyncValue.self, from: try JSONText.foundationEncode(SyncValue.real(42.25)))
+        let fractional = try JSONText.foundationDecode(
+            SyncValue.self, from: try JSONText.foundationEncode(SyncValue.real(42.25)))
         #expect(fractional == .real(42.25))
     }
 

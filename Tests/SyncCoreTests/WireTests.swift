@@ -1,8 +1,8 @@
 import NIOCore
+import SyncWire
 import Testing
 
 @testable import SyncCore
-import SyncWire
 
 @Suite struct WireTests {
     @Test func aBodySurvivesGzipByteForByte() throws {

@@ -78,7 +78,8 @@ extension HubTransaction {
         }
         let plan: MergePlan
         do {
-            plan = try self.plan(change, table: table, values: values, meta: meta, stamp: stamp, author: author, known: known)
+            plan = try self.plan(
+                change, table: table, values: values, meta: meta, stamp: stamp, author: author, known: known)
         } catch let error as SyncError where error.kind == .invalidInput {
             return try rejected(error.message)
         }
@@ -183,7 +184,8 @@ extension HubTransaction {
         try table.checkRowRules(current.merging(applied) { $1 })
 
         var write = RowWrite(
-            table: table, rowID: change.rowID, hamletID: meta.hamletID, effect: applied.isEmpty ? .none : .update(applied),
+            table: table, rowID: change.rowID, hamletID: meta.hamletID,
+            effect: applied.isEmpty ? .none : .update(applied),
             hlc: stamp, author: author, meta: meta)
         var fields: [String: FieldOutcome] = [:]
         for (column, value, decision) in decisions {

@@ -77,7 +77,8 @@ extension HubTransaction {
                     try write(
                         RowWrite(
                             table: table, rowID: offered.rowID, hamletID: rowHamlet,
-                            effect: index == 0 ? .insert(row, replacing: false) : .relog(row.filter { group.value.contains($0.key) }),
+                            effect: index == 0
+                                ? .insert(row, replacing: false) : .relog(row.filter { group.value.contains($0.key) }),
                             hlc: origin.hlc, author: author(origin), meta: written, stamped: group.value)
                     ).meta
             }
@@ -116,7 +117,8 @@ extension HubTransaction {
                 audits.append(
                     AuditEntry(
                         decision: .overwritten, table: table.name, rowID: offered.rowID, column: column,
-                        old: current[column], new: value, oldAuthor: meta.stamp(column).author, newAuthor: origin.author,
+                        old: current[column], new: value, oldAuthor: meta.stamp(column).author,
+                        newAuthor: origin.author,
                         newReplicaID: origin.replicaID, newHLC: origin.hlc, at: now))
             }
             guard !applied.isEmpty || !audits.isEmpty else { continue }
@@ -161,7 +163,8 @@ extension HubTransaction {
         let older = meta.fields.values.allSatisfy { $0.version <= kept || $0.hlc < deletion.origin.hlc }
         guard inScope, older else { return RestoreResponse(hubTime: now, lost: 1) }
         clock.receive(deletion.origin.hlc)
-        try write(self.deletion(table, current, meta: meta, stamp: deletion.origin.hlc, author: author(deletion.origin)))
+        try write(
+            self.deletion(table, current, meta: meta, stamp: deletion.origin.hlc, author: author(deletion.origin)))
         return RestoreResponse(hubTime: now, applied: 1)
     }
 

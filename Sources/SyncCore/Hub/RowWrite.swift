@@ -100,7 +100,9 @@ extension HubTransaction {
         case .relog, .relogDelete, .none:
             break
         }
-        var metaChanged = { if case .insert = change.effect { true } else if case .delete = change.effect { true } else { false } }()
+        var metaChanged = {
+            if case .insert = change.effect { true } else if case .delete = change.effect { true } else { false }
+        }()
         if let seq, !change.stamped.isEmpty, meta != nil {
             let stamp = FieldStamp(
                 version: seq, hlc: change.hlc, replicaID: change.author.replicaID, author: change.author.name)

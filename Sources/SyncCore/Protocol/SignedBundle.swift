@@ -97,7 +97,8 @@ package struct SignedBundle: Sendable, Hashable {
         }
         let plain: [UInt8]
         do {
-            plain = try Gzip.decompress(Array(bytes.dropFirst(magic.count + 1)), maxSize: maxPayloadBytes + maxHeaderBytes)
+            plain = try Gzip.decompress(
+                Array(bytes.dropFirst(magic.count + 1)), maxSize: maxPayloadBytes + maxHeaderBytes)
         } catch {
             throw .malformed("the bundle is damaged (\(error.message))")
         }

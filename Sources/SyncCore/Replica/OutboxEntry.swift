@@ -31,8 +31,12 @@ struct OutboxEntry: Sendable {
         }
         self.operation = operation
         // The fast readers, chosen here by type (a generic helper would fall back to Foundation's).
-        new = try text("new_values").map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) } ?? [:]
-        old = try text("old_values").map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) } ?? [:]
+        new =
+            try text("new_values").map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) }
+            ?? [:]
+        old =
+            try text("old_values").map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) }
+            ?? [:]
         baseVersions =
             try text("base_versions").map { text throws(SyncError) in
                 try JSONText.decode([String: Int64].self, from: text)

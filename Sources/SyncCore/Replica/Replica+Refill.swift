@@ -118,10 +118,14 @@ extension Replica {
                 keys.append(key)
                 kept = max(kept, try row.checked("kept"))
                 if key.table == Self.conflictTable {
-                    if let record = try? JSONText.foundationDecode(ConflictRecord.self, from: text) { conflicts.append(record) }
+                    if let record = try? JSONText.foundationDecode(ConflictRecord.self, from: text) {
+                        conflicts.append(record)
+                    }
                     continue
                 }
-                guard var fields = try? JSONText.foundationDecode([String: RestoredField].self, from: text) else { continue }
+                guard var fields = try? JSONText.foundationDecode([String: RestoredField].self, from: text) else {
+                    continue
+                }
                 let deletion = fields.removeValue(forKey: Self.deletionKey)
                 rows.append(RestoreRow(table: key.table, rowID: key.rowID, fields: fields, deletion: deletion))
             }

@@ -38,7 +38,9 @@ package enum Gzip {
         let chunkSize = 64 << 10
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         let outcome: Result<Void, SyncError> = input.withUnsafeBytes { bytes in
-            guard bytes.count <= Int(UInt32.max) else { return .failure(.tooLarge("the gzip body", limit: Int(UInt32.max))) }
+            guard bytes.count <= Int(UInt32.max) else {
+                return .failure(.tooLarge("the gzip body", limit: Int(UInt32.max)))
+            }
             stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.avail_in = UInt32(bytes.count)
             while true {
