@@ -1,7 +1,14 @@
 /// The hub's storage and merge: the authority every replica converges on.
 ///
-/// A seam where the world varies: SQLite now (`SQLiteHubStore`), another engine later.
-package protocol HubStore: Sendable {
+/// A seam where the world varies: SQLite now (`SQLiteHubStore`), another engine later. It
+/// has three parts, by who uses them: `HubSyncStore` (devices syncing, by network or by
+/// file), `HubReviewStore` (the commune office reviewing and reporting) and `HubAdminStore`
+/// (the hub's operator). The merge itself is the store's own business: it decides a
+/// `MergePlan` per change and executes its `RowWrite` (see `HubTransaction+Merge.swift`).
+package protocol HubStore: HubSyncStore, HubReviewStore, HubAdminStore {}
+
+/// What devices use: push, pull, restore offers, bundles and attachments' content.
+package protocol HubSyncStore: Sendable {
     /// Merges a page of a replica's changes, all or nothing, and returns one outcome per
     /// change. A change seen before gets its original outcome again.
     func push(_ request: PushRequest, from principal: Principal) async throws -> PushResponse
@@ -13,52 +20,11 @@ package protocol HubStore: Sendable {
     /// restored from an older copy, with their original authors and stamps.
     func restore(_ request: RestoreRequest, from principal: Principal) async throws -> RestoreResponse
 
-    /// The conflicts in the caller's scope, optionally only those with `status`.
-    func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord]
-
-    /// One conflict.
-    func conflict(id: String, for principal: Principal) async throws -> ConflictRecord
-
-    /// Who changed a row, what and when, within `principal`'s scope.
-    func history(table: String, rowID: String, for principal: Principal) async throws -> RowHistory
-
-    /// Settles an open conflict with a new reviewer-authored change.
-    func resolve(
-        conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal
-    )
-        async throws -> ConflictRecord
-
-    /// The hub's current rows of `table` within the caller's scope, ordered by id.
-    func rows(table: String, for principal: Principal) async throws -> [SyncRow]
-
-    /// The audit trail of one row: every value overwritten, lost, held or deleted.
-    func audit(table: String, rowID: String) async throws -> [AuditEntry]
-
-    /// Every replica the hub has heard from, with its clock drift.
-    func replicas() async throws -> [ReplicaInfo]
-
-    /// The hub's clock, versions, log head and the caller's open conflicts.
-    func status(for principal: Principal) async throws -> HubStatus
-
     /// The principal a bearer token speaks for; nil for an unknown, forged or revoked token.
     func principal(forToken text: String) async throws -> Principal?
 
-    /// Names the commune and records the 19 national criteria not yet recorded; returns
-    /// the criteria rows it added.
-    func initialize(communeName: String) async throws -> CommuneSetup
-
-    /// Records a hamlet as a change authored by the hub; returns the new row.
-    func addHamlet(_ values: SyncRow) async throws -> SyncRow
-
-    /// Issues a token for a head of one hamlet or a reviewer; only its digest is kept.
-    func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken
-
-    /// Every device the hub has heard from: holder, hamlet, last sync, drift, pending
-    /// changes and program version.
-    func devices() async throws -> [DeviceInfo]
-
-    /// The commune's report of `period` made on `asOf` (DESIGN.md §9).
-    func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport
+    /// The hub's clock, versions, log head and the caller's open conflicts.
+    func status(for principal: Principal) async throws -> HubStatus
 
     /// Whom a bundle from `replicaID` signed by `deviceKey` speaks for: the holder of the
     /// token the device registered the key with (the most recently seen device with that
@@ -83,6 +49,53 @@ package protocol HubStore: Sendable {
 
     /// An attachment's content, for a caller whose scope has an attachment with it.
     func blob(sha256: String, for principal: Principal) async throws -> BlobContent
+}
+
+/// What the commune office uses: conflicts, history, rows, the audit trail, reports.
+package protocol HubReviewStore: Sendable {
+    /// The conflicts in the caller's scope, optionally only those with `status`.
+    func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord]
+
+    /// One conflict.
+    func conflict(id: String, for principal: Principal) async throws -> ConflictRecord
+
+    /// Who changed a row, what and when, within `principal`'s scope.
+    func history(table: String, rowID: String, for principal: Principal) async throws -> RowHistory
+
+    /// Settles an open conflict with a new reviewer-authored change.
+    func resolve(
+        conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal
+    )
+        async throws -> ConflictRecord
+
+    /// The hub's current rows of `table` within the caller's scope, ordered by id.
+    func rows(table: String, for principal: Principal) async throws -> [SyncRow]
+
+    /// The audit trail of one row: every value overwritten, lost, held or deleted.
+    func audit(table: String, rowID: String) async throws -> [AuditEntry]
+
+    /// The commune's report of `period` made on `asOf` (DESIGN.md §9).
+    func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport
+}
+
+/// What the hub's operator uses (`ntm-hub` commands, the office page's device list).
+package protocol HubAdminStore: Sendable {
+    /// Names the commune and records the 19 national criteria not yet recorded; returns
+    /// the criteria rows it added.
+    func initialize(communeName: String) async throws -> CommuneSetup
+
+    /// Records a hamlet as a change authored by the hub; returns the new row.
+    func addHamlet(_ values: SyncRow) async throws -> SyncRow
+
+    /// Issues a token for a head of one hamlet or a reviewer; only its digest is kept.
+    func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken
+
+    /// Every replica the hub has heard from, with its clock drift.
+    func replicas() async throws -> [ReplicaInfo]
+
+    /// Every device the hub has heard from: holder, hamlet, last sync, drift, pending
+    /// changes and program version.
+    func devices() async throws -> [DeviceInfo]
 }
 
 /// How much of an attachment's content the hub holds.
