@@ -118,6 +118,18 @@ import Testing
         }
     }
 
+    @Test func wholeNumbersAtTheEdgesAndPlainOrEscapedTextAreWrittenAsFoundationWritesThem() throws {
+        let numbers: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, 1_234_567_890, .max, .min, .max - 1, .min + 1]
+        for number in numbers {
+            let row: SyncRow = ["n": .integer(number)]
+            #expect(try JSONText.encode(row) == (try Self.foundation(row)))
+        }
+        for text in Self.texts + ["plain ascii", "Xóm Đông", "a\u{7F}b", "\u{0}", "tab\tend", "\"\\"] {
+            let row: SyncRow = ["t": .text(text)]
+            #expect(try JSONText.encode(row) == (try Self.foundation(row)))
+        }
+    }
+
     @Test func aChangesReceivedDigestIsTheOneTheHubStores() throws {
         var generator = SplitMix64(seed: 13)
         for _ in 0..<500 {

@@ -26,7 +26,8 @@ let benchmarks: @Sendable () -> Void = {
     // bytes, which do not vary from run to run).
     let noisy = BenchmarkThresholds(relative: [.p90: 35.0])
     let exact = BenchmarkThresholds(relative: [.p90: 2.0])
-    func configuration(_ metrics: [BenchmarkMetric], tolerance: BenchmarkThresholds = noisy) -> Benchmark.Configuration {
+    func configuration(_ metrics: [BenchmarkMetric], tolerance: BenchmarkThresholds = noisy) -> Benchmark.Configuration
+    {
         Benchmark.Configuration(
             metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal] + metrics, timeUnits: .milliseconds,
             warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 5,

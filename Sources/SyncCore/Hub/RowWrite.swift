@@ -78,8 +78,11 @@ extension HubTransaction {
                 author: change.author)
         }
         var meta = change.meta
+        // Stamps are written when the row is made, deleted, or has fields stamped.
+        var metaChanged = false
         switch change.effect {
         case .insert(let row, let replacing):
+            metaChanged = true
             try table.insertRow(db, row, replacing: replacing)
             if let seq {
                 let stamp = FieldStamp(
@@ -91,6 +94,7 @@ extension HubTransaction {
         case .update(let values):
             try table.updateRow(db, id: change.rowID, values)
         case .delete(let current):
+            metaChanged = true
             try table.deleteRow(db, id: change.rowID)
             if var deleted = meta {
                 deleted.deleted = true
@@ -100,9 +104,6 @@ extension HubTransaction {
         case .relog, .relogDelete, .none:
             break
         }
-        var metaChanged = {
-            if case .insert = change.effect { true } else if case .delete = change.effect { true } else { false }
-        }()
         if let seq, !change.stamped.isEmpty, meta != nil {
             let stamp = FieldStamp(
                 version: seq, hlc: change.hlc, replicaID: change.author.replicaID, author: change.author.name)
