@@ -121,9 +121,8 @@ struct SyncCommand: AsyncParsableCommand {
             var session = SyncSession(replica: replica, hub: connection)
             session.pushPageSize = pageSize
             session.pullPageSize = pageSize
-            session.retryPolicy = SyncStateMachine.RetryPolicy(
-                retries: retries, firstDelayMilliseconds: SyncStateMachine.RetryPolicy.standard.firstDelayMilliseconds,
-                maxDelayMilliseconds: SyncStateMachine.RetryPolicy.standard.maxDelayMilliseconds)
+            session.retryPolicy = .standard
+            session.retryPolicy.retries = retries
             report = try await session.run()
             // The content of attachments the hub now knows of, in pieces that resume.
             uploaded = try await replica.uploadBlobs(via: connection)

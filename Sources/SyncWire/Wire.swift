@@ -4,16 +4,10 @@ import SyncCore
 /// How protocol values travel over HTTP, for the hub and the client alike: JSON bodies
 /// (`WireEncodable`, `WireDecodable`), gzip-compressed both ways, within size limits.
 package enum Wire {
-    /// The most bytes a request or response body may take on the wire. Default: 8 MiB.
-    package static let maxWireBytes = 8 << 20
-    /// The most bytes a response body may take once decompressed, as a client reads it:
-    /// far more than the hub's largest pull page (`PlausibleValues.maxPullPageBytes`).
-    /// Default: 32 MiB.
-    package static let maxBodyBytes = 32 << 20
-    /// The most bytes a request body may take once decompressed, as the hub reads it: a
-    /// client's largest push page (`PlausibleValues.maxPushPageBytes`) and then some.
-    /// Default: 8 MiB.
-    package static let maxRequestBodyBytes = 8 << 20
+    /// The limits (`WireLimits`), named where HTTP uses them.
+    package static let maxWireBytes = WireLimits.maxWireBytes
+    package static let maxBodyBytes = WireLimits.maxBodyBytes
+    package static let maxRequestBodyBytes = WireLimits.maxRequestBodyBytes
     /// The content type of every body.
     package static let contentType = "application/json; charset=utf-8"
 
@@ -46,12 +40,16 @@ package enum Wire {
 
     /// Gzip-compresses a body.
     package static func gzip(_ buffer: ByteBuffer) throws(SyncError) -> ByteBuffer {
-        ByteBuffer(bytes: try Gzip.compress(Array(buffer.readableBytesView)))
+        ByteBuffer(bytes: try buffer.withUnsafeReadableBytes { bytes throws(SyncError) in try Gzip.compress(bytes) })
     }
 
     /// Decompresses a gzip body: one whole gzip member, trailer checked, nothing after
     /// it; refuses one that would exceed `maxSize` bytes.
     package static func gunzip(_ buffer: ByteBuffer, maxSize: Int = maxBodyBytes) throws(SyncError) -> ByteBuffer {
-        ByteBuffer(bytes: try Gzip.decompress(Array(buffer.readableBytesView), maxSize: maxSize))
+        var output = ByteBuffer()
+        try buffer.withUnsafeReadableBytes { bytes throws(SyncError) in
+            try Gzip.decompress(bytes, maxSize: maxSize) { output.writeBytes($0) }
+        }
+        return output
     }
 }

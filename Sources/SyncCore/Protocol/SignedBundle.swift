@@ -21,8 +21,8 @@ package struct SignedBundle: Sendable, Hashable {
     /// The format this build writes and reads.
     package static let formatVersion: UInt8 = 1
     /// The most bytes a bundle file may have, and its payload once decompressed.
-    package static let maxFileBytes = 8 << 20
-    package static let maxPayloadBytes = 32 << 20
+    package static let maxFileBytes = WireLimits.maxWireBytes
+    package static let maxPayloadBytes = WireLimits.maxBodyBytes
     /// The most bytes of the header line.
     static let maxHeaderBytes = 1024
 

@@ -99,6 +99,8 @@ package struct SyncStateMachine: Sendable, Hashable {
     package private(set) var retries = 0
     /// The step under way (the one a failure or a wait refers to).
     private var current: Action = .backfill
+    /// The step a wait comes back to.
+    private var retrying: Action = .push
 
     /// A sync of at most `maxRounds` rounds, retrying a step as `retryPolicy` says.
     package init(maxRounds: Int = 3, retryPolicy: RetryPolicy = .never) {
@@ -153,9 +155,6 @@ package struct SyncStateMachine: Sendable, Hashable {
             return failed(kind, retryAfterSeconds: retryAfter)
         }
     }
-
-    /// The step a wait comes back to.
-    private var retrying: Action = .push
 
     private mutating func failed(_ kind: SyncError.Kind?, retryAfterSeconds: Int?) -> Action {
         switch (current, kind) {

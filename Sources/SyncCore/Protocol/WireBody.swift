@@ -62,6 +62,21 @@ extension WireDecodable where Self: FastJSONDecodable {
     }
 }
 
+/// How big a body may be: on the wire (an HTTP body, a bundle file relayed in one) and
+/// once decompressed.
+package enum WireLimits {
+    /// The most bytes a request or response body may take on the wire. Default: 8 MiB.
+    package static let maxWireBytes = 8 << 20
+    /// The most bytes a response body may take once decompressed, as a client reads it:
+    /// far more than the hub's largest pull page (`PlausibleValues.maxPullPageBytes`).
+    /// Default: 32 MiB.
+    package static let maxBodyBytes = 32 << 20
+    /// The most bytes a request body may take once decompressed, as the hub reads it: a
+    /// client's largest push page (`PlausibleValues.maxPushPageBytes`) and then some.
+    /// Default: 8 MiB.
+    package static let maxRequestBodyBytes = 8 << 20
+}
+
 /// Wire bodies as bytes.
 package enum WireJSON {
     /// `value`'s JSON text, written the way its type chose.

@@ -238,12 +238,11 @@ package struct SyncSession: Sendable {
         -> PullResponse
     {
         let request = try replica.pullRequest(limit: pullPageSize)
-        defer { prefetched = nil }
-        if let prefetched {
-            if prefetched.after == request.after { return try await prefetched.task.value }
-            prefetched.task.cancel()
-            _ = try? await prefetched.task.value
+        if let ready = prefetched, ready.after == request.after {
+            prefetched = nil
+            return try await ready.task.value
         }
+        await Self.drop(&prefetched)
         return try await hub.pull(request)
     }
 }
