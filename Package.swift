@@ -38,10 +38,12 @@ let package = Package(
     targets: [
         // The system's zlib, for strict gzip decompression.
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+        // glibc's heap thresholds (Support/HeapSettings.swift).
+        .target(name: "CHeap"),
         .target(
             name: "SyncCore",
             dependencies: [
-                "CZlib",
+                "CZlib", "CHeap",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

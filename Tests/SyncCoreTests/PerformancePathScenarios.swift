@@ -24,6 +24,15 @@ import Testing
         try await commune.expectConverged()
     }
 
+    /// Issue 15: the heap thresholds that keep SQLite's per-row ephemeral tables from
+    /// going back to the kernel on every row are really set (a C file that never saw
+    /// `__GLIBC__` once left them at glibc's defaults without a word).
+    @Test func theHeapThresholdsAreSetOnGlibc() {
+        #if os(Linux)
+            #expect(HeapSettings.apply())
+        #endif
+    }
+
     @Test func pullsRecordWhenAReplicaWasLastSeenToTheMinuteWithoutAWriteEachTime() async throws {
         let hubClock = ManualWallClock(fixedMilliseconds: SystemWallClock().nowMilliseconds())
         let commune = try Commune(hubClock: hubClock)

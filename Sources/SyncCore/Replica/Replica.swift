@@ -55,6 +55,7 @@ package final class Replica: Sendable {
         schemaVersion: Int = ReplicatedSchema.version
     ) throws {
         try PrivateFile.prepare(path)
+        HeapSettings.apply()
         let writer = try DatabasePool(path: path, configuration: .syncEngine)
         self.writer = writer
         self.path = path
