@@ -1,5 +1,3 @@
-import GRDB
-
 extension HubTransaction {
     /// Merges one change into the hub's state by the rules of DESIGN.md §4 and returns its
     /// outcome. A change outside the principal's scope, or with invalid values, is
@@ -132,21 +130,17 @@ extension HubTransaction {
         _ change: Change, from sender: ChangeAuthor, principal: Principal, maxFutureSkew: Int64,
         senderSchema: SchemaView
     ) throws -> ChangeOutcome {
-        var outcome: ChangeOutcome?
         do {
-            try db.inSavepoint {
-                outcome = try merge(
+            return try sql.inSavepoint {
+                try merge(
                     change, from: sender, principal: principal, maxFutureSkew: maxFutureSkew,
                     senderSchema: senderSchema)
-                return .commit
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        } catch {
+            guard case .constraint(let reason) = sql.refusal(error) else { throw error }
             forgetHead()
-            return try rejection(
-                change, code: .invalidInput, reason: error.message ?? "refused by the hub's constraints")
+            return try rejection(change, code: .invalidInput, reason: reason)
         }
-        guard let outcome else { throw SyncError.storage("change \(change.seq) was merged without an outcome") }
-        return outcome
     }
 
     private func planInsert(

@@ -1,5 +1,3 @@
-import GRDB
-
 extension HubTransaction {
     /// Settles an open conflict: writes the chosen value as a new change authored by the
     /// reviewer, closes the record and logs both for replicas. Repeating the same

@@ -1,5 +1,3 @@
-import GRDB
-
 extension HubTransaction {
     /// Takes back one row's fields that this hub lost when it was restored from an older
     /// copy, as a replica offers them. A field is set again, with its original author and
@@ -242,8 +240,7 @@ extension HubTransaction {
 
     /// The audit entries of one row.
     private func audit(table: String, rowID: String) throws -> [String] {
-        try String.fetchAll(
-            db, cached: "SELECT decision FROM sync_audit WHERE tbl = ? AND row_id = ?", arguments: [table, rowID])
+        try sql.fetchTexts("SELECT decision FROM sync_audit WHERE tbl = ? AND row_id = ?", [.text(table), .text(rowID)])
     }
 
     private func author(_ origin: FieldOrigin) -> ChangeAuthor {

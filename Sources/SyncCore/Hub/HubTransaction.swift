@@ -1,9 +1,10 @@
 import GRDB
 
-/// One write transaction on the hub file: the row, log, bookkeeping and audit primitives
-/// that pushes and resolutions are built from. `db` never escapes it.
+/// One write transaction on the hub's store: the row, log, bookkeeping and audit
+/// primitives that pushes and resolutions are built from. The same on both stores: it
+/// speaks `HubSQL` (issue 16).
 struct HubTransaction {
-    let db: Database
+    let sql: any HubSQL
     let now: Int64
     let ids: any IDGenerator
     /// The hub's schema version and its tables as the hub file has them.
@@ -19,24 +20,29 @@ struct HubTransaction {
     }
 
     /// Opens the bookkeeping of a transaction: reads the hub's clock.
-    init(db: Database, now: Int64, ids: any IDGenerator, schema: SchemaView) throws {
-        self.db = db
+    init(sql: any HubSQL, now: Int64, ids: any IDGenerator, schema: SchemaView) throws {
+        self.sql = sql
         self.now = now
         self.ids = ids
         self.schema = schema
-        let last = try Int64.fetchOne(db, cached: "SELECT hlc FROM sync_hub_state WHERE id = 1") ?? 0
+        let last = try sql.fetchInt64("SELECT hlc FROM sync_hub_state WHERE id = 1") ?? 0
         self.clock = HybridLogicalClock(last: HLCTimestamp(rawValue: last))
+    }
+
+    /// A transaction on the SQLite hub file.
+    init(db: Database, now: Int64, ids: any IDGenerator, schema: SchemaView) throws {
+        try self.init(sql: SQLiteHubSQL(db), now: now, ids: ids, schema: schema)
     }
 
     /// Stores the hub's clock; call before the transaction commits.
     func finish() throws {
-        try db.execute(cached: "UPDATE sync_hub_state SET hlc = ? WHERE id = 1", arguments: [clock.last.rawValue])
+        try sql.execute("UPDATE sync_hub_state SET hlc = ? WHERE id = 1", [.integer(clock.last.rawValue)])
     }
 
     /// The last log position: read once, then kept as this transaction appends.
     func head() throws -> Int64 {
         if let head = logHead.value { return head }
-        let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
+        let head = try sql.fetchInt64("SELECT MAX(seq) FROM sync_log") ?? 0
         logHead.value = head
         return head
     }
@@ -49,8 +55,7 @@ struct HubTransaction {
     /// Whether the hub has a hamlet row with this id.
     func hamletExists(_ hamletID: String) throws -> Bool {
         if logHead.hamlets.contains(hamletID) { return true }
-        guard try Bool.fetchOne(db, cached: "SELECT 1 FROM hamlets WHERE id = ?", arguments: [hamletID]) ?? false
-        else { return false }
+        guard try sql.exists("SELECT 1 FROM hamlets WHERE id = ?", [.text(hamletID)]) else { return false }
         logHead.hamlets.insert(hamletID)
         return true
     }
@@ -59,33 +64,35 @@ struct HubTransaction {
 
     func meta(_ table: String, _ rowID: String) throws -> RowMeta? {
         guard
-            let row = try Row.fetchOne(
-                db,
-                cached: "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
-                arguments: [table, rowID])
+            let row = try sql.fetchOne(
+                "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
+                [.text(table), .text(rowID)])
         else { return nil }
-        let tombstone: String? = row["tombstone"]
+        let tombstone = try row.optionalText("tombstone")
         return RowMeta(
-            hamletID: row["hamlet_id"],
-            deleted: row["deleted"] as Bool,
-            fields: try FieldStampStorage.decode(row["fields"]),
+            hamletID: try row.optionalText("hamlet_id"),
+            deleted: try row.bool("deleted"),
+            fields: try FieldStampStorage.decode(try row.text("fields")),
             tombstone: try tombstone.map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) })
     }
 
     func saveMeta(_ meta: RowMeta, table: String, rowID: String) throws {
-        try db.execute(
-            cached: """
-                INSERT OR REPLACE INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                table, rowID, meta.hamletID, meta.deleted, FieldStampStorage.encode(meta.fields),
-                try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) },
+        try sql.execute(
+            """
+            INSERT INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (tbl, row_id) DO UPDATE SET hamlet_id = excluded.hamlet_id, deleted = excluded.deleted,
+              fields = excluded.fields, tombstone = excluded.tombstone
+            """,
+            [
+                .text(table), .text(rowID), SQLValue(meta.hamletID), SQLValue(meta.deleted),
+                .text(FieldStampStorage.encode(meta.fields)),
+                SQLValue(try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) }),
             ])
     }
 
     func row(_ table: TableSpec, _ rowID: String) throws -> SyncRow? {
-        try table.fetchRow(db, id: rowID)
+        try sql.fetchOne("SELECT * FROM \"\(table.name)\" WHERE id = ?", [.text(rowID)])?.syncRow
     }
 
     // MARK: Log, audit, conflicts
@@ -95,44 +102,50 @@ struct HubTransaction {
         _ kind: LogEntry.Kind, table: String, rowID: String, hamletID: String?, data: String,
         hlc: HLCTimestamp, author: ChangeAuthor
     ) throws -> Int64 {
-        try db.execute(
-            cached: """
-                INSERT INTO sync_log (kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                kind.rawValue, table, rowID, hamletID, data, hlc.rawValue, author.replicaID, author.name, now,
-                author.originSeq,
+        // The next position, written explicitly: the store's writers take turns (one SQLite
+        // writer; a lock on `sync_hub_state` in PostgreSQL), so it is the log's next one.
+        let seq = try head() + 1
+        try sql.execute(
+            """
+            INSERT INTO sync_log (seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .integer(seq), .text(kind.rawValue), .text(table), .text(rowID), SQLValue(hamletID), .text(data),
+                .integer(hlc.rawValue), .text(author.replicaID), .text(author.name), .integer(now),
+                SQLValue(author.originSeq),
             ])
-        logHead.value = db.lastInsertedRowID
-        return db.lastInsertedRowID
+        logHead.value = seq
+        return seq
     }
 
     /// Who wrote the log entry at `seq`, as a conflict side with `value`; nil when there is none.
     func side(atVersion seq: Int64, value: SyncValue?) throws -> ConflictSide? {
         guard seq > 0,
-            let row = try Row.fetchOne(
-                db, cached: "SELECT author, replica_id, hlc FROM sync_log WHERE seq = ?", arguments: [seq])
+            let row = try sql.fetchOne("SELECT author, replica_id, hlc FROM sync_log WHERE seq = ?", [.integer(seq)])
         else { return nil }
         return ConflictSide(
-            value: value, version: seq, author: row["author"], replicaID: row["replica_id"],
-            hlc: HLCTimestamp(rawValue: row["hlc"]))
+            value: value, version: seq, author: try row.text("author"), replicaID: try row.text("replica_id"),
+            hlc: HLCTimestamp(rawValue: try row.int64("hlc")))
     }
 
     func audit(_ entry: AuditEntry) throws {
-        try db.execute(
-            cached: "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",
-            arguments: [entry.table, entry.rowID, entry.column, entry.decision.rawValue, try JSONText.encode(entry)])
+        try sql.execute(
+            "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",
+            [
+                .text(entry.table), .text(entry.rowID), SQLValue(entry.column), .text(entry.decision.rawValue),
+                .text(try JSONText.encode(entry)),
+            ])
     }
 
     func conflict(_ id: String) throws -> ConflictRecord? {
-        try String.fetchOne(db, cached: "SELECT record FROM sync_conflicts WHERE id = ?", arguments: [id])
+        try sql.fetchText("SELECT record FROM sync_conflicts WHERE id = ?", [.text(id)])
             .map { text throws(SyncError) in try JSONText.foundationDecode(ConflictRecord.self, from: text) }
     }
 
     /// Stores a conflict record and logs it, so that replicas in its scope see it.
     func publish(_ record: ConflictRecord, author: ChangeAuthor, hlc: HLCTimestamp) throws -> Int64 {
-        let text = try record.save(db)
+        let text = try record.save(sql)
         return try appendLog(
             .conflict, table: record.table, rowID: record.rowID, hamletID: record.hamletID, data: text, hlc: hlc,
             author: author)

@@ -1,5 +1,3 @@
-import GRDB
-
 /// One change to one row as the hub writes it, decided before anything is written: the log
 /// entry, the row, the fields' stamps, the audit trail and the conflicts it opens. Merges,
 /// resolutions, restores and the hub's own writes all end in `RowWrite`s, and one writer
@@ -83,7 +81,7 @@ extension HubTransaction {
         switch change.effect {
         case .insert(let row, let replacing):
             metaChanged = true
-            try table.insertRow(db, row, replacing: replacing)
+            try table.insertRow(sql, row, replacing: replacing)
             if let seq {
                 let stamp = FieldStamp(
                     version: seq, hlc: change.hlc, replicaID: change.author.replicaID, author: change.author.name)
@@ -92,10 +90,10 @@ extension HubTransaction {
                     fields: Dictionary(uniqueKeysWithValues: table.columns.map { ($0.name, stamp) }))
             }
         case .update(let values):
-            try table.updateRow(db, id: change.rowID, values)
+            try table.updateRow(sql, id: change.rowID, values)
         case .delete(let current):
             metaChanged = true
-            try table.deleteRow(db, id: change.rowID)
+            try table.deleteRow(sql, id: change.rowID)
             if var deleted = meta {
                 deleted.deleted = true
                 deleted.tombstone = current

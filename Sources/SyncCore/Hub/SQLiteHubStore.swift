@@ -454,16 +454,14 @@ extension HubTransaction {
     func register(replicaID: String, principal: Principal, clientTime: Int64) throws -> ReplicaInfo {
         // The device's clock may be anything: the drift saturates rather than overflows.
         let drift = Milliseconds.difference(clientTime, now)
-        if let row = try Row.fetchOne(
-            db, cached: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [replicaID])
-        {
-            let role: String = row["role"]
-            let hamletID: String? = row["hamlet_id"]
+        if let row = try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = ?", [.text(replicaID)]) {
+            let role = try row.text("role")
+            let hamletID = try row.optionalText("hamlet_id")
             guard role == (principal.roleName), hamletID == principal.hamletID else {
                 throw SyncError.forbidden("replica \(replicaID) belongs to another hamlet or role")
             }
             // One identity per device: the token that first used the id owns it.
-            let owner: String? = row["token_id"]
+            let owner = try row.optionalText("token_id")
             if let tokenID = principal.tokenID {
                 if let owner, owner != tokenID {
                     throw SyncError.forbidden(
@@ -471,23 +469,22 @@ extension HubTransaction {
                     )
                 }
                 if owner == nil {
-                    try db.execute(
-                        cached: "UPDATE sync_replicas SET token_id = ? WHERE replica_id = ?",
-                        arguments: [tokenID, replicaID])
+                    try sql.execute(
+                        "UPDATE sync_replicas SET token_id = ? WHERE replica_id = ?", [.text(tokenID), .text(replicaID)])
                 }
             }
             return ReplicaInfo(
-                replicaID: replicaID, author: principal.name, hamletID: hamletID, lastSeq: row["last_seq"],
-                lastSeenAt: now, driftMilliseconds: drift, clampedChanges: row["clamped_changes"])
+                replicaID: replicaID, author: principal.name, hamletID: hamletID, lastSeq: try row.int64("last_seq"),
+                lastSeenAt: now, driftMilliseconds: drift, clampedChanges: try row.int64("clamped_changes"))
         }
-        try db.execute(
-            cached: """
-                INSERT INTO sync_replicas (replica_id, role, hamlet_id, author, first_seen_at, last_seen_at, drift_ms, token_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                replicaID, principal.roleName, principal.hamletID, principal.name, now, now,
-                drift, principal.tokenID,
+        try sql.execute(
+            """
+            INSERT INTO sync_replicas (replica_id, role, hamlet_id, author, first_seen_at, last_seen_at, drift_ms, token_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(replicaID), .text(principal.roleName), SQLValue(principal.hamletID), .text(principal.name),
+                .integer(now), .integer(now), .integer(drift), SQLValue(principal.tokenID),
             ])
         return ReplicaInfo(
             replicaID: replicaID, author: principal.name, hamletID: principal.hamletID, lastSeq: 0, lastSeenAt: now,
@@ -496,14 +493,14 @@ extension HubTransaction {
 
     /// Stores the replica's bookkeeping.
     func save(_ replica: ReplicaInfo) throws {
-        try db.execute(
-            cached: """
-                UPDATE sync_replicas SET author = ?, last_seq = ?, last_seen_at = ?, drift_ms = ?, clamped_changes = ?
-                WHERE replica_id = ?
-                """,
-            arguments: [
-                replica.author, replica.lastSeq, replica.lastSeenAt, replica.driftMilliseconds, replica.clampedChanges,
-                replica.replicaID,
+        try sql.execute(
+            """
+            UPDATE sync_replicas SET author = ?, last_seq = ?, last_seen_at = ?, drift_ms = ?, clamped_changes = ?
+            WHERE replica_id = ?
+            """,
+            [
+                .text(replica.author), .integer(replica.lastSeq), .integer(replica.lastSeenAt),
+                .integer(replica.driftMilliseconds), .integer(replica.clampedChanges), .text(replica.replicaID),
             ])
     }
 
@@ -511,12 +508,12 @@ extension HubTransaction {
     /// reuses its id.
     func received(_ change: Change, replicaID: String, digest: String) throws -> ChangeOutcome? {
         guard
-            let row = try Row.fetchOne(
-                db, cached: "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
-                arguments: [replicaID, change.seq])
+            let row = try sql.fetchOne(
+                "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
+                [.text(replicaID), .integer(change.seq)])
         else { throw SyncError.storage("change \(change.seq) of replica \(replicaID) has no stored outcome") }
-        guard row["digest"] as String == digest else { return nil }
-        return try JSONText.decode(ChangeOutcome.self, from: row["outcome"])
+        guard try row.text("digest") == digest else { return nil }
+        return try JSONText.decode(ChangeOutcome.self, from: try row.text("outcome"))
     }
 
     /// The outcome of a change not taken because change `first` of the page reused an id:

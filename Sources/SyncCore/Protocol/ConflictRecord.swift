@@ -174,14 +174,25 @@ extension ConflictRecord {
     /// Stores the record in `sync_conflicts` (hub or replica), replacing an earlier state of
     /// it; returns its JSON text.
     @discardableResult
-    func save(_ db: Database) throws -> String {
+    func save(_ sql: any HubSQL) throws -> String {
         let text = try JSONText.foundationEncode(self)
-        try db.execute(
-            cached: """
-                INSERT OR REPLACE INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [id, table, rowID, hamletID, column, status.rawValue, text])
+        try sql.execute(
+            """
+            INSERT INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET tbl = excluded.tbl, row_id = excluded.row_id,
+              hamlet_id = excluded.hamlet_id, col = excluded.col, status = excluded.status, record = excluded.record
+            """,
+            [
+                .text(id), .text(table), .text(rowID), SQLValue(hamletID), SQLValue(column), .text(status.rawValue),
+                .text(text),
+            ])
         return text
+    }
+
+    /// `save` on a SQLite file (a replica's conflicts).
+    @discardableResult
+    func save(_ db: Database) throws -> String {
+        try save(SQLiteHubSQL(db))
     }
 }

@@ -60,3 +60,25 @@ extension TableSpec {
         columns.first { ["name", "head_name", "donor_name", "date"].contains($0.name) }?.name
     }
 }
+
+extension TableSpec {
+    /// `insertRow` through the hub's SQL (either store).
+    func insertRow(_ sql: any HubSQL, _ row: SyncRow, replacing: Bool = false) throws {
+        try sql.execute(
+            replacing ? upsertSQL : insertSQL, zip(columnNames, columnDefaults).map { SQLValue(row[$0] ?? $1) })
+    }
+
+    /// `updateRow` through the hub's SQL.
+    func updateRow(_ sql: any HubSQL, id rowID: String, _ values: SyncRow) throws {
+        guard !values.isEmpty else { return }
+        let names = values.keys.sorted()
+        try sql.execute(
+            "UPDATE \"\(name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
+            names.map { SQLValue(values[$0] ?? .null) } + [.text(rowID)])
+    }
+
+    /// `deleteRow` through the hub's SQL.
+    func deleteRow(_ sql: any HubSQL, id rowID: String) throws {
+        try sql.execute("DELETE FROM \"\(name)\" WHERE id = ?", [.text(rowID)])
+    }
+}
