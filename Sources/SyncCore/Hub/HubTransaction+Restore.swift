@@ -240,7 +240,8 @@ extension HubTransaction {
 
     /// The audit entries of one row.
     private func audit(table: String, rowID: String) throws -> [String] {
-        try sql.fetchTexts("SELECT decision FROM sync_audit WHERE tbl = ? AND row_id = ?", [.text(table), .text(rowID)])
+        try sql.fetchTexts(
+            "SELECT decision FROM sync_audit WHERE tbl = ? AND row_id = ?", [.text(table), .text(rowID)])
     }
 
     private func author(_ origin: FieldOrigin) -> ChangeAuthor {

@@ -470,7 +470,8 @@ extension HubTransaction {
                 }
                 if owner == nil {
                     try sql.execute(
-                        "UPDATE sync_replicas SET token_id = ? WHERE replica_id = ?", [.text(tokenID), .text(replicaID)])
+                        "UPDATE sync_replicas SET token_id = ? WHERE replica_id = ?",
+                        [.text(tokenID), .text(replicaID)])
                 }
             }
             return ReplicaInfo(
