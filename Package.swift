@@ -45,6 +45,8 @@ let package = Package(
             dependencies: [
                 "CZlib", "CHeap",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API under GRDB's statements: the hub binds and steps them itself (HubSQL).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -27,14 +27,14 @@ extension SQLiteHubStore {
             throw SyncError.invalidValue(table: "commune", column: "name", problem)
         }
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
-        return try await writer.write { db in
-            if let named = try String.fetchOne(db, sql: "SELECT commune_name FROM sync_hub_state WHERE id = 1") {
+        return try await write { sql in
+            if let named = try sql.fetchText("SELECT commune_name FROM sync_hub_state WHERE id = 1") {
                 return CommuneSetup(communeName: named, criteria: [], alreadyNamed: true)
             }
-            try db.execute(sql: "UPDATE sync_hub_state SET commune_name = ? WHERE id = 1", arguments: [communeName])
-            var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+            try sql.execute("UPDATE sync_hub_state SET commune_name = ? WHERE id = 1", [.text(communeName)])
+            var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
             let criteria = try schema.table("criteria")
-            let existing = Set(try Int64.fetchAll(db, sql: "SELECT number FROM criteria"))
+            let existing = Set(try sql.fetchAll("SELECT number FROM criteria", []).map { try $0.int64("number") })
             var rows: [SyncRow] = []
             for criterion in NationalCriteria.all where !existing.contains(criterion.number) {
                 rows.append(
@@ -51,8 +51,8 @@ extension SQLiteHubStore {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         let hamlets = try schema.table("hamlets")
         _ = try hamlets.completeRow(values.merging([TableSpec.idColumn: .text("check")]) { $1 })
-        return try await writer.write { db in
-            var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+        return try await write { sql in
+            var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
             let row = try transaction.administer(.insert, table: hamlets, rowID: ids.makeID(), values: values)
             try transaction.finish()
             return row
@@ -65,9 +65,9 @@ extension SQLiteHubStore {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         let hamlets = try schema.table("hamlets")
         let values = try hamlets.normalize(values: values)
-        return try await writer.write { db in
-            let id = try HamletLookup.resolve(hamlet, in: db)
-            var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+        return try await write { sql in
+            let id = try HamletLookup.resolve(hamlet, in: sql)
+            var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
             let row = try transaction.administer(.update, table: hamlets, rowID: id, values: values)
             try transaction.finish()
             return row
@@ -76,7 +76,7 @@ extension SQLiteHubStore {
 
     /// The id of the hamlet `text` names at the hub (its id, or its exact name).
     package func hamletID(named text: String) async throws -> String {
-        try await writer.read { db in try HamletLookup.resolve(text, in: db) }
+        try await read { sql in try HamletLookup.resolve(text, in: sql) }
     }
 
     package func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken {
@@ -90,43 +90,45 @@ extension SQLiteHubStore {
         }
         let now = clock.nowMilliseconds()
         let token = AccessToken.generate()
-        return try await writer.write { db in
+        return try await write { sql in
             let principal: Principal
             switch role {
             case .reviewer:
                 principal = Principal(role: .reviewer, name: name ?? "reviewer")
             case .head(let hamletID):
                 guard
-                    let hamlet = try Row.fetchOne(
-                        db, sql: "SELECT name, head_name FROM hamlets WHERE id = ?", arguments: [hamletID])
+                    let hamlet = try sql.fetchOne("SELECT name, head_name FROM hamlets WHERE id = ?", [.text(hamletID)])
                 else { throw SyncError.notFound("hamlet \(hamletID)") }
-                let hamletName: String = hamlet["name"]
-                let headName: String? = hamlet["head_name"]
+                let hamletName = try hamlet.text("name")
+                let headName = try hamlet.optionalText("head_name")
                 principal = Principal(role: role, name: name ?? headName ?? "head of \(hamletName)")
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [token.id, token.secretDigest, principal.roleName, principal.hamletID, principal.name, now])
+            try sql.execute(
+                """
+                INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(token.id), .text(token.secretDigest), .text(principal.roleName), SQLValue(principal.hamletID),
+                    .text(principal.name), .integer(now),
+                ])
             return IssuedToken(token: token.text, principal: principal)
         }
     }
 
     package func principal(forToken text: String) async throws -> Principal? {
         guard let token = AccessToken(text) else { return nil }
-        let stored = try await writer.read { db -> (digest: String, principal: Principal)? in
+        let stored = try await read { sql -> (digest: String, principal: Principal)? in
             guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM sync_tokens WHERE id = ? AND revoked_at IS NULL", arguments: [token.id])
+                let row = try sql.fetchOne(
+                    "SELECT * FROM sync_tokens WHERE id = ? AND revoked_at IS NULL", [.text(token.id)])
             else { return nil }
-            let role: String = row["role"]
-            let hamletID: String? = row["hamlet_id"]
+            let role = try row.text("role")
+            let hamletID = try row.optionalText("hamlet_id")
             return (
-                row["secret_sha256"],
+                try row.text("secret_sha256"),
                 Principal(
-                    role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: row["name"],
+                    role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: try row.text("name"),
                     tokenID: token.id)
             )
         }
@@ -139,12 +141,12 @@ extension SQLiteHubStore {
         let replicas = principal.isReviewer ? try await replicas() : []
         let openConflicts = try await conflicts(status: .open, for: principal).count
         let hubKey = publicKey
-        return try await writer.read { db in
+        return try await read { sql in
             var status = HubStatus(
                 hubTime: now,
-                communeName: try String.fetchOne(db, sql: "SELECT commune_name FROM sync_hub_state WHERE id = 1"),
+                communeName: try sql.fetchText("SELECT commune_name FROM sync_hub_state WHERE id = 1"),
                 principal: principal, protocolVersion: SyncProtocol.version, schemaVersion: schema.version,
-                logHead: try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_log") ?? 0,
+                logHead: try sql.fetchInt64("SELECT MAX(seq) FROM sync_log") ?? 0,
                 openConflicts: openConflicts, replicas: replicas)
             status.hubKey = hubKey
             return status

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Attachments' content on the hub (DESIGN.md §8): stored once by SHA-256, uploaded in
 /// pieces that resume where the hub stands, served only within the caller's scope.
@@ -7,41 +6,44 @@ extension SQLiteHubStore {
     /// The size and type an attachment in `principal`'s scope gives the content, or
     /// `notFound` (the same whether the content exists elsewhere or not at all).
     private static func attachment(
-        _ db: Database, sha256: String, for principal: Principal
+        _ sql: any HubSQL, schema: SchemaView, sha256: String, for principal: Principal
     ) throws -> (bytes: Int, mediaType: MediaType) {
         if let problem = TextShape.digest.problem(with: sha256) {
             throw SyncError.malformed("sha256: \(problem)")
         }
-        guard try db.tableExists("attachments") else { throw SyncError.notFound("attachment content \(sha256)") }
-        let row: Row?
-        if let hamletID = principal.hamletID {
-            row = try Row.fetchOne(
-                db, sql: "SELECT bytes, media_type FROM attachments WHERE sha256 = ? AND hamlet_id = ? LIMIT 1",
-                arguments: [sha256, hamletID])
-        } else {
-            row = try Row.fetchOne(
-                db, sql: "SELECT bytes, media_type FROM attachments WHERE sha256 = ? LIMIT 1", arguments: [sha256])
+        // A hub at a schema version before attachments has none.
+        guard schema.tables.contains(where: { $0.name == "attachments" }) else {
+            throw SyncError.notFound("attachment content \(sha256)")
         }
-        guard let row, let bytes: Int = row["bytes"], let type: String = row["media_type"],
-            let mediaType = MediaType(rawValue: type)
+        let row: SQLRow?
+        if let hamletID = principal.hamletID {
+            row = try sql.fetchOne(
+                "SELECT bytes, media_type FROM attachments WHERE sha256 = ? AND hamlet_id = ? LIMIT 1",
+                [.text(sha256), .text(hamletID)])
+        } else {
+            row = try sql.fetchOne(
+                "SELECT bytes, media_type FROM attachments WHERE sha256 = ? LIMIT 1", [.text(sha256)])
+        }
+        guard let row, case .integer(let bytes) = row["bytes"], case .text(let type) = row["media_type"],
+            let mediaType = MediaType(rawValue: type), let size = Int(exactly: bytes)
         else { throw SyncError.notFound("attachment content \(sha256)") }
-        return (bytes, mediaType)
+        return (size, mediaType)
     }
 
-    private static func status(_ db: Database, sha256: String, bytes: Int) throws -> BlobStatus {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM sync_blobs WHERE sha256 = ?", arguments: [sha256]) ?? false {
+    private static func status(_ sql: any HubSQL, sha256: String, bytes: Int) throws -> BlobStatus {
+        if try sql.exists("SELECT 1 FROM sync_blobs WHERE sha256 = ?", [.text(sha256)]) {
             return BlobStatus(sha256: sha256, bytes: bytes, received: bytes, complete: true)
         }
-        let received =
-            try Int.fetchOne(db, sql: "SELECT SUM(bytes) FROM sync_blob_pieces WHERE sha256 = ?", arguments: [sha256])
-            ?? 0
+        // Counted in rows' sizes (PostgreSQL's SUM of bigints is a numeric).
+        let received = try sql.fetchAll("SELECT bytes FROM sync_blob_pieces WHERE sha256 = ?", [.text(sha256)])
+            .reduce(0) { $0 + Int(try $1.int64("bytes")) }
         return BlobStatus(sha256: sha256, bytes: bytes, received: received, complete: false)
     }
 
     package func blobStatus(sha256: String, for principal: Principal) async throws -> BlobStatus {
-        try await writer.read { db in
-            let (bytes, _) = try Self.attachment(db, sha256: sha256, for: principal)
-            return try Self.status(db, sha256: sha256, bytes: bytes)
+        try await read { [schema] sql in
+            let (bytes, _) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
+            return try Self.status(sql, sha256: sha256, bytes: bytes)
         }
     }
 
@@ -53,9 +55,9 @@ extension SQLiteHubStore {
         }
         guard offset >= 0 else { throw SyncError.malformed("offset: must not be negative") }
         let now = clock.nowMilliseconds()
-        let (status, refusal) = try await writer.write { db -> (BlobStatus, SyncError?) in
-            let (total, mediaType) = try Self.attachment(db, sha256: sha256, for: principal)
-            var status = try Self.status(db, sha256: sha256, bytes: total)
+        let (status, refusal) = try await write { [schema] sql -> (BlobStatus, SyncError?) in
+            let (total, mediaType) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
+            var status = try Self.status(sql, sha256: sha256, bytes: total)
             if status.complete { return (status, nil) }
             guard offset <= status.received else {
                 throw SyncError.conflict(
@@ -67,20 +69,23 @@ extension SQLiteHubStore {
             guard status.received + fresh.count <= total else {
                 throw SyncError.malformed("the content is longer than its attachment's \(total) bytes")
             }
-            try db.execute(
-                sql: "INSERT INTO sync_blob_pieces (sha256, offset, data, bytes, received_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [sha256, status.received, Data(fresh), fresh.count, now])
+            try sql.execute(
+                "INSERT INTO sync_blob_pieces (sha256, \"offset\", data, bytes, received_at) VALUES (?, ?, ?, ?, ?)",
+                [.text(sha256), SQLValue(status.received), .blob(Array(fresh)), SQLValue(fresh.count), .integer(now)])
             status.received += fresh.count
             guard status.received == total else { return (status, nil) }
             // Whole: checked against its digest and its type, then kept once.
             var whole: [UInt8] = []
             whole.reserveCapacity(total)
-            for data in try Data.fetchAll(
-                db, sql: "SELECT data FROM sync_blob_pieces WHERE sha256 = ? ORDER BY offset", arguments: [sha256])
+            for row in try sql.fetchAll(
+                "SELECT data FROM sync_blob_pieces WHERE sha256 = ? ORDER BY \"offset\"", [.text(sha256)])
             {
+                guard case .blob(let data) = row.first else {
+                    throw SyncError.storage("a piece of content \(sha256) in the hub's store is not bytes")
+                }
                 whole += data
             }
-            try db.execute(sql: "DELETE FROM sync_blob_pieces WHERE sha256 = ?", arguments: [sha256])
+            try sql.execute("DELETE FROM sync_blob_pieces WHERE sha256 = ?", [.text(sha256)])
             let checked = Result { () throws(SyncError) in
                 try BlobContent(verifying: whole, sha256: sha256, mediaType: mediaType)
             }
@@ -92,9 +97,9 @@ extension SQLiteHubStore {
                 // commits), the refusal is reported, and an upload starts over.
                 return (BlobStatus(sha256: sha256, bytes: total, received: 0, complete: false), error)
             }
-            try db.execute(
-                sql: "INSERT INTO sync_blobs (sha256, media_type, bytes, data, stored_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [sha256, content.mediaType.rawValue, total, Data(whole), now])
+            try sql.execute(
+                "INSERT INTO sync_blobs (sha256, media_type, bytes, data, stored_at) VALUES (?, ?, ?, ?, ?)",
+                [.text(sha256), .text(content.mediaType.rawValue), SQLValue(total), .blob(whole), .integer(now)])
             status.complete = true
             return (status, nil)
         }
@@ -103,15 +108,15 @@ extension SQLiteHubStore {
     }
 
     package func blob(sha256: String, for principal: Principal) async throws -> BlobContent {
-        try await writer.read { db in
-            let (_, mediaType) = try Self.attachment(db, sha256: sha256, for: principal)
+        try await read { [schema] sql in
+            let (_, mediaType) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
             guard
-                let data = try Data.fetchOne(
-                    db, sql: "SELECT data FROM sync_blobs WHERE sha256 = ?", arguments: [sha256])
+                case .blob(let data) = try sql.fetchOne(
+                    "SELECT data FROM sync_blobs WHERE sha256 = ?", [.text(sha256)])?.first
             else {
                 throw SyncError.notFound("attachment content \(sha256) (not uploaded yet)")
             }
-            return try BlobContent(verifying: Array(data), sha256: sha256, mediaType: mediaType)
+            return try BlobContent(verifying: data, sha256: sha256, mediaType: mediaType)
         }
     }
 }

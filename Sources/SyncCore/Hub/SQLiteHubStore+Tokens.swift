@@ -1,4 +1,4 @@
-import GRDB
+import Foundation
 
 /// A token as the commune office sees it: never its secret.
 package struct TokenInfo: Sendable, Hashable, Codable {
@@ -34,23 +34,24 @@ extension SQLiteHubStore {
         FROM sync_tokens AS t LEFT JOIN hamlets AS h ON h.id = t.hamlet_id
         """
 
-    private static func tokenInfo(_ row: Row) -> TokenInfo {
+    private static func tokenInfo(_ row: SQLRow) throws -> TokenInfo {
         TokenInfo(
-            id: row["id"], role: row["role"], hamletID: row["hamlet_id"], hamletName: row["hamlet_name"],
-            name: row["name"], createdAt: row["created_at"], revokedAt: row["revoked_at"], devices: row["devices"],
-            lastSeenAt: row["last_seen_at"])
+            id: try row.text("id"), role: try row.text("role"), hamletID: try row.optionalText("hamlet_id"),
+            hamletName: try row.optionalText("hamlet_name"), name: try row.text("name"),
+            createdAt: try row.int64("created_at"), revokedAt: try row.optionalInt64("revoked_at"),
+            devices: Int(try row.int64("devices")), lastSeenAt: try row.optionalInt64("last_seen_at"))
     }
 
     /// Every token ever issued, oldest first.
     package func tokens() async throws -> [TokenInfo] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: Self.tokenSQL + " ORDER BY t.created_at, t.id").map(Self.tokenInfo)
+        try await read { sql in
+            try sql.fetchAll(Self.tokenSQL + " ORDER BY t.created_at, t.id", []).map(Self.tokenInfo)
         }
     }
 
     /// The token `id` names (its id, or the start of one), or an error naming the field.
-    private static func tokenID(_ text: String, in db: Database) throws -> String {
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM sync_tokens")
+    private static func tokenID(_ text: String, in sql: any HubSQL) throws -> String {
+        let ids = try sql.fetchTexts("SELECT id FROM sync_tokens")
         return try RowLookup.resolve(text, among: ids.map { (id: $0, name: "") }, table: "token")
     }
 
@@ -59,14 +60,14 @@ extension SQLiteHubStore {
     /// (`replaceToken`). Revoking a revoked token changes nothing.
     package func revokeToken(_ id: String) async throws -> TokenInfo {
         let now = clock.nowMilliseconds()
-        return try await writer.write { db in
-            let id = try Self.tokenID(id, in: db)
-            try db.execute(
-                sql: "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
-            guard let row = try Row.fetchOne(db, sql: Self.tokenSQL + " WHERE t.id = ?", arguments: [id]) else {
+        return try await write { sql in
+            let id = try Self.tokenID(id, in: sql)
+            try sql.execute(
+                "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [.integer(now), .text(id)])
+            guard let row = try sql.fetchOne(Self.tokenSQL + " WHERE t.id = ?", [.text(id)]) else {
                 throw SyncError.notFound("token \(id)")
             }
-            return Self.tokenInfo(row)
+            return try Self.tokenInfo(row)
         }
     }
 
@@ -80,24 +81,28 @@ extension SQLiteHubStore {
         }
         let now = clock.nowMilliseconds()
         let token = AccessToken.generate()
-        return try await writer.write { db in
-            let id = try Self.tokenID(id, in: db)
-            guard let old = try Row.fetchOne(db, sql: "SELECT * FROM sync_tokens WHERE id = ?", arguments: [id]) else {
+        return try await write { sql in
+            let id = try Self.tokenID(id, in: sql)
+            guard let old = try sql.fetchOne("SELECT * FROM sync_tokens WHERE id = ?", [.text(id)]) else {
                 throw SyncError.notFound("token \(id)")
             }
-            let role: String = old["role"]
-            let hamletID: String? = old["hamlet_id"]
+            let role = try old.text("role")
+            let hamletID = try old.optionalText("hamlet_id")
             let principal = Principal(
-                role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: name ?? old["name"])
-            try db.execute(
-                sql: """
-                    INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [token.id, token.secretDigest, role, hamletID, principal.name, now])
-            try db.execute(sql: "UPDATE sync_replicas SET token_id = ? WHERE token_id = ?", arguments: [token.id, id])
-            try db.execute(
-                sql: "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [now, id])
+                role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""),
+                name: try name ?? old.text("name"))
+            try sql.execute(
+                """
+                INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(token.id), .text(token.secretDigest), .text(role), SQLValue(hamletID), .text(principal.name),
+                    .integer(now),
+                ])
+            try sql.execute("UPDATE sync_replicas SET token_id = ? WHERE token_id = ?", [.text(token.id), .text(id)])
+            try sql.execute(
+                "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [.integer(now), .text(id)])
             return IssuedToken(token: token.text, principal: principal)
         }
     }
@@ -142,24 +147,25 @@ extension SQLiteHubStore {
     /// Every device that ever synced, the most recently seen first.
     package func devices() async throws -> [DeviceInfo] {
         let reported = schema.version >= 2
-        return try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.*, h.name AS hamlet_name, t.revoked_at AS revoked_at
-                    FROM sync_replicas AS r
-                    LEFT JOIN hamlets AS h ON h.id = r.hamlet_id
-                    LEFT JOIN sync_tokens AS t ON t.id = r.token_id
-                    ORDER BY r.last_seen_at DESC, r.replica_id
-                    """
+        return try await read { sql in
+            try sql.fetchAll(
+                """
+                SELECT r.*, h.name AS hamlet_name, t.revoked_at AS revoked_at
+                FROM sync_replicas AS r
+                LEFT JOIN hamlets AS h ON h.id = r.hamlet_id
+                LEFT JOIN sync_tokens AS t ON t.id = r.token_id
+                ORDER BY r.last_seen_at DESC, r.replica_id
+                """, []
             ).map { row in
-                let revoked: Int64? = row["revoked_at"]
-                return DeviceInfo(
-                    replicaID: row["replica_id"], holder: row["author"], role: row["role"], hamletID: row["hamlet_id"],
-                    hamletName: row["hamlet_name"], firstSeenAt: row["first_seen_at"], lastSeenAt: row["last_seen_at"],
-                    driftMilliseconds: row["drift_ms"], pending: reported ? row["pending"] : nil,
-                    appVersion: reported ? row["app_version"] : nil, tokenID: row["token_id"],
-                    tokenRevoked: revoked != nil)
+                DeviceInfo(
+                    replicaID: try row.text("replica_id"), holder: try row.text("author"), role: try row.text("role"),
+                    hamletID: try row.optionalText("hamlet_id"), hamletName: try row.optionalText("hamlet_name"),
+                    firstSeenAt: try row.int64("first_seen_at"), lastSeenAt: try row.int64("last_seen_at"),
+                    driftMilliseconds: try row.int64("drift_ms"),
+                    pending: reported ? try row.optionalInt64("pending") : nil,
+                    appVersion: reported ? try row.optionalText("app_version") : nil,
+                    tokenID: try row.optionalText("token_id"),
+                    tokenRevoked: try row.optionalInt64("revoked_at") != nil)
             }
         }
     }

@@ -49,6 +49,16 @@ package final class SQLiteHubStore: HubStore {
         }
     }
 
+    /// Runs `body` in a read transaction of the hub file, through the hub's SQL.
+    func read<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
+        try await writer.read { db in try body(SQLiteHubSQL(db)) }
+    }
+
+    /// Runs `body` in a write transaction of the hub file, through the hub's SQL.
+    func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
+        try await writer.write { db in try body(SQLiteHubSQL(db)) }
+    }
+
     /// Runs `PRAGMA integrity_check` and returns its verdict (`ok` when sound).
     package func integrityCheck() throws -> String {
         try writer.read { db in try DatabaseIntegrity.check(db) }

@@ -5,8 +5,13 @@ import GRDB
 package enum HamletLookup {
     /// The id of the hamlet `text` names in `db`'s `hamlets` table.
     static func resolve(_ text: String, in db: Database) throws -> String {
-        let hamlets = try Row.fetchAll(db, sql: "SELECT id, name FROM hamlets ORDER BY name, id").map {
-            (id: try $0.checked("id") as String, name: (try $0.checked("name") as String?) ?? "")
+        try resolve(text, in: SQLiteHubSQL(db))
+    }
+
+    /// The same, on either hub store.
+    static func resolve(_ text: String, in sql: any HubSQL) throws -> String {
+        let hamlets = try sql.fetchAll("SELECT id, name FROM hamlets ORDER BY name, id", []).map {
+            (id: try $0.text("id"), name: try $0.optionalText("name") ?? "")
         }
         return try resolve(text, among: hamlets)
     }
