@@ -1,0 +1,123 @@
+import Logging
+import NIOCore
+import PostgresNIO
+import SyncCore
+
+/// Issue 16: the hub's statements (`HubSQL`) on one PostgreSQL connection, for the length of
+/// one transaction. PostgresNIO answers with futures; the hub's merge is synchronous code
+/// shared with the SQLite store, so each statement waits for its answer. Call it only from
+/// a thread that may block (a `NIOThreadPool` thread), never from an event loop or from
+/// Swift concurrency's pool.
+package final class PostgresHubSQL: HubSQL {
+    let connection: PostgresConnection
+    let logger: Logger
+    private var savepoints = 0
+
+    package init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    package var dialect: SQLDialect { .postgres }
+
+    package func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        _ = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
+    }
+
+    package func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
+        var rows: [SQLRow] = []
+        var columns: [String]?
+        for row in result.rows {
+            var values: [SQLValue] = []
+            var names: [String] = []
+            for cell in row {
+                values.append(try Self.value(cell, sql: sql))
+                if columns == nil { names.append(cell.columnName) }
+            }
+            if columns == nil { columns = names }
+            rows.append(SQLRow(columns: columns ?? names, values: values))
+        }
+        return rows
+    }
+
+    package func inSavepoint<T>(_ body: () throws -> T) throws -> T {
+        savepoints += 1
+        let name = "hub_savepoint_\(savepoints)"
+        try execute("SAVEPOINT \(name)", [])
+        do {
+            let result = try body()
+            try execute("RELEASE SAVEPOINT \(name)", [])
+            return result
+        } catch {
+            try execute("ROLLBACK TO SAVEPOINT \(name)", [])
+            try execute("RELEASE SAVEPOINT \(name)", [])
+            throw error
+        }
+    }
+
+    package func refusal(_ error: any Error) -> SQLRefusal? {
+        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return nil }
+        let message = error.serverInfo?[.message] ?? "refused by the hub's constraints"
+        // Class 23: integrity constraint violation (CHECK, NOT NULL, unique, foreign key).
+        if state.hasPrefix("23") { return .constraint(message) }
+        // 53100 disk_full; 53200 out_of_memory is not the hub's to answer as full.
+        if state == "53100" { return .full }
+        return nil
+    }
+
+    /// The statement with its `?` placeholders numbered as PostgreSQL writes them (`$1`, …),
+    /// and its arguments bound. `?` inside quotes ('…' or "…") is left as it is.
+    static func query(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQuery {
+        var text = ""
+        text.reserveCapacity(sql.utf8.count + arguments.count * 2)
+        var quote: Character?
+        var number = 0
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                text.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                text.append(character)
+            } else if character == "?" {
+                number += 1
+                text += "$\(number)"
+            } else {
+                text.append(character)
+            }
+        }
+        guard number == arguments.count else {
+            throw SyncError.storage("\(arguments.count) arguments for \(number) parameters: \(sql)")
+        }
+        var binds = PostgresBindings(capacity: arguments.count)
+        for value in arguments {
+            switch value {
+            case .null: binds.appendNull()
+            case .integer(let number): binds.append(number)
+            case .real(let number): binds.append(number)
+            case .text(let text): binds.append(text)
+            case .blob(let bytes): binds.append(ByteBuffer(bytes: bytes))
+            }
+        }
+        return PostgresQuery(unsafeSQL: text, binds: binds)
+    }
+
+    /// A cell as the hub reads values: integers of every width, doubles, text, bytes; a
+    /// boolean as 0 or 1 (as SQLite answers `EXISTS`).
+    static func value(_ cell: PostgresCell, sql: String) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+        case .float4, .float8: return .real(try cell.decode(Double.self))
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        case .bytea:
+            let buffer = try cell.decode(ByteBuffer.self)
+            return .blob(Array(buffer.readableBytesView))
+        case .text, .varchar, .name, .bpchar: return .text(try cell.decode(String.self))
+        default:
+            throw SyncError.storage(
+                "column \(cell.columnName) has PostgreSQL type \(cell.dataType), which the hub does not read: \(sql)")
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import HubPostgres
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Testing
+
+@testable import SyncCore
+
+/// Issue 16: the hub's statements mean the same on both stores. Each test runs on a SQLite
+/// file and, when a PostgreSQL server is given (`NTM_TEST_POSTGRES`, which `.ci/run` sets
+/// with `scripts/postgres start`), on a schema of its own there.
+@Suite(.serialized) struct HubSQLContractTests {
+    static var engines: [SQLDialect] {
+        TestPostgres.url == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    @Test func postgresIsThereWhenRequired() {
+        if ProcessInfo.processInfo.environment["NTM_REQUIRE_POSTGRES"] == "1" {
+            #expect(TestPostgres.url != nil, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
+        }
+    }
+
+    @Test(arguments: engines) func valuesComeBackByteForByte(_ engine: SQLDialect) async throws {
+        let texts = [
+            "Nguyễn Văn An", "", "Xóm Đông — ngõ 3, 'cũ' và \"mới\" ?", String(repeating: "đ", count: 3_000),
+            "e\u{301} (decomposed) and é (composed)",
+        ]
+        let rows = try await TestEngine.run(engine) { sql in
+            for (index, text) in texts.enumerated() {
+                try sql.execute(
+                    "INSERT INTO t (id, n, r, s, b) VALUES (?, ?, ?, ?, ?)",
+                    [
+                        .text("row-\(index)"), .integer(index == 0 ? .max : .min + Int64(index)),
+                        .real(index == 1 ? -0.5 : 1e300 / Double(index + 1)), .text(text),
+                        .blob(index == 2 ? [] : [0, 255, 63, UInt8(index)]),
+                    ])
+            }
+            try sql.execute("INSERT INTO t (id) VALUES (?)", [.text("nulls")])
+            return try sql.fetchAll("SELECT id, n, r, s, b FROM t ORDER BY id", [])
+        }
+        #expect(rows.count == texts.count + 1)
+        #expect(try rows[0].text("id") == "nulls")
+        #expect(rows[0]["n"] == .null && rows[0]["s"] == .null && rows[0]["b"] == .null && rows[0]["r"] == .null)
+        for (index, text) in texts.enumerated() {
+            let row = rows[index + 1]
+            #expect(try row.text("s") == text)
+            #expect(Array(try row.text("s").utf8) == Array(text.utf8), "stored byte for byte")
+            #expect(try row.int64("n") == (index == 0 ? .max : .min + Int64(index)))
+            #expect(row["r"] == .real(index == 1 ? -0.5 : 1e300 / Double(index + 1)))
+            #expect(row["b"] == .blob(index == 2 ? [] : [0, 255, 63, UInt8(index)]))
+        }
+    }
+
+    @Test(arguments: engines) func aQuestionMarkInQuotesIsNotAPlaceholder(_ engine: SQLDialect) async throws {
+        let row = try await TestEngine.run(engine) { sql in
+            try sql.execute("INSERT INTO t (id, n, s) VALUES ('a', 7, ?)", [.text("là ?")])
+            return try sql.fetchOne("SELECT '?' AS quoted, \"n\" AS named, s FROM t WHERE s = ?", [.text("là ?")])
+        }
+        #expect(try row?.text("quoted") == "?")
+        #expect(try row?.int64("named") == 7)
+        #expect(try row?.text("s") == "là ?")
+    }
+
+    @Test(arguments: engines) func aRefusedValueIsAConstraintAndLeavesTheRestOfTheTransaction(
+        _ engine: SQLDialect
+    ) async throws {
+        let (refusals, ids) = try await TestEngine.run(engine) { sql in
+            try sql.execute("INSERT INTO t (id, n) VALUES ('kept', 1)", [])
+            var refusals: [SQLRefusal?] = []
+            for statement in [
+                "INSERT INTO t (id, n) VALUES ('negative', -1)", "INSERT INTO t (id, n) VALUES ('kept', 2)",
+            ] {
+                do {
+                    try sql.inSavepoint { try sql.execute(statement, []) }
+                    refusals.append(nil)
+                } catch {
+                    refusals.append(sql.refusal(error))
+                }
+            }
+            // A savepoint whose body throws leaves nothing of what it wrote.
+            struct Stop: Error {}
+            _ = try? sql.inSavepoint {
+                try sql.execute("INSERT INTO t (id, n) VALUES ('undone', 3)", [])
+                throw Stop()
+            }
+            try sql.execute("INSERT INTO t (id, n) VALUES ('after', 4)", [])
+            return (refusals, try sql.fetchTexts("SELECT id FROM t ORDER BY id", []))
+        }
+        #expect(refusals.count == 2)
+        for refusal in refusals {
+            guard case .constraint = refusal else {
+                Issue.record("expected a constraint refusal, got \(String(describing: refusal))")
+                continue
+            }
+        }
+        #expect(ids == ["after", "kept"])
+    }
+
+    @Test(arguments: engines) func aMissingOrExtraArgumentIsAnErrorNotACrash(_ engine: SQLDialect) async throws {
+        await #expect(throws: (any Error).self) {
+            try await TestEngine.run(engine) { sql in
+                try sql.execute("INSERT INTO t (id, n) VALUES (?, ?)", [.text("x")])
+            }
+        }
+        await #expect(throws: (any Error).self) {
+            try await TestEngine.run(engine) { sql in try sql.execute("SELECT 1", [.text("x")]) }
+        }
+    }
+}
+
+/// The PostgreSQL server of the tests, if any.
+enum TestPostgres {
+    static let url = ProcessInfo.processInfo.environment["NTM_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+}
+
+/// One transaction on a fresh store of either kind, with the table `t` the contract uses.
+enum TestEngine {
+    static func run<T: Sendable>(
+        _ engine: SQLDialect, _ body: @escaping @Sendable (any HubSQL) throws -> T
+    )
+        async throws -> T
+    {
+        switch engine {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hubsql-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let queue = try DatabaseQueue(path: folder.appendingPathComponent("t.sqlite").path)
+            return try await queue.write { db in
+                try db.execute(
+                    sql: """
+                        CREATE TABLE t (id TEXT PRIMARY KEY NOT NULL, n INTEGER CHECK (n >= 0 OR n < -1000),
+                          r REAL, s TEXT, b BLOB)
+                        """)
+                return try body(SQLiteHubSQL(db))
+            }
+        case .postgres:
+            guard let url = TestPostgres.url else { throw SyncError.unavailable("no PostgreSQL server for the tests") }
+            let location = try PostgresLocation(url: url)
+            let logger = Logger(label: "ntm.tests.postgres")
+            let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+            let connection = try await PostgresConnection.connect(
+                configuration: try location.configuration(), id: 1, logger: logger)
+            // PostgresNIO requires a connection closed before it goes: closed, and waited for,
+            // on every way out.
+            let outcome: Result<T, any Error>
+            do {
+                outcome = .success(
+                    try await NIOThreadPool.singleton.runIfActive {
+                        let sql = PostgresHubSQL(connection: connection, logger: logger)
+                        try sql.execute("CREATE SCHEMA \(schema)", [])
+                        defer { try? sql.execute("DROP SCHEMA \(schema) CASCADE", []) }
+                        try sql.execute("BEGIN", [])
+                        try sql.execute("SET LOCAL search_path TO \(schema)", [])
+                        try sql.execute(
+                            """
+                            CREATE TABLE t (id TEXT PRIMARY KEY NOT NULL, n BIGINT CHECK (n >= 0 OR n < -1000),
+                              r DOUBLE PRECISION, s TEXT, b BYTEA)
+                            """, [])
+                        do {
+                            let result = try body(sql)
+                            try sql.execute("COMMIT", [])
+                            return result
+                        } catch {
+                            try? sql.execute("ROLLBACK", [])
+                            throw error
+                        }
+                    })
+            } catch {
+                outcome = .failure(error)
+            }
+            try await connection.close()
+            return try outcome.get()
+        }
+    }
+}
