@@ -79,7 +79,8 @@ package final class SQLiteHubStore: HubStore {
         // Pushes arriving together are committed together (`GroupCommit`).
         let outcomes = try await Self.refusingWhenFull {
             try await pushes.write { db, isolated in
-                var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+                let sql = SQLiteHubSQL(db)
+                var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 var replica = try transaction.register(
                     replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
                 if let first = request.changes.first, first.seq - 1 > replica.lastSeq {
@@ -89,7 +90,7 @@ package final class SQLiteHubStore: HubStore {
                 // A change acknowledged to this replica that the hub now holds otherwise: the
                 // hub was restored, and a copy of the replica filled the number since.
                 if let mark = request.acknowledged,
-                    try !Self.holds(db, mark, of: request.replicaID)
+                    try !Self.holds(sql, mark, of: request.replicaID)
                 {
                     throw SyncError.acknowledgedLost(seq: mark.seq)
                 }
@@ -125,9 +126,12 @@ package final class SQLiteHubStore: HubStore {
                         outcome = try transaction.merge(
                             change, from: author, principal: principal, maxFutureSkew: skew, senderSchema: senderSchema)
                     }
-                    try db.execute(
-                        cached: "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
-                        arguments: [request.replicaID, change.seq, digest, try JSONText.encode(outcome)])
+                    try sql.execute(
+                        "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
+                        [
+                            .text(request.replicaID), .integer(change.seq), .text(digest),
+                            .text(try JSONText.encode(outcome)),
+                        ])
                     replica.lastSeq = change.seq
                     if outcome.clamped { replica.clampedChanges += 1 }
                     outcomes.append(outcome)
@@ -156,69 +160,69 @@ package final class SQLiteHubStore: HubStore {
         // a pull makes it only when it changes something: a new replica, or one last seen
         // over a minute ago. Pushes always make it.
         let devices = schema.version >= 2
-        let current = try await writer.read { db in
-            try Row.fetchOne(
-                db, cached: "SELECT * FROM sync_replicas WHERE replica_id = ?", arguments: [request.replicaID]
-            ).map { row -> Bool in
-                let role: String = row["role"]
-                let hamlet: String? = row["hamlet_id"]
-                let token: String? = row["token_id"]
-                let lastSeen: Int64 = row["last_seen_at"] ?? 0
-                guard role == principal.roleName, hamlet == principal.hamletID,
-                    principal.tokenID == nil || token == principal.tokenID,
+        let current = try await read { sql in
+            try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = ?", [.text(request.replicaID)]).map {
+                row -> Bool in
+                let lastSeen = try row.optionalInt64("last_seen_at") ?? 0
+                guard try row.text("role") == principal.roleName,
+                    try row.optionalText("hamlet_id") == principal.hamletID,
+                    try principal.tokenID == nil || row.optionalText("token_id") == principal.tokenID,
                     Milliseconds.difference(now, lastSeen) < Self.lastSeenResolution
                 else { return false }
                 guard devices else { return true }
                 // What the device says of itself changed: noted now.
-                let pending: Int64? = row["pending"]
-                let version: String? = row["app_version"]
-                let key: String? = row["device_key"]
-                return (request.pending == nil || pending == request.pending)
-                    && (request.appVersion == nil || version == request.appVersion)
-                    && (request.deviceKey == nil || key == request.deviceKey)
+                return try (request.pending == nil || row.optionalInt64("pending") == request.pending)
+                    && (request.appVersion == nil || row.optionalText("app_version") == request.appVersion)
+                    && (request.deviceKey == nil || row.optionalText("device_key") == request.deviceKey)
             } ?? false
         }
         if !current {
-            try await writer.write { db in
-                let transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+            try await write { sql in
+                let transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 try transaction.save(
                     try transaction.register(
                         replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
                 if devices {
-                    try db.execute(
-                        cached: """
-                            UPDATE sync_replicas SET app_version = COALESCE(?, app_version), pending = COALESCE(?, pending),
-                              device_key = COALESCE(?, device_key)
-                            WHERE replica_id = ?
-                            """,
-                        arguments: [request.appVersion, request.pending, request.deviceKey, request.replicaID])
+                    try sql.execute(
+                        """
+                        UPDATE sync_replicas SET app_version = COALESCE(?, app_version), pending = COALESCE(?, pending),
+                          device_key = COALESCE(?, device_key)
+                        WHERE replica_id = ?
+                        """,
+                        [
+                            SQLValue(request.appVersion), SQLValue(request.pending), SQLValue(request.deviceKey),
+                            .text(request.replicaID),
+                        ])
                 }
             }
         }
-        let page = try await writer.read { db in
-            let head = try Int64.fetchOne(db, cached: "SELECT MAX(seq) FROM sync_log") ?? 0
+        let page = try await read { [publicKey] sql in
+            let head = try sql.fetchInt64("SELECT MAX(seq) FROM sync_log") ?? 0
             guard request.after <= head else { throw SyncError.cursorAhead(cursor: request.after, head: head) }
             // A hub restored from an older copy may have logged other entries since, past the
             // replica's cursor: the mark of the entry there tells.
-            if request.after > 0, let mark = request.afterMark, try Self.mark(db, at: request.after) != mark {
+            if request.after > 0, let mark = request.afterMark, try Self.mark(sql, at: request.after) != mark {
                 throw SyncError.hubRestored(position: request.after)
             }
             // A head reads its hamlet's entries and the commune's (no hamlet), merged in log
             // order from two ordered walks of the scope index: the page costs its own size
             // however long the log. (`hamlet_id = ? OR hamlet_id IS NULL` in one WHERE made
             // SQLite collect and sort every entry after the cursor, for every page.)
-            let arguments: StatementArguments =
-                principal.hamletID.map { [$0, request.after, request.after, limit + 1] } ?? [request.after, limit + 1]
+            let arguments: [SQLValue] =
+                principal.hamletID.map {
+                    [.text($0), .integer(request.after), .integer(request.after), SQLValue(limit + 1)]
+                }
+                ?? [.integer(request.after), SQLValue(limit + 1)]
             // A page ends at `limit` entries or at `maxPullPageBytes` of entry data,
             // whichever comes first (a page always holds at least one entry), so that it
             // fits what every client accepts however large the rows.
-            let rows = try Row.fetchCursor(
-                try db.cachedStatement(sql: Self.pullSQL(scoped: principal.hamletID != nil)), arguments: arguments)
+            let rows = try sql.fetchAll(
+                Self.pullSQL(scoped: principal.hamletID != nil, dialect: sql.dialect), arguments)
             var entries: [LogEntry] = []
             var bytes = 0
             var hasMore = false
-            while let row = try rows.next() {
-                let size = Self.entryOverheadBytes + ((row["data"] as String?)?.utf8.count ?? 0)
+            for row in rows {
+                let size = Self.entryOverheadBytes + (try row.text("data").utf8.count)
                 if entries.count == limit || (!entries.isEmpty && bytes + size > PlausibleValues.maxPullPageBytes) {
                     hasMore = true
                     break
@@ -228,7 +232,7 @@ package final class SQLiteHubStore: HubStore {
             }
             let cursor = hasMore ? entries.last?.seq ?? request.after : head
             let cursorMark =
-                try entries.last.flatMap { $0.seq == cursor ? LogMark.of($0) : nil } ?? Self.mark(db, at: cursor)
+                try entries.last.flatMap { $0.seq == cursor ? LogMark.of($0) : nil } ?? Self.mark(sql, at: cursor)
             // A replica at an earlier schema version gets only what its version knows.
             let view = try SchemaView.at(request.schemaVersion)
             if view.version < ReplicatedSchema.version || request.addedAfterSchema != nil {
@@ -242,24 +246,24 @@ package final class SQLiteHubStore: HubStore {
             // A change it acknowledged and holds with other content counts as not held.
             func held(_ id: String, lastSeq: Int64) throws -> Int64 {
                 guard let mark = request.acknowledged?[id], mark.seq <= lastSeq else { return lastSeq }
-                return try Self.holds(db, mark, of: id) ? lastSeq : mark.seq - 1
+                return try Self.holds(sql, mark, of: id) ? lastSeq : mark.seq - 1
             }
             response.receivedSeq = try held(
                 request.replicaID,
-                lastSeq: try Int64.fetchOne(
-                    db, cached: "SELECT last_seq FROM sync_replicas WHERE replica_id = ?",
-                    arguments: [request.replicaID])
+                lastSeq: try sql.fetchInt64(
+                    "SELECT last_seq FROM sync_replicas WHERE replica_id = ?", [.text(request.replicaID)])
                     ?? 0)
             if let formers = request.formerReplicaIDs, !formers.isEmpty {
                 var received: [String: Int64] = [:]
                 for id in formers {
                     // Only ids of the same role and hamlet: nothing about other hamlets' devices.
-                    let row = try Row.fetchOne(
-                        db, cached: "SELECT role, hamlet_id, last_seq FROM sync_replicas WHERE replica_id = ?",
-                        arguments: [id])
+                    let row = try sql.fetchOne(
+                        "SELECT role, hamlet_id, last_seq FROM sync_replicas WHERE replica_id = ?", [.text(id)])
                     if let row {
-                        if row["role"] == principal.roleName && row["hamlet_id"] == principal.hamletID {
-                            received[id] = try held(id, lastSeq: row["last_seq"])
+                        if try row.text("role") == principal.roleName,
+                            try row.optionalText("hamlet_id") == principal.hamletID
+                        {
+                            received[id] = try held(id, lastSeq: try row.int64("last_seq"))
                         }
                     } else {
                         received[id] = 0
@@ -279,8 +283,8 @@ package final class SQLiteHubStore: HubStore {
         try request.check(hubSchema: schema.version)
         let (now, ids, skew) = (clock.nowMilliseconds(), self.ids, configuration.maxFutureSkewMilliseconds)
         let answer = try await Self.refusingWhenFull {
-            try await writer.write { db in
-                var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+            try await write { sql in
+                var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 try transaction.save(
                     try transaction.register(
                         replicaID: request.replicaID, principal: principal, clientTime: request.clientTime))
@@ -289,12 +293,11 @@ package final class SQLiteHubStore: HubStore {
                     // Each row in a savepoint: one the file refuses is lost, the others go on.
                     var part = RestoreResponse(hubTime: now)
                     do {
-                        try db.inSavepoint {
-                            part = try transaction.restore(
-                                row, kept: request.kept, principal: principal, maxFutureSkew: skew)
-                            return .commit
+                        part = try sql.inSavepoint {
+                            try transaction.restore(row, kept: request.kept, principal: principal, maxFutureSkew: skew)
                         }
-                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    } catch {
+                        guard case .constraint = sql.refusal(error) else { throw error }
                         transaction.forgetHead()
                         part = RestoreResponse(hubTime: now, lost: row.fields.count)
                     }
@@ -330,18 +333,18 @@ package final class SQLiteHubStore: HubStore {
     }
 
     package func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord] {
-        try await writer.read { db in
-            var sql = "SELECT record FROM sync_conflicts WHERE 1"
-            var arguments: StatementArguments = []
+        try await read { sql in
+            var query = "SELECT record FROM sync_conflicts WHERE 1 = 1"
+            var arguments: [SQLValue] = []
             if let status {
-                sql += " AND status = ?"
-                arguments += [status.rawValue]
+                query += " AND status = ?"
+                arguments.append(.text(status.rawValue))
             }
             if let hamletID = principal.hamletID {
-                sql += " AND hamlet_id = ?"
-                arguments += [hamletID]
+                query += " AND hamlet_id = ?"
+                arguments.append(.text(hamletID))
             }
-            return try String.fetchAll(db, cached: sql + " ORDER BY id", arguments: arguments).map {
+            return try sql.fetchTexts(query + " ORDER BY id", arguments).map {
                 text throws(SyncError) in try JSONText.foundationDecode(ConflictRecord.self, from: text)
             }
         }
@@ -349,8 +352,8 @@ package final class SQLiteHubStore: HubStore {
 
     package func conflict(id: String, for principal: Principal) async throws -> ConflictRecord {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
-        let record = try await writer.read { db in
-            try HubTransaction(db: db, now: now, ids: ids, schema: schema).conflict(id)
+        let record = try await read { sql in
+            try HubTransaction(sql: sql, now: now, ids: ids, schema: schema).conflict(id)
         }
         guard let record, principal.hamletID == nil || record.hamletID == principal.hamletID else {
             throw SyncError.notFound("conflict \(id)")
@@ -362,9 +365,9 @@ package final class SQLiteHubStore: HubStore {
         conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal
     ) async throws -> ConflictRecord {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
-        let record = try await Self.refusingWhenFull { [writer] in
-            try await writer.write { db in
-                var transaction = try HubTransaction(db: db, now: now, ids: ids, schema: schema)
+        let record = try await Self.refusingWhenFull {
+            try await write { sql in
+                var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 let record = try transaction.resolve(conflictID, choice: choice, note: note, reviewer: principal)
                 try transaction.finish()
                 return record
@@ -376,25 +379,32 @@ package final class SQLiteHubStore: HubStore {
 
     package func rows(table name: String, for principal: Principal) async throws -> [SyncRow] {
         let table = try schema.table(name)
-        return try await writer.read { db in try table.fetchRows(db, hamletID: principal.hamletID) }
+        return try await read { sql in
+            if let hamletID = principal.hamletID, table.scope == .hamlet {
+                return try sql.fetchAll(
+                    "SELECT * FROM \"\(table.name)\" WHERE hamlet_id = ? ORDER BY id", [.text(hamletID)]
+                ).map(\.syncRow)
+            }
+            return try sql.fetchAll("SELECT * FROM \"\(table.name)\" ORDER BY id", []).map(\.syncRow)
+        }
     }
 
     package func audit(table: String, rowID: String) async throws -> [AuditEntry] {
-        try await writer.read { db in
-            try String.fetchAll(
-                db, cached: "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id",
-                arguments: [table, rowID]
+        try await read { sql in
+            try sql.fetchTexts(
+                "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id", [.text(table), .text(rowID)]
             ).map { text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text) }
         }
     }
 
     package func replicas() async throws -> [ReplicaInfo] {
-        try await writer.read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM sync_replicas ORDER BY replica_id").map { row in
+        try await read { sql in
+            try sql.fetchAll("SELECT * FROM sync_replicas ORDER BY replica_id", []).map { row in
                 ReplicaInfo(
-                    replicaID: row["replica_id"], author: row["author"], hamletID: row["hamlet_id"],
-                    lastSeq: row["last_seq"], lastSeenAt: row["last_seen_at"], driftMilliseconds: row["drift_ms"],
-                    clampedChanges: row["clamped_changes"])
+                    replicaID: try row.text("replica_id"), author: try row.text("author"),
+                    hamletID: try row.optionalText("hamlet_id"), lastSeq: try row.int64("last_seq"),
+                    lastSeenAt: try row.int64("last_seen_at"), driftMilliseconds: try row.int64("drift_ms"),
+                    clampedChanges: try row.int64("clamped_changes"))
             }
         }
     }
@@ -403,10 +413,10 @@ package final class SQLiteHubStore: HubStore {
 extension SQLiteHubStore {
     /// Whether the hub holds, under `mark`'s number of replica `replicaID`, the change the
     /// mark names (by the digest stored when it was received).
-    static func holds(_ db: Database, _ mark: AcknowledgedMark, of replicaID: String) throws -> Bool {
-        try String.fetchOne(
-            db, cached: "SELECT digest FROM sync_received WHERE replica_id = ? AND seq = ?",
-            arguments: [replicaID, mark.seq]) == mark.digest
+    static func holds(_ sql: any HubSQL, _ mark: AcknowledgedMark, of replicaID: String) throws -> Bool {
+        try sql.fetchText(
+            "SELECT digest FROM sync_received WHERE replica_id = ? AND seq = ?", [.text(replicaID), .integer(mark.seq)])
+            == mark.digest
     }
 }
 
@@ -415,25 +425,27 @@ extension SQLiteHubStore {
 
     /// A page of the log after a cursor: every entry (a reviewer), or one hamlet's and the
     /// commune's (a head).
-    static func pullSQL(scoped: Bool) -> String {
+    static func pullSQL(scoped: Bool, dialect: SQLDialect = .sqlite) -> String {
         guard scoped else { return "SELECT \(logColumns) FROM sync_log WHERE seq > ? ORDER BY seq LIMIT ?" }
+        // SQLite is told which index to walk; PostgreSQL's planner has statistics of its own.
+        let index = dialect == .sqlite ? " INDEXED BY sync_log_scope" : ""
         return """
-            SELECT \(logColumns) FROM sync_log INDEXED BY sync_log_scope WHERE hamlet_id = ? AND seq > ?
+            SELECT \(logColumns) FROM sync_log\(index) WHERE hamlet_id = ? AND seq > ?
             UNION ALL
-            SELECT \(logColumns) FROM sync_log INDEXED BY sync_log_scope WHERE hamlet_id IS NULL AND seq > ?
+            SELECT \(logColumns) FROM sync_log\(index) WHERE hamlet_id IS NULL AND seq > ?
             ORDER BY seq LIMIT ?
             """
     }
 
     /// The mark of the log entry at `seq` (nil: none there).
-    static func mark(_ db: Database, at seq: Int64) throws -> String? {
+    static func mark(_ sql: any HubSQL, at seq: Int64) throws -> String? {
         guard seq > 0 else { return nil }
-        return try Row.fetchOne(
-            db, cached: "SELECT hlc, replica_id, logged_at, tbl, row_id FROM sync_log WHERE seq = ?", arguments: [seq]
+        return try sql.fetchOne(
+            "SELECT hlc, replica_id, logged_at, tbl, row_id FROM sync_log WHERE seq = ?", [.integer(seq)]
         ).map { row in
             LogMark.of(
-                seq: seq, hlc: row["hlc"], replicaID: row["replica_id"], loggedAt: row["logged_at"], table: row["tbl"],
-                rowID: row["row_id"])
+                seq: seq, hlc: try row.int64("hlc"), replicaID: try row.text("replica_id"),
+                loggedAt: try row.int64("logged_at"), table: try row.text("tbl"), rowID: try row.text("row_id"))
         }
     }
 
@@ -540,15 +552,17 @@ extension HubTransaction {
 
 extension LogEntry {
     /// An entry read from `sync_log`.
-    init(logRow row: Row) throws {
-        let kind = LogEntry.Kind(rawValue: row["kind"]) ?? .upsert
-        let data: String = row["data"]
+    init(logRow row: SQLRow) throws {
+        let kind = LogEntry.Kind(rawValue: try row.text("kind")) ?? .upsert
+        let data = try row.text("data")
         self.init(
-            seq: row["seq"], kind: kind, table: row["tbl"], rowID: row["row_id"], hamletID: row["hamlet_id"],
+            seq: try row.int64("seq"), kind: kind, table: try row.text("tbl"), rowID: try row.text("row_id"),
+            hamletID: try row.optionalText("hamlet_id"),
             values: kind == .upsert ? try JSONText.decode(SyncRow.self, from: data) : nil,
             conflict: kind == .conflict ? try JSONText.foundationDecode(ConflictRecord.self, from: data) : nil,
-            hlc: HLCTimestamp(rawValue: row["hlc"]), replicaID: row["replica_id"], author: row["author"],
-            loggedAt: row["logged_at"], originSeq: row["origin_seq"])
+            hlc: HLCTimestamp(rawValue: try row.int64("hlc")), replicaID: try row.text("replica_id"),
+            author: try row.text("author"), loggedAt: try row.int64("logged_at"),
+            originSeq: try row.optionalInt64("origin_seq"))
     }
 }
 
@@ -556,19 +570,21 @@ extension SQLiteHubStore {
     /// Every change the hub has received, with its stored outcome, in arrival order per replica.
     /// Each with the digest of the change's JSON, which tells which content it was.
     package func receivedOutcomes() async throws -> [(replicaID: String, digest: String, outcome: ChangeOutcome)] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db, cached: "SELECT replica_id, digest, outcome FROM sync_received ORDER BY replica_id, seq"
-            ).map { row throws -> (replicaID: String, digest: String, outcome: ChangeOutcome) in
-                (row["replica_id"], row["digest"], try JSONText.decode(ChangeOutcome.self, from: row["outcome"]))
+        try await read { sql in
+            try sql.fetchAll("SELECT replica_id, digest, outcome FROM sync_received ORDER BY replica_id, seq", []).map {
+                row throws -> (replicaID: String, digest: String, outcome: ChangeOutcome) in
+                (
+                    try row.text("replica_id"), try row.text("digest"),
+                    try JSONText.decode(ChangeOutcome.self, from: try row.text("outcome"))
+                )
             }
         }
     }
 
     /// The whole audit trail, oldest first.
     package func auditTrail() async throws -> [AuditEntry] {
-        try await writer.read { db in
-            try String.fetchAll(db, cached: "SELECT entry FROM sync_audit ORDER BY id").map {
+        try await read { sql in
+            try sql.fetchTexts("SELECT entry FROM sync_audit ORDER BY id").map {
                 text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text)
             }
         }
@@ -576,8 +592,8 @@ extension SQLiteHubStore {
 
     /// The whole log, oldest first.
     package func log() async throws -> [LogEntry] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.logColumns) FROM sync_log ORDER BY seq").map {
+        try await read { sql in
+            try sql.fetchAll("SELECT \(Self.logColumns) FROM sync_log ORDER BY seq", []).map {
                 try LogEntry(logRow: $0)
             }
         }

@@ -41,6 +41,13 @@ package enum SigningKeys {
         return try? Curve25519.Signing.PrivateKey(rawRepresentation: data)
     }
 
+    /// The private key of a hub's store whose schema has `table` (either store).
+    static func stored(_ sql: any HubSQL, table: String) throws -> Curve25519.Signing.PrivateKey? {
+        guard case .blob(let bytes) = try sql.fetchOne("SELECT private_key FROM \(table) WHERE id = 1", [])?.first
+        else { return nil }
+        return try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes)
+    }
+
     /// Makes the key of `table` when there is none or it cannot be read (a file edited by
     /// another tool): a new key, which the next authenticated contact registers. Returns
     /// whether it made one.

@@ -150,36 +150,32 @@ extension SQLiteHubStore {
     /// commune's).
     package func history(table: String, rowID: String, for principal: Principal) async throws -> RowHistory {
         let spec = try schema.table(table)
-        return try await writer.read { db in
+        return try await read { sql in
             // Bounded: the row's first entry and its latest ones (a row edited without end
             // still answers within the response limits).
             let limit = RowHistory.maxEntries
-            let log = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
-                      ORDER BY seq DESC LIMIT \(limit))
-                    UNION SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
-                      ORDER BY seq LIMIT 1)
-                    ORDER BY seq
-                    """,
-                arguments: [rowID, table, rowID, table]
+            let log = try sql.fetchAll(
+                """
+                SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
+                  ORDER BY seq DESC LIMIT \(limit)) AS latest
+                UNION SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
+                  ORDER BY seq LIMIT 1) AS first
+                ORDER BY seq
+                """,
+                [.text(rowID), .text(table), .text(rowID), .text(table)]
             ).map { try LogEntry(logRow: $0) }
             if let own = principal.hamletID, log.contains(where: { $0.hamletID != nil && $0.hamletID != own }) {
                 throw SyncError.notFound("\(table) row \(rowID)")
             }
             guard !log.isEmpty else { throw SyncError.notFound("\(table) row \(rowID)") }
-            let audit = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT entry FROM (SELECT id, entry FROM sync_audit WHERE tbl = ? AND row_id = ?
-                      ORDER BY id DESC LIMIT \(limit)) ORDER BY id
-                    """,
-                arguments: [table, rowID]
+            let audit = try sql.fetchTexts(
+                """
+                SELECT entry FROM (SELECT id, entry FROM sync_audit WHERE tbl = ? AND row_id = ?
+                  ORDER BY id DESC LIMIT \(limit)) AS latest ORDER BY id
+                """,
+                [.text(table), .text(rowID)]
             ).map { text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text) }
-            let current = try Row.fetchOne(
-                db, sql: "SELECT * FROM \"\(spec.name)\" WHERE id = ?", arguments: [rowID]
-            ).map(SyncRow.init(databaseRow:))
+            let current = try sql.fetchOne("SELECT * FROM \"\(spec.name)\" WHERE id = ?", [.text(rowID)])?.syncRow
             return RowHistory.fromHub(table: table, rowID: rowID, current: current, log: log, audit: audit)
         }
     }
