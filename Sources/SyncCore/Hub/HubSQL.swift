@@ -220,6 +220,11 @@ package struct SQLiteHubSQL: HubSQL {
     }
 
     package func refusal(_ error: any Error) -> SQLRefusal? {
+        Self.refusal(error)
+    }
+
+    /// What a SQLite failure means to the hub.
+    package static func refusal(_ error: any Error) -> SQLRefusal? {
         guard let error = error as? DatabaseError else { return nil }
         switch error.resultCode {
         case .SQLITE_CONSTRAINT: return .constraint(error.message ?? "refused by the hub's constraints")

@@ -14,9 +14,14 @@ package enum NationalCriteria {
     ]
 }
 
-extension SQLiteHubStore {
+/// The hub's own changes (admin commands) are authored by this principal.
+enum HubAdministrator {
+    static let principal = Principal(role: .reviewer, name: "ntm-hub admin")
+}
+
+extension SQLHub {
     /// The hub's own changes (admin commands) are authored by this principal.
-    package static let administrator = Principal(role: .reviewer, name: "ntm-hub admin")
+    package static var administrator: Principal { HubAdministrator.principal }
 
     /// Names the commune and records the national criteria; on a hub already named, changes
     /// nothing and returns the criteria it holds (`CommuneSetup.alreadyNamed`).
@@ -168,8 +173,8 @@ extension HubTransaction {
             seq: 0, table: table.name, rowID: rowID, operation: operation, values: values,
             hlc: clock.tick(now: now), createdAt: now)
         let outcome = try merge(
-            change, from: ChangeAuthor(replicaID: "hub", name: SQLiteHubStore.administrator.name),
-            principal: SQLiteHubStore.administrator, maxFutureSkew: .max, senderSchema: schema)
+            change, from: ChangeAuthor(replicaID: "hub", name: HubAdministrator.principal.name),
+            principal: HubAdministrator.principal, maxFutureSkew: .max, senderSchema: schema)
         if outcome.status == .rejected { throw SyncError.malformed(outcome.reason ?? "rejected") }
         guard let row = try row(table, rowID) else { throw SyncError.storage("\(table.name) row \(rowID) vanished") }
         return row

@@ -2,7 +2,7 @@ import Foundation
 
 /// Attachments' content on the hub (DESIGN.md §8): stored once by SHA-256, uploaded in
 /// pieces that resume where the hub stands, served only within the caller's scope.
-extension SQLiteHubStore {
+extension SQLHub {
     /// The size and type an attachment in `principal`'s scope gives the content, or
     /// `notFound` (the same whether the content exists elsewhere or not at all).
     private static func attachment(

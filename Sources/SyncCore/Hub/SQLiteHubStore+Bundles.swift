@@ -1,6 +1,6 @@
 import Crypto
 
-extension SQLiteHubStore {
+extension SQLHub {
     package func bundleSender(deviceKey: String, replicaID: String) async throws -> Principal? {
         guard schema.version >= 2 else { return nil }
         return try await read { sql in

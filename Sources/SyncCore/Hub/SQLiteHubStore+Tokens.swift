@@ -26,13 +26,15 @@ package struct TokenInfo: Sendable, Hashable, Codable {
     }
 }
 
-extension SQLiteHubStore {
-    private static let tokenSQL = """
+extension SQLHub {
+    private static var tokenSQL: String {
+        """
         SELECT t.id, t.role, t.hamlet_id, h.name AS hamlet_name, t.name, t.created_at, t.revoked_at,
           (SELECT COUNT(*) FROM sync_replicas AS r WHERE r.token_id = t.id) AS devices,
           (SELECT MAX(last_seen_at) FROM sync_replicas AS r WHERE r.token_id = t.id) AS last_seen_at
         FROM sync_tokens AS t LEFT JOIN hamlets AS h ON h.id = t.hamlet_id
         """
+    }
 
     private static func tokenInfo(_ row: SQLRow) throws -> TokenInfo {
         TokenInfo(
@@ -143,7 +145,7 @@ package struct DeviceInfo: Sendable, Hashable, Codable {
     }
 }
 
-extension SQLiteHubStore {
+extension SQLHub {
     /// Every device that ever synced, the most recently seen first.
     package func devices() async throws -> [DeviceInfo] {
         let reported = schema.version >= 2

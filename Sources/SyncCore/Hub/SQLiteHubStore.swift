@@ -5,12 +5,12 @@ import Logging
 /// The hub on one SQLite file: replicated tables, the ordered log, per-field versions,
 /// idempotency records, conflicts and the audit trail, all changed in one transaction per
 /// push or resolution.
-package final class SQLiteHubStore: HubStore {
+package final class SQLiteHubStore: SQLHub {
     let writer: DatabasePool
-    let clock: any WallClock
-    let ids: any IDGenerator
-    private let configuration: HubConfiguration
-    private let logger: Logger
+    package let clock: any WallClock
+    package let ids: any IDGenerator
+    package let configuration: HubConfiguration
+    package let logger: Logger
     /// The schema version of the hub's tables, and the tables as it has them.
     package let schema: SchemaView
     /// The hub's public signing key (`SigningKeys`), made with the file; nil in a file of
@@ -50,12 +50,12 @@ package final class SQLiteHubStore: HubStore {
     }
 
     /// Runs `body` in a read transaction of the hub file, through the hub's SQL.
-    func read<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
+    package func read<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
         try await writer.read { db in try body(SQLiteHubSQL(db)) }
     }
 
     /// Runs `body` in a write transaction of the hub file, through the hub's SQL.
-    func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
+    package func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
         try await writer.write { db in try body(SQLiteHubSQL(db)) }
     }
 
@@ -63,6 +63,20 @@ package final class SQLiteHubStore: HubStore {
     package func integrityCheck() throws -> String {
         try writer.read { db in try DatabaseIntegrity.check(db) }
     }
+
+    /// Pushes arriving together are committed together (`GroupCommit`).
+    package func pushWrite(
+        _ body: @escaping @Sendable (any HubSQL, _ isolated: Bool) throws -> [ChangeOutcome]
+    ) async throws -> [ChangeOutcome] {
+        try await pushes.write { db, isolated in try body(SQLiteHubSQL(db), isolated) }
+    }
+
+    package func refusal(_ error: any Error) -> SQLRefusal? {
+        SQLiteHubSQL.refusal(error)
+    }
+}
+
+extension SQLHub {
 
     package func push(_ request: PushRequest, from principal: Principal) async throws -> PushResponse {
         try request.check(maxChanges: configuration.maxPushChanges, hubSchema: schema.version)
@@ -77,9 +91,8 @@ package final class SQLiteHubStore: HubStore {
         // change in its own savepoint, so that only the refused change is rejected. The
         // savepoints cost about a fifth of the merge time: they are kept for that rare case.
         // Pushes arriving together are committed together (`GroupCommit`).
-        let outcomes = try await Self.refusingWhenFull {
-            try await pushes.write { db, isolated in
-                let sql = SQLiteHubSQL(db)
+        let outcomes = try await refusingWhenFull {
+            try await pushWrite { sql, isolated in
                 var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 var replica = try transaction.register(
                     replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
@@ -282,7 +295,7 @@ package final class SQLiteHubStore: HubStore {
     package func restore(_ request: RestoreRequest, from principal: Principal) async throws -> RestoreResponse {
         try request.check(hubSchema: schema.version)
         let (now, ids, skew) = (clock.nowMilliseconds(), self.ids, configuration.maxFutureSkewMilliseconds)
-        let answer = try await Self.refusingWhenFull {
+        let answer = try await refusingWhenFull {
             try await write { sql in
                 var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 try transaction.save(
@@ -365,7 +378,7 @@ package final class SQLiteHubStore: HubStore {
         conflictID: String, choice: ConflictChoice, note: String?, by principal: Principal
     ) async throws -> ConflictRecord {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
-        let record = try await Self.refusingWhenFull {
+        let record = try await refusingWhenFull {
             try await write { sql in
                 var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 let record = try transaction.resolve(conflictID, choice: choice, note: note, reviewer: principal)
@@ -410,7 +423,7 @@ package final class SQLiteHubStore: HubStore {
     }
 }
 
-extension SQLiteHubStore {
+extension SQLHub {
     /// Whether the hub holds, under `mark`'s number of replica `replicaID`, the change the
     /// mark names (by the digest stored when it was received).
     static func holds(_ sql: any HubSQL, _ mark: AcknowledgedMark, of replicaID: String) throws -> Bool {
@@ -420,8 +433,10 @@ extension SQLiteHubStore {
     }
 }
 
-extension SQLiteHubStore {
-    static let logColumns = "seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq"
+extension SQLHub {
+    static var logColumns: String {
+        "seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq"
+    }
 
     /// A page of the log after a cursor: every entry (a reviewer), or one hamlet's and the
     /// commune's (a head).
@@ -450,23 +465,11 @@ extension SQLiteHubStore {
     }
 
     /// What a log entry adds to a page beyond its data, at most: its ids, names and numbers.
-    static let entryOverheadBytes = 1_024
+    static var entryOverheadBytes: Int { 1_024 }
 
     /// How stale a replica's `last_seen_at` may get before a pull refreshes it: one minute.
-    static let lastSeenResolution: Int64 = 60_000
+    static var lastSeenResolution: Int64 { 60_000 }
 
-    /// Runs a write; a full disk becomes a clear, retryable refusal, and a value the file
-    /// refuses a clear error (the transaction rolled back: nothing of it was applied).
-    static func refusingWhenFull<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
-            throw SyncError.unavailable("the hub's disk is full; nothing of this push was applied: try again later")
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            // The file refused a value the validation let through: the whole write rolled back.
-            throw SyncError.malformed(error.message ?? "refused by the hub's constraints")
-        }
-    }
 }
 
 extension HubTransaction {
@@ -566,7 +569,7 @@ extension LogEntry {
     }
 }
 
-extension SQLiteHubStore {
+extension SQLHub {
     /// Every change the hub has received, with its stored outcome, in arrival order per replica.
     /// Each with the digest of the change's JSON, which tells which content it was.
     package func receivedOutcomes() async throws -> [(replicaID: String, digest: String, outcome: ChangeOutcome)] {
@@ -599,6 +602,9 @@ extension SQLiteHubStore {
         }
     }
 
+}
+
+extension SQLiteHubStore {
     /// Closes the file; the store is unusable afterwards.
     package func close() throws {
         try writer.close()
