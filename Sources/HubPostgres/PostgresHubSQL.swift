@@ -21,11 +21,24 @@ package final class PostgresHubSQL: HubSQL {
     package var dialect: SQLDialect { .postgres }
 
     package func execute(_ sql: String, _ arguments: [SQLValue]) throws {
-        _ = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
+        _ = try run(sql, arguments)
+    }
+
+    /// Runs one statement and waits for its answer. PostgresNIO's error hides the server's
+    /// words (they may quote values); the hub's keeps the SQLSTATE, the server's message
+    /// and the statement, for the log and the operator.
+    private func run(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+        do {
+            return try connection.query(try Self.query(sql, arguments), logger: logger).wait()
+        } catch let error as PSQLError {
+            throw PostgresStatementError(
+                sqlState: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? "\(error.code)",
+                sql: sql)
+        }
     }
 
     package func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-        let result = try connection.query(try Self.query(sql, arguments), logger: logger).wait()
+        let result = try run(sql, arguments)
         var rows: [SQLRow] = []
         var columns: [String]?
         for row in result.rows {
@@ -57,10 +70,14 @@ package final class PostgresHubSQL: HubSQL {
     }
 
     package func refusal(_ error: any Error) -> SQLRefusal? {
-        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return nil }
-        let message = error.serverInfo?[.message] ?? "refused by the hub's constraints"
+        Self.refusal(error)
+    }
+
+    /// What a PostgreSQL failure means to the hub.
+    package static func refusal(_ error: any Error) -> SQLRefusal? {
+        guard let error = error as? PostgresStatementError, let state = error.sqlState else { return nil }
         // Class 23: integrity constraint violation (CHECK, NOT NULL, unique, foreign key).
-        if state.hasPrefix("23") { return .constraint(message) }
+        if state.hasPrefix("23") { return .constraint(error.message) }
         // 53100 disk_full; 53200 out_of_memory is not the hub's to answer as full.
         if state == "53100" { return .full }
         return nil
@@ -119,5 +136,18 @@ package final class PostgresHubSQL: HubSQL {
             throw SyncError.storage(
                 "column \(cell.columnName) has PostgreSQL type \(cell.dataType), which the hub does not read: \(sql)")
         }
+    }
+}
+
+/// A statement PostgreSQL refused or could not run.
+package struct PostgresStatementError: Error, CustomStringConvertible {
+    /// The SQLSTATE code (`23514` a CHECK, `40001` a serialization failure, …); nil when the
+    /// server did not answer (the connection failed).
+    package let sqlState: String?
+    package let message: String
+    package let sql: String
+
+    package var description: String {
+        "PostgreSQL \(sqlState ?? "connection"): \(message) (in: \(sql.prefix(200)))"
     }
 }

@@ -1,0 +1,276 @@
+import Crypto
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import SyncCore
+
+/// Issue 16: one commune's hub in a PostgreSQL database that holds many (DESIGN.md §7).
+/// Each commune has a schema of its own (`commune_CODE`), so no statement of one commune can
+/// read another's rows. Several hub processes may serve the same commune at once: every
+/// write transaction first locks the commune's `sync_hub_state` row, so writers take turns
+/// exactly as the SQLite hub's one writer does — one log order, positions given in commit
+/// order, exactly-once pushes — by PostgreSQL's lock, not by a process of ours.
+package final class PostgresHubStore: SQLHub, @unchecked Sendable {
+    package let clock: any WallClock
+    package let ids: any IDGenerator
+    package let configuration: HubConfiguration
+    package let logger: Logger
+    package let schema: SchemaView
+    package private(set) var publicKey: String?
+    /// The commune's short code, and its schema.
+    package let code: String
+    let schemaName: String
+    let connections: PostgresConnections
+
+    /// A commune code: 1 to 32 lowercase letters, digits or `_`, starting with a letter.
+    package static func check(code: String) throws(SyncError) {
+        let allowed = code.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
+        guard (1...32).contains(code.utf8.count), allowed, let first = code.utf8.first, (97...122).contains(first)
+        else {
+            throw .invalidValue(
+                table: "commune", column: "code",
+                "must be 1 to 32 lowercase letters, digits or _, starting with a letter")
+        }
+    }
+
+    /// Opens commune `code` in the database of `connections`, creating its schema and
+    /// migrating it when missing.
+    package init(
+        connections: PostgresConnections, code: String, configuration: HubConfiguration = HubConfiguration(),
+        clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil, logger: Logger
+    ) async throws {
+        try Self.check(code: code)
+        guard configuration.schemaVersion == ReplicatedSchema.version else {
+            throw SyncError.invalidValue(
+                table: "hub", column: "schema_version",
+                "a PostgreSQL hub holds schema version \(ReplicatedSchema.version) only")
+        }
+        self.code = code
+        self.schemaName = "commune_\(code)"
+        self.connections = connections
+        self.clock = clock
+        self.ids = ids ?? UUIDv7Generator(clock: clock)
+        self.configuration = configuration
+        self.logger = logger
+        self.schema = try SchemaView.at(configuration.schemaVersion)
+        let (schemaName, now) = (self.schemaName, clock.nowMilliseconds())
+        // Set-up in one transaction under an advisory lock: two processes opening a new
+        // commune at once create it once.
+        publicKey = try await connections.transaction(schema: nil) { sql in
+            try sql.execute("SELECT pg_advisory_xact_lock(7406)", [])
+            try sql.execute(PostgresSchema.registry, [])
+            let exists = try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text(schemaName)])
+            if !exists { try sql.execute("CREATE SCHEMA \(schemaName)", []) }
+            try sql.execute("SET LOCAL search_path TO \(schemaName)", [])
+            try sql.execute(PostgresSchema.dateFunction, [])
+            try sql.execute("CREATE TABLE IF NOT EXISTS ntm_migrations (identifier TEXT PRIMARY KEY)", [])
+            let done = Set(try sql.fetchTexts("SELECT identifier FROM ntm_migrations"))
+            for migration in PostgresSchema.migrations where !done.contains(migration.identifier) {
+                // One statement at a time (a prepared statement holds one); the migrations
+                // end each with ";" and a line break, and hold none inside one.
+                for statement in migration.sql.components(separatedBy: ";\n")
+                where !statement.allSatisfy(\.isWhitespace) {
+                    try sql.execute(statement.hasSuffix(";") ? String(statement.dropLast()) : statement, [])
+                }
+                try sql.execute("INSERT INTO ntm_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
+            }
+            try sql.execute(
+                """
+                INSERT INTO public.ntm_communes (code, schema_name, created_at) VALUES (?, ?, ?)
+                ON CONFLICT (code) DO NOTHING
+                """, [.text(code), .text(schemaName), .integer(now)])
+            try sql.execute(
+                "INSERT INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING",
+                [.integer(now)])
+            if try SigningKeys.stored(sql, table: "sync_hub_key") == nil {
+                try sql.execute(
+                    """
+                    INSERT INTO sync_hub_key (id, private_key) VALUES (1, ?)
+                    ON CONFLICT (id) DO UPDATE SET private_key = excluded.private_key
+                    """, [.blob(Array(Curve25519.Signing.PrivateKey().rawRepresentation))])
+            }
+            return try SigningKeys.stored(sql, table: "sync_hub_key").map { SigningKeys.text($0.publicKey) }
+        }
+    }
+
+    package func read<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
+        try await connections.transaction(schema: schemaName, readOnly: true, body)
+    }
+
+    package func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
+        try await connections.transaction(schema: schemaName) { sql in
+            // The commune's writers take turns here, in every process.
+            try sql.execute("SELECT id FROM sync_hub_state WHERE id = 1 FOR UPDATE", [])
+            return try body(sql)
+        }
+    }
+
+    /// A push in its own transaction; should the database refuse a write the validation let
+    /// through, again with each change in a savepoint.
+    package func pushWrite(
+        _ body: @escaping @Sendable (any HubSQL, _ isolated: Bool) throws -> [ChangeOutcome]
+    ) async throws -> [ChangeOutcome] {
+        do {
+            return try await write { sql in try body(sql, false) }
+        } catch {
+            guard case .constraint = refusal(error) else { throw error }
+            return try await write { sql in try body(sql, true) }
+        }
+    }
+
+    package func refusal(_ error: any Error) -> SQLRefusal? {
+        PostgresHubSQL.refusal(error)
+    }
+}
+
+/// The connections of one database, shared by every commune a hub process serves: at most
+/// `limit` at once, kept open between transactions. Transactions run on threads that may
+/// block (PostgresNIO's answers are waited for there), never on an event loop or on Swift
+/// concurrency's pool.
+package final class PostgresConnections: @unchecked Sendable {
+    let location: PostgresLocation
+    let logger: Logger
+    let limit: Int
+    let threads: NIOThreadPool
+    private let lock = NIOLock()
+    private var idle: [PostgresConnection] = []
+    private var open = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var nextID = 1
+
+    package init(location: PostgresLocation, limit: Int = 8, logger: Logger) {
+        self.location = location
+        self.logger = logger
+        self.limit = max(1, limit)
+        self.threads = NIOThreadPool(numberOfThreads: max(1, limit))
+        threads.start()
+    }
+
+    /// Runs `body` in one transaction with `schema` first on the search path (nil: the
+    /// database's defaults). Commits when `body` returns, rolls back when it throws.
+    package func transaction<T: Sendable>(
+        schema: String?, readOnly: Bool = false, _ body: @Sendable (any HubSQL) throws -> T
+    ) async throws -> T {
+        let connection = try await borrow()
+        let logger = self.logger
+        do {
+            let result = try await withoutActuallyEscaping(body) { body in
+                // The pool's thread takes the closure out of the slot and lets it go before
+                // answering, so nothing holds it once this returns (withoutActuallyEscaping
+                // checks).
+                let slot = ClosureSlot<T>(body)
+                return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                    threads.submit { state in
+                        guard case .active = state else {
+                            slot.clear()
+                            continuation.resume(throwing: SyncError.unavailable("the hub is shutting down"))
+                            return
+                        }
+                        let outcome = slot.run { (work: (any HubSQL) throws -> T) throws -> T in
+                            let sql = PostgresHubSQL(connection: connection, logger: logger)
+                            try sql.execute(readOnly ? "BEGIN READ ONLY" : "BEGIN", [])
+                            do {
+                                if let schema { try sql.execute("SET LOCAL search_path TO \(schema)", []) }
+                                let result = try work(sql)
+                                try sql.execute("COMMIT", [])
+                                return result
+                            } catch {
+                                try? sql.execute("ROLLBACK", [])
+                                throw error
+                            }
+                        }
+                        continuation.resume(with: outcome)
+                    }
+                }
+            }
+            giveBack(connection)
+            return result
+        } catch {
+            // A connection that failed under us may be broken: closed, and a new one made next time.
+            if connection.isClosed || (error as? PostgresStatementError)?.sqlState == nil {
+                try? await connection.close()
+                giveBack(nil)
+            } else {
+                giveBack(connection)
+            }
+            throw error
+        }
+    }
+
+    /// An open connection, waiting when `limit` are in use.
+    private func borrow() async throws -> PostgresConnection {
+        while true {
+            enum Next { case use(PostgresConnection), make(Int), wait }
+            let next: Next = lock.withLock {
+                if let connection = idle.popLast() { return .use(connection) }
+                if open < limit {
+                    open += 1
+                    nextID += 1
+                    return .make(nextID)
+                }
+                return .wait
+            }
+            switch next {
+            case .use(let connection):
+                if !connection.isClosed { return connection }
+                lock.withLock { open -= 1 }
+            case .make(let id):
+                do {
+                    return try await PostgresConnection.connect(
+                        configuration: try location.configuration(), id: id, logger: logger)
+                } catch {
+                    giveBack(nil)
+                    throw SyncError.unavailable(
+                        "cannot reach the PostgreSQL database at \(location.shown): \(String(reflecting: error))")
+                }
+            case .wait:
+                await withCheckedContinuation { continuation in
+                    let resumeNow = lock.withLock { () -> Bool in
+                        if !idle.isEmpty || open < limit { return true }
+                        waiting.append(continuation)
+                        return false
+                    }
+                    if resumeNow { continuation.resume() }
+                }
+            }
+        }
+    }
+
+    /// Returns a connection to the idle ones (nil: it was closed), waking one waiter.
+    private func giveBack(_ connection: PostgresConnection?) {
+        let waiter: CheckedContinuation<Void, Never>? = lock.withLock {
+            if let connection { idle.append(connection) } else { open -= 1 }
+            return waiting.isEmpty ? nil : waiting.removeFirst()
+        }
+        waiter?.resume()
+    }
+
+    /// Closes every connection and stops the threads.
+    package func close() async throws {
+        let all = lock.withLock { () -> [PostgresConnection] in
+            defer { idle.removeAll() }
+            return idle
+        }
+        for connection in all { try? await connection.close() }
+        try await threads.shutdownGracefully()
+    }
+}
+
+/// A transaction's body handed to a thread of the pool. `run` takes it out and lets it go
+/// before returning; the caller waits for that thread, so nothing runs concurrently with it.
+private final class ClosureSlot<T>: @unchecked Sendable {
+    private var body: ((any HubSQL) throws -> T)?
+
+    init(_ body: @escaping (any HubSQL) throws -> T) { self.body = body }
+
+    func clear() { body = nil }
+
+    func run(_ perform: ((any HubSQL) throws -> T) throws -> T) -> Result<T, any Error> {
+        guard let body else { return .failure(SyncError.storage("a transaction ran twice")) }
+        self.body = nil
+        return Result { try perform(body) }
+    }
+}

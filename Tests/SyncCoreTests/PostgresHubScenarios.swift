@@ -1,0 +1,154 @@
+import Foundation
+import HubPostgres
+import Logging
+import Testing
+
+@testable import SyncCore
+
+/// Issue 16: the hub on PostgreSQL, through the same engine code as the SQLite hub. Runs
+/// when `NTM_TEST_POSTGRES` names a server (CI always gives one); each test its own commune.
+@Suite(.serialized, .enabled(if: TestPostgres.url != nil))
+struct PostgresHubScenarios {
+    static let logger = Logger(label: "test.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A fresh commune in the test database, served by `processes` stores of their own (as
+    /// that many hub processes would be), each with its own connections.
+    struct Province {
+        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        var pools: [PostgresConnections] = []
+        var hubs: [PostgresHubStore] = []
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-pg-\(UUID().uuidString)")
+
+        init(processes: Int = 1) async throws {
+            let location = try PostgresLocation(url: try #require(TestPostgres.url))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for _ in 0..<processes {
+                let pool = PostgresConnections(location: location, limit: 4, logger: PostgresHubScenarios.logger)
+                pools.append(pool)
+                do {
+                    hubs.append(
+                        try await PostgresHubStore(connections: pool, code: code, logger: PostgresHubScenarios.logger))
+                } catch {
+                    try await close()
+                    throw error
+                }
+            }
+        }
+
+        func replica(_ name: String, for principal: Principal) throws -> Replica {
+            try Replica.create(at: folder.appendingPathComponent("\(name).sqlite").path, principal: principal)
+        }
+
+        @discardableResult
+        func sync(_ replica: Replica, via process: Int = 0) async throws -> SyncReport {
+            var session = SyncSession(
+                replica: replica, hub: LocalHubConnection(store: hubs[process], principal: replica.principal))
+            session.pushPageSize = 50
+            return try await session.run()
+        }
+
+        func close() async throws {
+            for pool in pools { try await pool.close() }
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    @Test func aHamletHeadAndTheOfficeSyncThroughAPostgreSQLHub() async throws {
+        let province = try await Province()
+        let hub = province.hubs[0]
+        _ = try await hub.initialize(communeName: "Xã Tân Lập")
+        let hamlet = try await hub.addHamlet(["name": .text("Xóm Đông"), "head_name": .text("Nguyễn Văn An")])
+        let head = Principal(role: .head(hamletID: hamlet.id), name: "Nguyễn Văn An")
+        let office = Principal(role: .reviewer, name: "Lê Văn Tám")
+        let field = try province.replica("dong", for: head)
+        let desk = try province.replica("office", for: office)
+        let donation = try field.insert(
+            into: "land_donations", values: ["donor_name": .text("Hoàng Văn Cường"), "area_m2": .real(100)])
+        let report = try await province.sync(field)
+        #expect(report.pushed == 1)
+        try await province.sync(desk)
+        #expect(try desk.rows("land_donations") == [donation])
+        #expect(try desk.rows("criteria").count == 19, "the 19 national criteria, in Vietnamese")
+        #expect(try desk.rows("hamlets").first?["name"] == .text("Xóm Đông"), "stored byte for byte")
+
+        // Both correct the area offline: one conflict, opened once, kept for review.
+        try field.update("land_donations", id: donation.id, values: ["area_m2": .real(120)])
+        try desk.update("land_donations", id: donation.id, values: ["area_m2": .real(110)])
+        try await province.sync(field)
+        try await province.sync(desk)
+        try await province.sync(field)
+        let conflicts = try await hub.conflicts(status: .open, for: office)
+        #expect(conflicts.count == 1)
+        let resolved = try await hub.resolve(
+            conflictID: try #require(conflicts.first?.id), choice: .value(.real(115)), note: "đo lại", by: office)
+        #expect(resolved.status == .resolved)
+        try await province.sync(field)
+        try await province.sync(desk)
+        #expect(try field.rows("land_donations").first?["area_m2"] == .real(115))
+        #expect(try desk.rows("land_donations").first?["area_m2"] == .real(115))
+        #expect(try await hub.rows(table: "land_donations", for: office).first?["area_m2"] == .real(115))
+        try field.close()
+        try desk.close()
+        try await province.close()
+    }
+
+    @Test func threeHubProcessesOnOneCommuneKeepOneLogOrderAndTakeEachChangeOnce() async throws {
+        let province = try await Province(processes: 3)
+        let hub = province.hubs[0]
+        _ = try await hub.initialize(communeName: "Xã Tân Lập")
+        var heads: [Replica] = []
+        for index in 0..<6 {
+            let hamlet = try await hub.addHamlet(["name": .text("Xóm \(index)")])
+            let head = try province.replica(
+                "head-\(index)", for: Principal(role: .head(hamletID: hamlet.id), name: "Trưởng xóm \(index)"))
+            try head.insert(
+                into: "cleanups",
+                rows: (0..<40).map { day in
+                    [
+                        "date": .text("2026-11-\(String(format: "%02d", day % 28 + 1))"),
+                        "participants": .integer(Int64(day)),
+                    ]
+                })
+            heads.append(head)
+        }
+        // Every head syncs at once, each through another process; then again (a repeat of
+        // what was already taken changes nothing).
+        for _ in 0..<2 {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, head) in heads.enumerated() {
+                    group.addTask { _ = try await province.sync(head, via: index % 3) }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let log = try await hub.log()
+        #expect(log.map(\.seq) == Array(1...Int64(log.count)), "one order, no gap, no position twice")
+        let cleanups = log.filter { $0.table == "cleanups" }
+        #expect(cleanups.count == 6 * 40, "each change logged once")
+        #expect(Set(cleanups.map(\.rowID)).count == 6 * 40)
+        for (index, head) in heads.enumerated() {
+            #expect(
+                try await province.hubs[(index + 1) % 3].rows(table: "cleanups", for: head.principal)
+                    == head.rows("cleanups"))
+            #expect(try head.status().pendingChanges == 0)
+        }
+        for head in heads { try head.close() }
+        try await province.close()
+    }
+
+    @Test func aHeadOfOneCommuneCannotSeeAnother() async throws {
+        let first = try await Province()
+        let second = try await Province()
+        _ = try await first.hubs[0].initialize(communeName: "Xã Một")
+        _ = try await second.hubs[0].initialize(communeName: "Xã Hai")
+        let hamlet = try await first.hubs[0].addHamlet(["name": .text("Xóm Đông")])
+        let token = try await first.hubs[0].issueToken(role: .head(hamletID: hamlet.id), name: nil)
+        #expect(try await first.hubs[0].principal(forToken: token.token) != nil)
+        #expect(
+            try await second.hubs[0].principal(forToken: token.token) == nil,
+            "a token of one commune opens nothing in another")
+        #expect(try await second.hubs[0].rows(table: "hamlets", for: Principal(role: .reviewer, name: "x")).isEmpty)
+        try await first.close()
+        try await second.close()
+    }
+}
