@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import HubPostgres
 import Testing
 
 @testable import SyncCore
@@ -54,6 +55,18 @@ import Testing
             }
         }
         #expect(seen == Set(Self.pinned.keys), "a shipped migration was removed or renamed")
+    }
+
+    /// Issue 16: the PostgreSQL store's migrations are frozen the same way (the replicated
+    /// tables in them come from the declaration: a change to a shipped version shows here).
+    static let pinnedPostgres: [String: String] = [
+        "pg-v3-hub": "fde3565fbcbf4088e808763be5517527ccc5da363ffaff63259b6964ae422d15"
+    ]
+
+    @Test func noShippedPostgresMigrationChanges() {
+        let shipped = Dictionary(
+            uniqueKeysWithValues: PostgresSchema.migrations.map { ($0.identifier, Self.digest($0.sql)) })
+        #expect(shipped == Self.pinnedPostgres, "shipped PostgreSQL migrations are frozen: \(shipped)")
     }
 
     @Test func schemaVersionsOnlyGrowAlongEachHistory() {
