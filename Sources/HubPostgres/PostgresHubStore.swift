@@ -274,3 +274,61 @@ private final class ClosureSlot<T>: @unchecked Sendable {
         return Result { try perform(body) }
     }
 }
+
+extension PostgresHubStore {
+    /// `ntm-hub migrate`: moves a commune's SQLite hub into commune `code` of the database,
+    /// whole and in one transaction — the log with its positions, every row and its stamps,
+    /// idempotency records, conflicts, audit, tokens, devices, attachments' content and the
+    /// hub's signing key — so that its replicas carry on against the new address without
+    /// re-initialising. Refuses a commune that already holds anything, and a hub file of an
+    /// older schema (open it with this build's `ntm-hub` first, which upgrades it).
+    package static func migrate(
+        from source: SQLiteHubStore, into connections: PostgresConnections, code: String,
+        clock: any WallClock = SystemWallClock(), logger: Logger
+    ) async throws -> (store: PostgresHubStore, rows: Int) {
+        guard source.schema.version == ReplicatedSchema.version else {
+            throw SyncError.invalidValue(
+                table: "hub", column: "schema_version",
+                "the hub file is at schema version \(source.schema.version); this build moves version \(ReplicatedSchema.version)"
+            )
+        }
+        let target = try await PostgresHubStore(connections: connections, code: code, clock: clock, logger: logger)
+        let tables = PostgresSchema.copiedTables + source.schema.tables.map(\.name)
+        // One consistent read of the whole file.
+        let contents = try await source.read { sql in
+            try tables.map { table in (table, try sql.fetchAll("SELECT * FROM \"\(table)\"", [])) }
+        }
+        let copied = try await target.write { sql in
+            let held = try sql.fetchInt64("SELECT COUNT(*) FROM sync_log") ?? 0
+            let tokens = try sql.fetchInt64("SELECT COUNT(*) FROM sync_tokens") ?? 0
+            guard held == 0, tokens == 0 else {
+                throw SyncError.conflict(
+                    "commune \(code) already holds \(held) log entries and \(tokens) tokens: a hub moves into an empty commune"
+                )
+            }
+            // The new commune's own clock row and key give way to the file's.
+            try sql.execute("DELETE FROM sync_hub_state", [])
+            try sql.execute("DELETE FROM sync_hub_key", [])
+            var count = 0
+            for (table, rows) in contents {
+                guard let columns = rows.first?.columns else { continue }
+                let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+                let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+                let insert = "INSERT INTO \"\(table)\" (\(names)) VALUES (\(marks))"
+                for row in rows {
+                    try sql.execute(insert, row.values)
+                    count += 1
+                }
+            }
+            // The audit trail's numbering goes on after the copied entries.
+            try sql.execute(
+                "SELECT setval(pg_get_serial_sequence('sync_audit', 'id'), COALESCE((SELECT MAX(id) FROM sync_audit), 0) + 1, false)",
+                [])
+            return count
+        }
+        // Reopened: the key is the file's.
+        let store = try await PostgresHubStore(connections: connections, code: code, clock: clock, logger: logger)
+        _ = target
+        return (store, copied)
+    }
+}

@@ -25,6 +25,13 @@ package enum PostgresSchema {
         $$
         """
 
+    /// The hub's own tables a move from SQLite copies (`PostgresHubStore.migrate`), besides
+    /// the replicated ones.
+    static let copiedTables = [
+        "sync_hub_state", "sync_hub_key", "sync_log", "sync_row_meta", "sync_replicas", "sync_received",
+        "sync_audit", "sync_conflicts", "sync_tokens", "sync_blobs", "sync_blob_pieces",
+    ]
+
     /// The migrations of a commune's schema, in order: (identifier, SQL).
     package static let migrations: [(identifier: String, sql: String)] = [
         ("pg-v3-hub", hubTables + "\n" + replicatedTables(version: 3))

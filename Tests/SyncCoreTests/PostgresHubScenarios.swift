@@ -136,6 +136,55 @@ struct PostgresHubScenarios {
         try await province.close()
     }
 
+    @Test func aCommuneMovedFromSQLiteMidLifeSyncsOnWithNothingLost() async throws {
+        // Months on the commune's SQLite hub.
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Tây"])
+        let head = try commune.replica("dong", for: try commune.head(of: hamlets[0]))
+        let donation = try head.insert(
+            into: "land_donations", values: ["donor_name": .text("Hoàng Văn Cường"), "area_m2": .real(100)])
+        try head.insert(into: "cleanups", values: ["date": .text("2026-11-02"), "participants": .integer(40)])
+        try await commune.syncAll()
+        try head.update("land_donations", id: donation.id, values: ["area_m2": .real(120)])
+        try office.update("land_donations", id: donation.id, values: ["area_m2": .real(110)])
+        try await commune.sync(head)
+        try await commune.sync(office)
+        let token = try await commune.hub.issueToken(role: .head(hamletID: hamlets[1]), name: "Trưởng xóm Tây")
+        // Edits made offline while the commune moves.
+        let pending = try head.insert(into: "households", values: ["head_name": .text("Phạm Thị Hoa")])
+        let logBefore = try await commune.hub.log()
+
+        var province = try await Province(processes: 0)
+        let pool = PostgresConnections(
+            location: try PostgresLocation(url: try #require(TestPostgres.url)), limit: 2, logger: Self.logger)
+        province.pools.append(pool)
+        let (moved, rows) = try await PostgresHubStore.migrate(
+            from: commune.hub, into: pool, code: province.code, logger: Self.logger)
+        province.hubs.append(moved)
+        #expect(rows > logBefore.count)
+        #expect(try await moved.log() == logBefore, "the log, its positions and its entries, as it was")
+        #expect(moved.publicKey == commune.hub.publicKey, "the same signing key: replicas trust the moved hub")
+        #expect(try await moved.principal(forToken: token.token)?.name == "Trưởng xóm Tây", "tokens work on")
+        #expect(try await moved.conflicts(status: .open, for: commune.reviewer).count == 1)
+
+        // The replicas carry on against the new hub, without re-initialising.
+        try await province.sync(head)
+        try await province.sync(office)
+        try await province.sync(head)
+        #expect(try head.status().pendingChanges == 0)
+        #expect(try await moved.rows(table: "households", for: commune.reviewer) == [pending])
+        #expect(try office.rows("households") == [pending])
+        for table in ["land_donations", "cleanups", "hamlets", "criteria"] {
+            #expect(try await moved.rows(table: table, for: commune.reviewer) == office.rows(table))
+        }
+        // A second move into the same commune is refused: it is not empty.
+        await #expect(throws: SyncError.self) {
+            _ = try await PostgresHubStore.migrate(
+                from: commune.hub, into: pool, code: province.code, logger: Self.logger)
+        }
+        try await province.close()
+    }
+
     @Test func aHeadOfOneCommuneCannotSeeAnother() async throws {
         let first = try await Province()
         let second = try await Province()
