@@ -191,12 +191,7 @@ extension ColumnSpec {
         }
         if isRequired { parts.append("NOT NULL") }
         if let defaultValue { parts.append("DEFAULT \(defaultValue.sqlLiteral)") }
-        switch rule {
-        case .positive: checks.append("\(quoted) > 0")
-        case .nonNegative: checks.append("\(quoted) >= 0")
-        case .range(let range): checks.append("\(quoted) BETWEEN \(range.lowerBound) AND \(range.upperBound)")
-        case nil: break
-        }
+        if let rule { checks.append(rule.checkSQL(quoted)) }
         if !checks.isEmpty {
             let condition = checks.joined(separator: " AND ")
             parts.append(isRequired ? "CHECK (\(condition))" : "CHECK (\(quoted) IS NULL OR (\(condition)))")

@@ -139,40 +139,28 @@ enum TestEngine {
             }
         case .postgres:
             guard let url = TestPostgres.url else { throw SyncError.unavailable("no PostgreSQL server for the tests") }
-            let location = try PostgresLocation(url: url)
-            let logger = Logger(label: "ntm.tests.postgres")
+            // The store's own transactions (`PostgresConnections`), on a schema of the test's.
+            let connections = PostgresConnections(
+                location: try PostgresLocation(url: url), limit: 1, logger: Logger(label: "ntm.tests.postgres"))
             let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-            let connection = try await PostgresConnection.connect(
-                configuration: try location.configuration(), id: 1, logger: logger)
-            // PostgresNIO requires a connection closed before it goes: closed, and waited for,
-            // on every way out.
             let outcome: Result<T, any Error>
             do {
-                outcome = .success(
-                    try await NIOThreadPool.singleton.runIfActive {
-                        let sql = PostgresHubSQL(connection: connection, logger: logger)
-                        try sql.execute("CREATE SCHEMA \(schema)", [])
-                        defer { try? sql.execute("DROP SCHEMA \(schema) CASCADE", []) }
-                        try sql.execute("BEGIN", [])
-                        try sql.execute("SET LOCAL search_path TO \(schema)", [])
-                        try sql.execute(
-                            """
-                            CREATE TABLE t (id TEXT PRIMARY KEY NOT NULL, n BIGINT CHECK (n >= 0 OR n < -1000),
-                              r DOUBLE PRECISION, s TEXT, b BYTEA)
-                            """, [])
-                        do {
-                            let result = try body(sql)
-                            try sql.execute("COMMIT", [])
-                            return result
-                        } catch {
-                            try? sql.execute("ROLLBACK", [])
-                            throw error
-                        }
-                    })
+                try await connections.transaction(schema: nil) { sql in
+                    try sql.execute("CREATE SCHEMA \(schema)", [])
+                    try sql.execute(
+                        """
+                        CREATE TABLE \(schema).t (id TEXT PRIMARY KEY NOT NULL, n BIGINT CHECK (n >= 0 OR n < -1000),
+                          r DOUBLE PRECISION, s TEXT, b BYTEA)
+                        """, [])
+                }
+                outcome = .success(try await connections.transaction(schema: schema, body))
             } catch {
                 outcome = .failure(error)
             }
-            try await connection.close()
+            try? await connections.transaction(schema: nil) { sql in
+                try sql.execute("DROP SCHEMA \(schema) CASCADE", [])
+            }
+            try await connections.close()
             return try outcome.get()
         }
     }

@@ -58,15 +58,21 @@ extension ColumnSpec {
         case .enumeration(let values):
             checks = ["\(quoted) IN (\(values.map { SyncValue.text($0).sqlLiteral }.joined(separator: ", ")))"]
         }
-        switch rule {
-        case .positive: checks.append("\(quoted) > 0")
-        case .nonNegative: checks.append("\(quoted) >= 0")
-        case .range(let range): checks.append("\(quoted) BETWEEN \(range.lowerBound) AND \(range.upperBound)")
-        case nil: break
-        }
+        if let rule { checks.append(rule.checkSQL(quoted)) }
         let condition = checks.joined(separator: " AND ")
         parts.append(isRequired ? "CHECK (\(condition))" : "CHECK (\(quoted) IS NULL OR (\(condition)))")
         return parts.joined(separator: " ")
+    }
+}
+
+extension ValueRule {
+    /// The rule on column `quoted` in SQL (the same in SQLite and PostgreSQL).
+    package func checkSQL(_ quoted: String) -> String {
+        switch self {
+        case .positive: "\(quoted) > 0"
+        case .nonNegative: "\(quoted) >= 0"
+        case .range(let range): "\(quoted) BETWEEN \(range.lowerBound) AND \(range.upperBound)"
+        }
     }
 }
 
