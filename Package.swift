@@ -105,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "SyncServer",
             dependencies: [
-                "SyncCore", "HubHTTP", "SyncClient", "CommandSupport",
+                "SyncCore", "HubHTTP", "SyncClient", "CommandSupport", "HubPostgres",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -76,10 +76,18 @@ package final class PostgresHubSQL: HubSQL {
     /// What a PostgreSQL failure means to the hub.
     package static func refusal(_ error: any Error) -> SQLRefusal? {
         guard let error = error as? PostgresStatementError, let state = error.sqlState else { return nil }
-        // Class 23: integrity constraint violation (CHECK, NOT NULL, unique, foreign key).
+        // Class 23: integrity constraint violation (CHECK, NOT NULL, unique), as SQLite's
+        // SQLITE_CONSTRAINT. (A duplicate log position cannot arise: positions are given
+        // under the commune's row lock, which `PostgresHubStore.write` requires.)
         if state.hasPrefix("23") { return .constraint(error.message) }
+        // Class 22, data exception (text for a number, NUL in text, out of range), and
+        // 42804 (a value of the wrong type): the value is refused, as SQLite's CHECKs do.
+        if state.hasPrefix("22") || state == "42804" { return .constraint(error.message) }
         // 53100 disk_full; 53200 out_of_memory is not the hub's to answer as full.
         if state == "53100" { return .full }
+        // Another writer held the commune past lock_timeout (55P03), a statement ran past
+        // statement_timeout (57014), or the server broke a tie (40001, 40P01): try again.
+        if ["55P03", "57014", "40001", "40P01"].contains(state) { return .busy }
         return nil
     }
 

@@ -102,8 +102,11 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
 
     package func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
         try await connections.transaction(schema: schemaName) { sql in
-            // The commune's writers take turns here, in every process.
-            try sql.execute("SELECT id FROM sync_hub_state WHERE id = 1 FOR UPDATE", [])
+            // The commune's writers take turns here, in every process. Without the row there
+            // would be no turn to take: refused rather than written without one.
+            guard try sql.exists("SELECT id FROM sync_hub_state WHERE id = 1 FOR UPDATE") else {
+                throw SyncError.storage("commune \(code) has no sync_hub_state row: its writers cannot take turns")
+            }
             return try body(sql)
         }
     }
@@ -171,14 +174,29 @@ package final class PostgresConnections: @unchecked Sendable {
                         }
                         let outcome = slot.run { (work: (any HubSQL) throws -> T) throws -> T in
                             let sql = PostgresHubSQL(connection: connection, logger: logger)
-                            try sql.execute(readOnly ? "BEGIN READ ONLY" : "BEGIN", [])
+                            // Explicit, whatever the server's default: a write sees what the
+                            // writer before it committed once it holds the commune's lock
+                            // (READ COMMITTED); a read is one snapshot (a pull's head and
+                            // page agree).
+                            try sql.execute(
+                                readOnly
+                                    ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                                    : "BEGIN ISOLATION LEVEL READ COMMITTED", [])
                             do {
+                                // A stalled peer or a lost statement ends as a retryable
+                                // refusal rather than holding a thread and a connection.
+                                try sql.execute("SET LOCAL lock_timeout = '10s'", [])
+                                try sql.execute("SET LOCAL statement_timeout = '60s'", [])
                                 if let schema { try sql.execute("SET LOCAL search_path TO \(schema)", []) }
                                 let result = try work(sql)
                                 try sql.execute("COMMIT", [])
                                 return result
                             } catch {
-                                try? sql.execute("ROLLBACK", [])
+                                do {
+                                    try sql.execute("ROLLBACK", [])
+                                } catch {
+                                    throw BrokenConnection(cause: error)
+                                }
                                 throw error
                             }
                         }
@@ -189,14 +207,19 @@ package final class PostgresConnections: @unchecked Sendable {
             giveBack(connection)
             return result
         } catch {
-            // A connection that failed under us may be broken: closed, and a new one made next time.
-            if connection.isClosed || (error as? PostgresStatementError)?.sqlState == nil {
+            // A connection that failed under us (no answer from the server, or a rollback
+            // that did not happen) may be broken or still inside the transaction: closed,
+            // and a new one made next time. Any other error leaves it as good as new.
+            let broken =
+                connection.isClosed || error is BrokenConnection
+                || (error is PostgresStatementError && (error as? PostgresStatementError)?.sqlState == nil)
+            if broken {
                 try? await connection.close()
                 giveBack(nil)
             } else {
                 giveBack(connection)
             }
-            throw error
+            throw (error as? BrokenConnection)?.cause ?? error
         }
     }
 
@@ -259,6 +282,11 @@ package final class PostgresConnections: @unchecked Sendable {
     }
 }
 
+/// A failure after which the connection cannot be trusted (its rollback failed).
+private struct BrokenConnection: Error {
+    let cause: any Error
+}
+
 /// A transaction's body handed to a thread of the pool. `run` takes it out and lets it go
 /// before returning; the caller waits for that thread, so nothing runs concurrently with it.
 private final class ClosureSlot<T>: @unchecked Sendable {
@@ -298,6 +326,7 @@ extension PostgresHubStore {
         let contents = try await source.read { sql in
             try tables.map { table in (table, try sql.fetchAll("SELECT * FROM \"\(table)\"", [])) }
         }
+        let schemaName = target.schemaName
         let copied = try await target.write { sql in
             let held = try sql.fetchInt64("SELECT COUNT(*) FROM sync_log") ?? 0
             let tokens = try sql.fetchInt64("SELECT COUNT(*) FROM sync_tokens") ?? 0
@@ -306,17 +335,32 @@ extension PostgresHubStore {
                     "commune \(code) already holds \(held) log entries and \(tokens) tokens: a hub moves into an empty commune"
                 )
             }
-            // The new commune's own clock row and key give way to the file's.
-            try sql.execute("DELETE FROM sync_hub_state", [])
+            // The new commune's key gives way to the file's; its clock row stays (it is the
+            // writers' lock) and takes the file's values below.
             try sql.execute("DELETE FROM sync_hub_key", [])
             var count = 0
             for (table, rows) in contents {
-                guard let columns = rows.first?.columns else { continue }
-                let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-                let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-                let insert = "INSERT INTO \"\(table)\" (\(names)) VALUES (\(marks))"
+                guard !rows.isEmpty else { continue }
+                // Only the columns the commune's table has, by the names PostgreSQL gives
+                // them: a column another tool added to the file is not copied, and no name
+                // from the file is ever written into a statement.
+                let known = try sql.fetchTexts(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
+                    [.text(schemaName), .text(table)])
+                let columns = known.filter { name in rows[0].columns.contains(name) }
+                guard !columns.isEmpty else { continue }
+                let quoted = columns.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                let statement: String
+                if table == "sync_hub_state" {
+                    statement =
+                        "UPDATE sync_hub_state SET " + quoted.map { "\($0) = ?" }.joined(separator: ", ")
+                        + " WHERE id = 1"
+                } else {
+                    let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+                    statement = "INSERT INTO \"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(marks))"
+                }
                 for row in rows {
-                    try sql.execute(insert, row.values)
+                    try sql.execute(statement, columns.map { row[$0] })
                     count += 1
                 }
             }

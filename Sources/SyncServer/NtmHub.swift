@@ -2,6 +2,7 @@ import ArgumentParser
 import CommandSupport
 import Foundation
 import HubHTTP
+import HubPostgres
 import Logging
 import NIOCore
 import SyncCore
@@ -18,6 +19,7 @@ struct NtmHub: AsyncParsableCommand {
         subcommands: [
             Serve.self, Init.self, HamletCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
             ReportCommand<ExistingHub>.self, DevicesCommand.self, TLSCommand.self, BundleCommand.self, Demo.self,
+            MigrateCommand.self,
         ])
 
     static func main() async {
@@ -722,5 +724,61 @@ struct BundleCommand: AsyncParsableCommand {
                         "tin mới của thôn/xóm chưa vừa hết: lần gửi gói sau sẽ nhận phần còn lại"))
             }
         }
+    }
+}
+
+/// `ntm-hub migrate --from FILE --to URL --code CODE` (issue 16, DESIGN.md §7): moves a
+/// commune's SQLite hub into a province's PostgreSQL database, whole, in one transaction.
+/// Its replicas carry on without re-initialising once they reach it at its new address.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: tr(
+            "Move a commune's SQLite hub into a PostgreSQL database, as commune CODE.",
+            "Chuyển hub SQLite của xã vào cơ sở dữ liệu PostgreSQL, thành xã có mã CODE."),
+        discussion: tr(
+            "The password may come from PGPASSWORD rather than the URL, which shows in ps.",
+            "Mật khẩu có thể lấy từ PGPASSWORD thay vì viết trong URL (URL hiện trong ps)."))
+
+    @Option(help: ArgumentHelp(tr("The commune's SQLite hub file.", "Tệp SQLite của hub xã."))) var from: String
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "The database: postgres://USER@HOST:PORT/DATABASE.",
+                "Cơ sở dữ liệu: postgres://USER@HOST:PORT/DATABASE.")))
+    var to: String
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "The commune's code in the database: lowercase letters, digits, _.",
+                "Mã của xã trong cơ sở dữ liệu: chữ thường, chữ số, _.")))
+    var code: String
+
+    func run() async throws {
+        try PostgresHubStore.check(code: code)
+        var location = try PostgresLocation(url: to)
+        if location.password == nil { location.password = ProcessInfo.processInfo.environment["PGPASSWORD"] }
+        guard FileManager.default.fileExists(atPath: from) else {
+            throw CommandFailure.usage(tr("no hub file at \(from)", "không có tệp hub tại \(from)"))
+        }
+        let source = try HubDatabaseOption.open(from)
+        var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .warning
+        let connections = PostgresConnections(location: location, limit: 2, logger: logger)
+        let outcome: Result<Int, any Error>
+        do {
+            outcome = .success(
+                try await PostgresHubStore.migrate(from: source, into: connections, code: code, logger: logger).rows)
+        } catch {
+            outcome = .failure(error)
+        }
+        try? await connections.close()
+        try? source.close()
+        let rows = try outcome.get()
+        print(
+            tr(
+                "moved \(rows) rows of \(from) into commune \(code) at \(location.shown)",
+                "đã chuyển \(rows) dòng của \(from) vào xã \(code) tại \(location.shown)"
+            ))
     }
 }

@@ -185,6 +185,34 @@ struct PostgresHubScenarios {
         try await province.close()
     }
 
+    /// A hub file edited by another tool may carry a column whose name is SQL: the move
+    /// copies the columns the commune's tables have, and never writes a name from the file
+    /// into a statement.
+    @Test func aColumnAddedToTheFileByAnotherToolIsNotCopiedNorRun() async throws {
+        let commune = try Commune()
+        _ = try await commune.withHamlets(["Xóm Đông"])
+        let hostile = #"x") VALUES (NULL); DROP TABLE public.ntm_communes; --"#
+        try await commune.hub.write { sql in
+            try sql.execute(
+                "ALTER TABLE sync_tokens ADD COLUMN \"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\" TEXT",
+                [])
+        }
+        _ = try await commune.hub.issueToken(role: .reviewer, name: "Lê Văn Tám")
+        let province = try await Province(processes: 0)
+        let pool = PostgresConnections(
+            location: try PostgresLocation(url: try #require(TestPostgres.url)), limit: 1, logger: Self.logger)
+        var moved: Province = province
+        moved.pools.append(pool)
+        let (store, _) = try await PostgresHubStore.migrate(
+            from: commune.hub, into: pool, code: province.code, logger: Self.logger)
+        #expect(try await store.tokens().count == 1)
+        let registry = try await pool.transaction(schema: nil) { sql in
+            try sql.fetchInt64("SELECT COUNT(*) FROM public.ntm_communes WHERE code = ?", [.text(province.code)])
+        }
+        #expect(registry == 1, "the registry is still there")
+        try await moved.close()
+    }
+
     @Test func aHeadOfOneCommuneCannotSeeAnother() async throws {
         let first = try await Province()
         let second = try await Province()

@@ -34,6 +34,9 @@ package enum SQLRefusal: Sendable, Equatable {
     case constraint(String)
     /// The store has no room left.
     case full
+    /// The store was busy (a lock held too long, a statement too slow): nothing was
+    /// written, and the same request may succeed in a moment.
+    case busy
 }
 
 /// A value bound to, or read from, a statement: the storage classes both engines share.
@@ -229,6 +232,7 @@ package struct SQLiteHubSQL: HubSQL {
         switch error.resultCode {
         case .SQLITE_CONSTRAINT: return .constraint(error.message ?? "refused by the hub's constraints")
         case .SQLITE_FULL: return .full
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
         default: return nil
         }
     }

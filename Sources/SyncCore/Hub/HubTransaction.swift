@@ -104,7 +104,8 @@ struct HubTransaction {
     ) throws -> Int64 {
         // The next position, written explicitly: the store's writers take turns (one SQLite
         // writer; a lock on `sync_hub_state` in PostgreSQL), so it is the log's next one.
-        let seq = try head() + 1
+        let (seq, overflow) = try head().addingReportingOverflow(1)
+        guard !overflow else { throw SyncError.storage("the hub's log is at its last position") }
         try sql.execute(
             """
             INSERT INTO sync_log (seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)

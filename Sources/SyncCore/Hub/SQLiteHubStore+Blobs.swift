@@ -36,7 +36,12 @@ extension SQLHub {
         }
         // Counted in rows' sizes (PostgreSQL's SUM of bigints is a numeric).
         let received = try sql.fetchAll("SELECT bytes FROM sync_blob_pieces WHERE sha256 = ?", [.text(sha256)])
-            .reduce(0) { $0 + Int(try $1.int64("bytes")) }
+            .reduce(0) { sum, piece in
+                // The sizes as stored (a file edited by another tool may hold anything).
+                let (total, overflow) = sum.addingReportingOverflow(Int(clamping: try piece.int64("bytes")))
+                guard !overflow else { throw SyncError.storage("the pieces of content \(sha256) add up past any size") }
+                return total
+            }
         return BlobStatus(sha256: sha256, bytes: bytes, received: received, complete: false)
     }
 
@@ -66,7 +71,7 @@ extension SQLHub {
             // What the hub holds already is not taken twice: a piece resent after a cut.
             let fresh = piece.dropFirst(status.received - offset)
             guard !fresh.isEmpty else { return (status, nil) }
-            guard status.received + fresh.count <= total else {
+            guard fresh.count <= total - min(status.received, total) else {
                 throw SyncError.malformed("the content is longer than its attachment's \(total) bytes")
             }
             try sql.execute(

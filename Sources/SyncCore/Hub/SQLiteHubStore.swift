@@ -146,7 +146,11 @@ extension SQLHub {
                             .text(try JSONText.encode(outcome)),
                         ])
                     replica.lastSeq = change.seq
-                    if outcome.clamped { replica.clampedChanges += 1 }
+                    if outcome.clamped {
+                        replica.clampedChanges =
+                            replica.clampedChanges.addingReportingOverflow(1).overflow
+                            ? .max : replica.clampedChanges + 1
+                    }
                     outcomes.append(outcome)
                 }
                 try transaction.save(replica)
