@@ -140,7 +140,7 @@ struct PostgresHubScenarios {
         // Months on the commune's SQLite hub.
         let commune = try Commune()
         let (office, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Tây"])
-        let head = try commune.replica("dong", for: try commune.head(of: hamlets[0]))
+        let head = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         let donation = try head.insert(
             into: "land_donations", values: ["donor_name": .text("Hoàng Văn Cường"), "area_m2": .real(100)])
         try head.insert(into: "cleanups", values: ["date": .text("2026-11-02"), "participants": .integer(40)])

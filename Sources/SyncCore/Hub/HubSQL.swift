@@ -240,7 +240,14 @@ package struct SQLiteHubSQL: HubSQL {
     /// Binds `arguments` to the cached statement of `sql`, steps it to the end, and hands
     /// each row to `row`. A failure is GRDB's `DatabaseError`, as GRDB would have thrown it.
     private func run(_ sql: String, _ arguments: [SQLValue], row: (OpaquePointer) throws -> Void) throws {
-        let handle = try db.cachedStatement(sql: sql).sqliteStatement
+        // GRDB's cache keeps the statement; held here too while its handle is in use.
+        let statement = try db.cachedStatement(sql: sql)
+        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, sql, arguments, row: row) }
+    }
+
+    private func step(
+        _ handle: OpaquePointer, _ sql: String, _ arguments: [SQLValue], row: (OpaquePointer) throws -> Void
+    ) throws {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         defer { sqlite3_reset(handle) }
@@ -285,7 +292,7 @@ package struct SQLiteHubSQL: HubSQL {
                     return sqlite3_bind_text(handle, index, "", 0, transient)
                 }
                 return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
+                    sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(bytes.count), transient, UInt8(SQLITE_UTF8))
                 }
             }
         case .blob(let bytes):
@@ -293,7 +300,7 @@ package struct SQLiteHubSQL: HubSQL {
                 guard let base = raw.baseAddress, !raw.isEmpty else {
                     return sqlite3_bind_zeroblob(handle, index, 0)
                 }
-                return sqlite3_bind_blob(handle, index, base, Int32(raw.count), transient)
+                return sqlite3_bind_blob64(handle, index, base, sqlite3_uint64(raw.count), transient)
             }
         }
     }
@@ -305,12 +312,14 @@ package struct SQLiteHubSQL: HubSQL {
         case SQLITE_FLOAT:
             return .real(sqlite3_column_double(handle, index))
         case SQLITE_TEXT:
-            let count = Int(sqlite3_column_bytes(handle, index))
+            // The text first, then its size (SQLite's order).
             guard let text = sqlite3_column_text(handle, index) else { return .text("") }
+            let count = Int(sqlite3_column_bytes(handle, index))
             return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
         case SQLITE_BLOB:
+            guard let bytes = sqlite3_column_blob(handle, index) else { return .blob([]) }
             let count = Int(sqlite3_column_bytes(handle, index))
-            guard let bytes = sqlite3_column_blob(handle, index), count > 0 else { return .blob([]) }
+            guard count > 0 else { return .blob([]) }
             return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
         default:
             return .null
