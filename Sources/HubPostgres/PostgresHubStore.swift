@@ -92,12 +92,17 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
                     ON CONFLICT (id) DO UPDATE SET private_key = excluded.private_key
                     """, [.blob(Array(Curve25519.Signing.PrivateKey().rawRepresentation))])
             }
-            return try SigningKeys.stored(sql, table: "sync_hub_key").map { SigningKeys.text($0.publicKey) }
+            return try Self.publicKey(sql)
         }
     }
 
     package func read<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
         try await connections.transaction(schema: schemaName, readOnly: true, body)
+    }
+
+    /// The public half of the commune's signing key, as replicas are given it.
+    static func publicKey(_ sql: any HubSQL) throws -> String? {
+        try SigningKeys.stored(sql, table: "sync_hub_key").map { SigningKeys.text($0.publicKey) }
     }
 
     package func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
@@ -370,9 +375,8 @@ extension PostgresHubStore {
                 [])
             return count
         }
-        // Reopened: the key is the file's.
-        let store = try await PostgresHubStore(connections: connections, code: code, clock: clock, logger: logger)
-        _ = target
-        return (store, copied)
+        // The key is now the file's.
+        target.publicKey = try await target.read { sql in try Self.publicKey(sql) }
+        return (target, copied)
     }
 }

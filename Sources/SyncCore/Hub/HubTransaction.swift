@@ -92,7 +92,7 @@ struct HubTransaction {
     }
 
     func row(_ table: TableSpec, _ rowID: String) throws -> SyncRow? {
-        try sql.fetchOne("SELECT * FROM \"\(table.name)\" WHERE id = ?", [.text(rowID)])?.syncRow
+        try table.fetchRow(sql, id: rowID)
     }
 
     // MARK: Log, audit, conflicts

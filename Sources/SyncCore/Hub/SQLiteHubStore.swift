@@ -147,9 +147,9 @@ extension SQLHub {
                         ])
                     replica.lastSeq = change.seq
                     if outcome.clamped {
-                        replica.clampedChanges =
-                            replica.clampedChanges.addingReportingOverflow(1).overflow
-                            ? .max : replica.clampedChanges + 1
+                        // Saturating: the count as stored may be anything.
+                        let (count, overflow) = replica.clampedChanges.addingReportingOverflow(1)
+                        replica.clampedChanges = overflow ? .max : count
                     }
                     outcomes.append(outcome)
                 }
@@ -396,14 +396,7 @@ extension SQLHub {
 
     package func rows(table name: String, for principal: Principal) async throws -> [SyncRow] {
         let table = try schema.table(name)
-        return try await read { sql in
-            if let hamletID = principal.hamletID, table.scope == .hamlet {
-                return try sql.fetchAll(
-                    "SELECT * FROM \"\(table.name)\" WHERE hamlet_id = ? ORDER BY id", [.text(hamletID)]
-                ).map(\.syncRow)
-            }
-            return try sql.fetchAll("SELECT * FROM \"\(table.name)\" ORDER BY id", []).map(\.syncRow)
-        }
+        return try await read { sql in try table.fetchRows(sql, hamletID: principal.hamletID) }
     }
 
     package func audit(table: String, rowID: String) async throws -> [AuditEntry] {

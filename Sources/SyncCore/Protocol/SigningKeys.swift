@@ -33,12 +33,8 @@ package enum SigningKeys {
 
     /// The private key stored in `table` (one row, id 1), nil when absent or unreadable.
     static func stored(_ db: Database, table: String) throws -> Curve25519.Signing.PrivateKey? {
-        guard try db.tableExists(table),
-            let row = try Row.fetchOne(db, sql: "SELECT private_key FROM \(table) WHERE id = 1")
-        else { return nil }
-        let value: DatabaseValue = row["private_key"]
-        guard case .blob(let data) = value.storage else { return nil }
-        return try? Curve25519.Signing.PrivateKey(rawRepresentation: data)
+        guard try db.tableExists(table) else { return nil }
+        return try stored(SQLiteHubSQL(db), table: table)
     }
 
     /// The private key of a hub's store whose schema has `table` (either store).

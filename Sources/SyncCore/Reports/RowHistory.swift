@@ -175,7 +175,7 @@ extension SQLHub {
                 """,
                 [.text(table), .text(rowID)]
             ).map { text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text) }
-            let current = try sql.fetchOne("SELECT * FROM \"\(spec.name)\" WHERE id = ?", [.text(rowID)])?.syncRow
+            let current = try spec.fetchRow(sql, id: rowID)
             return RowHistory.fromHub(table: table, rowID: rowID, current: current, log: log, audit: audit)
         }
     }
@@ -256,8 +256,7 @@ extension Replica {
                     arguments: [rowID, table]
                 ).compactMap { try? JSONText.decode(HistoryEvent.self, from: $0) }
             }
-            let current = try Row.fetchOne(db, sql: "SELECT * FROM \"\(spec.name)\" WHERE id = ?", arguments: [rowID])
-                .map(SyncRow.init(databaseRow:))
+            let current = try spec.fetchRow(db, id: rowID)
             if let confirmed = try ConfirmedRow.fetch(db, RowKey(table: table, rowID: rowID)) {
                 let seen = Set(events.compactMap { $0.seq })
                 for (column, version) in confirmed.versions where !seen.contains(version) {
