@@ -4,6 +4,25 @@ import Logging
 import SyncCore
 import SyncWire
 
+/// What every commune of one hub process shares: the gate on sync bodies in flight, and the
+/// throttles on failed sign-ins, so neither memory nor guessing grows with the communes.
+package struct HubGuards: Sendable {
+    let gate: RequestGate
+    let throttle: AuthenticationThrottle
+    /// Failed office sign-ins count apart from the API's, so a page elsewhere cannot make
+    /// the office's browser lock phones behind the same address out of syncing.
+    let officeThrottle: AuthenticationThrottle
+
+    /// Guards within `limits`.
+    package init(limits: HubServerLimits) {
+        gate = RequestGate(permits: limits.maxConcurrentSyncRequests)
+        throttle = AuthenticationThrottle(
+            maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
+        officeThrottle = AuthenticationThrottle(
+            maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
+    }
+}
+
 /// The hub's HTTP API (docs/api.md): a thin map from routes to `HubStore` calls.
 package struct HubAPI: Sendable {
     /// The hub's store.
@@ -14,25 +33,24 @@ package struct HubAPI: Sendable {
     package let secure: Bool
     /// The hub's metrics, served at `/metrics`.
     package let metrics: HubMetrics
-    private let throttle: AuthenticationThrottle
-    private let gate: RequestGate
+    /// The commune's code when the hub serves many under `/c/CODE/` (DESIGN.md §7), else nil.
+    package let commune: String?
+    private let guards: HubGuards
     private let sessions: OfficeSessions
-    /// Failed office sign-ins count apart from the API's, so a page elsewhere cannot make
-    /// the office's browser lock phones behind the same address out of syncing.
-    private let officeThrottle: AuthenticationThrottle
 
-    /// The API over `store`, within `limits`.
-    package init(store: any HubStore, limits: HubServerLimits = HubServerLimits(), secure: Bool = false) {
+    /// The API over `store`, within `limits`. A hub serving many communes gives each its
+    /// `commune` code and one `guards` for them all.
+    package init(
+        store: any HubStore, limits: HubServerLimits = HubServerLimits(), secure: Bool = false,
+        commune: String? = nil, guards: HubGuards? = nil
+    ) {
         self.store = store
         self.limits = limits
         self.secure = secure
-        self.throttle = AuthenticationThrottle(
-            maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
-        self.gate = RequestGate(permits: limits.maxConcurrentSyncRequests)
+        self.commune = commune
+        self.guards = guards ?? HubGuards(limits: limits)
         self.metrics = HubMetrics()
         self.sessions = OfficeSessions(lifetime: limits.officeSessionLifetime)
-        self.officeThrottle = AuthenticationThrottle(
-            maxFailures: limits.maxFailedAuthentications, window: limits.failedAuthenticationWindow)
     }
 
     /// A router with every route and middleware.
@@ -43,7 +61,7 @@ package struct HubAPI: Sendable {
         router.get("healthz") { request, _ in
             try HubResponse.json(HealthBody(), request: request)
         }
-        let authenticated = BearerAuthMiddleware(store: store, throttle: throttle, metrics: metrics)
+        let authenticated = BearerAuthMiddleware(store: store, throttle: guards.throttle, metrics: metrics)
         // Prometheus scrapes with a reviewer token (its `authorization` setting).
         router.group("metrics").add(middleware: authenticated).get { _, context in
             _ = try context.requireReviewer()
@@ -52,17 +70,19 @@ package struct HubAPI: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-        OfficePage(store: store, sessions: sessions, throttle: officeThrottle, secure: secure, metrics: metrics).add(
-            to: router)
+        OfficePage(
+            store: store, sessions: sessions, throttle: guards.officeThrottle, secure: secure, metrics: metrics,
+            commune: commune
+        ).add(to: router)
         let v1 = router.group("v1").add(middleware: authenticated)
         v1.get("status") { request, context in
             try HubResponse.json(try await store.status(for: context.requirePrincipal()), request: request)
         }
         // Bodies are read, decoded and applied a few at a time, whatever the connections.
-        v1.post("push") { request, context in try await gate.withPermit { try await push(request, context) } }
-        v1.post("pull") { request, context in try await gate.withPermit { try await pull(request, context) } }
+        v1.post("push") { request, context in try await guards.gate.withPermit { try await push(request, context) } }
+        v1.post("pull") { request, context in try await guards.gate.withPermit { try await pull(request, context) } }
         v1.post("restore") { request, context in
-            try await gate.withPermit {
+            try await guards.gate.withPermit {
                 let principal = try context.requirePrincipal()
                 let body = try await HubResponse.decode(RestoreRequest.self, from: request)
                 let answer = try await store.restore(body, from: principal)
@@ -77,7 +97,8 @@ package struct HubAPI: Sendable {
         }
         // A device's bundle relayed by a reviewer's ntm (DESIGN.md §8): the file in, the
         // hub's signed reply out; the file's own signature says whose changes they are.
-        v1.post("bundles") { request, context in try await gate.withPermit { try await bundle(request, context) } }
+        v1.post("bundles") { request, context in try await guards.gate.withPermit { try await bundle(request, context) }
+        }
         // Attachments' content (DESIGN.md §8): resumable pieces up, whole content down,
         // within the caller's scope.
         v1.get("blobs/:sha256/status") { request, context in
@@ -86,7 +107,7 @@ package struct HubAPI: Sendable {
             return try HubResponse.json(try await store.blobStatus(sha256: sha256, for: principal), request: request)
         }
         v1.put("blobs/:sha256/pieces/:offset") { request, context in
-            try await gate.withPermit {
+            try await guards.gate.withPermit {
                 let principal = try context.requirePrincipal()
                 let sha256 = try context.parameters.require("sha256")
                 let text = try context.parameters.require("offset")

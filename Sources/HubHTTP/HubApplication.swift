@@ -13,6 +13,25 @@ package enum HubApplication {
         store: any HubStore, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
         tls: HubTLS? = nil, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        make(
+            responder: HubAPI(store: store, limits: limits, secure: tls != nil).router().buildResponder(), host: host,
+            port: port, limits: limits, tls: tls, logger: logger, onListening: onListening)
+    }
+
+    /// An application serving every commune of `directory` under `/c/CODE/` (DESIGN.md §7).
+    package static func make(
+        directory: any CommuneDirectory, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
+        tls: HubTLS? = nil, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        make(
+            responder: ProvinceResponder(directory: directory, limits: limits, secure: tls != nil, logger: logger),
+            host: host, port: port, limits: limits, tls: tls, logger: logger, onListening: onListening)
+    }
+
+    private static func make<Responder: HTTPResponder<HubRequestContext>>(
+        responder: Responder, host: String, port: Int, limits: HubServerLimits, tls: HubTLS?, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol {
         let requestTimeout = limits.requestTimeout
         var http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [RequestDeadlineHandler(timeout: requestTimeout)],
@@ -30,7 +49,7 @@ package enum HubApplication {
                 .http1(configuration: http1)
             }
         return Application(
-            router: HubAPI(store: store, limits: limits, secure: tls != nil).router(),
+            responder: responder,
             server: server,
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "ntm-hub",

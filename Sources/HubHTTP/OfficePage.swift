@@ -63,7 +63,11 @@ final class OfficeSessions: Sendable {
 struct OfficePage: Sendable {
     /// The cookie's name: under TLS with the `__Host-` prefix, which a browser takes only from
     /// a secure origin, for the whole host, so no plain-HTTP page can plant one.
-    var cookieName: String { secure ? "__Host-ntm_session" : "ntm_session" }
+    /// Under `/c/CODE/` the name carries the code, so one browser may be signed in to several
+    /// communes of a province's hub.
+    var cookieName: String { (secure ? "__Host-ntm_session" : "ntm_session") + (commune.map { "_" + $0 } ?? "") }
+    /// The page's path prefix: `/c/CODE` when the hub serves many communes, else empty.
+    var base: String { commune.map { "/c/" + $0 } ?? "" }
     static let fetchSite = HTTPField.Name("Sec-Fetch-Site") ?? .contentType
     static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options") ?? .contentType
     static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .contentType
@@ -72,6 +76,7 @@ struct OfficePage: Sendable {
     let throttle: AuthenticationThrottle
     let secure: Bool
     let metrics: HubMetrics
+    let commune: String?
 
     func add(to router: Router<HubRequestContext>) {
         router.get("/") { request, context in try await office(request, context) }
@@ -81,7 +86,7 @@ struct OfficePage: Sendable {
                 OfficeTemplates.login,
                 LoginView(
                     message: expired ? "Phiên đăng nhập đã hết hạn: hãy đăng nhập lại." : nil,
-                    lifetime: lifetimeText), status: .ok)
+                    lifetime: lifetimeText, base: base), status: .ok)
         }
         router.post("login") { request, context in
             if let refusal = crossSiteRefusal(request) { return refusal }
@@ -90,7 +95,7 @@ struct OfficePage: Sendable {
         router.post("logout") { request, _ in
             if let refusal = crossSiteRefusal(request) { return refusal }
             if let id = sessionID(request) { sessions.close(id) }
-            return redirect("/login", cookie: cookie(value: "", maxAge: 0))
+            return redirect(base + "/login", cookie: cookie(value: "", maxAge: 0))
         }
     }
 
@@ -150,7 +155,7 @@ struct OfficePage: Sendable {
                 ])
             return page(
                 OfficeTemplates.login,
-                LoginView(message: "Token không đúng, giả mạo hoặc đã bị thu hồi.", lifetime: lifetimeText),
+                LoginView(message: "Token không đúng, giả mạo hoặc đã bị thu hồi.", lifetime: lifetimeText, base: base),
                 status: .unauthorized)
         }
         guard principal.isReviewer else {
@@ -159,20 +164,20 @@ struct OfficePage: Sendable {
                 LoginView(
                     message:
                         "Trang này dành cho cán bộ xã: token của trưởng thôn không đăng nhập được. Trưởng thôn xem số liệu bằng ntm report.",
-                    lifetime: lifetimeText), status: .forbidden)
+                    lifetime: lifetimeText, base: base), status: .forbidden)
         }
         // A new sign-in replaces the browser's old session, which ends on the hub too.
         if let old = sessionID(request) { sessions.close(old) }
         let id = sessions.open(token: token)
-        return redirect("/", cookie: cookie(value: id, maxAge: sessions.lifetime.components.seconds))
+        return redirect(base + "/", cookie: cookie(value: id, maxAge: sessions.lifetime.components.seconds))
     }
 
     private func office(_ request: Request, _ context: HubRequestContext) async throws -> Response {
-        guard let id = sessionID(request) else { return redirect("/login") }
-        guard let token = sessions.token(for: id) else { return redirect("/login?het_han=1") }
+        guard let id = sessionID(request) else { return redirect(base + "/login") }
+        guard let token = sessions.token(for: id) else { return redirect(base + "/login?het_han=1") }
         guard let principal = try await store.principal(forToken: token), principal.isReviewer else {
             sessions.close(id)
-            return redirect("/login?het_han=1")
+            return redirect(base + "/login?het_han=1")
         }
         let today = Format.today()
         let period: ReportPeriod
@@ -188,7 +193,7 @@ struct OfficePage: Sendable {
         let devices = try await store.devices()
         let view = OfficeView(
             report: report, commune: status.communeName ?? "Xã", reviewer: principal.name, conflicts: conflicts,
-            devices: devices, now: status.hubTime, today: today)
+            devices: devices, now: status.hubTime, today: today, base: base)
         return page(OfficeTemplates.office, view, status: .ok)
     }
 
@@ -213,7 +218,7 @@ struct OfficePage: Sendable {
     }
 
     private func message(_ title: String, _ text: String, status: HTTPResponse.Status) -> Response {
-        page(OfficeTemplates.message, ["title": title, "message": text], status: status)
+        page(OfficeTemplates.message, ["title": title, "message": text, "base": base], status: status)
     }
 
     private func page(_ template: MustacheTemplate?, _ object: Any, status: HTTPResponse.Status) -> Response {
@@ -231,6 +236,8 @@ struct OfficePage: Sendable {
 struct LoginView {
     let message: String?
     let lifetime: String
+    /// The page's path prefix (`OfficePage.base`).
+    let base: String
 }
 
 /// What the office page shows, every figure taken from the commune report.
@@ -273,6 +280,8 @@ struct OfficeView {
     }
 
     let commune: String
+    /// The page's path prefix (`OfficePage.base`).
+    let base: String
     let month: String
     let previous: String
     let next: String?
@@ -296,9 +305,10 @@ struct OfficeView {
 
     init(
         report: CommuneReport, commune: String, reviewer: String, conflicts: [ConflictRecord], devices: [DeviceInfo],
-        now: Int64, today: CalendarDate
+        now: Int64, today: CalendarDate, base: String = ""
     ) {
         self.commune = commune
+        self.base = base
         self.reviewer = reviewer
         let first = CalendarDate(report.period.from) ?? today
         month = Format.month(first.monthText, language: .vi)

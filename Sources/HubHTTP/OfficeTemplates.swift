@@ -82,7 +82,7 @@ enum OfficeTemplates {
         <section>
         <h2>Đăng nhập</h2>
         {{#message}}<p class="error" role="alert">{{message}}</p>{{/message}}
-        <form method="post" action="/login">
+        <form method="post" action="{{base}}/login">
         <p><label for="token">Token của cán bộ xã</label></p>
         <p><input type="password" id="token" name="token" autocomplete="current-password" required maxlength="200"></p>
         <p><button type="submit">Đăng nhập</button></p>
@@ -99,11 +99,11 @@ enum OfficeTemplates {
         <header>
         <h1>{{commune}} — Tháng {{month}}</h1>
         <p>{{reviewer}} · số liệu đến ngày {{asOf}} ·
-        <form class="inline" method="post" action="/logout"><button class="link" type="submit">Đăng xuất</button></form></p>
+        <form class="inline" method="post" action="{{base}}/logout"><button class="link" type="submit">Đăng xuất</button></form></p>
         </header>
         <main>
-        <nav aria-label="Chọn tháng"><a href="/?thang={{previous}}">← Tháng trước</a>
-        {{#next}}<a href="/?thang={{next}}">Tháng sau →</a>{{/next}}
+        <nav aria-label="Chọn tháng"><a href="{{base}}/?thang={{previous}}">← Tháng trước</a>
+        {{#next}}<a href="{{base}}/?thang={{next}}">Tháng sau →</a>{{/next}}
         <span class="note">Cùng số liệu với ntm-hub report month {{month}}</span></nav>
         {{#charts}}
         <section id="{{key}}">
@@ -160,6 +160,6 @@ enum OfficeTemplates {
         \(head(title: "{{title}}"))
         <header><h1>NTM Sync — Văn phòng xã</h1></header>
         <main><section><h2>{{title}}</h2><p class="error" role="alert">{{message}}</p>
-        <p><a href="/">Về trang chính</a></p></section></main></body></html>
+        <p><a href="{{base}}/">Về trang chính</a></p></section></main></body></html>
         """)
 }

@@ -36,10 +36,11 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         }
     }
 
-    /// Opens commune `code` in the database of `connections`, creating its schema and
-    /// migrating it when missing.
+    /// Opens commune `code` in the database of `connections`, migrating its schema when
+    /// behind, and creating it when missing if `create` (else: not found).
     package init(
-        connections: PostgresConnections, code: String, configuration: HubConfiguration = HubConfiguration(),
+        connections: PostgresConnections, code: String, create: Bool = true,
+        configuration: HubConfiguration = HubConfiguration(),
         clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil, logger: Logger
     ) async throws {
         try Self.check(code: code)
@@ -62,6 +63,11 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         publicKey = try await connections.transaction(schema: nil) { sql in
             try sql.execute("SELECT pg_advisory_xact_lock(7406)", [])
             try sql.execute(PostgresSchema.registry, [])
+            let registered = try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)])
+            guard create || registered else {
+                throw SyncError.notFound(
+                    "no commune \(code) in this database: create it with ntm-hub init --postgres URL --code \(code)")
+            }
             let exists = try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text(schemaName)])
             if !exists { try sql.execute("CREATE SCHEMA \(schemaName)", []) }
             try sql.execute("SET LOCAL search_path TO \(schemaName)", [])
@@ -131,6 +137,42 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
 
     package func refusal(_ error: any Error) -> SQLRefusal? {
         PostgresHubSQL.refusal(error)
+    }
+}
+
+/// The communes of one database, as `serve --postgres` finds them by the codes in URLs: each
+/// opened at its first request, over the process's one pool of connections.
+package actor PostgresCommunes: CommuneDirectory {
+    private let connections: PostgresConnections
+    private let logger: Logger
+    private var open: [String: PostgresHubStore] = [:]
+
+    /// The communes reached through `connections`.
+    package init(connections: PostgresConnections, logger: Logger) {
+        self.connections = connections
+        self.logger = logger
+    }
+
+    package func store(code: String) async throws -> (any HubStore)? {
+        guard (try? PostgresHubStore.check(code: code)) != nil else { return nil }
+        if let store = open[code] { return store }
+        do {
+            let store = try await PostgresHubStore(
+                connections: connections, code: code, create: false, logger: logger)
+            let kept = open[code] ?? store
+            open[code] = kept
+            return kept
+        } catch let error as SyncError where error.kind == .notFound {
+            return nil
+        }
+    }
+
+    /// Every commune of the database, by code.
+    package func codes() async throws -> [String] {
+        try await connections.transaction(schema: nil, readOnly: true) { sql in
+            guard try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL") else { return [] }
+            return try sql.fetchTexts("SELECT code FROM public.ntm_communes ORDER BY code")
+        }
     }
 }
 

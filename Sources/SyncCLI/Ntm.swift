@@ -38,7 +38,7 @@ struct Ntm: AsyncParsableCommand {
             InitCommand.self, HouseholdCommand.self, CleanupCommand.self, RoadCommand.self, DonationCommand.self,
             ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, DiscardCommand.self,
             CheckCommand.self, CriteriaCommand.self, BundleCommand.self, AttachCommand.self, AttachmentsCommand.self,
-            ConflictsCommand.self, HistoryCommand.self, TokenCommand.self, HubCommand.self,
+            ConflictsCommand.self, HistoryCommand.self, TokenCommand.self, HubCommand.self, RelocateCommand.self,
             ReportCommand<ReplicaOptions>.self,
         ])
 

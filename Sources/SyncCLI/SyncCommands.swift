@@ -625,15 +625,66 @@ struct HubCommand: AsyncParsableCommand {
             var settings = current
             if let url { settings.url = url }
             if let certificates = try trust.certificates() { settings.trustedCertificates = certificates }
-            PlainHTTP.warn(settings.url)
-            let connection = HTTPHubConnection(settings)
-            try HubCommand.requireSameScope(try await connection.status().principal, as: replica)
-            settings.url = connection.baseURL
-            try replica.setHubSettings(settings)
-            print(
-                tr(
-                    "this device now syncs with \(connection.baseURL)",
-                    "thiết bị này từ nay đồng bộ với \(connection.baseURL)"))
+            try await HubCommand.move(replica, to: settings)
         }
+    }
+
+    /// Points `replica` at `settings` once the hub there has said it is this replica's hub:
+    /// the token speaks for the same hamlet and role, and the hub signs with the key the
+    /// replica knows (a commune moved to a province's database keeps its key).
+    static func move(_ replica: Replica, to settings: HubSettings) async throws {
+        var settings = settings
+        PlainHTTP.warn(settings.url)
+        let connection = HTTPHubConnection(settings)
+        let status = try await connection.status()
+        try requireSameScope(status.principal, as: replica)
+        if let known = try replica.hubPublicKey(), let key = status.hubKey, key != known {
+            throw CommandFailure.usage(
+                tr(
+                    "the hub at \(connection.baseURL) is not this replica's hub (it signs with another key); nothing changed",
+                    "hub tại \(connection.baseURL) không phải hub của bản sao này (ký bằng khóa khác); không thay đổi gì"
+                ))
+        }
+        settings.url = connection.baseURL
+        try replica.setHubSettings(settings)
+        print(
+            tr(
+                "this device now syncs with \(connection.baseURL)",
+                "thiết bị này từ nay đồng bộ với \(connection.baseURL)"))
+    }
+}
+
+/// `ntm relocate URL` (DESIGN.md §7): the hub moved (a commune taken into a province's
+/// database, a new server); the replica follows it and keeps everything.
+struct RelocateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relocate",
+        abstract: tr(
+            "Point this device at its hub's new address; the replica, its id and its pending records stay.",
+            "Chỉ thiết bị này tới địa chỉ mới của hub; dữ liệu, mã bản sao và thay đổi chờ gửi vẫn giữ nguyên."),
+        discussion: tr(
+            """
+            The hub at URL is asked first: it must know this device's token for the same hamlet, \
+            and sign with the same key as the old address (a commune moved with ntm-hub migrate \
+            keeps its key). A province's hub serves each commune at https://HOST/c/CODE.
+            """,
+            """
+            Hub tại URL được hỏi trước: hub phải nhận token của thiết bị này cho cùng thôn/xóm, và \
+            ký bằng cùng khóa với địa chỉ cũ (xã chuyển bằng ntm-hub migrate giữ nguyên khóa). Hub \
+            của tỉnh phục vụ mỗi xã tại https://MÁY-CHỦ/c/MÃ.
+            """))
+
+    @Argument(help: help("The hub's new URL.", "Địa chỉ mới của hub.")) var url: String
+    @OptionGroup var trust: CAFileOption
+    @OptionGroup var replica: ReplicaOptions
+
+    func validate() throws { try HubURL.check(url, flag: "URL") }
+
+    func run() async throws {
+        let (replica, current) = try self.replica.openWithHubSettings()
+        var settings = current
+        settings.url = url
+        if let certificates = try trust.certificates() { settings.trustedCertificates = certificates }
+        try await HubCommand.move(replica, to: settings)
     }
 }

@@ -34,11 +34,22 @@ struct HubDatabaseOption: ParsableArguments {
         help: ArgumentHelp(
             tr("The hub's SQLite file (created if missing).", "Tệp SQLite của hub (tạo mới nếu chưa có).")))
     var db: String = "ntm-hub.sqlite"
+    @OptionGroup var province: ProvinceOptions
 
     /// Opens the hub store.
     func open(logLevel: Logger.Level = .warning) throws -> SQLiteHubStore {
         try Self.open(db, logLevel: logLevel)
     }
+
+    /// Runs `body` with the hub's store: commune `--code` of `--postgres` (created when
+    /// missing), else the SQLite file.
+    func withStore<T>(_ body: (any SQLHub) async throws -> T) async throws -> T {
+        if let result = try await province.withCommune(create: true, body) { return result }
+        return try await body(open())
+    }
+
+    /// How messages name the hub.
+    var shown: String { province.shown ?? db }
 
     /// Opens the hub store at `path`, creating it when missing.
     static func open(_ path: String, logLevel: Logger.Level = .warning) throws -> SQLiteHubStore {
@@ -60,6 +71,7 @@ struct HubDatabaseOption: ParsableArguments {
 struct ExistingHub: ParsableArguments, ReportSource {
     @Option(name: .long, help: ArgumentHelp(tr("The hub's SQLite file.", "Tệp SQLite của hub.")))
     var db: String = "ntm-hub.sqlite"
+    @OptionGroup var province: ProvinceOptions
 
     /// Opens the hub store, or says there is none.
     func open() throws -> SQLiteHubStore {
@@ -72,11 +84,22 @@ struct ExistingHub: ParsableArguments, ReportSource {
         return try HubDatabaseOption.open(db)
     }
 
-    func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport {
-        try await open().report(period, asOf: asOf)
+    /// Runs `body` with the hub's store: commune `--code` of `--postgres`, else the file.
+    func withStore<T>(_ body: (any SQLHub) async throws -> T) async throws -> T {
+        if let result = try await province.withCommune(create: false, body) { return result }
+        return try await body(open())
     }
 
-    func candidates(year: Int) async throws -> CandidatesReport { try await open().candidates(year: year) }
+    /// How messages name the hub.
+    var shown: String { province.shown ?? db }
+
+    func report(_ period: ReportPeriod, asOf: CalendarDate) async throws -> CommuneReport {
+        try await withStore { try await $0.report(period, asOf: asOf) }
+    }
+
+    func candidates(year: Int) async throws -> CandidatesReport {
+        try await withStore { try await $0.candidates(year: year) }
+    }
 }
 
 struct Serve: AsyncParsableCommand {
@@ -130,6 +153,12 @@ struct Serve: AsyncParsableCommand {
                 "Seconds a sign-in to the office page lasts (default 28800: 8 hours).",
                 "Số giây một lần đăng nhập trang văn phòng có hiệu lực (mặc định 28800: 8 giờ).")))
     var sessionSeconds = 28_800
+    @Option(
+        help: ArgumentHelp(
+            tr(
+                "With --postgres: the most database connections this process holds (default 8).",
+                "Đi cùng --postgres: số kết nối cơ sở dữ liệu tối đa của tiến trình này (mặc định 8).")))
+    var postgresConnections = 8
 
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else {
@@ -153,6 +182,9 @@ struct Serve: AsyncParsableCommand {
         guard (1...100_000).contains(maxConnections) else {
             throw CommandFailure.usage("--max-connections must be between 1 and 100000")
         }
+        guard (1...1_000).contains(postgresConnections) else {
+            throw CommandFailure.usage("--postgres-connections must be between 1 and 1000")
+        }
         guard (1...604_800).contains(sessionSeconds) else {
             throw CommandFailure.usage("--session-seconds must be between 1 and 604800 (7 days)")
         }
@@ -163,10 +195,9 @@ struct Serve: AsyncParsableCommand {
         limits.officeSessionLifetime = .seconds(sessionSeconds)
         let tls: HubTLS? =
             if let tlsCert, let tlsKey { try HubTLS(certificateFile: tlsCert, keyFile: tlsKey) } else { nil }
-        let store = try database.open(logLevel: .warning)
         var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = level
-        let (db, host, scheme) = (database.db, self.host, tls == nil ? "http" : "https")
+        let (host, scheme) = (self.host, tls == nil ? "http" : "https")
         if tls == nil, !PlainHTTP.isLoopback(host) {
             FileHandle.standardError.write(
                 Data(
@@ -175,6 +206,11 @@ struct Serve: AsyncParsableCommand {
                         "cảnh báo: phục vụ http:// không mã hóa trên \(host): token đi qua mạng ở dạng rõ; hãy dùng --tls-cert và --tls-key\n"
                     ).utf8))
         }
+        if let postgres = database.province.postgres {
+            return try await serveProvince(postgres, limits: limits, tls: tls, logger: logger)
+        }
+        let store = try database.open(logLevel: .warning)
+        let db = database.db
         let app = HubApplication.make(
             store: store, host: host, port: port, limits: limits, tls: tls, logger: logger
         ) { port in
@@ -186,6 +222,43 @@ struct Serve: AsyncParsableCommand {
                     ).utf8))
         }
         try await app.runService()
+    }
+
+    /// Serves every commune of a province's database, each under `/c/CODE/` (DESIGN.md §7);
+    /// any number of these processes may serve the same database at once.
+    private func serveProvince(_ url: String, limits: HubServerLimits, tls: HubTLS?, logger: Logger) async throws {
+        guard database.province.code == nil else {
+            throw CommandFailure.usage(
+                tr(
+                    "serve --postgres serves every commune of the database, each under /c/CODE/: leave out --code",
+                    "serve --postgres phục vụ mọi xã trong cơ sở dữ liệu, mỗi xã tại /c/MÃ/: bỏ --code"))
+        }
+        let location = try ProvinceOptions.location(url)
+        let connections = PostgresConnections(location: location, limit: postgresConnections, logger: logger)
+        let outcome: Result<Void, any Error>
+        do {
+            let directory = PostgresCommunes(connections: connections, logger: logger)
+            let codes = try await directory.codes()
+            let (host, scheme, shown) = (self.host, tls == nil ? "http" : "https", location.shown)
+            let app = HubApplication.make(
+                directory: directory, host: host, port: port, limits: limits, tls: tls, logger: logger
+            ) { port in
+                let list = codes.prefix(5).map { "\(scheme)://\(host):\(port)/c/\($0)" }.joined(separator: ", ")
+                let more = codes.count > 5 ? ", …" : ""
+                FileHandle.standardOutput.write(
+                    Data(
+                        tr(
+                            "ntm-hub: listening on \(scheme)://\(host):\(port) (\(shown), \(codes.count) commune(s): \(list)\(more))\n",
+                            "ntm-hub: đang lắng nghe tại \(scheme)://\(host):\(port) (\(shown), \(codes.count) xã: \(list)\(more))\n"
+                        ).utf8))
+            }
+            try await app.runService()
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        try? await connections.close()
+        try outcome.get()
     }
 }
 
@@ -200,7 +273,7 @@ struct Init: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() async throws {
-        let setup = try await database.open().initialize(communeName: commune)
+        let setup = try await database.withStore { try await $0.initialize(communeName: commune) }
         if json {
             try Output.json(
                 InitOutput(
@@ -209,13 +282,13 @@ struct Init: AsyncParsableCommand {
         } else if setup.alreadyNamed {
             print(
                 tr(
-                    "\(database.db) is already the hub of \(setup.communeName); nothing changed",
-                    "\(database.db) đã là hub của \(setup.communeName); không thay đổi gì"))
+                    "\(database.shown) is already the hub of \(setup.communeName); nothing changed",
+                    "\(database.shown) đã là hub của \(setup.communeName); không thay đổi gì"))
         } else {
             print(
                 tr(
-                    "commune \(setup.communeName): \(setup.criteria.count) national criteria recorded (db \(database.db))",
-                    "\(setup.communeName): đã ghi \(setup.criteria.count) tiêu chí quốc gia (tệp \(database.db))"))
+                    "commune \(setup.communeName): \(setup.criteria.count) national criteria recorded (\(database.shown))",
+                    "\(setup.communeName): đã ghi \(setup.criteria.count) tiêu chí quốc gia (\(database.shown))"))
         }
         if setup.alreadyNamed, setup.communeName != commune {
             throw CommandFailure.usage(
@@ -286,7 +359,7 @@ struct HamletCommand: AsyncParsableCommand {
         @Flag(help: ArgumentHelp(tr("Print the new row as JSON.", "In dòng mới dạng JSON."))) var json = false
 
         func run() async throws {
-            let row = try await database.open().addHamlet(try fields.values(name: name))
+            let row = try await database.withStore { try await $0.addHamlet(try fields.values(name: name)) }
             if json { try Output.json(row) } else { print(row.id) }
         }
     }
@@ -313,7 +386,7 @@ struct HamletCommand: AsyncParsableCommand {
                 throw CommandFailure.usage(
                     tr("nothing to change: give a field", "không có gì để sửa: hãy cho một trường"))
             }
-            let row = try await database.open().updateHamlet(hamlet, values: values)
+            let row = try await database.withStore { try await $0.updateHamlet(hamlet, values: values) }
             if json {
                 try Output.json(row)
             } else {
@@ -333,7 +406,9 @@ struct HamletCommand: AsyncParsableCommand {
         @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
         func run() async throws {
-            let rows = try await database.open().rows(table: "hamlets", for: SQLiteHubStore.administrator)
+            let rows = try await database.withStore {
+                try await $0.rows(table: "hamlets", for: SQLiteHubStore.administrator)
+            }
             if json {
                 try Output.json(rows)
             } else {
@@ -362,7 +437,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
         func run() async throws {
-            let tokens = try await database.open().tokens()
+            let tokens = try await database.withStore { try await $0.tokens() }
             if json {
                 try Output.json(tokens)
                 return
@@ -399,7 +474,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
         func run() async throws {
-            let token = try await database.open().revokeToken(id)
+            let token = try await database.withStore { try await $0.revokeToken(id) }
             if json {
                 try Output.json(token)
             } else {
@@ -425,7 +500,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
         func run() async throws {
-            let issued = try await database.open().replaceToken(id, name: name)
+            let issued = try await database.withStore { try await $0.replaceToken(id, name: name) }
             if json { try Output.json(issued) } else { print(issued.token) }
         }
     }
@@ -468,10 +543,11 @@ struct TokenCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let hub = try database.open()
-            var role = Principal.Role.reviewer
-            if let hamlet { role = .head(hamletID: try await hub.hamletID(named: hamlet)) }
-            let issued = try await hub.issueToken(role: role, name: name)
+            let issued = try await database.withStore { hub in
+                var role = Principal.Role.reviewer
+                if let hamlet { role = .head(hamletID: try await hub.hamletID(named: hamlet)) }
+                return try await hub.issueToken(role: role, name: name)
+            }
             if json { try Output.json(issued) } else { print(issued.token) }
         }
     }
@@ -490,6 +566,7 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() throws {
+        try database.province.refuse("backup")
         try database.open().backup(to: file)
         if json {
             try Output.json(["backup": file, "db": database.db, "integrity_check": "ok"])
@@ -523,6 +600,7 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() throws {
+        try database.province.refuse("restore")
         try SQLiteHubStore.restore(backup: file, to: database.db)
         if json {
             try Output.json(["restored": database.db, "from": file])
@@ -546,7 +624,7 @@ struct DevicesCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() async throws {
-        let devices = try await database.open().devices()
+        let devices = try await database.withStore { try await $0.devices() }
         if json {
             try Output.json(devices)
             return
@@ -695,8 +773,9 @@ struct BundleCommand: AsyncParsableCommand {
         func run() async throws {
             let limit = try input.replyLimit()
             let bundles = try input.files.map(BundleFiles.read)
-            let store = try hub.open()
-            let (answer, summary) = try await HubBundles.answer(bundles, store: store, maxReplyBytes: limit)
+            let (answer, summary) = try await hub.withStore { store in
+                try await HubBundles.answer(bundles, store: store, maxReplyBytes: limit)
+            }
             let bytes = try answer.fileBytes()
             try BundleFiles.write(bytes, to: reply)
             if output.json { return try Output.json(Imported(summary: summary, reply: reply, bytes: bytes.count)) }
@@ -756,14 +835,12 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try PostgresHubStore.check(code: code)
-        var location = try PostgresLocation(url: to)
-        if location.password == nil { location.password = ProcessInfo.processInfo.environment["PGPASSWORD"] }
+        let location = try ProvinceOptions.location(to)
         guard FileManager.default.fileExists(atPath: from) else {
             throw CommandFailure.usage(tr("no hub file at \(from)", "không có tệp hub tại \(from)"))
         }
         let source = try HubDatabaseOption.open(from)
-        var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = .warning
+        let logger = ProvinceOptions.logger()
         let connections = PostgresConnections(location: location, limit: 2, logger: logger)
         let outcome: Result<Int, any Error>
         do {

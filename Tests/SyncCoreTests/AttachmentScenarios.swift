@@ -7,9 +7,11 @@ import Testing
 @Suite struct AttachmentScenarios {
     static func digest(_ n: Int) -> SyncValue { .text(String(format: "%064x", n)) }
 
-    @Test(arguments: [1, 2])
-    func aReplicaUpgradedFromAnEarlierVersionFetchesTheAttachmentsItsPullsLeftOut(from version: Int) async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines, [1, 2])
+    func aReplicaUpgradedFromAnEarlierVersionFetchesTheAttachmentsItsPullsLeftOut(
+        _ engine: SQLDialect, from version: Int
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let office = try commune.replica("office", for: commune.reviewer, schemaVersion: version)
         let hamletID = try office.insert(into: "hamlets", values: ["name": .text("Xóm Đông")]).id
         try await commune.sync(office)
@@ -49,8 +51,10 @@ import Testing
         try await commune.expectConverged()
     }
 
-    @Test func aReplyMadeBeforeAnUpgradeHidesNothingTheNewVersionKnows() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aReplyMadeBeforeAnUpgradeHidesNothingTheNewVersionKnows(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let office = try commune.replica("office", for: commune.reviewer)
         let hamletID = try office.insert(into: "hamlets", values: ["name": .text("Làng Tơ Tung")]).id
         try await commune.sync(office)
@@ -95,8 +99,8 @@ import Testing
         let doai: Replica
         let donation: String
 
-        init() async throws {
-            commune = try Commune()
+        init(_ engine: SQLDialect = .sqlite) async throws {
+            commune = try await Commune.on(engine)
             let (office, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Đoài"])
             self.office = office
             dong = try commune.replica("dong", for: commune.head(of: hamlets[0]))
@@ -113,8 +117,10 @@ import Testing
         }
     }
 
-    @Test func aPhotoReachesTheHubOnceAndIsFetchedOnDemandWithinItsScope() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func aPhotoReachesTheHubOnceAndIsFetchedOnDemandWithinItsScope(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         let photo = try BlobContent(checking: Self.jpeg(700_000))
         let record = try s.dong.attach(
             photo, to: "land_donations", rowID: s.donation, caption: "Biên bản hiến đất số 7", takenOn: "2026-11-20")
@@ -152,8 +158,10 @@ import Testing
         try await s.commune.expectConverged()
     }
 
-    @Test func aRenamedTextFileIsRefusedAsAPhotoAndNothingIsRecorded() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func aRenamedTextFileIsRefusedAsAPhotoAndNothingIsRecorded(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         let text = Array("Biên bản họp thôn ngày 20/11/2026 — không phải ảnh".utf8)
         do {
             _ = try BlobContent(checking: text)
@@ -211,8 +219,10 @@ import Testing
         }
     }
 
-    @Test func anUploadCutOnTheWayResumesWithoutResendingWhatArrived() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func anUploadCutOnTheWayResumesWithoutResendingWhatArrived(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         let photo = try BlobContent(checking: Self.jpeg(3_000_000))
         try s.dong.attach(photo, to: "land_donations", rowID: s.donation)
         try await s.commune.sync(s.dong)
@@ -222,14 +232,16 @@ import Testing
         // What was resent is only what was lost on the way: pieces cut before the hub took
         // them (a piece whose answer was lost is not sent again).
         #expect(sent.bytes < photo.bytes.count + sent.failures * BlobTransfer.pieceBytes)
-        let pieces = try await s.commune.hub.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_blob_pieces") ?? -1
+        let pieces = try await s.commune.hub.read { sql in
+            try sql.fetchInt64("SELECT COUNT(*) FROM sync_blob_pieces") ?? -1
         }
         #expect(pieces == 0, "assembled and kept once")
     }
 
-    @Test func aBundleCarriesPhotosWhenAskedAndTheHubKeepsThemWhole() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func aBundleCarriesPhotosWhenAskedAndTheHubKeepsThemWhole(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         let photo = try BlobContent(checking: Self.jpeg(300_000, seed: 3))
         try s.dong.attach(photo, to: "land_donations", rowID: s.donation, caption: "Biên bản hiến đất")
         // Without the flag, only the records go.

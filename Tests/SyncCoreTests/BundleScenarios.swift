@@ -18,8 +18,8 @@ import Testing
         let headClock: ManualWallClock
         let hamletID: String
 
-        init() async throws {
-            commune = try Commune()
+        init(_ engine: SQLDialect = .sqlite) async throws {
+            commune = try await Commune.on(engine)
             let office = try commune.replica("office", for: commune.reviewer)
             hamletID = try office.insert(into: "hamlets", values: ["name": .text("Làng Tơ Tung")]).id
             try await commune.sync(office)
@@ -47,8 +47,10 @@ import Testing
         }
     }
 
-    @Test func aMonthOfRecordsAndAConflictReachTheHubAndComeBackResolvedByBundlesAlone() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func aMonthOfRecordsAndAConflictReachTheHubAndComeBackResolvedByBundlesAlone(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         // Known to both before the hamlet lost its signal.
         let donation = try s.office.insert(
             into: "land_donations",
@@ -115,8 +117,10 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
-    @Test func theSameBundleTwiceAndRepliesOutOfOrderChangeNothingTwice() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func theSameBundleTwiceAndRepliesOutOfOrderChangeNothingTwice(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         _ = try s.head.insert(into: "cleanups", values: ["date": .text("2026-11-08"), "note": .text("Lần một")])
         let early = try s.head.exportBundles().map { try SignedBundle.read(try $0.fileBytes()) }
         _ = try s.head.insert(into: "cleanups", values: ["date": .text("2026-11-15"), "note": .text("Lần hai")])
@@ -129,8 +133,7 @@ import Testing
         #expect(earlySummary.applied == 1, "the same outcome again")
         let (againReply, _) = try await HubBundles.answer(late, store: s.commune.hub)
         #expect(try await s.hubCount("cleanups") == 2)
-        let log = try await s.commune.hub.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_log")
-        }
+        let log = try await s.commune.hub.read { sql in try sql.fetchInt64("SELECT COUNT(*) FROM sync_log") }
 
         // The replies in any order, any number of times.
         let firstImport = try s.head.importReply(earlyReply)
@@ -141,9 +144,7 @@ import Testing
         #expect(try s.head.importReply(earlyReply).stale)
         #expect(try s.head.importReply(againReply).stale)
         #expect(try s.head.rows("cleanups").count == 2)
-        let after = try await s.commune.hub.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_log")
-        }
+        let after = try await s.commune.hub.read { sql in try sql.fetchInt64("SELECT COUNT(*) FROM sync_log") }
         #expect(after == log, "nothing logged twice")
 
         // And a network sync afterwards finds nothing to do.
@@ -153,8 +154,10 @@ import Testing
         try await s.commune.expectConverged()
     }
 
-    @Test func bundlesMixWithNetworkSyncsAndAStaleReplyIsHarmless() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func bundlesMixWithNetworkSyncsAndAStaleReplyIsHarmless(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         let cleanup = try s.head.insert(into: "cleanups", values: ["date": .text("2026-11-08"), "note": .text("Sáng")])
             .id
         let files = try s.head.exportBundles()
@@ -175,8 +178,10 @@ import Testing
         try await s.commune.expectConverged()
     }
 
-    @Test func alteredAndForeignBundlesAreRefusedAndChangeNothing() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func alteredAndForeignBundlesAreRefusedAndChangeNothing(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         _ = try s.head.insert(into: "cleanups", values: ["date": .text("2026-11-08"), "note": .text("Dọn đường")])
         let good = try #require(try s.head.exportBundles().first)
         let bytes = try good.fileBytes()
@@ -244,8 +249,10 @@ import Testing
         #expect(try s.head.importReply(reply).sync.pushed == 1)
     }
 
-    @Test func aBacklogSplitsIntoFilesOfTheChosenSizeThatApplyInAnyOrder() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func aBacklogSplitsIntoFilesOfTheChosenSizeThatApplyInAnyOrder(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         let rows = (0..<3_000).map { index -> SyncRow in
             [
                 "head_name": .text("Hộ số \(index) — Nguyễn Thị Hoa \(UUID().uuidString)"),
@@ -288,8 +295,11 @@ import Testing
         try await s.commune.expectConverged()
     }
 
-    @Test func aCopyOfAnOldFileWhoseKeyWasRegisteredLastByTheOtherCopyIsRefusedAndLosesNothing() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines)
+    func aCopyOfAnOldFileWhoseKeyWasRegisteredLastByTheOtherCopyIsRefusedAndLosesNothing(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let office = try commune.replica("office", for: commune.reviewer)
         let hamletID = try office.insert(into: "hamlets", values: ["name": .text("Làng Tơ Tung")]).id
         try await commune.sync(office)

@@ -34,7 +34,7 @@ import Testing
 
         // The hub's writer is held busy while every push arrives: the first waits for it
         // alone, and all the others queue behind and go in the next transaction.
-        let hub = commune.hub
+        let hub = try commune.sqliteHub
         // (GRDB runs the write on its own dispatch queue, not on a task thread.)
         let gate = DispatchSemaphore(value: 0)
         let busy = Task { try await hub.writer.write { _ in gate.wait() } }

@@ -13,9 +13,7 @@ import Testing
 /// file and, when a PostgreSQL server is given (`NTM_TEST_POSTGRES`, which `.ci/run` sets
 /// with `scripts/postgres start`), on a schema of its own there.
 @Suite(.serialized) struct HubSQLContractTests {
-    static var engines: [SQLDialect] {
-        TestPostgres.url == nil ? [.sqlite] : [.sqlite, .postgres]
-    }
+    static var engines: [SQLDialect] { TestPostgres.engines }
 
     @Test func postgresIsThereWhenRequired() {
         if ProcessInfo.processInfo.environment["NTM_REQUIRE_POSTGRES"] == "1" {
@@ -112,10 +110,6 @@ import Testing
 }
 
 /// The PostgreSQL server of the tests, if any.
-enum TestPostgres {
-    static let url = ProcessInfo.processInfo.environment["NTM_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-}
-
 /// One transaction on a fresh store of either kind, with the table `t` the contract uses.
 enum TestEngine {
     static func run<T: Sendable>(

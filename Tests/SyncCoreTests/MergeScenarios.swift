@@ -14,8 +14,8 @@ import Testing
         let officeClock: ManualWallClock
         let hamletID: String
 
-        init() async throws {
-            commune = try Commune()
+        init(_ engine: SQLDialect = .sqlite) async throws {
+            commune = try await Commune.on(engine)
             officeClock = ManualWallClock(offsetMilliseconds: -60_000)
             headClock = ManualWallClock(offsetMilliseconds: -60_000)
             office = try commune.replica("office", for: commune.reviewer, clock: officeClock)
@@ -34,8 +34,10 @@ import Testing
         }
     }
 
-    @Test func nonOverlappingFieldEditsOfOneRowBothSurvive() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func nonOverlappingFieldEditsOfOneRowBothSurvive(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
         let road = try await s.shared(
             "road_segments", ["name": .text("Đường trục xóm"), "length_m": .real(500), "width_before_m": .real(3)])
         try s.head.update("road_segments", id: road, values: ["note": .text("Đã cắm mốc"), "lighting": .integer(1)])
@@ -52,9 +54,10 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
-    @Test(arguments: [true, false])
-    func concurrentLastWriterWinsEditsConvergeOnTheLaterStamp(laterPushesFirst: Bool) async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines, [true, false])
+    func concurrentLastWriterWinsEditsConvergeOnTheLaterStamp(_ engine: SQLDialect, laterPushesFirst: Bool) async throws
+    {
+        let s = try await Setting(engine)
         let cleanup = try await s.shared("cleanups", ["date": .text("2026-11-15"), "note": .text("Kế hoạch")])
         try s.head.update("cleanups", id: cleanup, values: ["note": .text("Trưởng xóm: đã làm xong")])
         s.officeClock.advance(by: 5_000)  // the office edits five seconds later
@@ -83,9 +86,11 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
-    @Test(arguments: [ConflictChoice.hub, .incoming, .value(.real(115))])
-    func concurrentAreaEditsOpenOneConflictAndOverwriteNothingUntilReviewed(choice: ConflictChoice) async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines, [ConflictChoice.hub, .incoming, .value(.real(115))])
+    func concurrentAreaEditsOpenOneConflictAndOverwriteNothingUntilReviewed(
+        _ engine: SQLDialect, choice: ConflictChoice
+    ) async throws {
+        let s = try await Setting(engine)
         let donation = try await s.shared(
             "land_donations", ["donor_name": .text("Hộ ông Hoàng Văn Cường"), "area_m2": .real(100)])
         try s.head.update("land_donations", id: donation, values: ["area_m2": .real(120)])
@@ -132,9 +137,9 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
-    @Test(arguments: [true, false])
-    func concurrentStatusMovesKeepTheFurthestAlong(headPushesFirst: Bool) async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines, [true, false])
+    func concurrentStatusMovesKeepTheFurthestAlong(_ engine: SQLDialect, headPushesFirst: Bool) async throws {
+        let s = try await Setting(engine)
         let road = try await s.shared(
             "road_segments", ["name": .text("Ngõ 3"), "length_m": .real(120), "width_before_m": .real(2.5)])
         try s.head.update("road_segments", id: road, values: ["status": .text("building")])
@@ -151,8 +156,8 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
-    @Test func aConcurrentWithdrawalOpensAConflict() async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines) func aConcurrentWithdrawalOpensAConflict(_ engine: SQLDialect) async throws {
+        let s = try await Setting(engine)
         let donation = try await s.shared(
             "land_donations", ["donor_name": .text("Bà Đinh Thị Hoa"), "area_m2": .real(30)])
         try s.head.update("land_donations", id: donation, values: ["status": .text("signed")])
@@ -171,9 +176,9 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
-    @Test(arguments: [true, false])
-    func aDeleteRacingAnUpdateNeedsAReviewerForADonation(deleteFirst: Bool) async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines, [true, false])
+    func aDeleteRacingAnUpdateNeedsAReviewerForADonation(_ engine: SQLDialect, deleteFirst: Bool) async throws {
+        let s = try await Setting(engine)
         let donation = try await s.shared(
             "land_donations", ["donor_name": .text("Ông Vi Văn Đức"), "area_m2": .real(55)])
         try s.head.delete(from: "land_donations", id: donation)
@@ -202,9 +207,9 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
-    @Test(arguments: [true, false])
-    func aDeleteRacingAnUpdateWinsForACleanup(deleteFirst: Bool) async throws {
-        let s = try await Setting()
+    @Test(arguments: TestPostgres.engines, [true, false])
+    func aDeleteRacingAnUpdateWinsForACleanup(_ engine: SQLDialect, deleteFirst: Bool) async throws {
+        let s = try await Setting(engine)
         let cleanup = try await s.shared("cleanups", ["date": .text("2026-11-20")])
         try s.head.delete(from: "cleanups", id: cleanup)
         try s.office.update("cleanups", id: cleanup, values: ["note": .text("Bổ sung ảnh")])
@@ -226,8 +231,10 @@ import Testing
 /// Found by the simulation (seed 123): edits that are each valid can make an invalid row
 /// together; laying them on top of each other must never block a pull.
 @Suite struct RowRuleScenarios {
-    @Test func aMoneyKindAndAFractionalAmountFromTwoSidesNeverBlockAPull() async throws {
-        let s = try await MergeScenarios.Setting()
+    @Test(arguments: TestPostgres.engines) func aMoneyKindAndAFractionalAmountFromTwoSidesNeverBlockAPull(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await MergeScenarios.Setting(engine)
         let contribution = try await s.shared(
             "contributions", ["donor_name": .text("Hộ bà Lan"), "kind": .text("materials"), "amount": .real(10)])
         try s.office.update(

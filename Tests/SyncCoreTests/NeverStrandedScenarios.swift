@@ -7,8 +7,10 @@ import Testing
 /// Issue 10: real life copies replica files, restores hubs from backups and edits files
 /// with other tools; no replica is stranded and no record lost.
 @Suite struct NeverStrandedScenarios {
-    @Test func aCopiedReplicaForksAndBothCopiesRecordsReachTheHubOnce() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aCopiedReplicaForksAndBothCopiesRecordsReachTheHubOnce(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Bãi"])
         let laptop = try commune.replica("bai", for: commune.head(of: hamlets[0]))
         try await commune.sync(laptop)
@@ -45,8 +47,10 @@ import Testing
         try await commune.expectConverged()
     }
 
-    @Test func aReplicaRestoredFromAnOlderBackupForksAndLosesNothing() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aReplicaRestoredFromAnOlderBackupForksAndLosesNothing(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Gò"])
         let phone = try commune.replica("go", for: commune.head(of: hamlets[0]))
         try await commune.sync(phone)
@@ -80,8 +84,10 @@ import Testing
         try commune.expectIntegrity()
     }
 
-    @Test func aGapInTheOutboxForksInsteadOfStranding() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aGapInTheOutboxForksInsteadOfStranding(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đầm"])
         let head = try commune.replica("dam", for: commune.head(of: hamlets[0]))
         try await commune.sync(head)
@@ -110,8 +116,10 @@ import Testing
         try queue.close()
     }
 
-    @Test func captureSwitchedOffByAnotherToolIsSwitchedBackOnAndNothingIsLost() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func captureSwitchedOffByAnotherToolIsSwitchedBackOnAndNothingIsLost(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Trại"])
         let head = try commune.replica("trai", for: commune.head(of: hamlets[0]))
         let kept = try head.insert(into: "cleanups", values: ["date": .text("2026-11-01")])
@@ -137,8 +145,10 @@ import Testing
         try await commune.expectConverged()
     }
 
-    @Test func droppedTriggersAreRestoredAndWhatWasWrittenMeanwhileIsCaptured() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func droppedTriggersAreRestoredAndWhatWasWrittenMeanwhileIsCaptured(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Mỏ"])
         let head = try commune.replica("mo", for: commune.head(of: hamlets[0]))
         try await commune.sync(head)
@@ -169,8 +179,10 @@ import Testing
         #expect(try head.status().pendingChanges == 1)
     }
 
-    @Test func anUnreadableChangeIsSetAsideWithItsContentAndSyncGoesOn() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func anUnreadableChangeIsSetAsideWithItsContentAndSyncGoesOn(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Suối"])
         let head = try commune.replica("suoi", for: commune.head(of: hamlets[0]))
         try await commune.sync(head)
@@ -197,8 +209,10 @@ import Testing
         try await commune.expectConverged()
     }
 
-    @Test func anEmptiedConfirmedCopyIsRebuiltFromTheHubKeepingPendingChanges() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func anEmptiedConfirmedCopyIsRebuiltFromTheHubKeepingPendingChanges(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Rẫy"])
         let head = try commune.replica("ray", for: commune.head(of: hamlets[0]))
         let road = try head.insert(
@@ -219,8 +233,10 @@ import Testing
         #expect(try head.check(repair: false).problems.isEmpty)
     }
 
-    @Test func discardingAPendingChangeSavesItFirstAndTheRestStillReachTheHub() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func discardingAPendingChangeSavesItFirstAndTheRestStillReachTheHub(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Cầu"])
         let head = try commune.replica("cau", for: commune.head(of: hamlets[0]))
         try await commune.sync(head)
@@ -253,7 +269,7 @@ import Testing
             into: "road_segments", values: ["name": .text("Đường trục"), "length_m": .real(500)])
         try await commune.syncAll()
         let backup = commune.path("hub-backup.sqlite")
-        try commune.hub.backup(to: backup)
+        try commune.sqliteHub.backup(to: backup)
 
         // After the backup: records, an edit by the office, a conflict and its resolution.
         let cleanup = try upper.insert(into: "cleanups", values: ["date": .text("2026-11-21")])
@@ -317,7 +333,7 @@ import Testing
             into: "land_donations", values: ["donor_name": .text("Giàng A Páo"), "area_m2": .real(60)])
         try await commune.syncAll()
         let backup = commune.path("hub-backup.sqlite")
-        try commune.hub.backup(to: backup)
+        try commune.sqliteHub.backup(to: backup)
 
         // After the backup: two conflicts; the office resolves one at the hub, which the head
         // pulls and the office's replica does not.
@@ -343,8 +359,10 @@ import Testing
         try await commune.expectConverged()
     }
 
-    @Test func discardingARejectedInsertTakesItsRowAwayEvenWithAGarbledEditOnTop() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func discardingARejectedInsertTakesItsRowAwayEvenWithAGarbledEditOnTop(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Cũ"])
         let head = try commune.replica("cu", for: commune.head(of: hamlets[0], name: "Trưởng xóm Cũ"))
         try await commune.sync(head)
@@ -378,7 +396,7 @@ import Testing
             into: "land_donations", values: ["donor_name": .text("Lù Văn Páo"), "area_m2": .real(80)])
         try await commune.syncAll()
         let backup = commune.path("hub-backup.sqlite")
-        try commune.hub.backup(to: backup)
+        try commune.sqliteHub.backup(to: backup)
         // After the backup: the office corrects the area while the head deletes the row: a
         // conflict, which the head pulls and the office does not.
         try office.update("land_donations", id: donation.id, values: ["area_m2": .real(85)])
@@ -408,7 +426,7 @@ import Testing
         let laptop = try commune.replica("suoi", for: commune.head(of: hamlets[0], name: "Trưởng xóm Suối"))
         let stick = try commune.copy(laptop, as: "suoi-usb")
         let backup = commune.path("hub-backup.sqlite")
-        try commune.hub.backup(to: backup)
+        try commune.sqliteHub.backup(to: backup)
 
         // The copy's record is acknowledged, and the link drops before it pulls.
         let lost = try stick.insert(into: "cleanups", values: ["date": .text("2026-11-01")])

@@ -6,8 +6,9 @@ import Testing
 
 /// Issue 5's fast paths keep the behaviour a hamlet head and the commune office rely on.
 @Suite struct PerformancePathScenarios {
-    @Test func aBatchOfRowsIsRecordedWholeOrNotAtAll() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aBatchOfRowsIsRecordedWholeOrNotAtAll(_ engine: SQLDialect) async throws
+    {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đồi"])
         let head = try commune.replica("head", for: commune.head(of: hamlets[0]))
         let good: SyncRow = ["donor_name": .text("Nguyễn Văn An"), "area_m2": .real(40)]
@@ -33,9 +34,11 @@ import Testing
         #endif
     }
 
-    @Test func pullsRecordWhenAReplicaWasLastSeenToTheMinuteWithoutAWriteEachTime() async throws {
+    @Test(arguments: TestPostgres.engines) func pullsRecordWhenAReplicaWasLastSeenToTheMinuteWithoutAWriteEachTime(
+        _ engine: SQLDialect
+    ) async throws {
         let hubClock = ManualWallClock(fixedMilliseconds: SystemWallClock().nowMilliseconds())
-        let commune = try Commune(hubClock: hubClock)
+        let commune = try await Commune.on(engine, hubClock: hubClock)
         let (office, _) = try await commune.withHamlets(["Xóm Bãi"])
         func lastSeen() async throws -> Int64? {
             try await commune.hub.replicas().first { try $0.replicaID == office.replicaID }?.lastSeenAt
@@ -54,7 +57,7 @@ import Testing
     @Test func aHeadsPullPageReadsInLogOrderWithoutSorting() throws {
         let commune = try Commune()
         for scoped in [true, false] {
-            let plan = try commune.hub.writer.read { db in
+            let plan = try commune.sqliteHub.writer.read { db in
                 try Row.fetchAll(
                     db, sql: "EXPLAIN QUERY PLAN " + SQLiteHubStore.pullSQL(scoped: scoped),
                     arguments: scoped ? ["h", 0, 0, 10] : [0, 10]
@@ -66,8 +69,10 @@ import Testing
         }
     }
 
-    @Test func aLongPullAcrossManyPagesBringsEveryRowOnceWhilePendingEditsStayOnTop() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aLongPullAcrossManyPagesBringsEveryRowOnceWhilePendingEditsStayOnTop(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Giữa"])
         let writer = try commune.replica("writer", for: commune.head(of: hamlets[0]))
         try writer.insert(

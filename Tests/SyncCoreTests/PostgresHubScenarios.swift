@@ -159,7 +159,7 @@ struct PostgresHubScenarios {
             location: try PostgresLocation(url: try #require(TestPostgres.url)), limit: 2, logger: Self.logger)
         province.pools.append(pool)
         let (moved, rows) = try await PostgresHubStore.migrate(
-            from: commune.hub, into: pool, code: province.code, logger: Self.logger)
+            from: try commune.sqliteHub, into: pool, code: province.code, logger: Self.logger)
         province.hubs.append(moved)
         #expect(rows > logBefore.count)
         #expect(try await moved.log() == logBefore, "the log, its positions and its entries, as it was")
@@ -180,7 +180,7 @@ struct PostgresHubScenarios {
         // A second move into the same commune is refused: it is not empty.
         await #expect(throws: SyncError.self) {
             _ = try await PostgresHubStore.migrate(
-                from: commune.hub, into: pool, code: province.code, logger: Self.logger)
+                from: try commune.sqliteHub, into: pool, code: province.code, logger: Self.logger)
         }
         try await province.close()
     }
@@ -204,7 +204,7 @@ struct PostgresHubScenarios {
         var moved: Province = province
         moved.pools.append(pool)
         let (store, _) = try await PostgresHubStore.migrate(
-            from: commune.hub, into: pool, code: province.code, logger: Self.logger)
+            from: try commune.sqliteHub, into: pool, code: province.code, logger: Self.logger)
         #expect(try await store.tokens().count == 1)
         let registry = try await pool.transaction(schema: nil) { sql in
             try sql.fetchInt64("SELECT COUNT(*) FROM public.ntm_communes WHERE code = ?", [.text(province.code)])

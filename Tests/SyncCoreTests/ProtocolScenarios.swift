@@ -5,8 +5,10 @@ import Testing
 
 /// Acceptance 7, 10 and 11: exactly-once pushes, resumable pulls, skewed clocks.
 @Suite struct ProtocolScenarios {
-    @Test func aPushAppliedTwiceOrOutOfOrderChangesNothingTheSecondTime() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aPushAppliedTwiceOrOutOfOrderChangesNothingTheSecondTime(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Chùa"])
         let head = try commune.replica("chua", for: commune.head(of: hamlets[0]))
         try await commune.sync(head)
@@ -53,9 +55,9 @@ import Testing
         try commune.expectIntegrity()
     }
 
-    @Test(arguments: [1, 3, 5])
-    func aPullStoppedAfterPageKResumesWithNoGapAndNoDuplicate(k: Int) async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines, [1, 3, 5])
+    func aPullStoppedAfterPageKResumesWithNoGapAndNoDuplicate(_ engine: SQLDialect, k: Int) async throws {
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Mới", "Xóm Cũ"])
         for day in 1...28 {
             let date = String(format: "2026-10-%02d", day)
@@ -91,9 +93,11 @@ import Testing
         try commune.expectIntegrity()
     }
 
-    @Test func aReplicaTwoDaysFastIsClampedReportedAndConverges() async throws {
+    @Test(arguments: TestPostgres.engines) func aReplicaTwoDaysFastIsClampedReportedAndConverges(
+        _ engine: SQLDialect
+    ) async throws {
         let twoDays: Int64 = 2 * 24 * 3_600_000
-        let commune = try Commune()
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Núi"])
         let fastClock = ManualWallClock(offsetMilliseconds: twoDays)
         let head = try commune.replica("nui", for: commune.head(of: hamlets[0]), clock: fastClock)
@@ -151,8 +155,10 @@ import Testing
 
 /// DESIGN §5 "Optimistic local view" and "Nothing lost", across a closed and reopened file.
 @Suite struct OptimisticViewScenarios {
-    @Test func aPullKeepsPendingLocalEditsOnTopAndAReopenedReplicaResumes() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aPullKeepsPendingLocalEditsOnTopAndAReopenedReplicaResumes(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Bến"])
         let path = commune.path("ben-own.sqlite")
         var head = try Replica.create(at: path, principal: commune.head(of: hamlets[0]))

@@ -45,8 +45,10 @@ import Testing
         }
     }
 
-    @Test func aLinkLostAfterTheHubAnsweredIsTriedAgainAndTheSyncGetsThroughOnce() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aLinkLostAfterTheHubAnsweredIsTriedAgainAndTheSyncGetsThroughOnce(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Đông"])
         let head = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         for index in 0..<30 {
@@ -74,8 +76,10 @@ import Testing
         try commune.expectIntegrity()
     }
 
-    @Test func aHubThatCannotBeReachedStopsTheSyncAtOnceWithNothingLost() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aHubThatCannotBeReachedStopsTheSyncAtOnceWithNothingLost(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đông"])
         let head = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         try head.insert(into: "land_donations", values: ["donor_name": .text("Hộ bà Xuân"), "area_m2": .real(20)])

@@ -5,8 +5,10 @@ import Testing
 
 /// Acceptance 1, 8, 9 and 12: scope, capture from any SQLite client, rejected writes kept.
 @Suite struct ScopeScenarios {
-    @Test func eachHamletSeesItsOwnRowsPlusCommuneRowsAndTheReviewerSeesAll() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func eachHamletSeesItsOwnRowsPlusCommuneRowsAndTheReviewerSeesAll(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Đoài"])
         let dong = try commune.replica("dong", for: commune.head(of: hamlets[0], name: "Nguyễn Văn An"))
         let doai = try commune.replica("doai", for: commune.head(of: hamlets[1], name: "Trần Thị Bình"))
@@ -47,8 +49,10 @@ import Testing
         try commune.expectIntegrity()
     }
 
-    @Test func anEditFromTheSqlite3ShellReachesTheHub() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func anEditFromTheSqlite3ShellReachesTheHub(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Trại"])
         let head = try commune.replica("trai", for: commune.head(of: hamlets[0]))
         let cleanup = try head.insert(into: "cleanups", values: ["date": .text("2026-11-08")])
@@ -77,8 +81,10 @@ import Testing
         try commune.expectIntegrity()
     }
 
-    @Test func aHeadsWriteToAnotherHamletIsRejectedKeptAndTheRestApplies() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aHeadsWriteToAnotherHamletIsRejectedKeptAndTheRestApplies(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Đoài"])
         let dong = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         try await commune.sync(dong)
@@ -118,8 +124,10 @@ import Testing
         try commune.expectIntegrity()
     }
 
-    @Test func theLocalApiRefusesAnotherHamletBeforeWritingAnything() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func theLocalApiRefusesAnotherHamletBeforeWritingAnything(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Đoài"])
         let dong = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         #expect(throws: SyncError.self) {

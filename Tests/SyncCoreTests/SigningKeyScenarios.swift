@@ -13,13 +13,15 @@ import Testing
 @Suite struct SigningKeyScenarios {
     static func registeredKey(_ commune: Commune, _ replica: Replica) async throws -> String? {
         let id = try replica.replicaID
-        return try await commune.hub.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT device_key FROM sync_replicas WHERE replica_id = ?", arguments: [id])
+        return try await commune.hub.read { sql in
+            try sql.fetchText("SELECT device_key FROM sync_replicas WHERE replica_id = ?", [.text(id)])
         }
     }
 
-    @Test func aReplicaRegistersItsKeyAndLearnsTheHubsAtItsFirstSync() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aReplicaRegistersItsKeyAndLearnsTheHubsAtItsFirstSync(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (office, hamlets) = try await commune.withHamlets(["Xóm Đông"])
         let phone = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         let key = try #require(try phone.devicePublicKey())
@@ -39,8 +41,10 @@ import Testing
         #expect(try office.devicePublicKey() != key)
     }
 
-    @Test func thePrivateKeyNeverLeavesTheReplicaFile() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func thePrivateKeyNeverLeavesTheReplicaFile(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đông"])
         let phone = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         _ = try phone.insert(into: "cleanups", values: ["date": .text("2026-11-02")])
@@ -59,8 +63,10 @@ import Testing
         #expect(String(buffer: pull).contains(try #require(try phone.devicePublicKey())))
     }
 
-    @Test func aFileWhoseKeyIsGoneOrDamagedMakesANewOneAndTheHubTakesIt() async throws {
-        let commune = try Commune()
+    @Test(arguments: TestPostgres.engines) func aFileWhoseKeyIsGoneOrDamagedMakesANewOneAndTheHubTakesIt(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đông"])
         let phone = try commune.replica("dong", for: commune.head(of: hamlets[0]))
         try await commune.sync(phone)

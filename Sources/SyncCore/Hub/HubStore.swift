@@ -208,3 +208,10 @@ package struct CommuneSetup: Sendable {
     /// The hub was named before: nothing changed.
     package var alreadyNamed: Bool
 }
+
+/// The communes of a province's database (DESIGN.md §7), found by their codes.
+package protocol CommuneDirectory: Sendable {
+    /// The store of commune `code`, or nil when the database holds no such commune. `code`
+    /// comes from a URL as it was sent: the directory checks it before any lookup.
+    func store(code: String) async throws -> (any HubStore)?
+}

@@ -1,16 +1,18 @@
 import Foundation
 import GRDB
+import HubPostgres
 import Logging
 import Testing
 
 @testable import SyncCore
 
-/// A commune in a temporary folder: one hub file and any number of replica files, synced
-/// in-process through `LocalHubConnection`. Every file is checked with
-/// `PRAGMA integrity_check` when the scenario ends.
+/// A commune in a temporary folder: one hub and any number of replica files, synced
+/// in-process through `LocalHubConnection`. The hub is a SQLite file in the folder, or
+/// (`Commune.on(.postgres)`) a commune of its own in the test PostgreSQL database. Every
+/// SQLite file is checked with `PRAGMA integrity_check` when the scenario ends.
 final class Commune: @unchecked Sendable {  // test fixture used from one task at a time
     let folder: URL
-    private(set) var hub: SQLiteHubStore
+    private(set) var hub: any SQLHub
     let hubClock: ManualWallClock
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã Lê Văn Tám")
     private(set) var replicas: [Replica] = []
@@ -24,8 +26,20 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
             logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
+    /// A commune whose hub runs on `engine`.
+    static func on(_ engine: SQLDialect, hubClock: ManualWallClock = ManualWallClock()) async throws -> Commune {
+        let commune = try Commune(hubClock: hubClock)
+        if engine == .postgres { commune.hub = try await TestPostgres.commune(clock: hubClock) }
+        return commune
+    }
+
     deinit {
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The hub's SQLite store, for a scenario about the file itself (backups, its SQL).
+    var sqliteHub: SQLiteHubStore {
+        get throws { try #require(hub as? SQLiteHubStore, "a scenario of the SQLite hub's file") }
     }
 
     /// A path inside the commune's folder.
@@ -78,7 +92,7 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
 
     /// The hub's disk dies and `backup` is put back: the hub file is replaced and reopened.
     func restoreHub(from backup: String) throws {
-        try hub.close()
+        try sqliteHub.close()
         let path = folder.appendingPathComponent("hub.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try SQLiteHubStore.restore(backup: backup, to: path)
@@ -143,9 +157,34 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
 
     /// `PRAGMA integrity_check` passes on the hub and every replica.
     func expectIntegrity(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        #expect(try hub.integrityCheck() == "ok", sourceLocation: sourceLocation)
+        if let hub = hub as? SQLiteHubStore {
+            #expect(try hub.integrityCheck() == "ok", sourceLocation: sourceLocation)
+        }
         for replica in replicas {
             #expect(try replica.integrityCheck() == "ok", sourceLocation: sourceLocation)
         }
+    }
+}
+
+/// The PostgreSQL server the tests may use (`NTM_TEST_POSTGRES`, which `.ci/run` sets with
+/// `scripts/postgres start`).
+enum TestPostgres {
+    static let url = ProcessInfo.processInfo.environment["NTM_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The hub engines a scenario runs on: SQLite, and PostgreSQL when a server is given.
+    static var engines: [SQLDialect] { url == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    static let logger = Logger(label: "test.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// One pool for every scenario of the test process, as one hub process has.
+    static let pool: PostgresConnections? = url.flatMap { url in
+        (try? PostgresLocation(url: url)).map { PostgresConnections(location: $0, limit: 12, logger: logger) }
+    }
+
+    /// A new commune of its own in the test database.
+    static func commune(clock: any WallClock = SystemWallClock()) async throws -> PostgresHubStore {
+        let pool = try #require(pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
+        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24)
+        return try await PostgresHubStore(connections: pool, code: code, clock: clock, logger: logger)
     }
 }
