@@ -194,7 +194,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "SyncCore", "SyncWire", "HubHTTP", "SyncClient",
+                "SyncCore", "SyncWire", "HubHTTP", "SyncClient", "HubPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

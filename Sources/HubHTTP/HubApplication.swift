@@ -5,27 +5,53 @@ import NIOCore
 import ServiceLifecycle
 import SyncCore
 
+/// What a hub process serves: one commune's store at `/`, or every commune of a province's
+/// database, each under `/c/CODE/` (DESIGN.md §7).
+package enum HubTarget: Sendable {
+    case store(any HubStore)
+    case communes(any CommuneDirectory)
+}
+
+/// The responder of either target: one type, so the server is built once for both.
+enum HubResponder: HTTPResponder {
+    typealias Context = HubRequestContext
+    case commune(RouterResponder<HubRequestContext>)
+    case province(ProvinceResponder)
+
+    func respond(to request: Request, context: HubRequestContext) async throws -> Response {
+        switch self {
+        case .commune(let responder): try await responder.respond(to: request, context: context)
+        case .province(let responder): try await responder.respond(to: request, context: context)
+        }
+    }
+}
+
 /// Builds the hub's HTTP application.
 package enum HubApplication {
-    /// An application serving `store` on `host:port` (port 0: any free port, reported to
+    /// An application serving `target` on `host:port` (port 0: any free port, reported to
     /// `onListening`), over TLS when `tls` is given.
+    package static func make(
+        _ target: HubTarget, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
+        tls: HubTLS? = nil, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let responder: HubResponder =
+            switch target {
+            case .store(let store):
+                .commune(HubAPI(store: store, limits: limits, secure: tls != nil).router().buildResponder())
+            case .communes(let directory):
+                .province(ProvinceResponder(directory: directory, limits: limits, secure: tls != nil, logger: logger))
+            }
+        return make(
+            responder: responder, host: host, port: port, limits: limits, tls: tls, logger: logger,
+            onListening: onListening)
+    }
+
+    /// An application serving `store` on `host:port`.
     package static func make(
         store: any HubStore, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
         tls: HubTLS? = nil, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        make(
-            responder: HubAPI(store: store, limits: limits, secure: tls != nil).router().buildResponder(), host: host,
-            port: port, limits: limits, tls: tls, logger: logger, onListening: onListening)
-    }
-
-    /// An application serving every commune of `directory` under `/c/CODE/` (DESIGN.md §7).
-    package static func make(
-        directory: any CommuneDirectory, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
-        tls: HubTLS? = nil, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
-        make(
-            responder: ProvinceResponder(directory: directory, limits: limits, secure: tls != nil, logger: logger),
-            host: host, port: port, limits: limits, tls: tls, logger: logger, onListening: onListening)
+        make(.store(store), host: host, port: port, limits: limits, tls: tls, logger: logger, onListening: onListening)
     }
 
     private static func make<Responder: HTTPResponder<HubRequestContext>>(
@@ -66,8 +92,17 @@ extension HubApplication {
         store: any HubStore, limits: HubServerLimits = HubServerLimits(), tls: HubTLS? = nil, logger: Logger,
         _ body: @Sendable (String) async throws -> T
     ) async throws -> T {
+        try await withRunningHub(.store(store), limits: limits, tls: tls, logger: logger, body)
+    }
+
+    /// Serves `target` on 127.0.0.1 on a free port while `body` runs with the server's base
+    /// URL, then stops the server.
+    package static func withRunningHub<T: Sendable>(
+        _ target: HubTarget, limits: HubServerLimits = HubServerLimits(), tls: HubTLS? = nil, logger: Logger,
+        _ body: @Sendable (String) async throws -> T
+    ) async throws -> T {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = make(store: store, host: "127.0.0.1", port: 0, limits: limits, tls: tls, logger: logger) { port in
+        let app = make(target, host: "127.0.0.1", port: 0, limits: limits, tls: tls, logger: logger) { port in
             continuation.yield(port)
             continuation.finish()
         }

@@ -241,7 +241,7 @@ struct Serve: AsyncParsableCommand {
             let codes = try await directory.codes()
             let (host, scheme, shown) = (self.host, tls == nil ? "http" : "https", location.shown)
             let app = HubApplication.make(
-                directory: directory, host: host, port: port, limits: limits, tls: tls, logger: logger
+                .communes(directory), host: host, port: port, limits: limits, tls: tls, logger: logger
             ) { port in
                 let list = codes.prefix(5).map { "\(scheme)://\(host):\(port)/c/\($0)" }.joined(separator: ", ")
                 let more = codes.count > 5 ? ", …" : ""

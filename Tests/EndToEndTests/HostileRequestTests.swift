@@ -69,13 +69,13 @@ import Testing
     static func send(
         _ hub: TestHub, _ path: String, _ body: ByteBuffer?, token: Token = .head, gzip: Bool = false
     ) async throws -> (HTTPResponse.Status, String) {
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         var headers = headers(token, hub)
         if gzip { headers[.contentEncoding] = "gzip" }
         let fields = headers
         return try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: path, method: body == nil ? .get : .post, headers: fields, body: body)
+                uri: hub.uri(path), method: body == nil ? .get : .post, headers: fields, body: body)
             return (response.status, String(buffer: response.body))
         }
     }
@@ -88,8 +88,10 @@ import Testing
 
     // MARK: 1. Crashes from one request
 
-    @Test func anAbsurdClientTimeIsTakenWithoutOverflowingTheDrift() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func anAbsurdClientTimeIsTakenWithoutOverflowingTheDrift(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let cleanup = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
         let (pushed, pushBody) = try await Self.send(
             hub, "/v1/push", Self.push([cleanup], clientTime: "-9223372036854775808"))
@@ -101,8 +103,10 @@ import Testing
         #expect(device.driftMilliseconds == .min || device.driftMilliseconds == .max)
     }
 
-    @Test func sequenceNumbersAtTheEndOfInt64AreRefusedNotOverflowed() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func sequenceNumbersAtTheEndOfInt64AreRefusedNotOverflowed(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let first = Self.insert(
             "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#, seq: "9223372036854775807")
@@ -115,8 +119,10 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test func deeplyNestedJSONIsRefusedWithoutExhaustingTheStack() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func deeplyNestedJSONIsRefusedWithoutExhaustingTheStack(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let deep =
             #"{"protocol_version":1,"junk":"# + String(repeating: "[", count: 100_000)
             + String(repeating: "]", count: 100_000) + "}"
@@ -127,8 +133,10 @@ import Testing
         #expect(unclosed == .badRequest)
     }
 
-    @Test func aCriterionNumberBeyondInt64RangeIsRefusedByName() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aCriterionNumberBeyondInt64RangeIsRefusedByName(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         for (index, number) in ["9223372036854775807", "1e300", "-9223372036854775808"].enumerated() {
             let change = Self.insert("criteria", #""number":\#(number),"name":"Giao thông""#)
@@ -142,36 +150,41 @@ import Testing
 
     // MARK: 2, 3. Client mistakes are 4xx; absurd values are refused by name
 
-    @Test(arguments: [
-        (
-            "an area beyond Double", #""area_m2":1e400"#, HTTPResponse.Status.badRequest,
-            "changes[0].values.area_m2: expected null, a finite number or a string"
-        ),
-        (
-            "the largest double as an area", #""area_m2":1.79e308"#, .unprocessableContent,
-            "land_donations.area_m2: must be at most 100000"
-        ),
-        (
-            "an area a little too large", #""area_m2":100000.5"#, .unprocessableContent,
-            "land_donations.area_m2: must be at most 100000"
-        ),
-        (
-            "assets beyond the money bound", #""area_m2":10,"assets_value_vnd":1000000000001"#, .unprocessableContent,
-            "land_donations.assets_value_vnd: must be at most 1000000000000"
-        ),
-        (
-            "a donor name of 201 characters", #""area_m2":10,"donor_name":"\#(String(repeating: "ộ", count: 201))""#,
-            .unprocessableContent, "land_donations.donor_name: must be at most 200 characters"
-        ),
-        (
-            "a date after 2100", #""area_m2":10,"signed_on":"2101-01-01""#, .unprocessableContent,
-            "land_donations.signed_on: must be between 1900-01-01 and 2100-12-31"
-        ),
-    ])
+    @Test(
+        arguments: TestPostgres.engines,
+        [
+            (
+                "an area beyond Double", #""area_m2":1e400"#, HTTPResponse.Status.badRequest,
+                "changes[0].values.area_m2: expected null, a finite number or a string"
+            ),
+            (
+                "the largest double as an area", #""area_m2":1.79e308"#, .unprocessableContent,
+                "land_donations.area_m2: must be at most 100000"
+            ),
+            (
+                "an area a little too large", #""area_m2":100000.5"#, .unprocessableContent,
+                "land_donations.area_m2: must be at most 100000"
+            ),
+            (
+                "assets beyond the money bound", #""area_m2":10,"assets_value_vnd":1000000000001"#,
+                .unprocessableContent,
+                "land_donations.assets_value_vnd: must be at most 1000000000000"
+            ),
+            (
+                "a donor name of 201 characters",
+                #""area_m2":10,"donor_name":"\#(String(repeating: "ộ", count: 201))""#,
+                .unprocessableContent, "land_donations.donor_name: must be at most 200 characters"
+            ),
+            (
+                "a date after 2100", #""area_m2":10,"signed_on":"2101-01-01""#, .unprocessableContent,
+                "land_donations.signed_on: must be between 1900-01-01 and 2100-12-31"
+            ),
+        ])
     func anImplausibleDonationIsRefusedByNameAndChangesNothing(
-        name: String, values: String, status: HTTPResponse.Status, message: String
+        _ engine: SQLDialect, _ item: (String, String, HTTPResponse.Status, String)
     ) async throws {
-        let hub = try await TestHub()
+        let (_, values, status, message) = item
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let donor = values.contains("donor_name") ? "" : #","donor_name":"Hoàng Văn Cường""#
         let change = Self.insert("land_donations", #""hamlet_id":"\#(hub.dongID)"\#(donor),\#(values)"#)
@@ -181,13 +194,16 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test(arguments: [
-        ("money", "9223372036854775807", "contributions.amount: must be at most 1000000000000"),
-        ("materials", "10000001", "contributions.amount: must be at most 10000000 unless kind is money"),
-        ("labor_days", "1e400", "changes[0].values.amount: expected null, a finite number or a string"),
-    ])
-    func anAbsurdContributionIsA4xxNotA500(kind: String, amount: String, message: String) async throws {
-        let hub = try await TestHub()
+    @Test(
+        arguments: TestPostgres.engines,
+        [
+            ("money", "9223372036854775807", "contributions.amount: must be at most 1000000000000"),
+            ("materials", "10000001", "contributions.amount: must be at most 10000000 unless kind is money"),
+            ("labor_days", "1e400", "changes[0].values.amount: expected null, a finite number or a string"),
+        ])
+    func anAbsurdContributionIsA4xxNotA500(_ engine: SQLDialect, _ item: (String, String, String)) async throws {
+        let (kind, amount, message) = item
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let change = Self.insert(
             "contributions",
@@ -198,18 +214,24 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test(arguments: [
-        ("/v1/push", #""acknowledged":{"seq":0,"digest":"ab"},"#, "acknowledged.seq: must be between 1"),
-        ("/v1/push", #""acknowledged":{"seq":1,"digest":""},"#, "acknowledged.digest: must be 1 to 64 bytes"),
-        ("/v1/pull", #""acknowledged":{"r-1":{"seq":-5,"digest":"ab"}},"#, "acknowledged.r-1.seq: must be between 1"),
-        ("/v1/pull", #""acknowledged":{"r 1":{"seq":1,"digest":"ab"}},"#, "acknowledged: "),
-        ("/v1/pull", #""acknowledged":{"r-1":{"seq":1}},"#, "digest"),
-        ("/v1/pull", #""app_version":"0.2 ; rm -rf","#, "app_version: must be 1 to 32 printable ASCII characters"),
-        ("/v1/pull", #""app_version":"","#, "app_version: must be 1 to 32 printable ASCII characters"),
-        ("/v1/pull", #""pending":-1,"#, "pending: must be between 0 and"),
-    ])
-    func anAbsurdAcknowledgedMarkIsRefusedByName(path: String, member: String, message: String) async throws {
-        let hub = try await TestHub()
+    @Test(
+        arguments: TestPostgres.engines,
+        [
+            ("/v1/push", #""acknowledged":{"seq":0,"digest":"ab"},"#, "acknowledged.seq: must be between 1"),
+            ("/v1/push", #""acknowledged":{"seq":1,"digest":""},"#, "acknowledged.digest: must be 1 to 64 bytes"),
+            (
+                "/v1/pull", #""acknowledged":{"r-1":{"seq":-5,"digest":"ab"}},"#,
+                "acknowledged.r-1.seq: must be between 1"
+            ),
+            ("/v1/pull", #""acknowledged":{"r 1":{"seq":1,"digest":"ab"}},"#, "acknowledged: "),
+            ("/v1/pull", #""acknowledged":{"r-1":{"seq":1}},"#, "digest"),
+            ("/v1/pull", #""app_version":"0.2 ; rm -rf","#, "app_version: must be 1 to 32 printable ASCII characters"),
+            ("/v1/pull", #""app_version":"","#, "app_version: must be 1 to 32 printable ASCII characters"),
+            ("/v1/pull", #""pending":-1,"#, "pending: must be between 0 and"),
+        ])
+    func anAbsurdAcknowledgedMarkIsRefusedByName(_ engine: SQLDialect, _ item: (String, String, String)) async throws {
+        let (path, member, message) = item
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let plain =
             path == "/v1/push"
@@ -223,8 +245,10 @@ import Testing
 
     /// A push naming as acknowledged a change the hub does not hold so (a hub restored
     /// from an older copy) is refused whole, and says why.
-    @Test func aPushWhoseAcknowledgedChangeTheHubHoldsOtherwiseIsRefusedWhole() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aPushWhoseAcknowledgedChangeTheHubHoldsOtherwiseIsRefusedWhole(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let first = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-01""#)
         #expect(try await Self.send(hub, "/v1/push", Self.push([first])).0 == .ok)
         let before = try await hub.snapshot()
@@ -238,8 +262,10 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test func aRowsHistoryIsRefusedOutsideItsScopeAndForNonsense() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aRowsHistoryIsRefusedOutsideItsScopeAndForNonsense(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let cleanup = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-01""#)
         #expect(try await Self.send(hub, "/v1/push", Self.push([cleanup])).0 == .ok)
         let row = "01a20000-0000-7000-8000-0000000000c1"
@@ -256,10 +282,10 @@ import Testing
             #expect(got == status, "\(path): \(body)")
         }
         // Another hamlet's head cannot read it.
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         let other = try await app.test(.router) { client in
             try await client.execute(
-                uri: "/v1/history/cleanups/\(row)", method: .get,
+                uri: hub.uri("/v1/history/cleanups/\(row)"), method: .get,
                 headers: [.authorization: "Bearer \(hub.doaiToken)"]
             ).status
         }
@@ -269,7 +295,7 @@ import Testing
     @Test func aWriteTheFileRefusesRejectsOnlyItsChangeAndTheRestOfThePushApplies() async throws {
         let hub = try await TestHub()
         // A rule of the file that the engine's validation does not know about.
-        try await hub.store.writer.write { db in
+        try await hub.sqliteStore.writer.write { db in
             try db.execute(
                 sql: """
                     CREATE TRIGGER test_refuse BEFORE INSERT ON cleanups WHEN NEW.note = 'boom'
@@ -292,8 +318,10 @@ import Testing
         #expect(try await hub.store.log().filter { $0.table == "cleanups" }.count == 2)
     }
 
-    @Test func aRowForAHamletTheHubDoesNotKnowIsRefused() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aRowForAHamletTheHubDoesNotKnowIsRefused(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let change = Self.insert("cleanups", #""hamlet_id":"Xóm 5","date":"2026-11-03""#)
         let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]), token: .reviewer)
@@ -334,8 +362,10 @@ import Testing
 
     // MARK: 4. Bounded sizes
 
-    @Test func aBodyThatUnpacksPastTheRequestLimitIs413() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aBodyThatUnpacksPastTheRequestLimitIs413(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let note = String(repeating: "a", count: 30 << 20)
         let change = Self.insert("households", #""hamlet_id":"\#(hub.dongID)","head_name":"An","note":"\#(note)""#)
         let body = try Wire.gzip(ByteBuffer(string: Self.push([change])))
@@ -345,8 +375,8 @@ import Testing
         #expect(text.contains("larger than the limit of \(Wire.maxRequestBodyBytes) bytes"), "\(text)")
     }
 
-    @Test func aNoteOverTheLimitIsRefusedByName() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aNoteOverTheLimitIsRefusedByName(_ engine: SQLDialect) async throws {
+        let hub = try await TestHub(engine)
         let note = String(repeating: "ộ", count: 2_001)
         let change = Self.insert("households", #""hamlet_id":"\#(hub.dongID)","head_name":"An","note":"\#(note)""#)
         let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]))
@@ -354,8 +384,10 @@ import Testing
         #expect(body.contains("households.note: must be at most 2000 characters"), "\(body)")
     }
 
-    @Test func pullPagesAreBoundedInBytesAndLargeRowsStillSyncOverHTTP() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func pullPagesAreBoundedInBytesAndLargeRowsStillSyncOverHTTP(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         // 400 households at every text field's longest: about 6 MB of log, more than one page.
         let long = String(repeating: "ộ", count: 2_000)
         var seq: Int64 = 0
@@ -381,8 +413,8 @@ import Testing
         #expect(page.hasMore)
         #expect(page.entries.count < 400)
 
-        try await HubApplication.withRunningHub(store: hub.store, logger: TestHub.quietLogger) { url in
-            let connection = HTTPHubConnection(baseURL: url, token: hub.dongToken)
+        try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in
+            let connection = HTTPHubConnection(baseURL: url + hub.prefix, token: hub.dongToken)
             let replica = try Replica.create(
                 at: hub.path("dong.sqlite"), principal: try await connection.status().principal)
             try await SyncSession(replica: replica, hub: connection).run()
@@ -392,8 +424,10 @@ import Testing
 
     // MARK: 5. One identity per device
 
-    @Test func anotherTokenCannotPushUnderADevicesReplicaID() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func anotherTokenCannotPushUnderADevicesReplicaID(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let second = try await hub.store.issueToken(role: .head(hamletID: hub.dongID), name: "Phó xóm").token
         let first = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
         #expect(try await Self.send(hub, "/v1/push", Self.push([first])).0 == .ok)
@@ -401,12 +435,12 @@ import Testing
         let hijack = Self.insert(
             "cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-04""#, seq: "2",
             row: "01a20000-0000-7000-8000-0000000000c9")
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         let before = try await hub.snapshot()
         try await app.test(.router) { client in
             for path in ["/v1/push", "/v1/pull"] {
                 let response = try await client.execute(
-                    uri: path, method: .post,
+                    uri: hub.uri(path), method: .post,
                     headers: [.authorization: "Bearer \(second)", .contentType: "application/json"],
                     body: ByteBuffer(string: path == "/v1/push" ? Self.push([hijack]) : Self.pull()))
                 #expect(response.status == .forbidden, "\(path)")
@@ -423,9 +457,11 @@ import Testing
 
     // MARK: 6. NUL and control characters
 
-    @Test(arguments: ["hub\u{0}", "hub", "r\nforged=1", "", String(repeating: "r", count: 129), "with space"])
-    func aReplicaIDWithControlCharactersOrReservedIsRefused(replicaID: String) async throws {
-        let hub = try await TestHub()
+    @Test(
+        arguments: TestPostgres.engines,
+        ["hub\u{0}", "hub", "r\nforged=1", "", String(repeating: "r", count: 129), "with space"])
+    func aReplicaIDWithControlCharactersOrReservedIsRefused(_ engine: SQLDialect, replicaID: String) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let change = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
         let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change], replica: replicaID))
@@ -435,8 +471,10 @@ import Testing
         #expect(try await hub.store.replicas().isEmpty)
     }
 
-    @Test func aRawControlByteInsideAJSONStringIsInvalidJSON() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aRawControlByteInsideAJSONStringIsInvalidJSON(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let change = Self.insert("households", #""hamlet_id":"\#(hub.dongID)","head_name":"An\#u{01}Bình""#)
         let (status, body) = try await Self.send(hub, "/v1/push", Self.push([change]))
@@ -445,8 +483,10 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test func textIsKeptByteForByteOrRefusedNeverTruncated() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func textIsKeptByteForByteOrRefusedNeverTruncated(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let nul = Self.insert(
             "households", #""hamlet_id":"\#(hub.dongID)","head_name":"An","note":"before\u0000after""#)
         let (refused, body) = try await Self.send(hub, "/v1/push", Self.push([nul]))
@@ -466,18 +506,20 @@ import Testing
 
     // MARK: 8, 9. Throttled, logged authentication failures; no forged log lines
 
-    @Test func failedAuthenticationIsThrottledAndLoggedWithoutTheSecret() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func failedAuthenticationIsThrottledAndLoggedWithoutTheSecret(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let lines = LogCapture()
         let logger = Logger(label: "test") { _ in lines }
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: logger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: logger)
         let secret = String(repeating: "ab", count: 32)
         let forged = "ntm_\(AccessToken(hub.dongToken)?.id ?? "")_\(secret)"
         try await app.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<12 {
                 let response = try await client.execute(
-                    uri: "/v1/status", method: .get, headers: [.authorization: "Bearer \(forged)"])
+                    uri: hub.uri("/v1/status"), method: .get, headers: [.authorization: "Bearer \(forged)"])
                 statuses.append(response.status)
                 if response.status == .tooManyRequests {
                     #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
@@ -487,7 +529,7 @@ import Testing
             #expect(statuses.suffix(2).allSatisfy { $0 == .tooManyRequests })
             // The address waits out the window, whatever it sends next.
             let good = try await client.execute(
-                uri: "/v1/status", method: .get, headers: [.authorization: "Bearer \(hub.dongToken)"])
+                uri: hub.uri("/v1/status"), method: .get, headers: [.authorization: "Bearer \(hub.dongToken)"])
             #expect(good.status == .tooManyRequests)
         }
         let failures = lines.all.filter { $0.contains("authentication failed") }
@@ -496,15 +538,15 @@ import Testing
         #expect(!lines.all.contains { $0.contains(secret) })
     }
 
-    @Test func noRequestWritesAForgedLogLine() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func noRequestWritesAForgedLogLine(_ engine: SQLDialect) async throws {
+        let hub = try await TestHub(engine)
         let lines = LogCapture()
         let logger = Logger(label: "test") { _ in lines }
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: logger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: logger)
         try await app.test(.router) { client in
             for replica in ["r\ninfo: forged line", "ok-replica"] {
                 _ = try await client.execute(
-                    uri: "/v1/pull", method: .post, headers: Self.headers(.head, hub),
+                    uri: hub.uri("/v1/pull"), method: .post, headers: Self.headers(.head, hub),
                     body: ByteBuffer(string: Self.pull(replica: replica)))
             }
         }
@@ -515,8 +557,10 @@ import Testing
 
     // MARK: 12. Strict gzip
 
-    @Test func gzipCutShortOrFollowedByGarbageIsRefused() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func gzipCutShortOrFollowedByGarbageIsRefused(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let change = Self.insert("cleanups", #""hamlet_id":"\#(hub.dongID)","date":"2026-11-03""#)
         let whole = try Wire.gzip(ByteBuffer(string: Self.push([change])))

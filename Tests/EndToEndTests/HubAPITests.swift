@@ -109,14 +109,14 @@ import Testing
             message: "no such endpoint"),
     ]
 
-    @Test(arguments: cases)
-    func badInputGetsAClearErrorAndChangesNothing(_ item: Case) async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines, cases)
+    func badInputGetsAClearErrorAndChangesNothing(_ engine: SQLDialect, _ item: Case) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: item.path, method: item.body == nil ? .get : .post, headers: headers(item.token, hub),
+                uri: hub.uri(item.path), method: item.body == nil ? .get : .post, headers: headers(item.token, hub),
                 body: item.body.map { ByteBuffer(string: $0) })
             #expect(response.status == item.status)
             let error = try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body))
@@ -125,18 +125,24 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test(arguments: [
-        ("a head writing another hamlet", "doai", "2026-11-03", HTTPResponse.Status.forbidden, "belongs to hamlet"),
-        (
-            "a negative area", "dong", "2026-11-03", .unprocessableContent,
-            "land_donations.area_m2: must be greater than 0"
-        ),
-        ("an impossible date", "dong", "2026-02-30", .unprocessableContent, "cleanups.date: must be a date YYYY-MM-DD"),
-    ])
+    @Test(
+        arguments: TestPostgres.engines,
+        [
+            ("a head writing another hamlet", "doai", "2026-11-03", HTTPResponse.Status.forbidden, "belongs to hamlet"),
+            (
+                "a negative area", "dong", "2026-11-03", .unprocessableContent,
+                "land_donations.area_m2: must be greater than 0"
+            ),
+            (
+                "an impossible date", "dong", "2026-02-30", .unprocessableContent,
+                "cleanups.date: must be a date YYYY-MM-DD"
+            ),
+        ])
     func aRefusedChangeGetsA4xxWithItsOutcomeAndChangesNothing(
-        name: String, hamlet: String, date: String, status: HTTPResponse.Status, message: String
+        _ engine: SQLDialect, _ item: (String, String, String, HTTPResponse.Status, String)
     ) async throws {
-        let hub = try await TestHub()
+        let (name, hamlet, date, status, message) = item
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
         let hamletID = hamlet == "dong" ? hub.dongID : hub.doaiID
         let change =
@@ -146,10 +152,10 @@ import Testing
              "values":{"hamlet_id":"\(hamletID)","donor_name":"Hoàng Văn Cường","area_m2":-5},
              "previous":{},"base_versions":{},"hlc":1,"created_at":0}
             """ : Self.cleanup(hamlet: hamletID, date: date)
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: "/v1/push", method: .post, headers: headers(.head, hub),
+                uri: hub.uri("/v1/push"), method: .post, headers: headers(.head, hub),
                 body: ByteBuffer(string: Self.push(change)))
             #expect(response.status == status)
             let refusal = try JSONDecoder().decode(PushRefusal.self, from: Data(buffer: response.body))
@@ -159,48 +165,51 @@ import Testing
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test func theBearerSchemeIsCaseInsensitiveAndA401SaysHowToAuthenticate() async throws {
-        let hub = try await TestHub()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+    @Test(arguments: TestPostgres.engines) func theBearerSchemeIsCaseInsensitiveAndA401SaysHowToAuthenticate(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let ok = try await client.execute(
-                uri: "/v1/status", method: .get, headers: [.authorization: "bearer \(hub.dongToken)"])
+                uri: hub.uri("/v1/status"), method: .get, headers: [.authorization: "bearer \(hub.dongToken)"])
             #expect(ok.status == .ok)
             let status = try JSONDecoder().decode(HubStatus.self, from: Data(buffer: ok.body))
             #expect(status.principal.hamletID == hub.dongID)
             #expect(status.principal.name == "Nguyễn Văn An")
             let refused = try await client.execute(
-                uri: "/v1/status", method: .get, headers: [.authorization: "Basic eA=="])
+                uri: hub.uri("/v1/status"), method: .get, headers: [.authorization: "Basic eA=="])
             #expect(refused.status == .unauthorized)
             #expect(refused.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
             let plain = try await client.execute(
-                uri: "/healthz", method: .get, headers: [.acceptEncoding: "deflate, gzip;q=0"])
+                uri: hub.uri("/healthz"), method: .get, headers: [.acceptEncoding: "deflate, gzip;q=0"])
             #expect(plain.headers[.contentEncoding] == nil)
         }
     }
 
-    @Test func anOversizeBodyIsRefused() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func anOversizeBodyIsRefused(_ engine: SQLDialect) async throws {
+        let hub = try await TestHub(engine)
         let before = try await hub.snapshot()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.live) { client in
             let body = ByteBuffer(repeating: UInt8(ascii: " "), count: Wire.maxWireBytes + 1)
             let response = try await client.execute(
-                uri: "/v1/push", method: .post, headers: headers(.head, hub), body: body)
+                uri: hub.uri("/v1/push"), method: .post, headers: headers(.head, hub), body: body)
             #expect(response.status == .contentTooLarge)
         }
         #expect(try await hub.snapshot() == before)
     }
 
-    @Test func gzipTravelsBothWays() async throws {
-        let hub = try await TestHub()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+    @Test(arguments: TestPostgres.engines) func gzipTravelsBothWays(_ engine: SQLDialect) async throws {
+        let hub = try await TestHub(engine)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             var fields = headers(.head, hub)
             fields[.contentEncoding] = "gzip"
             fields[.acceptEncoding] = "gzip"
             let request = try Wire.gzip(ByteBuffer(string: Self.push(Self.cleanup(hamlet: hub.dongID))))
-            let response = try await client.execute(uri: "/v1/push", method: .post, headers: fields, body: request)
+            let response = try await client.execute(
+                uri: hub.uri("/v1/push"), method: .post, headers: fields, body: request)
             #expect(response.status == .ok)
             #expect(response.headers[.contentEncoding] == "gzip")
             let decoded = try Wire.decode(PushResponse.self, from: try Wire.gunzip(response.body))

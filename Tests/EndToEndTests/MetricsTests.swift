@@ -53,7 +53,7 @@ import Testing
 
     @Test(.enabled(if: parserAvailable)) func prometheusReadsTheTrafficAndTheOfficesOpenWork() async throws {
         let hub = try await TestHub()
-        try await HubApplication.withRunningHub(store: hub.store, logger: TestHub.quietLogger) { url in
+        try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in
             // A head records three cleanups and a donation; the office edits the same area.
             let head = HTTPHubConnection(baseURL: url, token: hub.dongToken)
             let phone = try Replica.create(at: hub.path("dong.sqlite"), principal: try await head.status().principal)

@@ -25,25 +25,29 @@ import Testing
         response.headers[.setCookie].flatMap { $0.split(separator: ";").first.map(String.init) }
     }
 
-    @Test func aReviewerSignsInAndTheCookieIsStrictAndTheTokenNeverInAURL() async throws {
-        let hub = try await TestHub()
+    @Test(arguments: TestPostgres.engines) func aReviewerSignsInAndTheCookieIsStrictAndTheTokenNeverInAURL(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
         _ = try await hub.store.addHamlet(["name": .text("<b>Xóm</b> \"Mới\""), "head_name": .text("<i>x</i>")])
         // A quote and a combining mark make one Character: escaped all the same, it cannot
         // close the attribute it stands in.
         _ = try await hub.store.addHamlet(["name": .text("Xóm \"\u{301}/hidden/style=x"), "head_name": .text("y")])
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
-            let first = try await client.execute(uri: "/", method: .get)
-            #expect(first.status == .seeOther && first.headers[.location] == "/login")
-            let form = try await client.execute(uri: "/login", method: .get)
+            let first = try await client.execute(uri: hub.uri("/"), method: .get)
+            #expect(first.status == .seeOther && first.headers[.location] == hub.uri("/login"))
+            let form = try await client.execute(uri: hub.uri("/login"), method: .get)
             #expect(form.status == .ok)
             let html = String(buffer: form.body)
-            #expect(html.contains(#"<form method="post" action="/login">"#) && html.contains(#"type="password""#))
+            #expect(
+                html.contains(#"<form method="post" action="\#(hub.uri("/login"))">"#)
+                    && html.contains(#"type="password""#))
             #expect(form.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
 
             let signedIn = try await client.execute(
-                uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form(hub.reviewerToken))
-            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/")
+                uri: hub.uri("/login"), method: .post, headers: Self.formHeaders, body: Self.form(hub.reviewerToken))
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == hub.uri("/"))
             let setCookie = try #require(signedIn.headers[.setCookie])
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
             #expect(setCookie.contains("Max-Age=28800"))
@@ -51,7 +55,8 @@ import Testing
             #expect(!setCookie.contains(hub.reviewerToken))
             let cookie = try #require(Self.cookie(signedIn))
 
-            let page = try await client.execute(uri: "/?thang=11/2026", method: .get, headers: [.cookie: cookie])
+            let page = try await client.execute(
+                uri: hub.uri("/?thang=11/2026"), method: .get, headers: [.cookie: cookie])
             #expect(page.status == .ok)
             let text = String(buffer: page.body)
             #expect(text.contains("Xã Tân Lập — Tháng 11/2026"))
@@ -63,40 +68,42 @@ import Testing
             #expect(page.headers[.cacheControl] == "no-store")
 
             // Signing out ends the session on the hub, not only in the browser.
-            let out = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: cookie])
+            let out = try await client.execute(uri: hub.uri("/logout"), method: .post, headers: [.cookie: cookie])
             #expect(out.status == .seeOther && out.headers[.setCookie]?.contains("Max-Age=0") == true)
-            let after = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
-            #expect(after.status == .seeOther && after.headers[.location] == "/login?het_han=1")
+            let after = try await client.execute(uri: hub.uri("/"), method: .get, headers: [.cookie: cookie])
+            #expect(after.status == .seeOther && after.headers[.location] == hub.uri("/login?het_han=1"))
         }
     }
 
-    @Test func aHeadsTokenAForgedOneAndARevokedOneOpenNoSession() async throws {
-        let hub = try await TestHub()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+    @Test(arguments: TestPostgres.engines) func aHeadsTokenAForgedOneAndARevokedOneOpenNoSession(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let head = try await client.execute(
-                uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form(hub.dongToken))
+                uri: hub.uri("/login"), method: .post, headers: Self.formHeaders, body: Self.form(hub.dongToken))
             #expect(head.status == .forbidden && head.headers[.setCookie] == nil)
             #expect(String(buffer: head.body).contains("dành cho cán bộ xã"))
             let forged = try await client.execute(
-                uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form("ntm_forged"))
+                uri: hub.uri("/login"), method: .post, headers: Self.formHeaders, body: Self.form("ntm_forged"))
             #expect(forged.status == .unauthorized && forged.headers[.setCookie] == nil)
 
             // A session whose token is revoked ends at the next page.
             let signedIn = try await client.execute(
-                uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form(hub.reviewerToken))
+                uri: hub.uri("/login"), method: .post, headers: Self.formHeaders, body: Self.form(hub.reviewerToken))
             let cookie = try #require(Self.cookie(signedIn))
-            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]).status == .ok)
+            #expect(try await client.execute(uri: hub.uri("/"), method: .get, headers: [.cookie: cookie]).status == .ok)
             let tokenID = try #require(AccessToken(hub.reviewerToken)).id
             _ = try await hub.store.revokeToken(tokenID)
-            let revoked = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
-            #expect(revoked.status == .seeOther && revoked.headers[.location] == "/login?het_han=1")
+            let revoked = try await client.execute(uri: hub.uri("/"), method: .get, headers: [.cookie: cookie])
+            #expect(revoked.status == .seeOther && revoked.headers[.location] == hub.uri("/login?het_han=1"))
         }
     }
 
-    @Test func aFormPostedFromAnotherSiteIsRefused() async throws {
-        let hub = try await TestHub()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+    @Test(arguments: TestPostgres.engines) func aFormPostedFromAnotherSiteIsRefused(_ engine: SQLDialect) async throws {
+        let hub = try await TestHub(engine)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             for (name, value) in [
                 ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site"), ("Origin", "https://evil.example"),
@@ -105,7 +112,7 @@ import Testing
                 headers[try #require(HTTPField.Name(name))] = value
                 for path in ["/login", "/logout"] {
                     let response = try await client.execute(
-                        uri: path, method: .post, headers: headers, body: Self.form(hub.reviewerToken))
+                        uri: hub.uri(path), method: .post, headers: headers, body: Self.form(hub.reviewerToken))
                     #expect(response.status == .forbidden, "\(name): \(value) on \(path)")
                     #expect(response.headers[.setCookie] == nil)
                 }
@@ -113,39 +120,44 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("", 401), ("token=", 401), ("token=%ZZ%", 401), ("token=a&token=b", 401), ("\u{0}\u{1}\u{2}", 401),
-        ("token=" + String(repeating: "x", count: 5_000), 413), ("a=b&c", 401),
-    ])
-    func anyLoginBodyIsAnsweredWithoutA5xx(body: String, status: Int) async throws {
-        let hub = try await TestHub()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+    @Test(
+        arguments: TestPostgres.engines,
+        [
+            ("", 401), ("token=", 401), ("token=%ZZ%", 401), ("token=a&token=b", 401), ("\u{0}\u{1}\u{2}", 401),
+            ("token=" + String(repeating: "x", count: 5_000), 413), ("a=b&c", 401),
+        ])
+    func anyLoginBodyIsAnsweredWithoutA5xx(_ engine: SQLDialect, _ item: (String, Int)) async throws {
+        let (body, status) = item
+        let hub = try await TestHub(engine)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: "/login", method: .post, headers: Self.formHeaders, body: ByteBuffer(string: body))
+                uri: hub.uri("/login"), method: .post, headers: Self.formHeaders, body: ByteBuffer(string: body))
             #expect(response.status.code == status)
             #expect(response.headers[.setCookie] == nil)
         }
     }
 
-    @Test func hostileCookiesAndMonthsAreRefusedWithoutReflectingThem() async throws {
-        let hub = try await TestHub()
-        let app = HubApplication.make(store: hub.store, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+    @Test(arguments: TestPostgres.engines) func hostileCookiesAndMonthsAreRefusedWithoutReflectingThem(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             for cookie in [
                 "ntm_session=", "ntm_session=" + String(repeating: "A", count: 5_000), "ntm_session=guessed",
                 "other=1; ntm_session", "ntm_session=\u{7f}",
             ] {
-                let response = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+                let response = try await client.execute(uri: hub.uri("/"), method: .get, headers: [.cookie: cookie])
                 #expect(response.status == .seeOther, "\(cookie.prefix(30))")
-                #expect(response.headers[.location]?.hasPrefix("/login") == true)
+                #expect(response.headers[.location]?.hasPrefix(hub.uri("/login")) == true)
             }
             let signedIn = try await client.execute(
-                uri: "/login", method: .post, headers: Self.formHeaders, body: Self.form(hub.reviewerToken))
+                uri: hub.uri("/login"), method: .post, headers: Self.formHeaders, body: Self.form(hub.reviewerToken))
             let cookie = try #require(Self.cookie(signedIn))
             for month in ["13/2026", "2026-00", "%3Cscript%3E", "99999-01", String(repeating: "1", count: 3_000)] {
                 let response = try await client.execute(
-                    uri: "/?thang=\(month)", method: .get, headers: [.cookie: cookie])
+                    uri: hub.uri("/?thang=\(month)"), method: .get, headers: [.cookie: cookie])
                 #expect(response.status == .badRequest, "\(month.prefix(20))")
                 #expect(!String(buffer: response.body).contains("<script>"))
             }

@@ -35,10 +35,12 @@ import Testing
         func restore(_ request: RestoreRequest) async throws -> RestoreResponse { try await inner.restore(request) }
     }
 
-    @Test func aTokenRevokedMidSyncRefusesTheNextPageAndAReplacementCarriesOn() async throws {
-        let hub = try await TestHub()
-        try await HubApplication.withRunningHub(store: hub.store, logger: TestHub.quietLogger) { url in
-            let connection = HTTPHubConnection(baseURL: url, token: hub.dongToken)
+    @Test(arguments: TestPostgres.engines) func aTokenRevokedMidSyncRefusesTheNextPageAndAReplacementCarriesOn(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
+        try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in
+            let connection = HTTPHubConnection(baseURL: url + hub.prefix, token: hub.dongToken)
             let phone = try Replica.create(
                 at: hub.path("dong.sqlite"), principal: try await connection.status().principal)
             try await SyncSession(replica: phone, hub: connection).run()
@@ -68,7 +70,7 @@ import Testing
 
             // The office replaces the token; the phone keeps its replica and its id.
             let replacement = try await hub.store.replaceToken(String(tokenID.prefix(6)))
-            let renewed = HTTPHubConnection(baseURL: url, token: replacement.token)
+            let renewed = HTTPHubConnection(baseURL: url + hub.prefix, token: replacement.token)
             try phone.setHubSettings(HubSettings(url: url, token: replacement.token))
             let report = try await SyncSession(replica: phone, hub: renewed).run()
             #expect(report.pushed == 15 && report.forkedTo == nil)
@@ -82,10 +84,12 @@ import Testing
         }
     }
 
-    @Test func theOfficeSeesEveryDeviceWithWhatItHasNotSentAndItsVersion() async throws {
-        let hub = try await TestHub()
-        try await HubApplication.withRunningHub(store: hub.store, logger: TestHub.quietLogger) { url in
-            let connection = HTTPHubConnection(baseURL: url, token: hub.dongToken)
+    @Test(arguments: TestPostgres.engines) func theOfficeSeesEveryDeviceWithWhatItHasNotSentAndItsVersion(
+        _ engine: SQLDialect
+    ) async throws {
+        let hub = try await TestHub(engine)
+        try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in
+            let connection = HTTPHubConnection(baseURL: url + hub.prefix, token: hub.dongToken)
             let phone = try Replica.create(
                 at: hub.path("dong.sqlite"), principal: try await connection.status().principal)
             _ = try phone.insert(into: "cleanups", rows: (1...3).map { ["date": .text("2026-11-0\($0)")] })

@@ -123,11 +123,14 @@ enum Programs {
     }
 
     /// Starts `ntm-hub serve` on `port` (0: any) and waits for it to listen; returns it and its URL.
+    /// With `db` nil, `extra` says where the data is (`--postgres URL`).
     static func serve(
-        db: String, port: Int = 0, in folder: URL, extra: [String] = []
+        db: String?, port: Int = 0, in folder: URL, extra: [String] = []
     ) async throws -> (Running, String) {
         let hub = try start(
-            "ntm-hub", ["serve", "--db", db, "--port", "\(port)", "--log-level", "warning"] + extra, in: folder)
+            "ntm-hub",
+            (db.map { ["serve", "--db", $0] } ?? ["serve"]) + ["--port", "\(port)", "--log-level", "warning"]
+                + extra, in: folder)
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let range = hub.stdout.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {

@@ -1,12 +1,20 @@
 import Foundation
 import HubHTTP
+import HubPostgres
 import Logging
 import SyncCore
+import Testing
 
-/// A hub file in a temporary folder with a commune, two hamlets and a token for each role.
+/// A hub with a commune, two hamlets and a token for each role: a file in a temporary
+/// folder, or (`TestHub(.postgres)`) a commune of its own in the test PostgreSQL database,
+/// served as a province's hub serves it, under `/c/CODE/`.
 final class TestHub: Sendable {
     let folder: URL
-    let store: SQLiteHubStore
+    let store: any SQLHub
+    /// What the HTTP tests serve: the store, or the province's communes.
+    let target: HubTarget
+    /// The path prefix of the commune's API: empty, or `/c/CODE`.
+    let prefix: String
     let dongID: String
     let doaiID: String
     let dongToken: String
@@ -16,10 +24,22 @@ final class TestHub: Sendable {
 
     static let quietLogger = Logger(label: "test.hub") { _ in SwiftLogNoOpLogHandler() }
 
-    init() async throws {
+    init(_ engine: SQLDialect = .sqlite) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteHubStore(path: folder.appendingPathComponent("ntm-hub.sqlite").path, logger: Self.quietLogger)
+        switch engine {
+        case .sqlite:
+            let store = try SQLiteHubStore(
+                path: folder.appendingPathComponent("ntm-hub.sqlite").path, logger: Self.quietLogger)
+            (self.store, target, prefix) = (store, .store(store), "")
+        case .postgres:
+            let pool = try #require(
+                TestPostgres.pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
+            let store = try await TestPostgres.commune()
+            (self.store, target, prefix) = (
+                store, .communes(PostgresCommunes(connections: pool, logger: Self.quietLogger)), "/c/\(store.code)"
+            )
+        }
         _ = try await store.initialize(communeName: "Xã Tân Lập")
         dongID = try await store.addHamlet(["name": .text("Xóm Đông"), "head_name": .text("Nguyễn Văn An")]).id
         doaiID = try await store.addHamlet(["name": .text("Xóm Đoài"), "head_name": .text("Trần Thị Bình")]).id
@@ -34,6 +54,14 @@ final class TestHub: Sendable {
 
     var path: String { folder.appendingPathComponent("ntm-hub.sqlite").path }
 
+    /// `path` of the commune's API, as a client of this hub reaches it.
+    func uri(_ path: String) -> String { prefix + path }
+
+    /// The hub's SQLite store, for a test of the file itself.
+    var sqliteStore: SQLiteHubStore {
+        get throws { try #require(store as? SQLiteHubStore, "a test of the SQLite hub's file") }
+    }
+
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     /// Everything a client could observe of the hub's data: every row and the log head.
@@ -45,5 +73,28 @@ final class TestHub: Sendable {
             }
         }
         return lines
+    }
+}
+
+/// The PostgreSQL server the tests may use (`NTM_TEST_POSTGRES`, which `.ci/run` sets with
+/// `scripts/postgres start`).
+enum TestPostgres {
+    static let url = ProcessInfo.processInfo.environment["NTM_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The hub engines a test runs on: SQLite, and PostgreSQL when a server is given.
+    static var engines: [SQLDialect] { url == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// One pool for every test of the process, as one hub process has.
+    static let pool: PostgresConnections? = url.flatMap { url in
+        (try? PostgresLocation(url: url)).map {
+            PostgresConnections(location: $0, limit: 12, logger: TestHub.quietLogger)
+        }
+    }
+
+    /// A new commune of its own in the test database.
+    static func commune() async throws -> PostgresHubStore {
+        let pool = try #require(pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
+        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24)
+        return try await PostgresHubStore(connections: pool, code: code, logger: TestHub.quietLogger)
     }
 }
