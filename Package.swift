@@ -122,7 +122,7 @@ let package = Package(
         .target(
             name: "SyncSimulation",
             dependencies: [
-                "SyncCore",
+                "SyncCore", "HubPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -8,6 +8,10 @@ var from: UInt64 = 1
 var steps = 160
 var verbose = false
 var hubRestores = false
+var postgres: String?
+var hubProcesses = 1
+let usage =
+    "usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose] [--hub-restores] [--postgres URL [--hub-processes P]]"
 var arguments = CommandLine.arguments.dropFirst()
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
@@ -26,16 +30,25 @@ while let argument = arguments.popFirst() {
         steps = value
     case "--verbose": verbose = true
     case "--hub-restores": hubRestores = true
+    case "--postgres":
+        guard let value = arguments.popFirst() else { fail("--postgres needs a URL") }
+        postgres = value
+    case "--hub-processes":
+        guard let value = arguments.popFirst().flatMap(Int.init), (1...16).contains(value) else {
+            fail("--hub-processes needs a number from 1 to 16")
+        }
+        hubProcesses = value
     case "--help", "-h":
-        print("usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose] [--hub-restores]")
+        print(usage)
         exit(0)
     default:
-        fail(
-            "unknown argument \(argument); usage: ntm-simulate --seeds N [--from S] [--steps K] [--verbose] [--hub-restores]"
-        )
+        fail("unknown argument \(argument); \(usage)")
     }
 }
 guard seeds > 0, steps > 0 else { fail("--seeds and --steps must be above 0") }
+guard postgres == nil || !hubRestores else { fail("--hub-restores puts a SQLite file back: not with --postgres") }
+let hub: Simulation.Hub = postgres.map { .postgres(url: $0, processes: hubProcesses) } ?? .sqlite
+let hubFlags = postgres.map { " --postgres \($0) --hub-processes \(hubProcesses)" } ?? ""
 
 let parent =
     FileManager.default.fileExists(atPath: "/dev/shm")
@@ -52,7 +65,7 @@ await withTaskGroup(of: SimulationReport.self) { group in
     let end = from + UInt64(seeds)
     for _ in 0..<workers where next < end {
         let seed = next
-        group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores) }
+        group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub) }
         next += 1
     }
     for await report in group {
@@ -74,13 +87,13 @@ await withTaskGroup(of: SimulationReport.self) { group in
             for failure in report.failures.prefix(10) { print("  \(failure)") }
             print(
                 "  replay: scripts/simulate --seeds 1 --from \(report.seed) --steps \(steps)"
-                    + (hubRestores ? " --hub-restores" : ""))
+                    + (hubRestores ? " --hub-restores" : "") + hubFlags)
         } else if verbose {
             print(report.summary)
         }
         if next < end {
             let seed = next
-            group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores) }
+            group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub) }
             next += 1
         }
     }
@@ -88,7 +101,7 @@ await withTaskGroup(of: SimulationReport.self) { group in
 let seconds = Date().timeIntervalSince(started)
 print(
     "simulate: \(seeds - failed.count) passed, \(failed.count) failed — seeds \(from)..<\(from + UInt64(seeds)), "
-        + "\(steps) steps each, \(totals.replicas) replicas (\(totals.older) at an earlier schema, \(totals.upgraded) upgraded mid-run), \(totals.operations) operations, \(totals.syncs) syncs "
+        + "\(steps) steps each, hub \(postgres == nil ? "SQLite" : "PostgreSQL × \(hubProcesses) processes"), \(totals.replicas) replicas (\(totals.older) at an earlier schema, \(totals.upgraded) upgraded mid-run), \(totals.operations) operations, \(totals.syncs) syncs "
         + "(\(totals.bundles) by file: \(totals.bundledChanges) changes taken in, \(totals.bundleFaults) files lost or doubled, \(totals.bundlesRefused) refused from unregistered devices), "
         + "\(totals.faults) faults, \(totals.conflicts) conflicts, \(totals.resolutions) resolutions, "
         + String(format: "%.1f s", seconds))

@@ -16,18 +16,28 @@ package final class FaultPlan: Sendable {
     }
 
     let state: Mutex<State>
-    private let current: Mutex<SQLiteHubStore>
+    /// The hub's processes (one, or several on one PostgreSQL database), and which of them
+    /// answers each request: drawn apart from the faults, so one process draws no number.
+    private let current: Mutex<(stores: [any SQLHub], picker: SplitMix64)>
 
-    init(seed: UInt64, store: SQLiteHubStore) {
+    init(seed: UInt64, stores: [any SQLHub]) {
         state = Mutex(State(random: SplitMix64(seed: seed)))
-        current = Mutex(store)
+        current = Mutex((stores, SplitMix64(seed: seed &+ 11)))
     }
 
-    /// The hub as it is now (a restore replaces it).
-    var store: SQLiteHubStore { current.withLock { $0 } }
+    /// The hub as it is now (a restore replaces it): its first process.
+    var store: any SQLHub { current.withLock { $0.stores[0] } }
+
+    /// The process that answers the next request, as a load balancer would pick it.
+    func someStore() -> any SQLHub {
+        current.withLock { current in
+            current.stores.count == 1
+                ? current.stores[0] : current.stores[Int(current.picker.next() % UInt64(current.stores.count))]
+        }
+    }
 
     /// Puts another hub in place: the file restored from a backup.
-    func replace(_ store: SQLiteHubStore) { current.withLock { $0 = store } }
+    func replace(_ store: SQLiteHubStore) { current.withLock { $0.stores = [store] } }
 
     static func key(_ replicaID: String, _ seq: Int64, _ digest: String) -> String { "\(replicaID)#\(seq)#\(digest)" }
 
@@ -62,7 +72,7 @@ struct FaultyConnection: HubConnection {
 
     func push(_ request: PushRequest) async throws -> PushResponse {
         plan.noteSent(request)
-        let hub = plan.store
+        let hub = plan.someStore()
         switch plan.roll() {
         case 0..<8:  // the request is lost
             plan.countFault()
@@ -79,7 +89,7 @@ struct FaultyConnection: HubConnection {
             plan.countFault()
             let first = try await hub.push(request, from: principal)
             let head = try await hub.status(for: principal).logHead
-            let second = try await hub.push(request, from: principal)
+            let second = try await plan.someStore().push(request, from: principal)
             if second.outcomes != first.outcomes { plan.fail("a repeated push got different outcomes") }
             if try await hub.status(for: principal).logHead != head { plan.fail("a repeated push changed the log") }
             return second
@@ -89,7 +99,7 @@ struct FaultyConnection: HubConnection {
     }
 
     func restore(_ request: RestoreRequest) async throws -> RestoreResponse {
-        let hub = plan.store
+        let hub = plan.someStore()
         plan.state.withLock { state in
             for row in request.rows {
                 state.offered["\(row.table)/\(row.rowID)", default: ""] +=
@@ -110,7 +120,7 @@ struct FaultyConnection: HubConnection {
     }
 
     func pull(_ request: PullRequest) async throws -> PullResponse {
-        let hub = plan.store
+        let hub = plan.someStore()
         switch plan.roll() {
         case 0..<8:
             plan.countFault()

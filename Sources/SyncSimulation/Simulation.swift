@@ -43,26 +43,42 @@ package struct SimulationReport: Sendable {
 /// upgrade mid-run; the rest upgrade at the end, and the invariants hold again.
 /// Everything derives from the seed: a failure replays exactly.
 package enum Simulation {
+    /// Where the simulated commune's hub runs.
+    package enum Hub: Sendable {
+        /// One process on a SQLite file.
+        case sqlite
+        /// `processes` hub processes, each with its own connections, on a fresh commune of
+        /// the PostgreSQL database at `url` (dropped at the end).
+        case postgres(url: String, processes: Int)
+    }
+
     /// The first wall-clock instant of every simulation (2026-09-21).
     static let epoch: Int64 = 1_790_000_000_000
 
     /// Runs one seed with `steps` random steps in a fresh folder under `parent`.
     /// With `hubRestores`, the hub is backed up mid-run and later put back from that backup.
     package static func run(
-        seed: UInt64, steps: Int = 160, parent: URL, hubRestores: Bool = false
+        seed: UInt64, steps: Int = 160, parent: URL, hubRestores: Bool = false, hub: Hub = .sqlite
     ) async -> SimulationReport {
         let folder = parent.appendingPathComponent("ntm-sim-\(seed)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var report = SimulationReport(seed: seed)
+        var processes: HubProcesses?
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var world = try await World(seed: seed, folder: folder, report: &report)
+            if case .postgres = hub, hubRestores {
+                throw SyncError.malformed("hub restores put a SQLite file back: not with PostgreSQL")
+            }
+            processes = try await HubProcesses(hub, seed: seed, folder: folder)
+            guard let processes else { return report }
+            var world = try await World(seed: seed, folder: folder, stores: processes.stores, report: &report)
             world.hubRestores = hubRestores
             for _ in 0..<steps { try await world.step(&report) }
             try await world.finish(&report)
         } catch {
             report.failures.append("unexpected error: \(error)")
         }
+        await processes?.close()
         return report
     }
 }
@@ -90,7 +106,7 @@ struct World {
     var fleet: SplitMix64
     let folder: URL
     let hubClock: ManualWallClock
-    var hub: SQLiteHubStore { plan.store }
+    var hub: any SQLHub { plan.store }
     let plan: FaultPlan
     let hubIDSeed: UInt64
     /// The hub's backup taken mid-run, and whether it was put back.
@@ -112,18 +128,15 @@ struct World {
     var refusedInserts: Set<String> = []
     var clones = 0
 
-    init(seed: UInt64, folder: URL, report: inout SimulationReport) async throws {
+    init(seed: UInt64, folder: URL, stores: [any SQLHub], report: inout SimulationReport) async throws {
         random = SplitMix64(seed: seed)
         fleet = SplitMix64(seed: seed &+ 3)
         courier = SplitMix64(seed: seed &+ 4)
         self.folder = folder
-        hubClock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
+        hubClock = HubProcesses.clock(stores[0])
         hubIDSeed = seed &+ 1
-        let hub = try SQLiteHubStore(
-            path: folder.appendingPathComponent("hub.sqlite").path, clock: hubClock,
-            ids: SeededIDGenerator(seed: seed &+ 1, clock: hubClock),
-            logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() })
-        plan = FaultPlan(seed: seed &+ 2, store: hub)
+        let hub = stores[0]
+        plan = FaultPlan(seed: seed &+ 2, stores: stores)
         _ = try await hub.initialize(communeName: "Xã Mô Phỏng")
         let hamlets = 2 + Int(random.next() % 11)
         for index in 0..<hamlets {
@@ -221,7 +234,8 @@ struct World {
         case 94 where hubRestores, 99 where hubRestores:
             if hubBackup == nil {
                 let path = folder.appendingPathComponent("hub-backup.sqlite").path
-                try hub.backup(to: path)
+                guard let file = hub as? SQLiteHubStore else { break }
+                try file.backup(to: path)
                 hubBackup = path
                 events.append("hub backup at head \(try await hub.status(for: reviewer).logHead)")
             } else if let backup = hubBackup, !hubRestored {
@@ -347,7 +361,7 @@ struct World {
     /// The hub file is replaced by the backup taken earlier in the run, and reopened.
     private mutating func restoreHub(from backup: String) throws {
         hubRestored = true
-        try hub.close()
+        try (hub as? SQLiteHubStore)?.close()
         let path = folder.appendingPathComponent("hub.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try SQLiteHubStore.restore(backup: backup, to: path)
@@ -624,12 +638,22 @@ struct World {
         report.failures += try await acknowledgedChangesAreKept()
         report.failures += try await reviewFieldsChangedOnlyByReview()
         report.failures += try await everyRecordReachedTheHub()
-        if try hub.integrityCheck() != "ok" { report.failures.append("(e) the hub fails integrity_check") }
+        if let file = hub as? SQLiteHubStore, try file.integrityCheck() != "ok" {
+            report.failures.append("(e) the hub fails integrity_check")
+        }
+        // Every process gave log positions in one order, without a gap or a position twice.
+        let positions = try await hub.read { sql in
+            try sql.fetchOne("SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, COALESCE(MAX(seq), 0) AS m FROM sync_log")
+                .map { (try $0.int64("n"), try $0.int64("d"), try $0.int64("m")) }
+        }
+        if let (count, distinct, last) = positions, count != last || distinct != count {
+            report.failures.append("(e) the hub's log has \(count) entries, \(distinct) positions, the last \(last)")
+        }
         for device in devices where try device.replica.integrityCheck() != "ok" {
             report.failures.append("(e) replica \(try device.replica.replicaID) fails integrity_check")
         }
         for device in devices { try device.replica.close() }
-        try hub.close()
+        try (hub as? SQLiteHubStore)?.close()
     }
 
     /// (a) every replica equals the hub within its scope, with nothing pending.
