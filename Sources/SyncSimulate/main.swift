@@ -93,7 +93,9 @@ await withTaskGroup(of: SimulationReport.self) { group in
         }
         if next < end {
             let seed = next
-            group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub) }
+            group.addTask {
+                await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub)
+            }
             next += 1
         }
     }
