@@ -136,7 +136,7 @@ let package = Package(
         .target(
             name: "SyncWorkloads",
             dependencies: [
-                "SyncCore", "SyncWire", "HubHTTP", "SyncClient",
+                "SyncCore", "SyncWire", "HubHTTP", "SyncClient", "HubPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -17,6 +17,8 @@ let usage = """
            ntm-bench bundle-size [--changes N]
            ntm-bench json [--entries N] [--repeats N]
            ntm-bench attachment-transfer --fixture FILE [--megabytes 10] [--repeats 5]
+           ntm-bench province-merge --rows N --postgres URL [--processes 3]
+           ntm-bench province-crowd --fixture FILE --replicas N --changes N --postgres URL [--processes 3]
     The HTTP figures start `ntm-hub serve` from beside this executable; --tls yes serves
     them over HTTPS with a CA made for the run.
     """
@@ -99,6 +101,22 @@ do {
     case "json":
         try emit(
             JSONWorkload.compare(entries: number("entries", default: 1_000), repeats: number("repeats", default: 9)))
+    case "province-merge":
+        guard let url = options["postgres"] else { fail("--postgres is required") }
+        try emit(
+            [
+                "figures": await ProvinceWorkloads.merge(
+                    rows: number("rows"), postgres: url, processes: number("processes", default: 3))
+            ])
+    case "province-crowd":
+        guard let url = options["postgres"] else { fail("--postgres is required") }
+        guard case .process(let binary, _) = host else { fail("province-crowd serves with ntm-hub processes") }
+        try emit(
+            [
+                "figures": await ProvinceWorkloads.crowd(
+                    fixture(), replicas: number("replicas"), changesEach: number("changes"), binary: binary,
+                    postgres: url, processes: number("processes", default: 3))
+            ])
     case "bundle-size":
         try emit(await BundleWorkload.bytesPerChange(changes: number("changes", default: 1_000)))
     default:

@@ -65,7 +65,9 @@ await withTaskGroup(of: SimulationReport.self) { group in
     let end = from + UInt64(seeds)
     for _ in 0..<workers where next < end {
         let seed = next
-        group.addTask { await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub) }
+        group.addTask {
+            await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub)
+        }
         next += 1
     }
     for await report in group {

@@ -66,11 +66,16 @@ final class HubProcess: Sendable {
     let process: Process
     let baseURL: String
 
-    init(binary: String, database: String, tls: HubHost.TLSFiles? = nil) throws {
+    convenience init(binary: String, database: String, tls: HubHost.TLSFiles? = nil) throws {
+        try self.init(binary: binary, serving: ["--db", database], tls: tls)
+    }
+
+    /// `ntm-hub serve` with `serving` saying what (`--db PATH`, `--postgres URL`).
+    init(binary: String, serving: [String], tls: HubHost.TLSFiles? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments =
-            ["serve", "--db", database, "--port", "0", "--log-level", "warning"]
+            ["serve"] + serving + ["--port", "0", "--log-level", "warning"]
             + (tls.map { ["--tls-cert", $0.certificate, "--tls-key", $0.key] } ?? [])
         let output = Pipe()
         process.standardOutput = output

@@ -1,0 +1,278 @@
+import Foundation
+import HubPostgres
+import Logging
+import SyncClient
+import SyncCore
+
+/// Issue 16's figures, side by side in one run: the hub on one SQLite file, on one
+/// PostgreSQL store, and on three PostgreSQL stores (processes) of one commune.
+public enum ProvinceWorkloads {
+    static let logger = Logger(label: "ntm-bench") { _ in SwiftLogNoOpLogHandler() }
+
+    /// One hub merge configuration's result.
+    public struct MergeFigure: Sendable, Codable {
+        public var hub: String
+        public var pushers: Int
+        public var changes: Int
+        public var seconds: Double
+        public var rate: Double { Double(changes) / seconds }
+        /// Log entries, distinct positions and the last position after the run: equal when
+        /// every process kept one gapless order.
+        public var log: [Int64]
+    }
+
+    /// Hub merge: `rows` row changes (half inserts, then half updates of those rows) pushed
+    /// in pages of 1,000 by `pushers` replicas at once, each through its own store of
+    /// `stores` (one store shared by all, or one each), timed from the first page to the
+    /// last. Configurations: 1 SQLite store; 1 PostgreSQL store; `processes` PostgreSQL
+    /// stores with connections of their own.
+    public static func merge(rows: Int, postgres: String, processes: Int) async throws -> [MergeFigure] {
+        let scratch = try ScratchDirectory()
+        var figures: [MergeFigure] = []
+        for (name, pushers) in [("1 SQLite", 1), ("1 SQLite", processes)] {
+            let store = try SQLiteHubStore(path: scratch.file("merge-\(pushers).sqlite"), logger: logger)
+            figures.append(try await merge(name, rows: rows, stores: Array(repeating: store, count: pushers)))
+            try store.close()
+        }
+        for (name, pushers, separate) in [
+            ("1 PostgreSQL", 1, false), ("1 PostgreSQL", processes, false),
+            ("\(processes) PostgreSQL", processes, true),
+        ] {
+            let commune = try await ProvinceCommune(url: postgres, processes: separate ? pushers : 1, poolLimit: 8)
+            do {
+                let stores = separate ? commune.stores : Array(repeating: commune.stores[0], count: pushers)
+                figures.append(try await merge(name, rows: rows, stores: stores))
+            } catch {
+                await commune.remove()
+                throw error
+            }
+            await commune.remove()
+        }
+        return figures
+    }
+
+    static func merge(_ name: String, rows: Int, stores: [any SQLHub]) async throws -> MergeFigure {
+        let first = stores[0]
+        _ = try await first.initialize(communeName: "Xã Tân Hòa")
+        let hamletID = try await first.addHamlet(["name": .text("Thôn 1")])[TableSpec.idColumn]?.text ?? ""
+        let head = Principal(role: .head(hamletID: hamletID), name: "Trưởng thôn 1")
+        let share = rows / stores.count
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let inserts = share / 2
+        func phase(_ build: @escaping @Sendable (_ pusher: Int, _ index: Int) -> Change) async throws -> Double {
+            try await Measure.seconds {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (pusher, store) in stores.enumerated() {
+                        group.addTask {
+                            let replicaID = DonationRows.id(pusher, namespace: 0x5151)
+                            for page in stride(from: 0, to: inserts, by: 1_000) {
+                                let changes = (page..<min(page + 1_000, inserts)).map { build(pusher, $0) }
+                                _ = try await store.push(
+                                    PushRequest(replicaID: replicaID, clientTime: now, changes: changes), from: head)
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+        }
+        let inserting = try await phase { pusher, index in
+            DonationRows.insert(index, seq: Int64(index + 1), hamletID: hamletID, namespace: pusher, now: now)
+        }
+        // Every insert is in; the updates are made by replicas that saw the log up to here.
+        let seen = try await first.read { sql in try sql.fetchInt64("SELECT COALESCE(MAX(seq), 0) FROM sync_log") } ?? 0
+        let updating = try await phase { pusher, index in
+            DonationRows.update(index, seq: Int64(inserts + index + 1), namespace: pusher, seen: seen, now: now)
+        }
+        let log = try await first.read { sql in
+            try sql.fetchOne("SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, COALESCE(MAX(seq), 0) AS m FROM sync_log")
+                .map { [try $0.int64("n"), try $0.int64("d"), try $0.int64("m")] } ?? []
+        }
+        return MergeFigure(
+            hub: name, pushers: stores.count, changes: inserts * 2 * stores.count, seconds: inserting + updating,
+            log: log)
+    }
+}
+
+/// A fresh commune of a PostgreSQL database, opened by `processes` stores with connections
+/// of their own (as that many hub processes would), removed at the end.
+struct ProvinceCommune {
+    let code: String
+    let pools: [PostgresConnections]
+    let stores: [any SQLHub]
+
+    init(url: String, processes: Int, poolLimit: Int, code: String? = nil) async throws {
+        let location = try PostgresLocation(url: url)
+        let code = code ?? "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        var pools: [PostgresConnections] = []
+        var stores: [any SQLHub] = []
+        do {
+            for _ in 0..<processes {
+                let pool = PostgresConnections(location: location, limit: poolLimit, logger: ProvinceWorkloads.logger)
+                pools.append(pool)
+                stores.append(
+                    try await PostgresHubStore(connections: pool, code: code, logger: ProvinceWorkloads.logger))
+            }
+        } catch {
+            for pool in pools { try? await pool.close() }
+            throw error
+        }
+        (self.code, self.pools, self.stores) = (code, pools, stores)
+    }
+
+    /// Drops the commune's schema and closes the connections.
+    func remove() async {
+        try? await pools.first?.transaction(schema: nil) { sql in
+            try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
+            try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])
+        }
+        for pool in pools { try? await pool.close() }
+    }
+}
+
+extension ProvinceWorkloads {
+    /// One configuration of the crowd: its latencies and what the invariants found.
+    public struct CrowdFigure: Sendable, Codable {
+        public var hub: String
+        public var replicas: Int
+        public var samples: [Double]
+        public var failures: Int
+        /// Broken invariants after a quiet second round (empty when all hold).
+        public var problems: [String]
+        public var hubPeakBytes: [Int]
+    }
+
+    /// `replicas` replicas spread over the fixture's hamlets, each with `changesEach` rows
+    /// pending, all syncing at once through real `ntm-hub serve` processes: one on a copy
+    /// of the fixture's file; one on PostgreSQL; `processes` on PostgreSQL, the replicas
+    /// spread over them (the fixture moved there by `ntm-hub migrate`). Then every replica
+    /// syncs again, and the invariants are checked: every change taken once, the replicas
+    /// of a hamlet hold the same rows, all of them, and the log is one gapless order.
+    public static func crowd(
+        _ fixture: HubFixture, replicas count: Int, changesEach: Int, binary: String, postgres: String,
+        processes: Int
+    ) async throws -> [CrowdFigure] {
+        var figures: [CrowdFigure] = []
+        for (name, hubs) in [("1 SQLite", 0), ("1 PostgreSQL", 1), ("\(processes) PostgreSQL", processes)] {
+            let scratch = try ScratchDirectory()
+            var servers: [HubProcess] = []
+            var urls: [String] = []
+            var commune: ProvinceCommune?
+            defer { for server in servers { server.stop() } }
+            if hubs == 0 {
+                let path = scratch.file("hub.sqlite")
+                // A consistent copy, its write-ahead log included.
+                let source = try SQLiteHubStore(path: fixture.path, logger: logger)
+                try source.backup(to: path)
+                try source.close()
+                servers.append(try HubProcess(binary: binary, database: path))
+                urls = [servers[0].baseURL]
+            } else {
+                let code = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+                let migrate = Process()
+                migrate.executableURL = URL(fileURLWithPath: binary)
+                migrate.arguments = ["migrate", "--from", fixture.path, "--to", postgres, "--code", code]
+                migrate.standardOutput = FileHandle.nullDevice
+                try migrate.run()
+                migrate.waitUntilExit()
+                guard migrate.terminationStatus == 0 else { throw SyncError.unavailable("ntm-hub migrate failed") }
+                commune = try await ProvinceCommune(url: postgres, processes: 1, poolLimit: 2, code: code)
+                for _ in 0..<hubs {
+                    let server = try HubProcess(binary: binary, serving: ["--postgres", postgres])
+                    servers.append(server)
+                    urls.append(server.baseURL + "/c/\(code)")
+                }
+            }
+            let figure = try await crowd(
+                name, fixture, replicas: count, changesEach: changesEach, urls: urls, scratch: scratch)
+            var result = figure
+            result.hubPeakBytes = servers.compactMap { Measure.peakResidentBytes(pid: $0.process.processIdentifier) }
+            for server in servers { server.stop() }
+            servers = []
+            let log: [Int64]
+            if let commune {
+                log = try await Self.log(commune.stores[0])
+                await commune.remove()
+            } else {
+                let store = try SQLiteHubStore(path: scratch.file("hub.sqlite"), logger: logger)
+                log = try await Self.log(store)
+                try store.close()
+            }
+            if log.count != 3 || log[0] != log[1] || log[1] != log[2] {
+                result.problems.append("the log has \(log) entries, positions, last position: not one gapless order")
+            }
+            figures.append(result)
+        }
+        return figures
+    }
+
+    static func log(_ store: any SQLHub) async throws -> [Int64] {
+        try await store.read { sql in
+            try sql.fetchOne("SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, COALESCE(MAX(seq), 0) AS m FROM sync_log")
+                .map { [try $0.int64("n"), try $0.int64("d"), try $0.int64("m")] } ?? []
+        }
+    }
+
+    static func crowd(
+        _ name: String, _ fixture: HubFixture, replicas count: Int, changesEach: Int, urls: [String],
+        scratch: ScratchDirectory
+    ) async throws -> CrowdFigure {
+        let run = Int.random(in: 1..<100) * 256
+        let replicas = try (0..<count).map { index in
+            let hamlet = index % fixture.hamletIDs.count
+            let replica = try Replica.create(
+                at: scratch.file("replica-\(index).sqlite"), principal: SyncWorkloads.head(fixture, hamlet))
+            try replica.insert(
+                into: DonationRows.table,
+                rows: (0..<changesEach).map {
+                    DonationRows.row($0, hamletID: fixture.hamletIDs[hamlet], namespace: 0x8000 + run + index)
+                })
+            return (replica, fixture.tokens[hamlet], urls[index % urls.count], hamlet)
+        }
+        defer { for (replica, _, _, _) in replicas { try? replica.close() } }
+        func all(timed: Bool) async -> [Double?] {
+            await withTaskGroup(of: Double?.self) { group in
+                for (replica, token, url, _) in replicas {
+                    group.addTask {
+                        let start = ContinuousClock.now
+                        do {
+                            let connection = HTTPHubConnection(baseURL: url, token: token)
+                            let report = try await SyncSession(replica: replica, hub: connection).run()
+                            return !timed || report.pushed == changesEach ? (ContinuousClock.now - start).seconds : nil
+                        } catch {
+                            return nil
+                        }
+                    }
+                }
+                var results: [Double?] = []
+                for await result in group { results.append(result) }
+                return results
+            }
+        }
+        let results = await all(timed: true)
+        // A quiet second round, then what every replica holds.
+        var problems: [String] = []
+        let again = await all(timed: false)
+        if again.contains(where: { $0 == nil }) { problems.append("a sync of the quiet round failed") }
+        var byHamlet: [Int: Set<[String]>] = [:]
+        for (replica, _, _, hamlet) in replicas {
+            let status = try replica.status()
+            if status.pendingChanges != 0 { problems.append("\(status.pendingChanges) changes still pending") }
+            let ids = try replica.rows(DonationRows.table).compactMap { $0[TableSpec.idColumn]?.text }.sorted()
+            let expected =
+                (hamlet == 0 ? fixture.rows : 0)
+                + replicas.filter { $0.3 == hamlet }.count * changesEach
+            if ids.count != expected {
+                problems.append("a replica of hamlet \(hamlet) holds \(ids.count) of \(expected)")
+            }
+            byHamlet[hamlet, default: []].insert(ids)
+        }
+        for (hamlet, sets) in byHamlet where sets.count > 1 {
+            problems.append("the replicas of hamlet \(hamlet) hold \(sets.count) different sets of rows")
+        }
+        let samples = results.compactMap { $0 }
+        return CrowdFigure(
+            hub: name, replicas: count, samples: samples, failures: results.count - samples.count,
+            problems: Array(problems.prefix(10)), hubPeakBytes: [])
+    }
+}
