@@ -20,21 +20,80 @@ package final class PostgresHubSQL: HubSQL {
 
     package var dialect: SQLDialect { .postgres }
 
+    /// Statements sent and not yet answered, oldest first.
+    private var pending: [(answer: EventLoopFuture<PostgresQueryResult>, sql: String)] = []
+
+    /// The most statements sent ahead of their answers.
+    static let maxPending = 256
+
+    /// Sends the statement without waiting for its answer: the connection runs statements in
+    /// the order sent, so the writes of a merge go one after another without a round trip
+    /// each. Whatever fails is thrown by the next statement that reads, the end of a
+    /// savepoint, or the commit: always inside the transaction that sent it, and always the
+    /// first failure (the ones after it only say the transaction was aborted).
     package func execute(_ sql: String, _ arguments: [SQLValue]) throws {
-        _ = try run(sql, arguments)
+        let query = try Self.query(sql, arguments)
+        pending.append((connection.query(query, logger: logger), sql))
+        if pending.count >= Self.maxPending { try flush() }
+    }
+
+    /// Waits for every statement sent; throws the first failure among them.
+    func flush() throws {
+        let sent = pending
+        pending = []
+        var first: (any Error)?
+        for (answer, sql) in sent {
+            do {
+                _ = try answer.wait()
+            } catch {
+                if first == nil { first = Self.statementError(error, sql: sql) }
+            }
+        }
+        if let first { throw first }
+    }
+
+    /// Waits for every statement sent, whatever their answers: before a rollback.
+    private func drain() {
+        let sent = pending
+        pending = []
+        for (answer, _) in sent { _ = try? answer.wait() }
+    }
+
+    /// Rolls the transaction back.
+    func rollback() throws {
+        drain()
+        _ = try run("ROLLBACK", [])
+    }
+
+    /// Commits, or throws when the server answered the COMMIT by rolling back (a transaction
+    /// a failed statement had aborted, whose error was not seen): never a write reported
+    /// done that is not.
+    func commit() throws {
+        let result = try run("COMMIT", [])
+        guard result.metadata.command == "COMMIT" else {
+            throw PostgresStatementError(
+                sqlState: "25P02", message: "the transaction was rolled back at COMMIT (\(result.metadata.command))",
+                sql: "COMMIT")
+        }
     }
 
     /// Runs one statement and waits for its answer. PostgresNIO's error hides the server's
     /// words (they may quote values); the hub's keeps the SQLSTATE, the server's message
     /// and the statement, for the log and the operator.
     private func run(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+        try flush()
+        let query = try Self.query(sql, arguments)
         do {
-            return try connection.query(try Self.query(sql, arguments), logger: logger).wait()
-        } catch let error as PSQLError {
-            throw PostgresStatementError(
-                sqlState: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? "\(error.code)",
-                sql: sql)
+            return try connection.query(query, logger: logger).wait()
+        } catch {
+            throw Self.statementError(error, sql: sql)
         }
+    }
+
+    static func statementError(_ error: any Error, sql: String) -> any Error {
+        guard let error = error as? PSQLError else { return error }
+        return PostgresStatementError(
+            sqlState: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? "\(error.code)", sql: sql)
     }
 
     package func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
@@ -60,11 +119,15 @@ package final class PostgresHubSQL: HubSQL {
         try execute("SAVEPOINT \(name)", [])
         do {
             let result = try body()
+            // What the body sent answers here, so its failure is the savepoint's.
+            try flush()
             try execute("RELEASE SAVEPOINT \(name)", [])
             return result
         } catch {
+            drain()
             try execute("ROLLBACK TO SAVEPOINT \(name)", [])
             try execute("RELEASE SAVEPOINT \(name)", [])
+            try flush()
             throw error
         }
     }

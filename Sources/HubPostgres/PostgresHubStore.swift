@@ -62,6 +62,13 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         // commune at once create it once.
         publicKey = try await connections.transaction(schema: nil) { sql in
             try sql.execute("SELECT pg_advisory_xact_lock(7406)", [])
+            // Names are stored byte for byte as typed: a database in another encoding would
+            // refuse some of them, or change them.
+            let encoding = try sql.fetchText("SELECT current_setting('server_encoding')") ?? "?"
+            guard encoding == "UTF8" else {
+                throw SyncError.unavailable(
+                    "the PostgreSQL database is in \(encoding); the hub needs one created with ENCODING 'UTF8'")
+            }
             try sql.execute(PostgresSchema.registry, [])
             let registered = try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)])
             guard create || registered else {
@@ -236,11 +243,11 @@ package final class PostgresConnections: @unchecked Sendable {
                                 try sql.execute("SET LOCAL statement_timeout = '60s'", [])
                                 if let schema { try sql.execute("SET LOCAL search_path TO \(schema)", []) }
                                 let result = try work(sql)
-                                try sql.execute("COMMIT", [])
+                                try sql.commit()
                                 return result
                             } catch {
                                 do {
-                                    try sql.execute("ROLLBACK", [])
+                                    try sql.rollback()
                                 } catch {
                                     throw BrokenConnection(cause: error)
                                 }

@@ -29,8 +29,8 @@ public enum ProvinceWorkloads {
     public static func merge(rows: Int, postgres: String, processes: Int) async throws -> [MergeFigure] {
         let scratch = try ScratchDirectory()
         var figures: [MergeFigure] = []
-        for (name, pushers) in [("1 SQLite", 1), ("1 SQLite", processes)] {
-            let store = try SQLiteHubStore(path: scratch.file("merge-\(pushers).sqlite"), logger: logger)
+        for (run, (name, pushers)) in [("1 SQLite", 1), ("1 SQLite", processes)].enumerated() {
+            let store = try SQLiteHubStore(path: scratch.file("merge-\(run).sqlite"), logger: logger)
             figures.append(try await merge(name, rows: rows, stores: Array(repeating: store, count: pushers)))
             try store.close()
         }

@@ -228,4 +228,23 @@ struct PostgresHubScenarios {
         try await first.close()
         try await second.close()
     }
+
+    /// A statement that failed inside a write, its error swallowed by the code around it,
+    /// aborts the transaction; PostgreSQL then answers COMMIT by rolling back. The store
+    /// says so rather than report a write done that is not.
+    @Test func aWriteWhoseFailureWasSwallowedIsNotReportedDone() async throws {
+        let province = try await Province()
+        let hub = province.hubs[0]
+        _ = try await hub.initialize(communeName: "Xã Một")
+        let hlc = { try await hub.read { sql in try sql.fetchInt64("SELECT hlc FROM sync_hub_state WHERE id = 1") } }
+        let before = try await hlc()
+        await #expect(throws: PostgresStatementError.self) {
+            try await hub.write { sql in
+                try sql.execute("UPDATE sync_hub_state SET hlc = hlc + 1 WHERE id = 1", [])
+                try? sql.execute("SELECT 1 / 0", [])
+            }
+        }
+        #expect(try await hlc() == before, "nothing of it was written")
+        try await province.close()
+    }
 }
