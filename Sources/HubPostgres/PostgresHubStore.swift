@@ -24,6 +24,8 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     package let code: String
     let schemaName: String
     let connections: PostgresConnections
+    /// Concurrent pushes at this process, committed in groups.
+    let pushes: GroupCommit<[ChangeOutcome]>
 
     /// A commune code: 1 to 32 lowercase letters, digits or `_`, starting with a letter.
     package static func check(code: String) throws(SyncError) {
@@ -50,14 +52,21 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
                 "a PostgreSQL hub holds schema version \(ReplicatedSchema.version) only")
         }
         self.code = code
-        self.schemaName = "commune_\(code)"
+        let schemaName = "commune_\(code)"
+        self.schemaName = schemaName
         self.connections = connections
+        pushes = GroupCommit(
+            transaction: { body in try await Self.write(connections, schemaName: schemaName, code: code, body) },
+            isConstraint: { error in
+                if case .constraint = PostgresHubSQL.refusal(error) { return true }
+                return false
+            })
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         self.configuration = configuration
         self.logger = logger
         self.schema = try SchemaView.at(configuration.schemaVersion)
-        let (schemaName, now) = (self.schemaName, clock.nowMilliseconds())
+        let now = clock.nowMilliseconds()
         // Set-up in one transaction under an advisory lock: two processes opening a new
         // commune at once create it once.
         publicKey = try await connections.transaction(schema: nil) { sql in
@@ -119,9 +128,17 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     }
 
     package func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
+        try await Self.write(connections, schemaName: schemaName, code: code, body)
+    }
+
+    /// A write transaction of commune `code`: it first takes the commune's lock, so the
+    /// commune's writers take turns here, in every process. Without the row there would be
+    /// no turn to take: refused rather than written without one.
+    static func write<T: Sendable>(
+        _ connections: PostgresConnections, schemaName: String, code: String,
+        _ body: @Sendable (any HubSQL) throws -> T
+    ) async throws -> T {
         try await connections.transaction(schema: schemaName) { sql in
-            // The commune's writers take turns here, in every process. Without the row there
-            // would be no turn to take: refused rather than written without one.
             guard try sql.exists("SELECT id FROM sync_hub_state WHERE id = 1 FOR UPDATE") else {
                 throw SyncError.storage("commune \(code) has no sync_hub_state row: its writers cannot take turns")
             }
@@ -129,17 +146,12 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         }
     }
 
-    /// A push in its own transaction; should the database refuse a write the validation let
-    /// through, again with each change in a savepoint.
+    /// Pushes arriving together at this process are committed together (`GroupCommit`):
+    /// one turn of the commune's lock and one commit for all of them.
     package func pushWrite(
         _ body: @escaping @Sendable (any HubSQL, _ isolated: Bool) throws -> [ChangeOutcome]
     ) async throws -> [ChangeOutcome] {
-        do {
-            return try await write { sql in try body(sql, false) }
-        } catch {
-            guard case .constraint = refusal(error) else { throw error }
-            return try await write { sql in try body(sql, true) }
-        }
+        try await pushes.write(body)
     }
 
     package func refusal(_ error: any Error) -> SQLRefusal? {

@@ -217,6 +217,10 @@ package struct HTTPHubConnection: HubConnection {
             // A failed connection fails its request at once with its own error; this
             // connection retries only what is worth retrying (`withConnectionRetries`).
             configuration.connectionPool.retryConnectionEstablishment = false
+            // One connection per request in flight, as many phones would have: requests of a
+            // process that syncs many replicas (a bench, the office relaying bundles) do not
+            // queue behind eight connections and time out waiting for one.
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 256
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             clients[pem ?? ""] = client
             return client

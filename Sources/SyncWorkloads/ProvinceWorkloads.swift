@@ -230,30 +230,38 @@ extension ProvinceWorkloads {
             return (replica, fixture.tokens[hamlet], urls[index % urls.count], hamlet)
         }
         defer { for (replica, _, _, _) in replicas { try? replica.close() } }
-        func all(timed: Bool) async -> [Double?] {
-            await withTaskGroup(of: Double?.self) { group in
+        /// Every replica syncs at once: each one's seconds, or its error.
+        func all(timed: Bool) async -> [Result<Double, SyncFailure>] {
+            await withTaskGroup(of: Result<Double, SyncFailure>.self) { group in
                 for (replica, token, url, _) in replicas {
                     group.addTask {
                         let start = ContinuousClock.now
                         do {
                             let connection = HTTPHubConnection(baseURL: url, token: token)
                             let report = try await SyncSession(replica: replica, hub: connection).run()
-                            return !timed || report.pushed == changesEach ? (ContinuousClock.now - start).seconds : nil
+                            guard !timed || report.pushed == changesEach else {
+                                return .failure(SyncFailure(text: "pushed \(report.pushed) of \(changesEach)"))
+                            }
+                            return .success((ContinuousClock.now - start).seconds)
                         } catch {
-                            return nil
+                            return .failure(SyncFailure(text: "\(error)"))
                         }
                     }
                 }
-                var results: [Double?] = []
+                var results: [Result<Double, SyncFailure>] = []
                 for await result in group { results.append(result) }
                 return results
             }
+        }
+        func errors(_ results: [Result<Double, SyncFailure>]) -> [String] {
+            let texts = results.compactMap { if case .failure(let failure) = $0 { failure.text } else { nil } }
+            return Set(texts).sorted().prefix(3).map { String($0.prefix(200)) }
         }
         let results = await all(timed: true)
         // A quiet second round, then what every replica holds.
         var problems: [String] = []
         let again = await all(timed: false)
-        if again.contains(where: { $0 == nil }) { problems.append("a sync of the quiet round failed") }
+        for error in errors(again) { problems.append("a sync of the quiet round failed: \(error)") }
         var byHamlet: [Int: Set<[String]>] = [:]
         for (replica, _, _, hamlet) in replicas {
             let status = try replica.status()
@@ -270,9 +278,14 @@ extension ProvinceWorkloads {
         for (hamlet, sets) in byHamlet where sets.count > 1 {
             problems.append("the replicas of hamlet \(hamlet) hold \(sets.count) different sets of rows")
         }
-        let samples = results.compactMap { $0 }
+        let samples = results.compactMap { try? $0.get() }
         return CrowdFigure(
             hub: name, replicas: count, samples: samples, failures: results.count - samples.count,
-            problems: Array(problems.prefix(10)), hubPeakBytes: [])
+            problems: errors(results).map { "a sync failed: \($0)" } + problems.prefix(10), hubPeakBytes: [])
     }
+}
+
+/// Why one sync of a crowd failed.
+struct SyncFailure: Error {
+    let text: String
 }

@@ -4,16 +4,23 @@ import GRDB
 /// Group commit of concurrent writes on the hub's one writer: a write that arrives while
 /// another is being written waits, and every write waiting by then goes into the next
 /// transaction together, each in its own savepoint. A durable commit (one `fsync` of the
-/// WAL) is the hub's dearest step; under load, one serves many pushes.
+/// WAL) is the hub's dearest step; under load, one serves many pushes. On PostgreSQL the
+/// group also takes the commune's lock once for all its pushes, where each would queue for
+/// it (issue 16).
 ///
 /// One caller at a time leads: it writes the group it found queued (its own write among
 /// them), hands each waiter its result, and passes the lead to the first write queued
 /// meanwhile. A write that fails rolls back its savepoint only; a commit that fails fails
 /// every write of the group, and none of them is applied.
-final class GroupCommit<Output: Sendable>: @unchecked Sendable {
+package final class GroupCommit<Output: Sendable>: @unchecked Sendable {
     /// One write: runs inside the group's transaction. `isolated` asks for each change in its
     /// own savepoint (after the file refused one with a constraint).
-    typealias Job = @Sendable (_ db: Database, _ isolated: Bool) throws -> Output
+    package typealias Job = @Sendable (_ sql: any HubSQL, _ isolated: Bool) throws -> Output
+
+    /// One transaction of the store: `body` runs in it, and it commits when `body` returns.
+    package typealias Transaction =
+        @Sendable (_ body: @escaping @Sendable (any HubSQL) throws -> [Result<Output, any Error>])
+        async throws -> [Result<Output, any Error>]
 
     private enum Turn {
         case done(Result<Output, any Error>)
@@ -27,7 +34,11 @@ final class GroupCommit<Output: Sendable>: @unchecked Sendable {
         init(_ job: @escaping Job) { self.job = job }
     }
 
-    private let writer: DatabasePool
+    private let transaction: Transaction
+    /// Whether the store refused a write as a constraint (the change is then tried alone).
+    private let isConstraint: @Sendable (any Error) -> Bool
+    /// Whether a failure ended the whole transaction (a full disk, I/O), not only the write.
+    private let endedTransaction: @Sendable (any HubSQL, any Error) -> Bool
     private let lock = NSLock()
     // Guarded by `lock`.
     private var queue: [Ticket] = []
@@ -35,22 +46,38 @@ final class GroupCommit<Output: Sendable>: @unchecked Sendable {
     private var committed = 0
     private var written = 0
 
-    init(writer: DatabasePool) {
-        self.writer = writer
+    package init(
+        transaction: @escaping Transaction, isConstraint: @escaping @Sendable (any Error) -> Bool,
+        endedTransaction: @escaping @Sendable (any HubSQL, any Error) -> Bool = { _, _ in false }
+    ) {
+        self.transaction = transaction
+        self.isConstraint = isConstraint
+        self.endedTransaction = endedTransaction
+    }
+
+    /// Group commit on a SQLite hub file's writer.
+    convenience init(writer: DatabasePool) {
+        self.init(
+            transaction: { body in try await writer.write { db in try body(SQLiteHubSQL(db)) } },
+            isConstraint: { ($0 as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT },
+            endedTransaction: { sql, error in
+                // SQLite rolled the whole transaction back (full disk, I/O).
+                error is DatabaseError && (sql as? SQLiteHubSQL).map { !$0.db.isInsideTransaction } ?? false
+            })
     }
 
     /// Writes queued for the next group.
-    var waiting: Int {
+    package var waiting: Int {
         lock.withLock { queue.count }
     }
 
     /// Transactions committed and writes they carried, so far.
-    var counts: (transactions: Int, writes: Int) {
+    package var counts: (transactions: Int, writes: Int) {
         lock.withLock { (committed, written) }
     }
 
     /// Runs `job` in the next group transaction and returns its output once committed.
-    func write(_ job: @escaping Job) async throws -> Output {
+    package func write(_ job: @escaping Job) async throws -> Output {
         let ticket = Ticket(job)
         let leads = lock.withLock { () -> Bool in
             queue.append(ticket)
@@ -114,32 +141,32 @@ final class GroupCommit<Output: Sendable>: @unchecked Sendable {
     }
 
     /// Writes one group. A lone write runs as before, in its own transaction (and, should
-    /// the file refuse a change, again with each change isolated); writes of a group run
+    /// the store refuse a change, again with each change isolated); writes of a group run
     /// each in a savepoint of one transaction.
     private func run(_ jobs: [Job]) async -> [Result<Output, any Error>] {
+        let (isConstraint, endedTransaction) = (self.isConstraint, self.endedTransaction)
         if jobs.count == 1, let job = jobs.first {
             do {
                 do {
-                    return [.success(try await writer.write { db in try job(db, false) })]
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                    return [.success(try await writer.write { db in try job(db, true) })]
+                    return try await transaction { sql in [.success(try job(sql, false))] }
+                } catch  where isConstraint(error) {
+                    return try await transaction { sql in [.success(try job(sql, true))] }
                 }
             } catch {
                 return [.failure(error)]
             }
         }
         do {
-            return try await writer.write { db in
+            return try await transaction { sql in
                 try jobs.map { job in
                     do {
                         do {
-                            return .success(try Self.inSavepoint(db) { try job(db, false) })
-                        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                            return .success(try Self.inSavepoint(db) { try job(db, true) })
+                            return .success(try sql.inSavepoint { try job(sql, false) })
+                        } catch  where isConstraint(error) {
+                            return .success(try sql.inSavepoint { try job(sql, true) })
                         }
-                    } catch let error as DatabaseError where !db.isInsideTransaction {
-                        // The file failed (full disk, I/O) and SQLite rolled the whole
-                        // transaction back: the group fails as one, and nothing is applied.
+                    } catch  where endedTransaction(sql, error) {
+                        // The group fails as one, and nothing is applied.
                         throw error
                     } catch {
                         return .failure(error)
@@ -149,15 +176,5 @@ final class GroupCommit<Output: Sendable>: @unchecked Sendable {
         } catch {
             return jobs.map { _ in .failure(error) }
         }
-    }
-
-    private static func inSavepoint(_ db: Database, _ body: () throws -> Output) throws -> Output {
-        var output: Output?
-        try db.inSavepoint {
-            output = try body()
-            return .commit
-        }
-        guard let output else { throw SyncError.storage("a grouped write ended without its result") }
-        return output
     }
 }

@@ -68,7 +68,7 @@ package final class SQLiteHubStore: SQLHub {
     package func pushWrite(
         _ body: @escaping @Sendable (any HubSQL, _ isolated: Bool) throws -> [ChangeOutcome]
     ) async throws -> [ChangeOutcome] {
-        try await pushes.write { db, isolated in try body(SQLiteHubSQL(db), isolated) }
+        try await pushes.write(body)
     }
 
     package func refusal(_ error: any Error) -> SQLRefusal? {
