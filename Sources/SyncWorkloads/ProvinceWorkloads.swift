@@ -144,8 +144,8 @@ extension ProvinceWorkloads {
 
     /// `replicas` replicas spread over the fixture's hamlets, each with `changesEach` rows
     /// pending, all syncing at once through real `ntm-hub serve` processes: one on a copy
-    /// of the fixture's file; one on PostgreSQL; `processes` on PostgreSQL, the replicas
-    /// spread over them (the fixture moved there by `ntm-hub migrate`). Then every replica
+    /// of the fixture's file; then 1, 2, … `processes` on PostgreSQL, the replicas spread
+    /// over them (the fixture moved there by `ntm-hub migrate`). Then every replica
     /// syncs again, and the invariants are checked: every change taken once, the replicas
     /// of a hamlet hold the same rows, all of them, and the log is one gapless order.
     public static func crowd(
@@ -153,7 +153,8 @@ extension ProvinceWorkloads {
         processes: Int
     ) async throws -> [CrowdFigure] {
         var figures: [CrowdFigure] = []
-        for (name, hubs) in [("1 SQLite", 0), ("1 PostgreSQL", 1), ("\(processes) PostgreSQL", processes)] {
+        let configurations = [("1 SQLite", 0)] + (1...max(1, processes)).map { ("\($0) PostgreSQL", $0) }
+        for (name, hubs) in configurations {
             let scratch = try ScratchDirectory()
             var servers: [HubProcess] = []
             var urls: [String] = []
