@@ -287,8 +287,9 @@ struct Init: AsyncParsableCommand {
         } else {
             print(
                 tr(
-                    "commune \(setup.communeName): \(setup.criteria.count) national criteria recorded (\(database.shown))",
-                    "\(setup.communeName): đã ghi \(setup.criteria.count) tiêu chí quốc gia (\(database.shown))"))
+                    "commune \(setup.communeName): \(setup.criteria.count) national criteria recorded (\(database.province.shown ?? "db \(database.db)"))",
+                    "\(setup.communeName): đã ghi \(setup.criteria.count) tiêu chí quốc gia (\(database.province.shown ?? "tệp \(database.db)"))"
+                ))
         }
         if setup.alreadyNamed, setup.communeName != commune {
             throw CommandFailure.usage(
