@@ -41,7 +41,7 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     /// Opens commune `code` in the database of `connections`, migrating its schema when
     /// behind, and creating it when missing if `create` (else: not found).
     package init(
-        connections: PostgresConnections, code: String, create: Bool = true,
+        connections: PostgresConnections, code: String, create: Bool = true, register: Bool = true,
         configuration: HubConfiguration = HubConfiguration(),
         clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil, logger: Logger
     ) async throws {
@@ -85,6 +85,11 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
                     "no commune \(code) in this database: create it with ntm-hub init --postgres URL --code \(code)")
             }
             let exists = try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text(schemaName)])
+            // A commune opened to be served is never made anew (empty, with a new key) by
+            // a request: its schema must be there.
+            guard create || exists else {
+                throw SyncError.unavailable("commune \(code) is registered but its schema \(schemaName) is missing")
+            }
             if !exists { try sql.execute("CREATE SCHEMA \(schemaName)", []) }
             try sql.execute("SET LOCAL search_path TO \(schemaName)", [])
             try sql.execute(PostgresSchema.dateFunction, [])
@@ -99,11 +104,7 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
                 }
                 try sql.execute("INSERT INTO ntm_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
             }
-            try sql.execute(
-                """
-                INSERT INTO public.ntm_communes (code, schema_name, created_at) VALUES (?, ?, ?)
-                ON CONFLICT (code) DO NOTHING
-                """, [.text(code), .text(schemaName), .integer(now)])
+            if register { try Self.register(sql, code: code, schemaName: schemaName, now: now) }
             try sql.execute(
                 "INSERT INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING",
                 [.integer(now)])
@@ -116,6 +117,15 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
             }
             return try Self.publicKey(sql)
         }
+    }
+
+    /// Lists the commune in the database's registry: from then on `serve --postgres` serves it.
+    static func register(_ sql: any HubSQL, code: String, schemaName: String, now: Int64) throws {
+        try sql.execute(
+            """
+            INSERT INTO public.ntm_communes (code, schema_name, created_at) VALUES (?, ?, ?)
+            ON CONFLICT (code) DO NOTHING
+            """, [.text(code), .text(schemaName), .integer(now)])
     }
 
     package func read<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
@@ -165,6 +175,13 @@ package actor PostgresCommunes: CommuneDirectory {
     private let connections: PostgresConnections
     private let logger: Logger
     private var open: [String: PostgresHubStore] = [:]
+    /// Communes being opened: requests for one wait for the same opening.
+    private var opening: [String: Task<PostgresHubStore?, any Error>] = [:]
+    /// Codes found missing lately, and when: a flood of made-up codes costs one small read
+    /// each per `missingFor`, never an opening (a lock and the schema's checks).
+    private var missing: [String: ContinuousClock.Instant] = [:]
+    static let missingFor: Duration = .seconds(10)
+    static let maxMissing = 10_000
 
     /// The communes reached through `connections`.
     package init(connections: PostgresConnections, logger: Logger) {
@@ -175,15 +192,35 @@ package actor PostgresCommunes: CommuneDirectory {
     package func store(code: String) async throws -> (any HubStore)? {
         guard (try? PostgresHubStore.check(code: code)) != nil else { return nil }
         if let store = open[code] { return store }
+        let now = ContinuousClock.now
+        if let since = missing[code], now - since < Self.missingFor { return nil }
+        if let task = opening[code] { return try await task.value }
+        let (connections, logger) = (self.connections, self.logger)
+        let task = Task<PostgresHubStore?, any Error> {
+            // A read of the registry first: no lock, no DDL for a code that is not there.
+            let listed = try await connections.transaction(schema: nil, readOnly: true) { sql in
+                try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL")
+                    && (try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)]))
+            }
+            guard listed else { return nil }
+            return try await PostgresHubStore(connections: connections, code: code, create: false, logger: logger)
+        }
+        opening[code] = task
+        defer { opening[code] = nil }
+        let store: PostgresHubStore?
         do {
-            let store = try await PostgresHubStore(
-                connections: connections, code: code, create: false, logger: logger)
-            let kept = open[code] ?? store
-            open[code] = kept
-            return kept
+            store = try await task.value
         } catch let error as SyncError where error.kind == .notFound {
+            store = nil
+        }
+        guard let store else {
+            if missing.count >= Self.maxMissing { missing = missing.filter { now - $0.value < Self.missingFor } }
+            if missing.count < Self.maxMissing { missing[code] = now }
             return nil
         }
+        missing[code] = nil
+        open[code] = store
+        return store
     }
 
     /// Every commune of the database, by code.
@@ -312,8 +349,12 @@ package final class PostgresConnections: @unchecked Sendable {
                         configuration: try location.configuration(), id: id, logger: logger)
                 } catch {
                     giveBack(nil)
-                    throw SyncError.unavailable(
-                        "cannot reach the PostgreSQL database at \(location.shown): \(String(reflecting: error))")
+                    // The details (host, user, the server's words) go to the log, not to
+                    // whoever sent the request.
+                    logger.error(
+                        "cannot reach the PostgreSQL database",
+                        metadata: ["db": "\(location.shown)", "error": "\(String(reflecting: error))"])
+                    throw SyncError.unavailable("the hub's database cannot be reached; try again later")
                 }
             case .wait:
                 await withCheckedContinuation { continuation in
@@ -386,7 +427,10 @@ extension PostgresHubStore {
                 "the hub file is at schema version \(source.schema.version); this build moves version \(ReplicatedSchema.version)"
             )
         }
-        let target = try await PostgresHubStore(connections: connections, code: code, clock: clock, logger: logger)
+        // Listed in the registry only by the transaction that copies the file: no hub process
+        // serves the commune (nor learns its key) before it holds the file's contents.
+        let target = try await PostgresHubStore(
+            connections: connections, code: code, register: false, clock: clock, logger: logger)
         let tables = PostgresSchema.copiedTables + source.schema.tables.map(\.name)
         // One consistent read of the whole file.
         let contents = try await source.read { sql in
@@ -434,6 +478,7 @@ extension PostgresHubStore {
             try sql.execute(
                 "SELECT setval(pg_get_serial_sequence('sync_audit', 'id'), COALESCE((SELECT MAX(id) FROM sync_audit), 0) + 1, false)",
                 [])
+            try Self.register(sql, code: code, schemaName: schemaName, now: clock.nowMilliseconds())
             return count
         }
         // The key is now the file's.

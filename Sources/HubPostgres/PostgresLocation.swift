@@ -37,7 +37,12 @@ package struct PostgresLocation: Sendable, Equatable {
             switch (item.name, item.value) {
             case ("sslmode", "disable"): requireTLS = false
             case ("sslmode", "require"), ("sslmode", "verify-full"): requireTLS = true
-            default: throw invalid("unknown option \(item.name)=\(item.value ?? "")")
+            default:
+                // The option's name only: a value may be a password.
+                let name = String(
+                    String.UnicodeScalarView(
+                        item.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(40)))
+                throw invalid("unknown option \(name) (only sslmode)")
             }
         }
         self.host = host

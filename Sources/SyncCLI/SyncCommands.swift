@@ -638,7 +638,7 @@ struct HubCommand: AsyncParsableCommand {
         let connection = HTTPHubConnection(settings)
         let status = try await connection.status()
         try requireSameScope(status.principal, as: replica)
-        if let known = try replica.hubPublicKey(), let key = status.hubKey, key != known {
+        if let known = try replica.hubPublicKey(), status.hubKey != known {
             throw CommandFailure.usage(
                 tr(
                     "the hub at \(connection.baseURL) is not this replica's hub (it signs with another key); nothing changed",

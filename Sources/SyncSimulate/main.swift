@@ -48,7 +48,13 @@ while let argument = arguments.popFirst() {
 guard seeds > 0, steps > 0 else { fail("--seeds and --steps must be above 0") }
 guard postgres == nil || !hubRestores else { fail("--hub-restores puts a SQLite file back: not with --postgres") }
 let hub: Simulation.Hub = postgres.map { .postgres(url: $0, processes: hubProcesses) } ?? .sqlite
-let hubFlags = postgres.map { " --postgres \($0) --hub-processes \(hubProcesses)" } ?? ""
+// The replay line never shows a password given in the URL.
+let shownURL = postgres.map { url -> String in
+    guard var components = URLComponents(string: url), components.password != nil else { return url }
+    components.password = "…"
+    return components.string ?? "postgres://…"
+}
+let hubFlags = shownURL.map { " --postgres \($0) --hub-processes \(hubProcesses)" } ?? ""
 
 let parent =
     FileManager.default.fileExists(atPath: "/dev/shm")

@@ -62,4 +62,56 @@ import Testing
             #expect(elsewhere.status == .seeOther && elsewhere.headers[.location] == benCanh.uri("/login"))
         }
     }
+
+    /// A made-up code opens nothing: no commune, no schema is made by a request, and a
+    /// commune whose schema is gone is not made anew (empty, with a new key) either.
+    @Test func aRequestNeverCreatesACommune() async throws {
+        let hub = try await TestHub(.postgres)
+        let pool = try #require(TestPostgres.pool)
+        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/c/\(code)/v1/status", method: .get)
+            #expect(response.status == .notFound)
+        }
+        let made = try await pool.transaction(schema: nil, readOnly: true) { sql in
+            try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text("commune_\(code)")])
+                || (try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)]))
+        }
+        #expect(!made)
+
+        // A registered commune whose schema was dropped behind the hub's back.
+        let lost = try await TestPostgres.commune()
+        try await pool.transaction(schema: nil) { sql in
+            try sql.execute("DROP SCHEMA commune_\(lost.code) CASCADE", [])
+        }
+        let fresh = HubApplication.make(
+            .communes(PostgresCommunes(connections: pool, logger: TestHub.quietLogger)), host: "127.0.0.1", port: 0,
+            logger: TestHub.quietLogger)
+        try await fresh.test(.router) { client in
+            let response = try await client.execute(uri: "/c/\(lost.code)/v1/status", method: .get)
+            #expect(response.status == .serviceUnavailable)
+        }
+        let remade = try await pool.transaction(schema: nil, readOnly: true) { sql in
+            try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text("commune_\(lost.code)")])
+        }
+        #expect(!remade, "not made anew by a request")
+    }
+
+    /// A database that cannot be reached is a 503 that says so, and nothing of where it is.
+    @Test func anUnreachableDatabaseIsA503WithoutItsDetails() async throws {
+        let pool = PostgresConnections(
+            location: try PostgresLocation(url: "postgres://secretuser@127.0.0.1:1/secretdb"), limit: 1,
+            logger: TestHub.quietLogger)
+        let app = HubApplication.make(
+            .communes(PostgresCommunes(connections: pool, logger: TestHub.quietLogger)), host: "127.0.0.1", port: 0,
+            logger: TestHub.quietLogger)
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/c/tanlap/v1/status", method: .get)
+            #expect(response.status == .serviceUnavailable)
+            let body = String(buffer: response.body)
+            #expect(!body.contains("secret") && !body.contains("127.0.0.1:1"), "\(body)")
+        }
+        try await pool.close()
+    }
 }
