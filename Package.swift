@@ -41,10 +41,11 @@ let package = Package(
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // glibc's heap thresholds (Support/HeapSettings.swift).
         .target(name: "CHeap"),
+        .target(name: "CSpawn"),
         .target(
             name: "SyncCore",
             dependencies: [
-                "CZlib", "CHeap",
+                "CZlib", "CHeap", "CSpawn",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API under GRDB's statements: the hub binds and steps them itself (HubSQL).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

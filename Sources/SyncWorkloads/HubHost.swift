@@ -61,10 +61,12 @@ public enum HubHost: Sendable {
     }
 }
 
-/// A running `ntm-hub serve` on a free loopback port.
+/// A running `ntm-hub serve` on a free loopback port (a `ChildProcess`: the bench holds
+/// database connections, where Foundation's `Process.run()` can crash on Linux).
 final class HubProcess: Sendable {
-    let process: Process
+    let process: ChildProcess
     let baseURL: String
+    private let output: String
 
     convenience init(binary: String, database: String, tls: HubHost.TLSFiles? = nil) throws {
         try self.init(binary: binary, serving: ["--db", database], tls: tls)
@@ -72,27 +74,27 @@ final class HubProcess: Sendable {
 
     /// `ntm-hub serve` with `serving` saying what (`--db PATH`, `--postgres URL`).
     init(binary: String, serving: [String], tls: HubHost.TLSFiles? = nil) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments =
-            ["serve"] + serving + ["--port", "0", "--log-level", "warning"]
-            + (tls.map { ["--tls-cert", $0.certificate, "--tls-key", $0.key] } ?? [])
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var text = ""
-        let reader = output.fileHandleForReading
-        while !text.contains("\n") {
-            let data = reader.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
+        output = (NSTemporaryDirectory() as NSString).appendingPathComponent("ntm-bench-hub-\(UUID().uuidString).out")
+        let process = try ChildProcess(
+            executable: binary,
+            arguments: ["serve"] + serving + ["--port", "0", "--log-level", "warning"]
+                + (tls.map { ["--tls-cert", $0.certificate, "--tls-key", $0.key] } ?? []),
+            output: output)
         let scheme = tls == nil ? "http" : "https"
-        guard let range = text.range(of: "\(scheme)://127.0.0.1:"),
-            let port = Int(text[range.upperBound...].prefix { $0.isNumber })
-        else {
-            process.terminate()
-            throw SyncError.unavailable("ntm-hub did not report its port: \(text)")
+        let deadline = Date().addingTimeInterval(60)
+        var port: Int?
+        while port == nil, Date() < deadline, process.isRunning {
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            if let range = text.range(of: "\(scheme)://127.0.0.1:") {
+                port = Int(text[range.upperBound...].prefix { $0.isNumber })
+            } else {
+                usleep(10_000)
+            }
+        }
+        guard let port else {
+            process.terminate(SIGKILL)
+            process.waitUntilExit()
+            throw SyncError.unavailable("ntm-hub did not report its port")
         }
         self.process = process
         self.baseURL = "\(scheme)://127.0.0.1:\(port)"
@@ -101,5 +103,6 @@ final class HubProcess: Sendable {
     func stop() {
         process.terminate()
         process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: output)
     }
 }

@@ -170,11 +170,9 @@ extension ProvinceWorkloads {
                 urls = [servers[0].baseURL]
             } else {
                 let code = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-                let migrate = Process()
-                migrate.executableURL = URL(fileURLWithPath: binary)
-                migrate.arguments = ["migrate", "--from", fixture.path, "--to", postgres, "--code", code]
-                migrate.standardOutput = FileHandle.nullDevice
-                try migrate.run()
+                let migrate = try ChildProcess(
+                    executable: binary,
+                    arguments: ["migrate", "--from", fixture.path, "--to", postgres, "--code", code])
                 migrate.waitUntilExit()
                 guard migrate.terminationStatus == 0 else { throw SyncError.unavailable("ntm-hub migrate failed") }
                 commune = try await ProvinceCommune(url: postgres, processes: 1, poolLimit: 2, code: code)

@@ -143,15 +143,12 @@ import Testing
 /// Runs Python 3 on a script, as the commune's own tools would read our files.
 enum Python {
     static func run(_ script: String, _ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("python-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = try ChildProcess(
+            executable: "/usr/bin/env", arguments: ["python3", "-c", script] + arguments, output: output.path)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
-        return String(decoding: data, as: UTF8.self)
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 }

@@ -9,11 +9,8 @@ import Testing
     typealias Commune = ProcessTests.Commune
 
     private func sqlite3(_ arguments: [String], in folder: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3"] + arguments
-        process.currentDirectoryURL = folder
-        try process.run()
+        let process = try ChildProcess(
+            executable: "/usr/bin/env", arguments: ["sqlite3"] + arguments, directory: folder.path)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "sqlite3 \(arguments)")
     }

@@ -141,18 +141,14 @@ import Testing
     }
 
     private func runShell(_ path: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path]
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(sql.utf8))
-        try input.fileHandleForWriting.close()
+        // A child of its own (`ChildProcess`), its input and errors on files.
+        let script = path + ".sql"
+        let errors = path + ".err"
+        try Data(sql.utf8).write(to: URL(fileURLWithPath: script))
+        defer { for file in [script, errors] { try? FileManager.default.removeItem(atPath: file) } }
+        let process = try ChildProcess(executable: "/usr/bin/sqlite3", arguments: [path], input: script, error: errors)
         process.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
         #expect(process.terminationStatus == 0, "sqlite3: \(message)")
     }
 }

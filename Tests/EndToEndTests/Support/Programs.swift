@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 import Testing
 
 /// The built `ntm-hub` and `ntm` executables, run as real processes.
@@ -62,11 +63,11 @@ enum Programs {
 
     /// A started process whose output goes to files.
     final class Running: @unchecked Sendable {  // used from one test task at a time
-        let process: Process
+        let process: ChildProcess
         let stdoutURL: URL
         let stderrURL: URL
 
-        init(process: Process, stdoutURL: URL, stderrURL: URL) {
+        init(process: ChildProcess, stdoutURL: URL, stderrURL: URL) {
             self.process = process
             self.stdoutURL = stdoutURL
             self.stderrURL = stderrURL
@@ -82,7 +83,7 @@ enum Programs {
 
         /// SIGKILL, as a power cut or a crash would.
         func kill9() {
-            kill(process.processIdentifier, SIGKILL)
+            process.terminate(SIGKILL)
             process.waitUntilExit()
         }
 
@@ -93,15 +94,12 @@ enum Programs {
         }
     }
 
+    /// Starts `program` (a child of its own: `ChildProcess`, not Foundation's `Process`).
     static func start(
         _ program: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:]
     )
         throws -> Running
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path(program))
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env["NTM_DB"] = nil
         // English unless a test asks for Vietnamese, whatever the machine's locale.
@@ -109,16 +107,12 @@ enum Programs {
         env["LC_MESSAGES"] = nil
         env["LANG"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
         let stamp = UUID().uuidString
         let stdoutURL = folder.appendingPathComponent("\((program as NSString).lastPathComponent)-\(stamp).out")
         let stderrURL = folder.appendingPathComponent("\((program as NSString).lastPathComponent)-\(stamp).err")
-        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(
+            executable: try path(program), arguments: arguments, environment: env, directory: folder.path,
+            output: stdoutURL.path, error: stderrURL.path)
         return Running(process: process, stdoutURL: stdoutURL, stderrURL: stderrURL)
     }
 
