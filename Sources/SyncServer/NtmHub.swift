@@ -161,6 +161,9 @@ struct Serve: AsyncParsableCommand {
     var postgresConnections = 8
 
     func validate() throws {
+        guard database.province.code == nil || database.province.postgres != nil else {
+            throw ValidationError(tr("--code goes with --postgres", "--code đi cùng --postgres"))
+        }
         guard (tlsCert == nil) == (tlsKey == nil) else {
             throw ValidationError(
                 tr("--tls-cert and --tls-key go together", "--tls-cert và --tls-key phải đi cùng nhau"))
