@@ -8,8 +8,7 @@ import SyncCore
 /// several `ntm-hub serve --postgres` processes would be), removed at the end.
 struct HubProcesses {
     let stores: [any SQLHub]
-    private let pools: [PostgresConnections]
-    private let code: String?
+    private let commune: ScratchCommune?
 
     static let logger = Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() }
 
@@ -22,31 +21,16 @@ struct HubProcesses {
                     path: folder.appendingPathComponent("hub.sqlite").path, clock: clock,
                     ids: SeededIDGenerator(seed: seed &+ 1, clock: clock), logger: Self.logger)
             ]
-            (pools, code) = ([], nil)
+            commune = nil
         case .postgres(let url, let processes):
             guard (1...16).contains(processes) else {
                 throw SyncError.malformed("hub processes: must be 1 to 16")
             }
-            let location = try PostgresLocation(url: url)
-            let code = "sim\(seed)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-            var pools: [PostgresConnections] = []
-            var stores: [any SQLHub] = []
-            do {
-                for process in 0..<processes {
-                    let pool = PostgresConnections(location: location, limit: 2, logger: Self.logger)
-                    pools.append(pool)
-                    // Each process makes its own ids (conflicts, audit): from seeds of its own.
-                    stores.append(
-                        try await PostgresHubStore(
-                            connections: pool, code: code, clock: clock,
-                            ids: SeededIDGenerator(seed: seed &+ 1 &+ UInt64(process) &* 7_919, clock: clock),
-                            logger: Self.logger))
-                }
-            } catch {
-                for pool in pools { try? await pool.close() }
-                throw error
-            }
-            (self.stores, self.pools, self.code) = (stores, pools, code)
+            // Each process makes its own ids (conflicts, audit): from seeds of its own.
+            let commune = try await ScratchCommune(
+                url: url, processes: processes, poolLimit: 2, prefix: "sim_", clock: clock,
+                ids: { SeededIDGenerator(seed: seed &+ 1 &+ UInt64($0) &* 7_919, clock: clock) }, logger: Self.logger)
+            (stores, self.commune) = (commune.stores, commune)
         }
     }
 
@@ -57,11 +41,6 @@ struct HubProcesses {
 
     /// Closes the connections and removes the run's commune.
     func close() async {
-        guard let code, let first = pools.first else { return }
-        try? await first.transaction(schema: nil) { sql in
-            try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
-            try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])
-        }
-        for pool in pools { try? await pool.close() }
+        await commune?.remove()
     }
 }

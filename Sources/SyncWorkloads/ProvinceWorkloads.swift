@@ -38,7 +38,8 @@ public enum ProvinceWorkloads {
             ("1 PostgreSQL", 1, false), ("1 PostgreSQL", processes, false),
             ("\(processes) PostgreSQL", processes, true),
         ] {
-            let commune = try await ProvinceCommune(url: postgres, processes: separate ? pushers : 1, poolLimit: 8)
+            let commune = try await ScratchCommune(
+                url: postgres, processes: separate ? pushers : 1, poolLimit: 8, prefix: "bench_", logger: logger)
             do {
                 let stores = separate ? commune.stores : Array(repeating: commune.stores[0], count: pushers)
                 figures.append(try await merge(name, rows: rows, stores: stores))
@@ -94,42 +95,6 @@ public enum ProvinceWorkloads {
     }
 }
 
-/// A fresh commune of a PostgreSQL database, opened by `processes` stores with connections
-/// of their own (as that many hub processes would), removed at the end.
-struct ProvinceCommune {
-    let code: String
-    let pools: [PostgresConnections]
-    let stores: [any SQLHub]
-
-    init(url: String, processes: Int, poolLimit: Int, code: String? = nil) async throws {
-        let location = try PostgresLocation(url: url)
-        let code = code ?? "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        var pools: [PostgresConnections] = []
-        var stores: [any SQLHub] = []
-        do {
-            for _ in 0..<processes {
-                let pool = PostgresConnections(location: location, limit: poolLimit, logger: ProvinceWorkloads.logger)
-                pools.append(pool)
-                stores.append(
-                    try await PostgresHubStore(connections: pool, code: code, logger: ProvinceWorkloads.logger))
-            }
-        } catch {
-            for pool in pools { try? await pool.close() }
-            throw error
-        }
-        (self.code, self.pools, self.stores) = (code, pools, stores)
-    }
-
-    /// Drops the commune's schema and closes the connections.
-    func remove() async {
-        try? await pools.first?.transaction(schema: nil) { sql in
-            try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
-            try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])
-        }
-        for pool in pools { try? await pool.close() }
-    }
-}
-
 extension ProvinceWorkloads {
     /// One configuration of the crowd: its latencies and what the invariants found.
     public struct CrowdFigure: Sendable, Codable {
@@ -158,7 +123,7 @@ extension ProvinceWorkloads {
             let scratch = try ScratchDirectory()
             var servers: [HubProcess] = []
             var urls: [String] = []
-            var commune: ProvinceCommune?
+            var commune: ScratchCommune?
             defer { for server in servers { server.stop() } }
             if hubs == 0 {
                 let path = scratch.file("hub.sqlite")
@@ -175,7 +140,8 @@ extension ProvinceWorkloads {
                     arguments: ["migrate", "--from", fixture.path, "--to", postgres, "--code", code])
                 migrate.waitUntilExit()
                 guard migrate.terminationStatus == 0 else { throw SyncError.unavailable("ntm-hub migrate failed") }
-                commune = try await ProvinceCommune(url: postgres, processes: 1, poolLimit: 2, code: code)
+                commune = try await ScratchCommune(
+                    url: postgres, processes: 1, poolLimit: 2, prefix: "bench_", code: code, logger: logger)
                 for _ in 0..<hubs {
                     let server = try HubProcess(binary: binary, serving: ["--postgres", postgres])
                     servers.append(server)

@@ -1,0 +1,47 @@
+import Foundation
+import Logging
+import SyncCore
+
+/// A commune of its own for one run (a simulation seed, a bench figure), opened by
+/// `processes` stores with connections of their own, as that many hub processes would open
+/// it; `remove()` drops it and closes the connections.
+package struct ScratchCommune: Sendable {
+    package let code: String
+    package let stores: [PostgresHubStore]
+    private let pools: [PostgresConnections]
+
+    /// Opens (creating it when missing) commune `code`, or a new one named from `prefix`.
+    /// `ids` gives each store its id generator (nil: the store's own).
+    package init(
+        url: String, processes: Int, poolLimit: Int, prefix: String, code: String? = nil,
+        clock: any WallClock = SystemWallClock(), ids: (@Sendable (Int) -> any IDGenerator)? = nil, logger: Logger
+    ) async throws {
+        let location = try PostgresLocation(url: url)
+        let unique = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let code = code ?? String((prefix.prefix(16) + unique).prefix(32))
+        var pools: [PostgresConnections] = []
+        var stores: [PostgresHubStore] = []
+        do {
+            for process in 0..<max(1, processes) {
+                let pool = PostgresConnections(location: location, limit: poolLimit, logger: logger)
+                pools.append(pool)
+                stores.append(
+                    try await PostgresHubStore(
+                        connections: pool, code: code, clock: clock, ids: ids?(process), logger: logger))
+            }
+        } catch {
+            for pool in pools { try? await pool.close() }
+            throw error
+        }
+        (self.code, self.pools, self.stores) = (code, pools, stores)
+    }
+
+    /// Drops the commune's schema and registry row, and closes the connections.
+    package func remove() async {
+        try? await pools.first?.transaction(schema: nil) { sql in
+            try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
+            try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])
+        }
+        for pool in pools { try? await pool.close() }
+    }
+}
