@@ -203,7 +203,10 @@ extension ProvinceWorkloads {
                         let start = ContinuousClock.now
                         do {
                             let connection = HTTPHubConnection(baseURL: url, token: token)
-                            let report = try await SyncSession(replica: replica, hub: connection).run()
+                            // As a phone's `ntm sync`: a hub that answers "busy" is tried again.
+                            var session = SyncSession(replica: replica, hub: connection)
+                            session.retryPolicy = .standard
+                            let report = try await session.run()
                             guard !timed || report.pushed == changesEach else {
                                 return .failure(SyncFailure(text: "pushed \(report.pushed) of \(changesEach)"))
                             }
