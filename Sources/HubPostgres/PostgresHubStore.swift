@@ -247,6 +247,21 @@ package final class PostgresConnections: @unchecked Sendable {
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private var nextID = 1
 
+    /// Runs `body` with connections to `location`, closed when it ends, whatever its end.
+    package static func using<T>(
+        _ location: PostgresLocation, limit: Int, logger: Logger, _ body: (PostgresConnections) async throws -> T
+    ) async throws -> T {
+        let connections = PostgresConnections(location: location, limit: limit, logger: logger)
+        let outcome: Result<T, any Error>
+        do {
+            outcome = .success(try await body(connections))
+        } catch {
+            outcome = .failure(error)
+        }
+        try? await connections.close()
+        return try outcome.get()
+    }
+
     package init(location: PostgresLocation, limit: Int = 8, logger: Logger) {
         self.location = location
         self.logger = logger

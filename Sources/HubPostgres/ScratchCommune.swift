@@ -17,8 +17,7 @@ package struct ScratchCommune: Sendable {
         clock: any WallClock = SystemWallClock(), ids: (@Sendable (Int) -> any IDGenerator)? = nil, logger: Logger
     ) async throws {
         let location = try PostgresLocation(url: url)
-        let unique = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let code = code ?? String((prefix.prefix(16) + unique).prefix(32))
+        let code = code ?? Self.newCode(prefix: prefix)
         var pools: [PostgresConnections] = []
         var stores: [PostgresHubStore] = []
         do {
@@ -34,6 +33,12 @@ package struct ScratchCommune: Sendable {
             throw error
         }
         (self.code, self.pools, self.stores) = (code, pools, stores)
+    }
+
+    /// A commune code no one has used: `prefix` (at most 16 characters) and 16 random ones.
+    package static func newCode(prefix: String) -> String {
+        let unique = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        return String((prefix.prefix(16) + unique).prefix(32))
     }
 
     /// Drops the commune's schema and registry row, and closes the connections.

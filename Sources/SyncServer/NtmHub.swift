@@ -237,9 +237,7 @@ struct Serve: AsyncParsableCommand {
                     "serve --postgres phục vụ mọi xã trong cơ sở dữ liệu, mỗi xã tại /c/MÃ/: bỏ --code"))
         }
         let location = try ProvinceOptions.location(url)
-        let connections = PostgresConnections(location: location, limit: postgresConnections, logger: logger)
-        let outcome: Result<Void, any Error>
-        do {
+        try await PostgresConnections.using(location, limit: postgresConnections, logger: logger) { connections in
             let directory = PostgresCommunes(connections: connections, logger: logger)
             let codes = try await directory.codes()
             let (host, scheme, shown) = (self.host, tls == nil ? "http" : "https", location.shown)
@@ -256,12 +254,7 @@ struct Serve: AsyncParsableCommand {
                         ).utf8))
             }
             try await app.runService()
-            outcome = .success(())
-        } catch {
-            outcome = .failure(error)
         }
-        try? await connections.close()
-        try outcome.get()
     }
 }
 
@@ -845,17 +838,10 @@ struct MigrateCommand: AsyncParsableCommand {
         }
         let source = try HubDatabaseOption.open(from)
         let logger = ProvinceOptions.logger()
-        let connections = PostgresConnections(location: location, limit: 2, logger: logger)
-        let outcome: Result<Int, any Error>
-        do {
-            outcome = .success(
-                try await PostgresHubStore.migrate(from: source, into: connections, code: code, logger: logger).rows)
-        } catch {
-            outcome = .failure(error)
+        defer { try? source.close() }
+        let rows = try await PostgresConnections.using(location, limit: 2, logger: logger) { connections in
+            try await PostgresHubStore.migrate(from: source, into: connections, code: code, logger: logger).rows
         }
-        try? await connections.close()
-        try? source.close()
-        let rows = try outcome.get()
         print(
             tr(
                 "moved \(rows) rows of \(from) into commune \(code) at \(location.shown)",

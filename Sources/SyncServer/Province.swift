@@ -51,17 +51,11 @@ struct ProvinceOptions: ParsableArguments {
         }
         try PostgresHubStore.check(code: code)
         let logger = Self.logger()
-        let connections = PostgresConnections(location: try Self.location(postgres), limit: 2, logger: logger)
-        let outcome: Result<T, any Error>
-        do {
-            let store = try await PostgresHubStore(
-                connections: connections, code: code, create: create, logger: logger)
-            outcome = .success(try await body(store))
-        } catch {
-            outcome = .failure(error)
+        return try await PostgresConnections.using(try Self.location(postgres), limit: 2, logger: logger) {
+            connections in
+            try await body(
+                try await PostgresHubStore(connections: connections, code: code, create: create, logger: logger))
         }
-        try? await connections.close()
-        return try outcome.get()
     }
 
     /// How messages name the hub: the commune and its database.

@@ -8,12 +8,14 @@ import SyncCore
 /// several `ntm-hub serve --postgres` processes would be), removed at the end.
 struct HubProcesses {
     let stores: [any SQLHub]
+    /// The hub's clock, which every process shares.
+    let clock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
     private let commune: ScratchCommune?
 
     static let logger = Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() }
 
     init(_ hub: Simulation.Hub, seed: UInt64, folder: URL) async throws {
-        let clock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
+        let clock = self.clock
         switch hub {
         case .sqlite:
             stores = [
@@ -32,11 +34,6 @@ struct HubProcesses {
                 ids: { SeededIDGenerator(seed: seed &+ 1 &+ UInt64($0) &* 7_919, clock: clock) }, logger: Self.logger)
             (stores, self.commune) = (commune.stores, commune)
         }
-    }
-
-    /// The hub's clock, which every process shares.
-    static func clock(_ store: any SQLHub) -> ManualWallClock {
-        (store.clock as? ManualWallClock) ?? ManualWallClock(fixedMilliseconds: Simulation.epoch)
     }
 
     /// Closes the connections and removes the run's commune.

@@ -16,9 +16,8 @@ public enum ProvinceWorkloads {
         public var changes: Int
         public var seconds: Double
         public var rate: Double { Double(changes) / seconds }
-        /// Log entries, distinct positions and the last position after the run: equal when
-        /// every process kept one gapless order.
-        public var log: [Int64]
+        /// The log's positions after the run: one gapless order, whichever process wrote.
+        package var log: LogOrder
     }
 
     /// Hub merge: `rows` row changes (half inserts, then half updates of those rows) pushed
@@ -85,10 +84,7 @@ public enum ProvinceWorkloads {
         let updating = try await phase { pusher, index in
             DonationRows.update(index, seq: Int64(inserts + index + 1), namespace: pusher, seen: seen, now: now)
         }
-        let log = try await first.read { sql in
-            try sql.fetchOne("SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, COALESCE(MAX(seq), 0) AS m FROM sync_log")
-                .map { [try $0.int64("n"), try $0.int64("d"), try $0.int64("m")] } ?? []
-        }
+        let log = try await first.logOrder()
         return MergeFigure(
             hub: name, pushers: stores.count, changes: inserts * 2 * stores.count, seconds: inserting + updating,
             log: log)
@@ -134,7 +130,7 @@ extension ProvinceWorkloads {
                 servers.append(try HubProcess(binary: binary, database: path))
                 urls = [servers[0].baseURL]
             } else {
-                let code = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+                let code = ScratchCommune.newCode(prefix: "bench_")
                 let migrate = try ChildProcess(
                     executable: binary,
                     arguments: ["migrate", "--from", fixture.path, "--to", postgres, "--code", code])
@@ -154,28 +150,19 @@ extension ProvinceWorkloads {
             result.hubPeakBytes = servers.compactMap { Measure.peakResidentBytes(pid: $0.process.processIdentifier) }
             for server in servers { server.stop() }
             servers = []
-            let log: [Int64]
+            let log: LogOrder
             if let commune {
-                log = try await Self.log(commune.stores[0])
+                log = try await commune.stores[0].logOrder()
                 await commune.remove()
             } else {
                 let store = try SQLiteHubStore(path: scratch.file("hub.sqlite"), logger: logger)
-                log = try await Self.log(store)
+                log = try await store.logOrder()
                 try store.close()
             }
-            if log.count != 3 || log[0] != log[1] || log[1] != log[2] {
-                result.problems.append("the log has \(log) entries, positions, last position: not one gapless order")
-            }
+            if !log.isGapless { result.problems.append("the log has \(log): not one gapless order") }
             figures.append(result)
         }
         return figures
-    }
-
-    static func log(_ store: any SQLHub) async throws -> [Int64] {
-        try await store.read { sql in
-            try sql.fetchOne("SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, COALESCE(MAX(seq), 0) AS m FROM sync_log")
-                .map { [try $0.int64("n"), try $0.int64("d"), try $0.int64("m")] } ?? []
-        }
     }
 
     static func crowd(

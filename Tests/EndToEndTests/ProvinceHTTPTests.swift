@@ -68,7 +68,7 @@ import Testing
     @Test func aRequestNeverCreatesACommune() async throws {
         let hub = try await TestHub(.postgres)
         let pool = try #require(TestPostgres.pool)
-        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24)
+        let code = ScratchCommune.newCode(prefix: "t")
         let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/c/\(code)/v1/status", method: .get)

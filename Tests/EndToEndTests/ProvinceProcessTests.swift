@@ -1,4 +1,5 @@
 import Foundation
+import HubPostgres
 import Testing
 
 @testable import SyncCore
@@ -13,8 +14,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-province-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-        let other = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        let code = ScratchCommune.newCode(prefix: "t")
+        let other = ScratchCommune.newCode(prefix: "t")
         func hub(_ arguments: [String], expect status: Int32 = 0) throws -> String {
             let result = try Programs.run("ntm-hub", arguments, in: folder)
             #expect(result.status == status, "ntm-hub \(arguments): \(result.stderr)")

@@ -14,7 +14,7 @@ struct PostgresHubScenarios {
     /// A fresh commune in the test database, served by `processes` stores of their own (as
     /// that many hub processes would be), each with its own connections.
     struct Province {
-        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        let code = ScratchCommune.newCode(prefix: "t")
         var pools: [PostgresConnections] = []
         var hubs: [PostgresHubStore] = []
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-pg-\(UUID().uuidString)")

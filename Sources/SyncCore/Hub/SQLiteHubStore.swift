@@ -590,6 +590,16 @@ extension SQLHub {
         }
     }
 
+    /// How the log's positions stand (issue 16's invariant, for the simulation and the bench).
+    package func logOrder() async throws -> LogOrder {
+        try await read { sql in
+            let row = try sql.fetchOne(
+                "SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, COALESCE(MAX(seq), 0) AS m FROM sync_log")
+            return LogOrder(
+                entries: try row?.int64("n") ?? 0, positions: try row?.int64("d") ?? 0, last: try row?.int64("m") ?? 0)
+        }
+    }
+
     /// The whole log, oldest first.
     package func log() async throws -> [LogEntry] {
         try await read { sql in
@@ -606,4 +616,17 @@ extension SQLiteHubStore {
     package func close() throws {
         try writer.close()
     }
+}
+
+/// The hub's log positions: its entries, their distinct positions, the last position. One
+/// order without a gap or a position given twice, whichever process wrote each entry, has
+/// all three equal.
+package struct LogOrder: Sendable, Codable, Equatable, CustomStringConvertible {
+    package var entries: Int64
+    package var positions: Int64
+    package var last: Int64
+
+    package var isGapless: Bool { entries == positions && positions == last }
+
+    package var description: String { "\(entries) entries, \(positions) positions, the last \(last)" }
 }

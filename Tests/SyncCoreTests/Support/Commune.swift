@@ -184,7 +184,7 @@ enum TestPostgres {
     /// A new commune of its own in the test database.
     static func commune(clock: any WallClock = SystemWallClock()) async throws -> PostgresHubStore {
         let pool = try #require(pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
-        let code = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24)
+        let code = ScratchCommune.newCode(prefix: "t")
         return try await PostgresHubStore(connections: pool, code: code, clock: clock, logger: logger)
     }
 }
