@@ -41,7 +41,9 @@ final class ProvinceResponder: HTTPResponder, Sendable {
         let responder: RouterResponder<HubRequestContext>
         do {
             guard let found = try await self.responder(code: String(code)) else {
-                throw SyncError.notFound("no commune \(LogText.safe(String(code.prefix(40)))) on this hub")
+                throw SyncError.notFound(
+                    "commune \(LogText.safe(String(code.prefix(40))))",
+                    hint: "this hub serves the communes of its database, each at /c/CODE")
             }
             responder = found
         } catch let error as SyncError {

@@ -82,7 +82,7 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
             let registered = try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)])
             guard create || registered else {
                 throw SyncError.notFound(
-                    "no commune \(code) in this database: create it with ntm-hub init --postgres URL --code \(code)")
+                    "commune \(code)", hint: "create it with ntm-hub init --postgres URL --code \(code)")
             }
             let exists = try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text(schemaName)])
             // A commune opened to be served is never made anew (empty, with a new key) by

@@ -96,6 +96,11 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         SyncError(.notFound, "\(what) not found")
     }
 
+    /// `what` not found, and what to do about it.
+    package static func notFound(_ what: String, hint: String) -> SyncError {
+        SyncError(.notFound, "\(what) not found: \(hint)")
+    }
+
     /// A push that skips changes the hub has not seen yet.
     package static func sequenceGap(replica: String, expected: Int64, got: Int64) -> SyncError {
         SyncError(.sequenceGap, "replica \(replica): expected change \(expected), got \(got); resend from \(expected)")
