@@ -67,8 +67,28 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         self.logger = logger
         self.schema = try SchemaView.at(configuration.schemaVersion)
         let now = clock.nowMilliseconds()
-        // Set-up in one transaction under an advisory lock: two processes opening a new
-        // commune at once create it once.
+        // A commune that is there and up to date opens with one read: no lock, no DDL (the
+        // province's hub processes open communes as requests come, and many at once).
+        let migrations = PostgresSchema.migrations.map(\.identifier)
+        let ready: (key: String?, ok: Bool) = try await connections.transaction(schema: nil, readOnly: true) { sql in
+            guard try sql.exists("SELECT 1 WHERE to_regclass(?) IS NOT NULL", [.text("\(schemaName).ntm_migrations")]),
+                try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL"),
+                try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)]) || !register
+            else { return (nil, false) }
+            try sql.execute("SET LOCAL search_path TO \(schemaName)", [])
+            let done = Set(try sql.fetchTexts("SELECT identifier FROM ntm_migrations"))
+            guard migrations.allSatisfy(done.contains),
+                try sql.exists("SELECT 1 FROM sync_hub_state WHERE id = 1"),
+                let key = try Self.publicKey(sql)
+            else { return (nil, false) }
+            return (key, true)
+        }
+        if ready.ok {
+            publicKey = ready.key
+            return
+        }
+        // Otherwise set-up in one transaction under an advisory lock: two processes opening
+        // a new commune at once create it once.
         publicKey = try await connections.transaction(schema: nil) { sql in
             try sql.execute("SELECT pg_advisory_xact_lock(7406)", [])
             // Names are stored byte for byte as typed: a database in another encoding would

@@ -16,15 +16,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let code = ScratchCommune.newCode(prefix: "t")
         let other = ScratchCommune.newCode(prefix: "t")
-        func hub(_ arguments: [String], expect status: Int32 = 0) throws -> String {
-            let result = try Programs.run("ntm-hub", arguments, in: folder)
+        // Each program is waited for on a thread of its own (`runDetached`): a test that
+        // blocked Swift concurrency's few threads for its whole run would starve the
+        // in-process hubs of the tests running beside it.
+        func hub(_ arguments: [String], expect status: Int32 = 0) async throws -> String {
+            let result = try await Programs.runDetached("ntm-hub", arguments, in: folder)
             #expect(result.status == status, "ntm-hub \(arguments): \(result.stderr)")
             return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         @discardableResult func ntm(
             _ name: String, _ arguments: [String], expect status: Int32 = 0
-        ) throws -> Programs.Result {
-            let result = try Programs.run("ntm", arguments, in: folder, environment: ["NTM_DB": "\(name).sqlite"])
+        ) async throws -> Programs.Result {
+            let result = try await Programs.runDetached(
+                "ntm", arguments, in: folder, environment: ["NTM_DB": "\(name).sqlite"])
             #expect(result.status == status, "ntm \(arguments): \(result.stderr)")
             return result
         }
@@ -32,21 +36,21 @@ import Testing
         let province = ["--postgres", database, "--code", code]
 
         // Months on the commune's own SQLite hub.
-        _ = try hub(["init", "--commune", "Xã Tân Lập"] + file)
-        let dongID = try hub(["hamlet", "add", "Xóm Đông", "--head", "Nguyễn Văn An"] + file)
-        let token = try hub(["token", "issue", "--hamlet", dongID, "--role", "head"] + file)
+        _ = try await hub(["init", "--commune", "Xã Tân Lập"] + file)
+        let dongID = try await hub(["hamlet", "add", "Xóm Đông", "--head", "Nguyễn Văn An"] + file)
+        let token = try await hub(["token", "issue", "--hamlet", dongID, "--role", "head"] + file)
         let (sqliteHub, sqliteURL) = try await Programs.serve(db: "hub.sqlite", in: folder)
-        try ntm("dong", ["init", "--hub", sqliteURL, "--token", token])
-        try ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--participants", "38"])
-        try ntm("dong", ["sync"])
+        try await ntm("dong", ["init", "--hub", sqliteURL, "--token", token])
+        try await ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--participants", "38"])
+        try await ntm("dong", ["sync"])
         sqliteHub.kill9()
         // Recorded offline while the commune moves.
-        try ntm("dong", ["household", "add", "--name", "Phạm Thị Hoa"])
+        try await ntm("dong", ["household", "add", "--name", "Phạm Thị Hoa"])
 
         // The move, and two hub processes on the province's database.
-        let moved = try hub(["migrate", "--from", "hub.sqlite", "--to", database, "--code", code])
+        let moved = try await hub(["migrate", "--from", "hub.sqlite", "--to", database, "--code", code])
         #expect(moved.contains("commune \(code)"))
-        _ = try hub(["init", "--commune", "Xã Bên Cạnh", "--postgres", database, "--code", other])
+        _ = try await hub(["init", "--commune", "Xã Bên Cạnh", "--postgres", database, "--code", other])
         let (first, firstURL) = try await Programs.serve(db: nil, in: folder, extra: ["--postgres", database])
         defer { first.kill9() }
         let (second, secondURL) = try await Programs.serve(db: nil, in: folder, extra: ["--postgres", database])
@@ -54,33 +58,33 @@ import Testing
         #expect(first.stdout.contains("commune(s): \(firstURL)/c/"), "the listening line shows where: \(first.stdout)")
 
         // The phone follows its hub; a commune that is not its own is refused, nothing changed.
-        let refused = try ntm("dong", ["relocate", "\(firstURL)/c/\(other)"], expect: 1)
+        let refused = try await ntm("dong", ["relocate", "\(firstURL)/c/\(other)"], expect: 1)
         #expect(refused.stderr.contains("unknown, forged or revoked token"), "\(refused.stderr)")
-        let nowhere = try ntm("dong", ["relocate", "\(firstURL)/c/nosuchcommune"], expect: 1)
+        let nowhere = try await ntm("dong", ["relocate", "\(firstURL)/c/nosuchcommune"], expect: 1)
         #expect(nowhere.stderr.contains("commune nosuchcommune not found:"), "\(nowhere.stderr)")
-        #expect(try ntm("dong", ["hub", "show"]).stdout.contains(sqliteURL))
-        try ntm("dong", ["relocate", "\(firstURL)/c/\(code)"])
-        #expect(try ntm("dong", ["hub", "show"]).stdout.contains("\(firstURL)/c/\(code)"))
-        try ntm("dong", ["sync"])
-        #expect(try ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 0)
+        #expect(try await ntm("dong", ["hub", "show"]).stdout.contains(sqliteURL))
+        try await ntm("dong", ["relocate", "\(firstURL)/c/\(code)"])
+        #expect(try await ntm("dong", ["hub", "show"]).stdout.contains("\(firstURL)/c/\(code)"))
+        try await ntm("dong", ["sync"])
+        #expect(try await ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 0)
 
         // The office, through the other process, sees everything; admin commands reach the
         // commune by its code.
-        let office = try hub(["token", "issue", "--role", "reviewer", "--name", "Lê Văn Tám"] + province)
-        try ntm("office", ["init", "--hub", "\(secondURL)/c/\(code)", "--token", office])
-        try ntm("office", ["sync"])
-        let households = try ntm("office", ["list", "households", "--json"]).json([SyncRow].self)
+        let office = try await hub(["token", "issue", "--role", "reviewer", "--name", "Lê Văn Tám"] + province)
+        try await ntm("office", ["init", "--hub", "\(secondURL)/c/\(code)", "--token", office])
+        try await ntm("office", ["sync"])
+        let households = try await ntm("office", ["list", "households", "--json"]).json([SyncRow].self)
         #expect(households.map { $0["head_name"] } == [.text("Phạm Thị Hoa")])
-        #expect(try ntm("office", ["list", "cleanups", "--json"]).json([SyncRow].self).count == 1)
-        #expect(try hub(["hamlet", "list"] + province).contains("Xóm Đông"))
-        #expect(try hub(["devices"] + province).contains("Nguyễn Văn An"))
+        #expect(try await ntm("office", ["list", "cleanups", "--json"]).json([SyncRow].self).count == 1)
+        #expect(try await hub(["hamlet", "list"] + province).contains("Xóm Đông"))
+        #expect(try await hub(["devices"] + province).contains("Nguyễn Văn An"))
         // A commune code that is not in the database is refused, not created, by admin commands.
-        let missing = try Programs.run(
+        let missing = try await Programs.runDetached(
             "ntm-hub", ["hamlet", "list", "--postgres", database, "--code", "nosuch"], in: folder)
         #expect(
             missing.status != 0 && missing.stderr.contains("commune nosuch not found: create it"), "\(missing.stderr)")
         // The commands only a file has say what to do instead.
-        let backup = try Programs.run("ntm-hub", ["backup", "copy.sqlite"] + province, in: folder)
+        let backup = try await Programs.runDetached("ntm-hub", ["backup", "copy.sqlite"] + province, in: folder)
         #expect(backup.status == 2 && backup.stderr.contains("pg_dump"), "\(backup.stderr)")
     }
 }
