@@ -67,25 +67,30 @@ package enum BundleFiles {
         return Array(try handle.read(upToCount: limit + 1) ?? Data())
     }
 
-    /// Writes `bytes` to `path` whole: a temporary file beside it, then renamed over it.
-    package static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    /// Writes `bytes` to `path` whole or not at all (`PrivateFile.write`, mode 0600). A file
+    /// already at `path` is kept and the command refused unless `replacing` (`--force`).
+    package static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws {
         do {
-            try Data(bytes).write(to: temporary, options: [.atomic])
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            try PrivateFile.write(bytes, to: path, replacing: replacing)
+        } catch .exists {
+            throw existing(path)
+        } catch .system(let reason) {
             throw CommandFailure.failure(
-                tr(
-                    "cannot write \(path): \(error.localizedDescription)",
-                    "không ghi được \(path): \(error.localizedDescription)"))
+                tr("cannot write \(path): \(reason)", "không ghi được \(path): \(reason)"))
         }
+    }
+
+    /// Refuses, before any work, to write over files that exist, unless `replacing`.
+    package static func refuseExisting(_ paths: [String], replacing: Bool) throws {
+        guard !replacing, let path = paths.first(where: PrivateFile.exists) else { return }
+        throw existing(path)
+    }
+
+    private static func existing(_ path: String) -> CommandFailure {
+        CommandFailure.usage(
+            tr(
+                "\(path) already exists and was left as it is; choose another name, or add --force to replace it",
+                "\(path) đã có và được giữ nguyên; hãy chọn tên khác, hoặc thêm --force để thay tệp đó"))
     }
 
     /// A size for people: `12 KB`, `1.5 MB`.
@@ -116,4 +121,27 @@ package struct BundleInput: ParsableArguments {
 
     /// The reply's size limit, checked.
     package func replyLimit() throws -> Int { try BundleFiles.checkedSize(maxSize, option: "--max-size") }
+}
+
+/// `--force`, the same on every command that writes a file: without it a file that exists
+/// is never touched; with it, the new file replaces the old one whole (never half-written).
+package struct ReplaceFlag: ParsableArguments {
+    @Flag(
+        help: ArgumentHelp(
+            tr(
+                "Replace an output file that exists (without it, an existing file is left as it is and nothing is done).",
+                "Thay tệp đầu ra đã có (không có cờ này thì tệp đã có được giữ nguyên và không làm gì).")))
+    package var force = false
+
+    package init() {}
+}
+
+/// `--yes`: what asks before it drops or deletes on a terminal goes on without asking.
+package struct YesFlag: ParsableArguments {
+    @Flag(
+        name: [.customShort("y"), .long],
+        help: ArgumentHelp(tr("Do not ask for confirmation.", "Không hỏi xác nhận.")))
+    package var yes = false
+
+    package init() {}
 }

@@ -85,10 +85,19 @@ package enum CommandRunner {
         }
     }
 
-    /// Writes one `error:` line to stderr, folding any line breaks.
+    /// Writes one `error:` line to stderr, folding any line breaks. A token's secret half
+    /// never shows, whatever echoed it (a mistyped command repeats its arguments).
     package static func printError(_ message: String) {
-        let line = message.replacingOccurrences(of: "\n", with: " ")
+        let line = redactingTokens(message.replacingOccurrences(of: "\n", with: " "))
         FileHandle.standardError.write(Data("error: \(line)\n".utf8))
+    }
+}
+
+extension CommandRunner {
+    /// `text` with the secret of every token in it (`ntm_<id>_<secret>`) cut to `…`: the id
+    /// stays, to tell which token was meant.
+    package static func redactingTokens(_ text: String) -> String {
+        text.replacing(/ntm_([0-9a-fA-F]{16})_[0-9a-fA-F]+/) { match in "ntm_\(match.output.1)_…" }
     }
 }
 

@@ -19,6 +19,27 @@ package enum Output {
         if rows.isEmpty { print(tr("(no rows)", "(chưa có dòng nào)")) }
     }
 
+    /// Asks `question` on a terminal and goes on only on yes (`y`, `yes`, `c`, `có`); with
+    /// `yes` (`--yes`), or when no one is at a terminal (a script), it goes on without asking.
+    /// A no ends the command: `nothing` says what was left as it was.
+    package static func confirm(_ question: String, yes: Bool, nothing: String) throws {
+        guard !yes, isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return }
+        FileHandle.standardError.write(Data((question + tr(" [y/N] ", " [c/K] ")).utf8))
+        let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard ["y", "yes", "c", "có", "co"].contains(answer) else { throw CommandFailure.failure(nothing) }
+    }
+
+    /// `text` as one word for a POSIX shell: as it is when it is plain, else in single quotes.
+    package static func shellQuoted(_ text: String) -> String {
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_./:=@%+,".unicodeScalars.contains(scalar)
+            }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// A value as a table cell.
     package static func cell(_ value: SyncValue) -> String {
         switch value {

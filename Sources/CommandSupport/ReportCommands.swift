@@ -112,13 +112,13 @@ package struct ReportCommand<Source: ReportSource>: AsyncParsableCommand {
                     "Đề xuất khen thưởng trong năm: hộ gia đình và thôn/xóm, xếp hạng, kèm số liệu."),
                 discussion: tr(
                     """
-                    Households rank by land donated (signed or handed over in the year), then the value of \\
-                    assets given, money, labour days; hamlets by cleanups held, metres of road brought to \\
+                    Households rank by land donated (signed or handed over in the year), then the value of \
+                    assets given, money, labour days; hamlets by cleanups held, metres of road brought to \
                     target width in the year, land donated. Equal figures share a rank.
                     """,
                     """
-                    Hộ gia đình xếp theo diện tích đất hiến (ký biên bản hoặc bàn giao trong năm), rồi giá \\
-                    trị tài sản, tiền, ngày công; thôn/xóm xếp theo số lần tổng vệ sinh, số mét đường đạt \\
+                    Hộ gia đình xếp theo diện tích đất hiến (ký biên bản hoặc bàn giao trong năm), rồi giá \
+                    trị tài sản, tiền, ngày công; thôn/xóm xếp theo số lần tổng vệ sinh, số mét đường đạt \
                     bề rộng mục tiêu trong năm, đất hiến. Số liệu bằng nhau thì cùng hạng.
                     """))
         }

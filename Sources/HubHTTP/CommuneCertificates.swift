@@ -191,26 +191,13 @@ package enum CommuneCertificates {
         return nil
     }
 
-    /// Writes `text` to `path` whole or not at all: a new file created with `mode` from
-    /// the start (never readable by others, even for a moment), synced, then renamed over.
+    /// Writes `text` to `path` whole or not at all, with `mode` from the start, replacing
+    /// what was there (a renewal): `PrivateFile.write`.
     private static func write(_ text: String, to path: String, mode: Int) throws {
-        let temporary = path + ".tmp"
-        unlink(temporary)
-        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode_t(mode))
-        guard descriptor >= 0 else { throw SyncError.malformed("cannot write \(path)") }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { buffer in
-            #if canImport(Glibc)
-                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
-            #else
-                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
-            #endif
-        }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw SyncError.malformed("cannot write \(path)")
+        do {
+            try PrivateFile.write(Array(text.utf8), to: path, mode: mode_t(mode), replacing: true)
+        } catch {
+            throw SyncError.malformed("cannot write \(path): \(error)")
         }
     }
 }

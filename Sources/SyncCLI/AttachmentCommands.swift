@@ -109,10 +109,12 @@ struct AttachmentsCommand: AsyncParsableCommand {
 
         @Argument(help: ArgumentHelp(tr("The attachment's id.", "Mã của tệp đính kèm."))) var id: String
         @Option(help: ArgumentHelp(tr("Where to write it.", "Nơi ghi tệp."))) var out: String
+        @OptionGroup var replace: ReplaceFlag
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
         func run() async throws {
+            try BundleFiles.refuseExisting([out], replacing: replace.force)
             let replica = try replica.open()
             let all = try replica.attachments()
             let attachmentID = try replica.rowID(id, in: "attachments")
@@ -126,7 +128,7 @@ struct AttachmentsCommand: AsyncParsableCommand {
                 let (_, connection) = try self.replica.openWithHub()
                 content = try await replica.fetchBlob(sha256, via: connection)
             }
-            try BundleFiles.write(content.bytes, to: out)
+            try BundleFiles.write(content.bytes, to: out, replacing: replace.force)
             if output.json {
                 return try Output.json(["path": out, "sha256": sha256, "media_type": content.mediaType.rawValue])
             }

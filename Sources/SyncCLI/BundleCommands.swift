@@ -39,8 +39,8 @@ struct BundleCommand: AsyncParsableCommand {
         @Option(
             help: ArgumentHelp(
                 tr(
-                    "The largest file to write (64KB to 8MB); a larger backlog goes in several files: FILE-1, FILE-2, …",
-                    "Kích thước tệp lớn nhất (64KB đến 8MB); nhiều thay đổi hơn thì ghi thành nhiều tệp: TỆP-1, TỆP-2, …"
+                    "The largest file to write (64KB to 8MB). What fits goes in FILE itself; a larger backlog goes in numbered files instead (to-tung.ntmb: to-tung-1.ntmb, to-tung-2.ntmb, …), each listed as it is written.",
+                    "Kích thước tệp lớn nhất (64KB đến 8MB). Vừa một tệp thì ghi đúng TỆP; nhiều hơn thì ghi thành các tệp đánh số (to-tung.ntmb: to-tung-1.ntmb, to-tung-2.ntmb, …), mỗi tệp đều được liệt kê."
                 )))
         var maxSize = "8MB"
         @Flag(
@@ -49,6 +49,7 @@ struct BundleCommand: AsyncParsableCommand {
                     "Carry the photos and scans the hub does not have yet too (larger files).",
                     "Mang theo cả ảnh và bản quét mà hub chưa có (tệp lớn hơn).")))
         var withAttachments = false
+        @OptionGroup var replace: ReplaceFlag
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
@@ -62,10 +63,11 @@ struct BundleCommand: AsyncParsableCommand {
             let limit = try BundleFiles.checkedSize(maxSize, option: "--max-size")
             let bundles = try replica.open().exportBundles(maxFileBytes: limit, attachments: withAttachments)
             let paths = BundleFiles.partPaths(file, count: bundles.count)
+            try BundleFiles.refuseExisting(paths, replacing: replace.force)
             var written: [Written] = []
             for (bundle, path) in zip(bundles, paths) {
                 let bytes = try bundle.fileBytes()
-                try BundleFiles.write(bytes, to: path)
+                try BundleFiles.write(bytes, to: path, replacing: replace.force)
                 let changes =
                     (try? WireJSON.decode(ChangesBundle.self, from: bundle.payload))?.pushes
                     .reduce(0) { $0 + $1.changes.count } ?? 0
@@ -86,8 +88,8 @@ struct BundleCommand: AsyncParsableCommand {
             }
             print(
                 tr(
-                    "take it to the commune office (USB stick, or a message); then apply the office's reply: ntm bundle import REPLY",
-                    "hãy mang đến văn phòng xã (USB, hoặc gửi qua tin nhắn); sau đó áp dụng tệp trả lời của xã: ntm bundle import TỆP-TRẢ-LỜI"
+                    "take it to the commune office (USB stick, or a message); then apply the office's reply: ntm\(replica.dbArgument) bundle import REPLY",
+                    "hãy mang đến văn phòng xã (USB, hoặc gửi qua tin nhắn); sau đó áp dụng tệp trả lời của xã: ntm\(replica.dbArgument) bundle import TỆP-TRẢ-LỜI"
                 ))
         }
     }
@@ -133,6 +135,7 @@ struct BundleCommand: AsyncParsableCommand {
                 total.pushed += report.sync.pushed
                 total.rejected += report.sync.rejected
                 total.conflicts += report.sync.conflicts
+                total.conflictIDs += report.sync.conflictIDs
                 total.lost += report.sync.lost
                 total.pulled += report.sync.pulled
                 total.forks += report.sync.forks
@@ -144,7 +147,9 @@ struct BundleCommand: AsyncParsableCommand {
             }
             let status = try replica.status()
             if output.json { return try Output.json(imported) }
-            for line in SyncCommand.summary(total, status: status) { print(line) }
+            for line in SyncCommand.summary(total, status: status, db: self.replica.dbArgument, byFile: true) {
+                print(line)
+            }
             if stale > 0 {
                 print(
                     tr(
@@ -175,8 +180,9 @@ struct BundleCommand: AsyncParsableCommand {
             if status.pendingChanges > 0 {
                 print(
                     tr(
-                        "\(status.pendingChanges) change(s) still wait for the hub: ntm bundle export, or ntm sync",
-                        "\(status.pendingChanges) thay đổi vẫn chờ gửi lên hub: ntm bundle export, hoặc ntm sync"))
+                        "\(status.pendingChanges) change(s) still wait for the hub: ntm\(self.replica.dbArgument) bundle export, or ntm\(self.replica.dbArgument) sync",
+                        "\(status.pendingChanges) thay đổi vẫn chờ gửi lên hub: ntm\(self.replica.dbArgument) bundle export, hoặc ntm\(self.replica.dbArgument) sync"
+                    ))
             }
         }
     }
@@ -195,6 +201,7 @@ struct BundleCommand: AsyncParsableCommand {
                     "Where to write the hub's reply (one per bundle file: REPLY-1, REPLY-2, … when several).",
                     "Nơi ghi tệp trả lời của hub (mỗi tệp gói một tệp: TRẢ-LỜI-1, TRẢ-LỜI-2, … khi có nhiều).")))
         var reply: String
+        @OptionGroup var replace: ReplaceFlag
         @OptionGroup var replica: ReplicaOptions
         @OptionGroup var output: JSONFlag
 
@@ -214,6 +221,7 @@ struct BundleCommand: AsyncParsableCommand {
                 return (path: path, bundle: bundle, first: first ?? .max)
             }.sorted { $0.first < $1.first }
             let paths = BundleFiles.partPaths(reply, count: bundles.count)
+            try BundleFiles.refuseExisting(paths, replacing: replace.force)
             var relayed: [Relayed] = []
             for (item, path) in zip(bundles, paths) {
                 let answer: [UInt8]
@@ -222,7 +230,7 @@ struct BundleCommand: AsyncParsableCommand {
                 } catch let error as SyncError {
                     throw CommandFailure.file(item.path, error)
                 }
-                try BundleFiles.write(answer, to: path)
+                try BundleFiles.write(answer, to: path, replacing: replace.force)
                 relayed.append(Relayed(bundle: item.path, reply: path, bytes: answer.count))
             }
             if output.json { return try Output.json(relayed) }

@@ -132,7 +132,7 @@ struct ConflictsCommand: AsyncParsableCommand {
             if output.json {
                 try Output.json(conflict)
             } else {
-                ConflictsCommand.describe(conflict, names: try ConflictNames(replica))
+                ConflictsCommand.describe(conflict, names: try ConflictNames(replica), db: self.replica.dbArgument)
             }
         }
     }
@@ -219,8 +219,28 @@ struct ConflictsCommand: AsyncParsableCommand {
         return (try? RowLookup.resolve(text, among: known, table: "conflicts")) ?? text
     }
 
+    /// One line on what the hub kept and what waits: `diện tích (m²) of hiến đất …: the hub
+    /// kept 120 (Nguyễn Văn An), yours 110 waits for a reviewer (ntm conflicts show 0192…)`.
+    static func kept(_ conflict: ConflictRecord, db: String) -> String {
+        func shown(_ side: ConflictSide) -> String {
+            if side.deleted { return tr("deleted", "đã xóa") }
+            if let column = conflict.column {
+                return Vocabulary.cell(side.value ?? .null, table: conflict.table, column: column)
+            }
+            return tr("edited", "đã sửa")
+        }
+        let field = conflict.column.map { Vocabulary.column($0, table: conflict.table) } ?? tr("the row", "dòng")
+        let by = conflict.hub.author.isEmpty ? "" : " (\(conflict.hub.author))"
+        let show = "ntm\(db) conflicts show \(conflict.id.prefix(13))"
+        return tr(
+            "\(field) of \(Vocabulary.table(conflict.table)) \(conflict.rowID.prefix(8)): the hub kept \(shown(conflict.hub))\(by); yours, \(shown(conflict.incoming)), waits for a reviewer (\(show))",
+            "\(field) của \(Vocabulary.table(conflict.table)) \(conflict.rowID.prefix(8)): hub giữ \(shown(conflict.hub))\(by); giá trị của bạn, \(shown(conflict.incoming)), chờ cán bộ xã (\(show))"
+        )
+    }
+
     /// Lays a conflict out for a commune officer to decide.
-    static func describe(_ conflict: ConflictRecord, names: ConflictNames) {
+    /// `db`: the ` --db PATH` that chose the replica, for the command it suggests.
+    static func describe(_ conflict: ConflictRecord, names: ConflictNames, db: String) {
         let status = conflict.status == .open ? tr("open", "đang mở") : tr("resolved", "đã giải quyết")
         print(tr("conflict", "xung đột") + " \(conflict.id) — \(status)")
         let hamlet = conflict.hamletID.map { " — " + names.hamlet($0) } ?? ""
@@ -262,7 +282,7 @@ struct ConflictsCommand: AsyncParsableCommand {
             if let note = resolution.note { print("  \(tr("note:    ", "ghi chú: ")) \(note)") }
         } else {
             print(
-                "  \(tr("resolve: ", "xử lý:   ")) ntm conflicts resolve \(conflict.id.prefix(13)) --take hub | --take incoming | --value \(tr("VALUE", "GIÁ-TRỊ"))"
+                "  \(tr("resolve: ", "xử lý:   ")) ntm\(db) conflicts resolve \(conflict.id.prefix(13)) --take hub | --take incoming | --value \(tr("VALUE", "GIÁ-TRỊ"))"
             )
         }
     }

@@ -36,7 +36,8 @@ struct Ntm: AsyncParsableCommand {
         version: BuildInfo.description,
         subcommands: [
             InitCommand.self, HouseholdCommand.self, CleanupCommand.self, RoadCommand.self, DonationCommand.self,
-            ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, DiscardCommand.self,
+            ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, PendingCommand.self,
+            DiscardCommand.self,
             CheckCommand.self, CriteriaCommand.self, BundleCommand.self, AttachCommand.self, AttachmentsCommand.self,
             ConflictsCommand.self, HistoryCommand.self, TokenCommand.self, HubCommand.self, RelocateCommand.self,
             ReportCommand<ReplicaOptions>.self,
@@ -60,6 +61,13 @@ struct ReplicaOptions: ParsableArguments {
     /// The replica's path.
     var path: String {
         db ?? ProcessInfo.processInfo.environment["NTM_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "ntm.sqlite"
+    }
+
+    /// ` --db PATH` when the replica was chosen by `--db`, for a command printed to be
+    /// pasted: pasted, it acts on the same file.
+    var dbArgument: String {
+        guard let db else { return "" }
+        return " --db " + Output.shellQuoted(db)
     }
 
     /// Opens the replica, or explains how to make one.

@@ -420,6 +420,7 @@ struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
     }
 
     @Argument(help: help("The row's id, or the start of it.", "Mã của dòng, hoặc phần đầu của mã.")) var id: String
+    @OptionGroup var confirmation: YesFlag
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
@@ -428,6 +429,9 @@ struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
         let table = try ReplicatedSchema.table(Kind.table)
         let rowID = try replica.rowID(id, in: Kind.table)
         let label = try replica.row(Kind.table, id: rowID).map { RecordNames.label($0, table: table) } ?? rowID
+        try Output.confirm(
+            tr("delete \(Kind.noun) \(label)?", "xóa \(Kind.vietnameseNoun) \(label)?"), yes: confirmation.yes,
+            nothing: tr("nothing was deleted", "chưa xóa gì"))
         try replica.delete(from: Kind.table, id: rowID)
         if output.json {
             try Output.json(["deleted": rowID, "table": Kind.table])

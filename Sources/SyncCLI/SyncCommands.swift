@@ -55,7 +55,10 @@ struct InitCommand: AsyncParsableCommand {
             try Output.json(InitReport(replicaID: try created.replicaID, principal: status.principal, db: path))
         } else {
             let scope =
-                status.principal.hamletID.map { tr("head of hamlet \($0)", "trưởng thôn/xóm \($0)") }
+                status.principal.hamletID.map { id in
+                    let hamlet = status.hamletName ?? id
+                    return tr("head of \(hamlet)", "trưởng \(hamlet)")
+                }
                 ?? tr("reviewer of the commune", "cán bộ xã")
             print(
                 tr(
@@ -68,7 +71,7 @@ struct InitCommand: AsyncParsableCommand {
                         "khóa của thiết bị chưa được đăng ký với hub: sẽ được đăng ký ở lần ntm sync đầu tiên, trước khi dùng tệp gói"
                     ))
             }
-            print(tr("next: ntm sync", "tiếp theo: ntm sync"))
+            print(tr("next: ntm\(replica.dbArgument) sync", "tiếp theo: ntm\(replica.dbArgument) sync"))
         }
     }
 
@@ -144,7 +147,10 @@ struct SyncCommand: AsyncParsableCommand {
         if output.json {
             try Output.json(SyncOutput(report: report, status: status))
         } else {
-            for line in SyncCommand.summary(report, status: status) { print(line) }
+            let opened = report.conflictIDs.isEmpty ? [] : try replica.conflicts()
+            for line in SyncCommand.summary(report, status: status, db: self.replica.dbArgument, conflicts: opened) {
+                print(line)
+            }
             if uploaded.bytes > 0 {
                 print(
                     tr(
@@ -155,29 +161,43 @@ struct SyncCommand: AsyncParsableCommand {
         if report.rejected > 0 {
             throw CommandFailure.failure(
                 tr(
-                    "the hub refused \(report.rejected) change(s); they stay on this replica with the reasons: ntm status",
-                    "hub đã từ chối \(report.rejected) thay đổi; chúng vẫn ở trên máy này kèm lý do: xem ntm status"))
+                    "the hub refused \(report.rejected) change(s); they stay on this replica with the reasons: ntm\(self.replica.dbArgument) status",
+                    "hub đã từ chối \(report.rejected) thay đổi; chúng vẫn ở trên máy này kèm lý do: xem ntm\(self.replica.dbArgument) status"
+                ))
         }
     }
 
     /// What a sync did, in plain words: only what happened is said.
-    static func summary(_ report: SyncReport, status: ReplicaStatus) -> [String] {
+    /// `db`: the ` --db PATH` that chose the replica, for the commands the lines suggest.
+    /// `byFile`: the report is a reply bundle's, which went through the office by hand.
+    /// `conflicts`: the records of the conflicts the sync opened, as pulled (what the hub kept).
+    static func summary(
+        _ report: SyncReport, status: ReplicaStatus, db: String, byFile: Bool = false, conflicts: [ConflictRecord] = []
+    ) -> [String] {
         var lines = [
-            tr(
-                "sent \(report.pushed) change(s) to the hub; received \(report.pulled) change(s) from others",
-                "đã gửi \(report.pushed) thay đổi lên hub; đã nhận \(report.pulled) thay đổi từ nơi khác")
+            byFile
+                ? tr(
+                    "the hub took \(report.pushed) change(s) from your bundle; received \(report.pulled) change(s) from others",
+                    "hub đã nhận \(report.pushed) thay đổi từ tệp gói của bạn; đã nhận \(report.pulled) thay đổi từ nơi khác"
+                )
+                : tr(
+                    "sent \(report.pushed) change(s) to the hub; received \(report.pulled) change(s) from others",
+                    "đã gửi \(report.pushed) thay đổi lên hub; đã nhận \(report.pulled) thay đổi từ nơi khác")
         ]
         if report.conflicts > 0 {
             lines.append(
                 tr(
                     "\(report.conflicts) of your change(s) conflict with the commune's and wait for a reviewer",
                     "\(report.conflicts) thay đổi của bạn xung đột với dữ liệu của xã và chờ cán bộ xã xem xét"))
+            for conflict in conflicts where report.conflictIDs.contains(conflict.id) {
+                lines.append("  " + ConflictsCommand.kept(conflict, db: db))
+            }
         }
         if report.lost > 0 {
             lines.append(
                 tr(
-                    "\(report.lost) field(s) you edited had a later edit elsewhere, which was kept (see ntm history ID)",
-                    "\(report.lost) trường bạn sửa đã có người sửa sau, bản sau được giữ (xem ntm history MÃ)"))
+                    "\(report.lost) field(s) you edited had a later edit elsewhere, which was kept (see ntm\(db) history ID)",
+                    "\(report.lost) trường bạn sửa đã có người sửa sau, bản sau được giữ (xem ntm\(db) history MÃ)"))
         }
         if report.forkedTo != nil {
             lines.append(
@@ -200,8 +220,8 @@ struct SyncCommand: AsyncParsableCommand {
         if !status.rejected.isEmpty {
             lines.append(
                 tr(
-                    "\(status.rejected.count) change(s) refused by the hub: see ntm status",
-                    "\(status.rejected.count) thay đổi bị hub từ chối: xem ntm status"))
+                    "\(status.rejected.count) change(s) refused by the hub: see ntm\(db) status",
+                    "\(status.rejected.count) thay đổi bị hub từ chối: xem ntm\(db) status"))
         }
         return lines
     }
@@ -231,10 +251,18 @@ struct StatusCommand: ParsableCommand {
         }
         let now = SystemWallClock().nowMilliseconds()
         func ago(_ at: Int64) -> String { Output.duration(Milliseconds.difference(now, at)) }
-        let who = status.hamletID.map { tr("hamlet \($0)", "thôn/xóm \($0)") } ?? tr("reviewer", "cán bộ xã")
+        let who =
+            try status.hamletID.map { id in
+                try replica.rows("hamlets").first { $0.id == id }?.text("name") ?? id
+            } ?? tr("reviewer", "cán bộ xã")
         print(tr("replica \(status.replicaID)", "bản sao \(status.replicaID)") + " (\(replica.principal.name), \(who))")
         let oldest = status.oldestPendingAt.map { tr(", oldest \(ago($0)) old", ", cũ nhất \(ago($0))") } ?? ""
-        print(tr("pending changes: ", "thay đổi chờ gửi: ") + "\(status.pendingChanges)\(oldest)")
+        let listed =
+            status.pendingChanges > 0
+            ? tr(
+                " (listed by ntm\(self.replica.dbArgument) pending)",
+                " (xem bằng ntm\(self.replica.dbArgument) pending)") : ""
+        print(tr("pending changes: ", "thay đổi chờ gửi: ") + "\(status.pendingChanges)\(oldest)\(listed)")
         print(
             tr("last sync: ", "lần đồng bộ gần nhất: ")
                 + (status.lastSyncAt.map { "\(Output.time($0)) (\(tr("\(ago($0)) ago", "\(ago($0)) trước")))" }
@@ -284,6 +312,51 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
+/// `ntm pending`: the changes not yet at the hub, numbered as `ntm discard` takes them.
+struct PendingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pending",
+        abstract: tr(
+            "The changes not yet sent to the hub, with their numbers (for ntm discard).",
+            "Các thay đổi chưa gửi lên hub, kèm số thứ tự (dùng cho ntm discard)."))
+
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let changes = try replica.open().pendingList()
+        if output.json { return try Output.json(changes) }
+        guard !changes.isEmpty else {
+            return print(tr("nothing waits to be sent", "không có thay đổi nào chờ gửi"))
+        }
+        print(tr("changes not yet sent: \(changes.count)", "thay đổi chưa gửi: \(changes.count)"))
+        for change in changes { print("  " + Self.describe(change)) }
+        print(
+            tr(
+                "drop one with: ntm\(replica.dbArgument) discard NUMBER (its content is saved to a file first)",
+                "bỏ một thay đổi: ntm\(replica.dbArgument) discard SỐ (nội dung được lưu ra tệp trước)"))
+    }
+
+    /// `#4 add household Nguyễn Văn Bảy (01a2…): address, phone`.
+    static func describe(_ change: PendingChange) -> String {
+        let verb =
+            switch change.operation {
+            case .insert: tr("add", "thêm")
+            case .update: tr("change", "sửa")
+            case .delete: tr("delete", "xóa")
+            }
+        let name: String
+        if let table = try? ReplicatedSchema.table(change.table) {
+            name = RecordNames.label(change.row, table: table)
+        } else {
+            name = String(change.rowID.prefix(8))
+        }
+        let fields = change.fields.map { Vocabulary.column($0, table: change.table) }.joined(separator: ", ")
+        return "#\(change.seq) \(verb) \(Vocabulary.table(change.table)) \(name)"
+            + (fields.isEmpty ? "" : ": \(fields)")
+    }
+}
+
 struct DiscardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discard",
@@ -303,7 +376,10 @@ struct DiscardCommand: ParsableCommand {
             thay đổi còn lại. Thay đổi đã tới hub (chỉ mất câu trả lời) sẽ quay lại ở lần đồng bộ sau.
             """))
 
-    @Argument(help: help("The change's number, from ntm status.", "Số của thay đổi, xem trong ntm status."))
+    @Argument(
+        help: help(
+            "The change's number, from ntm pending (a refused one's from ntm status).",
+            "Số của thay đổi, xem trong ntm pending (thay đổi bị từ chối: trong ntm status)."))
     var number: Int64
     @Flag(
         help: help(
@@ -312,9 +388,11 @@ struct DiscardCommand: ParsableCommand {
     var setAside = false
     @Option(
         help: help(
-            "Where to save the change before dropping it (must not exist).",
-            "Nơi lưu thay đổi trước khi bỏ (tệp chưa có)."))
+            "Where to save the change before dropping it.",
+            "Nơi lưu thay đổi trước khi bỏ."))
     var to: String?
+    @OptionGroup var replace: ReplaceFlag
+    @OptionGroup var confirmation: YesFlag
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
 
@@ -323,22 +401,20 @@ struct DiscardCommand: ParsableCommand {
             to
             ?? URL(fileURLWithPath: replica.path).deletingLastPathComponent()
             .appendingPathComponent("ntm-discarded-\(setAside ? "set-aside-" : "")\(number).json").path
-        try replica.open().discard(setAside ? .setAside(number) : .outbox(number)) { text in
-            guard !FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure.usage(
-                    tr(
-                        "\(path) already exists; nothing was discarded (choose another with --to)",
-                        "\(path) đã có; chưa bỏ gì (chọn tệp khác bằng --to)"))
-            }
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                let handle = FileHandle(forWritingAtPath: path)
-            else {
-                throw CommandFailure.failure(
-                    tr("cannot write \(path); nothing was discarded", "không ghi được \(path); chưa bỏ gì"))
-            }
-            defer { try? handle.close() }
-            try handle.write(contentsOf: Data((text + "\n").utf8))
-            try handle.synchronize()
+        try BundleFiles.refuseExisting([path], replacing: replace.force)
+        let replica = try replica.open()
+        if !setAside, let change = try replica.pendingList().first(where: { $0.seq == number }) {
+            try Output.confirm(
+                tr("drop change ", "bỏ thay đổi ") + PendingCommand.describe(change) + "?",
+                yes: confirmation.yes, nothing: tr("nothing was discarded", "chưa bỏ gì"))
+        } else {
+            try Output.confirm(
+                tr("drop change #\(number)?", "bỏ thay đổi #\(number)?"), yes: confirmation.yes,
+                nothing: tr("nothing was discarded", "chưa bỏ gì"))
+        }
+        try replica.discard(setAside ? .setAside(number) : .outbox(number)) { text in
+            // Saved whole before anything is dropped: a failure here drops nothing.
+            try BundleFiles.write(Array((text + "\n").utf8), to: path, replacing: replace.force)
         }
         if output.json {
             try Output.json(DiscardOutput(discarded: number, setAside: setAside, savedTo: path))
@@ -410,7 +486,10 @@ struct CheckCommand: ParsableCommand {
                             "bản xác nhận sẽ được dựng lại từ hub ở lần ntm sync tới"))
                 }
             } else if !report.problems.isEmpty {
-                print(tr("run ntm check --repair to put this right", "hãy chạy ntm check --repair để sửa"))
+                print(
+                    tr(
+                        "run ntm\(replica.dbArgument) check --repair to put this right",
+                        "hãy chạy ntm\(replica.dbArgument) check --repair để sửa"))
             }
         }
         if !report.problems.isEmpty, !report.repaired {
@@ -448,10 +527,18 @@ struct TokenSource: ParsableArguments {
         }
     }
 
-    /// The token from --token, --token-file or $NTM_TOKEN, checked.
-    func resolvedToken() throws -> String {
+    /// The token from `given` (an argument), --token, --token-file or $NTM_TOKEN, checked.
+    func resolvedToken(given: String? = nil) throws -> String {
         let (text, source): (String, String)
-        if let token {
+        if let given {
+            guard token == nil, tokenFile == nil else {
+                throw CommandFailure.usage(
+                    tr(
+                        "give the token once: NEW, --token or --token-file",
+                        "chỉ cho token một lần: MỚI, --token hoặc --token-file"))
+            }
+            (text, source) = (given, tr("the token given", "token đã cho"))
+        } else if let token {
             (text, source) = (token, "--token")
         } else if let tokenFile {
             guard let handle = FileHandle(forReadingAtPath: tokenFile) else {
@@ -499,11 +586,17 @@ struct TokenCommand: AsyncParsableCommand {
                 "Dùng token mới (do ntm-hub token replace cấp); dữ liệu, mã bản sao và thay đổi chờ gửi vẫn giữ nguyên."
             ))
 
+        @Argument(
+            help: help(
+                "The new token (visible in `ps`: prefer --token-file or $NTM_TOKEN).",
+                "Token mới (người khác thấy được qua `ps`: nên dùng --token-file hoặc $NTM_TOKEN)."))
+        var new: String?
         @OptionGroup var source: TokenSource
         @OptionGroup var replica: ReplicaOptions
+        @OptionGroup var output: JSONFlag
 
         func run() async throws {
-            let token = try source.resolvedToken()
+            let token = try source.resolvedToken(given: new)
             let (replica, current) = try self.replica.openWithHub()
             let connection = HTTPHubConnection(
                 baseURL: current.baseURL, token: token, trustedCertificates: current.trustedCertificates)
@@ -511,6 +604,9 @@ struct TokenCommand: AsyncParsableCommand {
             try HubCommand.requireSameScope(principal, as: replica)
             try replica.setHubSettings(
                 HubSettings(url: current.baseURL, token: token, trustedCertificates: current.trustedCertificates))
+            if output.json {
+                return try Output.json(["holder": principal.name, "replica_id": try replica.replicaID])
+            }
             print(
                 tr(
                     "this device now syncs with the new token as \(principal.name)",

@@ -487,8 +487,9 @@ struct TokenCommand: AsyncParsableCommand {
     struct Replace: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: tr(
-                "A new token for the holder of an old one; its devices keep their replicas (ntm token set NEW).",
-                "Cấp token mới thay token cũ; thiết bị giữ nguyên dữ liệu (ntm token set)."))
+                "A new token for the holder of an old one; its devices keep their replicas (on each: ntm token set --token-file FILE, or NEW, or $NTM_TOKEN).",
+                "Cấp token mới thay token cũ; thiết bị giữ nguyên dữ liệu (trên mỗi máy: ntm token set --token-file TỆP, hoặc MỚI, hoặc $NTM_TOKEN)."
+            ))
 
         @Argument(help: ArgumentHelp(tr("The old token's id, or its start.", "Mã token cũ, hoặc phần đầu."))) var id:
             String
@@ -557,14 +558,20 @@ struct BackupCommand: ParsableCommand {
             "Copy the hub file while the hub runs: one consistent state, verified by integrity_check.",
             "Sao lưu tệp hub khi hub đang chạy: một trạng thái nhất quán, kiểm tra bằng integrity_check."))
 
-    @Argument(help: ArgumentHelp(tr("Where to write the copy (must not exist).", "Nơi ghi bản sao lưu (tệp chưa có).")))
+    @Argument(help: ArgumentHelp(tr("Where to write the copy.", "Nơi ghi bản sao lưu.")))
     var file: String
+    @OptionGroup var replace: ReplaceFlag
     @OptionGroup var database: ExistingHub
     @Flag(help: ArgumentHelp(tr("Print JSON.", "In JSON."))) var json = false
 
     func run() throws {
         try database.province.refuse("backup")
-        try database.open().backup(to: file)
+        try BundleFiles.refuseExisting([file], replacing: replace.force)
+        do {
+            try database.open().backup(to: file, replacing: replace.force)
+        } catch PrivateFile.WriteFailure.exists {
+            try BundleFiles.refuseExisting([file], replacing: false)
+        }
         if json {
             try Output.json(["backup": file, "db": database.db, "integrity_check": "ok"])
             return
@@ -758,6 +765,7 @@ struct BundleCommand: AsyncParsableCommand {
 
         @OptionGroup var input: BundleInput
         @Option(help: ArgumentHelp(tr("Where to write the reply.", "Nơi ghi tệp trả lời."))) var reply: String
+        @OptionGroup var replace: ReplaceFlag
         @OptionGroup var hub: ExistingHub
         @OptionGroup var output: JSONFlag
 
@@ -769,14 +777,17 @@ struct BundleCommand: AsyncParsableCommand {
 
         func run() async throws {
             let limit = try input.replyLimit()
+            try BundleFiles.refuseExisting([reply], replacing: replace.force)
             let bundles = try input.files.map(BundleFiles.read)
-            let (answer, summary) = try await hub.withStore { store in
-                try await HubBundles.answer(bundles, store: store, maxReplyBytes: limit)
+            let (answer, summary, hamlets) = try await hub.withStore { store in
+                let (answer, summary) = try await HubBundles.answer(bundles, store: store, maxReplyBytes: limit)
+                return (answer, summary, try await store.rows(table: "hamlets", for: SQLiteHubStore.administrator))
             }
             let bytes = try answer.fileBytes()
-            try BundleFiles.write(bytes, to: reply)
+            try BundleFiles.write(bytes, to: reply, replacing: replace.force)
             if output.json { return try Output.json(Imported(summary: summary, reply: reply, bytes: bytes.count)) }
-            let hamlet = summary.hamletID.map { tr(", hamlet \($0)", ", thôn/xóm \($0)") } ?? ""
+            let hamlet =
+                summary.hamletID.map { id in ", " + (hamlets.first { $0.id == id }?.text("name") ?? id) } ?? ""
             print(
                 tr(
                     "\(summary.files) file(s) from \(summary.holder)\(hamlet) (device \(summary.replicaID)): \(summary.applied) change(s) taken, \(summary.rejected) refused, \(summary.conflicts) conflict(s) opened",

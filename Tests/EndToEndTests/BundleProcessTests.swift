@@ -36,7 +36,7 @@ import Testing
         #expect(onHub.map { $0["donor_name"] } == [.text("Hoàng Văn Cường")])
 
         let applied = try commune.ntm("dong", ["bundle", "import", "dong-reply.ntmb", "--lang", "vi"])
-        #expect(applied.stdout.contains("đã gửi 2 thay đổi lên hub"), "\(applied.stdout)")
+        #expect(applied.stdout.contains("hub đã nhận 2 thay đổi từ tệp gói của bạn"), "\(applied.stdout)")
         #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 0)
         // The same reply again: nothing new, nothing changed.
         let again = try commune.ntm("dong", ["bundle", "import", "dong-reply.ntmb", "--lang", "vi"])
@@ -73,9 +73,9 @@ import Testing
         let file = commune.folder.appendingPathComponent("dong.ntmb")
         var bytes = [UInt8](try Data(contentsOf: file))
 
-        func hubImport(_ name: String) throws -> Programs.Result {
+        func hubImport(_ name: String, reply: String = "r.ntmb") throws -> Programs.Result {
             try Programs.run(
-                "ntm-hub", ["bundle", "import", name, "--reply", "r.ntmb", "--db", "hub.sqlite", "--lang", "vi"],
+                "ntm-hub", ["bundle", "import", name, "--reply", reply, "--db", "hub.sqlite", "--lang", "vi"],
                 in: commune.folder)
         }
         // One byte altered in the compressed body.
@@ -96,7 +96,7 @@ import Testing
         // A bundle offered as a reply, and a reply offered to the hub.
         let mistaken = try commune.ntm("dong", ["bundle", "import", "dong.ntmb", "--lang", "vi"], expect: 2)
         #expect(mistaken.stderr.contains("không phải tệp trả lời"), "\(mistaken.stderr)")
-        let backwards = try hubImport("r.ntmb")
+        let backwards = try hubImport("r.ntmb", reply: "r2.ntmb")
         #expect(backwards.status == 2)
         #expect(backwards.stderr.contains("là tệp trả lời của hub"), "\(backwards.stderr)")
         // Sizes out of bounds, and a directory.

@@ -260,6 +260,46 @@ import Testing
         try await commune.expectConverged()
     }
 
+    /// Issue 27: a discard used to leave a gap in the change numbers; the hub answered
+    /// `sequence_gap`, the replica forked as if it had been copied, and the hub kept a ghost
+    /// device with one pending change for ever.
+    @Test(arguments: TestPostgres.engines) func discardingAPendingChangeLeavesTheReplicasIdentityAsItWas(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Đình"])
+        let head = try commune.replica("dinh", for: commune.head(of: hamlets[0]))
+        try head.insert(into: "cleanups", values: ["date": .text("2026-11-01")])
+        try await commune.sync(head)
+        let identity = try head.replicaID
+
+        let wrong = try head.insert(into: "households", values: ["head_name": .text("Nhập nhầm")])
+        let seq = try #require(
+            try head.read { db in
+                try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'pending'")
+            })
+        try head.discard(.outbox(seq)) { _ in }
+        #expect(try head.row("households", id: wrong.id) == nil)
+        try head.insert(into: "cleanups", values: ["date": .text("2026-11-02")])
+        try head.insert(into: "households", values: ["head_name": .text("Vi Văn Sáu")])
+
+        let report = try await commune.sync(head)
+        #expect(report.forkedTo == nil, "a discard is not a copy")
+        #expect(try head.replicaID == identity)
+        #expect(try head.formerIdentities().isEmpty)
+        #expect(try head.status().pendingChanges == 0)
+        let devices = try await commune.hub.devices().filter { $0.role == "head" }
+        #expect(devices.map(\.replicaID) == [identity], "no ghost device at the hub")
+        #expect(devices.first?.pending == 0)
+        let names = try await commune.hub.rows(table: "households", for: commune.reviewer).compactMap {
+            $0["head_name"]?.text
+        }
+        #expect(names == ["Vi Văn Sáu"])
+        #expect(try await commune.hub.rows(table: "cleanups", for: commune.reviewer).count == 2)
+        try await commune.syncAll()
+        try await commune.expectConverged()
+    }
+
     @Test func aHubRestoredFromLastNightsBackupIsRefilledByItsReplicas() async throws {
         let commune = try Commune()
         let (office, hamlets) = try await commune.withHamlets(["Xóm Thượng", "Xóm Hạ"])

@@ -19,10 +19,14 @@ package struct HubStatus: Sendable, Hashable, Codable {
     /// The hub's public signing key (`SigningKeys`), which a replica keeps at `init` to
     /// check the replies to its bundles; nil from a hub before issue 14.
     package var hubKey: String?
+    /// The name of the head's hamlet, for people to read; nil for a reviewer, and from a
+    /// hub before issue 27.
+    package var hamletName: String?
 
     enum CodingKeys: String, CodingKey {
         case principal, replicas
         case hubKey = "hub_key"
+        case hamletName = "hamlet_name"
         case hubTime = "hub_time"
         case communeName = "commune_name"
         case protocolVersion = "protocol_version"

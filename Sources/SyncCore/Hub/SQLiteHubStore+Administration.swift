@@ -106,7 +106,7 @@ extension SQLHub {
                 else { throw SyncError.notFound("hamlet \(hamletID)") }
                 let hamletName = try hamlet.text("name")
                 let headName = try hamlet.optionalText("head_name")
-                principal = Principal(role: role, name: name ?? headName ?? "head of \(hamletName)")
+                principal = Principal(role: role, name: name ?? headName ?? "trưởng \(hamletName)")
             }
             try sql.execute(
                 """
@@ -154,6 +154,9 @@ extension SQLHub {
                 logHead: try sql.fetchInt64("SELECT MAX(seq) FROM sync_log") ?? 0,
                 openConflicts: openConflicts, replicas: replicas)
             status.hubKey = hubKey
+            if let hamletID = principal.hamletID {
+                status.hamletName = try sql.fetchText("SELECT name FROM hamlets WHERE id = ?", [.text(hamletID)])
+            }
             return status
         }
     }

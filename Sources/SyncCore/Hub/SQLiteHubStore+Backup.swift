@@ -3,14 +3,15 @@ import GRDB
 
 extension SQLiteHubStore {
     /// Copies the hub file to `path` while the hub runs: SQLite's online backup takes one
-    /// consistent state, and the copy must pass `PRAGMA integrity_check`. Refuses to write
-    /// over an existing file.
-    package func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw SyncError.malformed("\(path) already exists; choose a new name for the backup")
-        }
-        try PrivateFile.prepare(path)
-        let copy = try DatabaseQueue(path: path)
+    /// consistent state, and the copy must pass `PRAGMA integrity_check`. The copy is made
+    /// beside `path` and put there only once verified; a file already at `path` is kept
+    /// (`PrivateFile.WriteFailure.exists`) unless `replacing`.
+    package func backup(to path: String, replacing: Bool = false) throws {
+        if !replacing, PrivateFile.exists(path) { throw PrivateFile.WriteFailure.exists }
+        let temporary = path + ".\(UInt64.random(in: 0...UInt64.max)).partial"
+        try PrivateFile.prepare(temporary)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let copy = try DatabaseQueue(path: temporary)
         do {
             try writer.backup(to: copy)
             let verdict = try copy.read { db in try DatabaseIntegrity.check(db) }
@@ -18,9 +19,9 @@ extension SQLiteHubStore {
             guard verdict == "ok" else { throw SyncError.storage("the backup fails integrity_check: \(verdict)") }
         } catch {
             try? copy.close()
-            try? FileManager.default.removeItem(atPath: path)
             throw error
         }
+        try PrivateFile.place(temporary, at: path, replacing: replacing)
     }
 
     /// Puts a backup back as the hub file at `path` (the hub must not be running): the

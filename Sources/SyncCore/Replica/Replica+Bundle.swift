@@ -200,6 +200,7 @@ extension Replica {
             report.sync.pushed += summary.applied
             report.sync.rejected += summary.rejected
             report.sync.conflicts += summary.conflicts
+            report.sync.conflictIDs += summary.conflictIDs
             report.sync.lost += summary.lost
             moved = moved || summary.applied + summary.rejected > 0
             if let forked = summary.forkedTo {

@@ -127,6 +127,7 @@ extension Replica {
                     summary.rejected += 1
                 }
                 summary.conflicts += outcome.conflicts.count
+                summary.conflictIDs += outcome.conflicts
                 summary.lost += outcome.fields.values.filter { $0 == .lost }.count
                 // An edit of ours that did not stay: kept in the history with its value.
                 if journal, let change = changes[outcome.seq] {
@@ -200,6 +201,9 @@ extension Replica {
             let text = try JSONText.encode(content)
             try saving?(text)
             try db.execute(sql: "DELETE FROM \(table) WHERE \(sql) = ?", arguments: [id])
+            if case .outbox(let seq) = change, (try? row.checked("state") as String) == "pending" {
+                try Self.closeGap(db, at: seq)
+            }
             if table == "sync_outbox", let tbl: String = try? row.checked("tbl"),
                 let rowID: String = try? row.checked("row_id"), (try? schema.table(tbl)) != nil
             {
@@ -213,6 +217,28 @@ extension Replica {
             }
             return text
         }
+    }
+
+    /// Numbers the pending changes after a dropped pending change `seq` one lower, so that
+    /// the hub sees the same identity with no gap, as if the dropped change had never been
+    /// made. (Should the hub have received the dropped change, its answer lost, the next
+    /// push reuses its number with other content and the replica forks: nothing is lost.)
+    /// When a later change is no longer pending the numbers stay: the gap makes the replica
+    /// fork at its next push, which also loses nothing.
+    static func closeGap(_ db: Database, at seq: Int64) throws {
+        let later = try Row.fetchAll(
+            db, cached: "SELECT seq, state FROM sync_outbox WHERE seq > ? ORDER BY seq", arguments: [seq])
+        var numbers: [Int64] = []
+        for row in later {
+            guard (try? row.checked("state") as String) == "pending" else { return }
+            numbers.append(try row.checked("seq"))
+        }
+        // In rising order, each one lower: never onto a number still taken.
+        for number in numbers {
+            try db.execute(cached: "UPDATE sync_outbox SET seq = ? WHERE seq = ?", arguments: [number - 1, number])
+        }
+        try db.execute(
+            cached: "UPDATE sync_state SET next_seq = next_seq - 1 WHERE id = 1 AND next_seq > ?", arguments: [seq])
     }
 }
 
@@ -232,6 +258,8 @@ package struct PushSummary: Sendable, Hashable, Codable {
     package var rejected = 0
     /// Conflicts the changes opened.
     package var conflicts = 0
+    /// Their ids.
+    package var conflictIDs: [String] = []
     /// Field edits that lost to a concurrent edit.
     package var lost = 0
     /// The new id this replica took, when the hub showed it to be a copy.
@@ -245,6 +273,7 @@ package struct PushSummary: Sendable, Hashable, Codable {
         applied += other.applied
         rejected += other.rejected
         conflicts += other.conflicts
+        conflictIDs += other.conflictIDs
         lost += other.lost
         forkedTo = other.forkedTo ?? forkedTo
     }

@@ -127,3 +127,59 @@ extension Replica {
         }
     }
 }
+
+/// A change made on this replica that the hub has not taken yet, as `ntm pending` shows it.
+package struct PendingChange: Sendable, Hashable, Codable {
+    /// Its number, which `ntm discard` takes.
+    package var seq: Int64
+    /// The table.
+    package var table: String
+    /// The row.
+    package var rowID: String
+    /// Insert, update or delete.
+    package var operation: ChangeOperation
+    /// The fields it sets (an insert: every field given; a delete: none).
+    package var fields: [String]
+    /// The row as it stands here now, or as it was before a delete: what names it to people.
+    package var row: SyncRow
+    /// When the change was made (replica clock, ms).
+    package var createdAt: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case seq, table, operation, fields, row
+        case rowID = "row_id"
+        case createdAt = "created_at"
+    }
+}
+
+extension Replica {
+    /// The changes waiting to be sent, oldest first, at most `limit`. A change another
+    /// tool garbled is listed with what can be read of it (no fields).
+    package func pendingList(limit: Int = 1_000) throws -> [PendingChange] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT \(OutboxEntry.columns) FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
+                arguments: [limit]
+            ).map { row in
+                let seq: Int64 = try row.checked("seq")
+                let table: String = (try? row.checked("tbl")) ?? "?"
+                let rowID: String = (try? row.checked("row_id")) ?? "?"
+                let entry = try? OutboxEntry(row: row)
+                let current = try (try? schema.table(table))?.fetchRow(db, id: rowID)
+                let fields: [String] =
+                    switch entry?.operation {
+                    case .insert?: entry?.new.filter { $0.value != .null }.keys.sorted() ?? []
+                    case .update?: entry?.changedColumns ?? []
+                    case .delete?, nil: []
+                    }
+                return PendingChange(
+                    seq: seq, table: table, rowID: rowID,
+                    operation: entry?.operation ?? ChangeOperation(rawValue: (try? row.checked("op")) ?? "") ?? .update,
+                    fields: fields.filter { $0 != TableSpec.idColumn && $0 != TableSpec.scopeColumn },
+                    row: current ?? entry?.old ?? entry?.new ?? [TableSpec.idColumn: .text(rowID)],
+                    createdAt: (try? row.checked("created_at")) ?? 0)
+            }
+        }
+    }
+}

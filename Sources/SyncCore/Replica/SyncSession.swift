@@ -6,6 +6,8 @@ package struct SyncReport: Sendable, Hashable, Codable {
     package var rejected = 0
     /// Conflicts this replica's changes opened.
     package var conflicts = 0
+    /// Their ids: what the hub kept is in each record, once pulled.
+    package var conflictIDs: [String] = []
     /// Field edits of this replica that lost to concurrent edits.
     package var lost = 0
     /// Log entries applied from the hub.
@@ -28,6 +30,7 @@ package struct SyncReport: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case pushed, rejected, conflicts, lost, pulled, forks, rebuilt, refilled, restored
         case forkedTo = "forked_to"
+        case conflictIDs = "conflict_ids"
     }
 }
 
@@ -114,6 +117,7 @@ package struct SyncSession: Sendable {
                     report.pushed += summary.applied
                     report.rejected += summary.rejected
                     report.conflicts += summary.conflicts
+                    report.conflictIDs += summary.conflictIDs
                     report.lost += summary.lost
                     if let forked = summary.forkedTo { report.forkedTo = forked }
                     event = .pushed(sent: pushPage.request.changes.count, forked: summary.forkedTo != nil)

@@ -27,3 +27,97 @@ package enum PrivateFile {
         }
     }
 }
+
+extension PrivateFile {
+    /// Why a file could not be written.
+    package enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// A file is already there, and it was not to be replaced.
+        case exists
+        /// The system refused: the step and its reason (`strerror`).
+        case system(String)
+
+        package var description: String {
+            switch self {
+            case .exists: "a file is already there"
+            case .system(let reason): reason
+            }
+        }
+    }
+
+    /// Writes `bytes` to `path` whole or not at all: a new file beside it, created with
+    /// `mode` from the start (never readable by others, even for a moment), written,
+    /// synced, then linked in at `path` (`replacing` false: a file already there is kept and
+    /// `.exists` thrown, with no window between the check and the write) or renamed over
+    /// it (`replacing` true). The folder is synced after, so the name survives a power cut.
+    /// (Foundation's `replaceItemAt` deletes the file it should replace on Linux:
+    /// swift-corelibs-foundation #4655.)
+    package static func write(
+        _ bytes: [UInt8], to path: String, mode: mode_t = 0o600, replacing: Bool
+    ) throws(WriteFailure) {
+        let folder = folder(of: path)
+        var random = SystemRandomNumberGenerator()
+        let temporary = "\(folder)/.\(name(of: path)).\(String(random.next(), radix: 36)).tmp"
+        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw .system("cannot create a file in \(folder): \(reason())") }
+        var failure: String?
+        var offset = 0
+        bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                    let count = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                #else
+                    let count = Darwin.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                #endif
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = "cannot write: \(reason())"
+                    return
+                }
+                offset += count
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = "cannot sync: \(reason())" }
+        close(descriptor)
+        if let failure {
+            unlink(temporary)
+            throw .system(failure)
+        }
+        try place(temporary, at: path, replacing: replacing)
+    }
+
+    /// Puts the finished file `temporary` at `path`, in the same folder: linked in (a file
+    /// already there is kept, `.exists`) or renamed over it (`replacing`); the folder is
+    /// synced after. `temporary` is gone either way.
+    package static func place(_ temporary: String, at path: String, replacing: Bool) throws(WriteFailure) {
+        defer { unlink(temporary) }
+        if replacing {
+            guard rename(temporary, path) == 0 else { throw .system("cannot rename over \(path): \(reason())") }
+        } else if link(temporary, path) != 0 {
+            if errno == EEXIST { throw .exists }
+            throw .system("cannot create \(path): \(reason())")
+        }
+        let directory = open(folder(of: path), O_RDONLY | O_CLOEXEC)
+        if directory >= 0 {
+            _ = fsync(directory)
+            close(directory)
+        }
+    }
+
+    /// Whether something (a file, a folder, a dangling link) is at `path`.
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    private static func reason() -> String { String(cString: strerror(errno)) }
+}
