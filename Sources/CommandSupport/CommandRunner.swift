@@ -13,7 +13,9 @@ package enum CommandRunner {
     ) async -> Never {
         do {
             _ = try Language.named(in: arguments)
-            var command = try root.parseAsRoot(movingLeadingOptions(Language.removingOption(from: arguments)))
+            let arguments = movingLeadingOptions(Language.removingOption(from: arguments))
+            try checkCommandName(arguments, root: root)
+            var command = try root.parseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
@@ -47,6 +49,37 @@ package enum CommandRunner {
             return Array(rest[..<separator]) + leading + Array(rest[separator...])
         }
         return Array(rest) + leading
+    }
+
+    /// A first word that names no command is said to be one, with the nearest command's
+    /// name (the parser would otherwise complain about an option after it: `ntm --db x
+    /// statuss` said `Unknown option '--db'`).
+    static func checkCommandName(_ arguments: [String], root: any ParsableCommand.Type) throws {
+        let names = root.configuration.subcommands.map { $0._commandName }
+        guard !names.isEmpty, let first = arguments.first, !first.hasPrefix("-"), !names.contains(first),
+            first != "help"
+        else { return }
+        func distance(_ a: String, _ b: String) -> Int {
+            let (a, b) = (Array(a), Array(b))
+            var previous = Array(0...b.count)
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var current = [i] + Array(repeating: 0, count: b.count)
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+                previous = current
+            }
+            return previous[b.count]
+        }
+        let nearest = names.map { (name: $0, distance: distance(first, $0)) }.min { $0.distance < $1.distance }
+        let program = root._commandName
+        let hint = nearest.flatMap { $0.distance <= 2 ? $0.name : nil }
+        throw CommandFailure.usage(
+            tr(
+                "\(program) has no command '\(first)'" + (hint.map { "; did you mean '\($0)'?" } ?? "")
+                    + " (\(program) --help lists them)",
+                "\(program) không có lệnh '\(first)'" + (hint.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+                    + " (\(program) --help liệt kê các lệnh)"))
     }
 
     /// Prints `error` as the contract asks and returns the exit status.

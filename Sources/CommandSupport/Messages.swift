@@ -124,6 +124,12 @@ package enum Messages {
 
     private static func problemInVietnamese(_ problem: String) -> String? {
         if let exact = problems[problem] { return exact }
+        if let match = problem.wholeMatch(of: /no such day: month ([0-9]+) of ([0-9]+) has ([0-9]+) days/) {
+            return "không có ngày này: tháng \(match.1)/\(match.2) chỉ có \(match.3) ngày"
+        }
+        if let match = problem.wholeMatch(of: /no such day: there is no month ([0-9]+)/) {
+            return "không có ngày này: không có tháng \(match.1)"
+        }
         if let match = problem.wholeMatch(of: /must be at most ([0-9.]+) unless ([a-z_]+) is ([a-z_]+)/) {
             return "không được vượt quá \(match.1) (trừ khi \(match.2) là \(match.3))"
         }

@@ -147,7 +147,10 @@ struct BundleCommand: AsyncParsableCommand {
             }
             let status = try replica.status()
             if output.json { return try Output.json(imported) }
-            for line in SyncCommand.summary(total, status: status, db: self.replica.dbArgument, byFile: true) {
+            for line in SyncCommand.summary(
+                total, status: status, replica: replica, db: self.replica.dbArgument, byFile: true,
+                conflicts: total.conflictIDs.isEmpty ? [] : try replica.conflicts())
+            {
                 print(line)
             }
             if stale > 0 {

@@ -62,8 +62,7 @@ struct ConflictsCommand: AsyncParsableCommand {
                     all ? tr("no conflicts", "không có xung đột") : tr("no open conflicts", "không có xung đột đang mở")
                 )
             }
-            let names = try ConflictNames(replica)
-            let short = RowLookup.shortIDs(conflicts.map(\.id))
+            let names = try ConflictNames(replica, conflicts: conflicts)
             for conflict in conflicts {
                 let what =
                     conflict.column.map { Vocabulary.column($0, table: conflict.table) }
@@ -87,7 +86,7 @@ struct ConflictsCommand: AsyncParsableCommand {
                 }
                 let status = conflict.status == .open ? tr("open", "đang mở") : tr("resolved", "đã giải quyết")
                 print(
-                    "\(short[conflict.id] ?? conflict.id)  \(status)  \(names.row(conflict))  \(what)  \(sides)")
+                    "\(names.id(conflict.id))  \(status)  \(names.row(conflict))  \(what)  \(sides)")
             }
         }
     }
@@ -132,7 +131,8 @@ struct ConflictsCommand: AsyncParsableCommand {
             if output.json {
                 try Output.json(conflict)
             } else {
-                ConflictsCommand.describe(conflict, names: try ConflictNames(replica), db: self.replica.dbArgument)
+                ConflictsCommand.describe(
+                    conflict, names: try ConflictNames(replica, conflicts: [conflict]), db: self.replica.dbArgument)
             }
         }
     }
@@ -221,7 +221,7 @@ struct ConflictsCommand: AsyncParsableCommand {
 
     /// One line on what the hub kept and what waits: `diện tích (m²) of hiến đất …: the hub
     /// kept 120 (Nguyễn Văn An), yours 110 waits for a reviewer (ntm conflicts show 0192…)`.
-    static func kept(_ conflict: ConflictRecord, db: String) -> String {
+    static func kept(_ conflict: ConflictRecord, names: ConflictNames, db: String) -> String {
         func shown(_ side: ConflictSide) -> String {
             if side.deleted { return tr("deleted", "đã xóa") }
             if let column = conflict.column {
@@ -231,10 +231,10 @@ struct ConflictsCommand: AsyncParsableCommand {
         }
         let field = conflict.column.map { Vocabulary.column($0, table: conflict.table) } ?? tr("the row", "dòng")
         let by = conflict.hub.author.isEmpty ? "" : " (\(conflict.hub.author))"
-        let show = "ntm\(db) conflicts show \(conflict.id.prefix(13))"
+        let show = "ntm\(db) conflicts show \(names.id(conflict.id))"
         return tr(
-            "\(field) of \(Vocabulary.table(conflict.table)) \(conflict.rowID.prefix(8)): the hub kept \(shown(conflict.hub))\(by); yours, \(shown(conflict.incoming)), waits for a reviewer (\(show))",
-            "\(field) của \(Vocabulary.table(conflict.table)) \(conflict.rowID.prefix(8)): hub giữ \(shown(conflict.hub))\(by); giá trị của bạn, \(shown(conflict.incoming)), chờ cán bộ xã (\(show))"
+            "\(field) of \(names.row(conflict)): the hub kept \(shown(conflict.hub))\(by); yours, \(shown(conflict.incoming)), waits for a reviewer (\(show))",
+            "\(field) của \(names.row(conflict)): hub giữ \(shown(conflict.hub))\(by); giá trị của bạn, \(shown(conflict.incoming)), chờ cán bộ xã (\(show))"
         )
     }
 
@@ -282,7 +282,7 @@ struct ConflictsCommand: AsyncParsableCommand {
             if let note = resolution.note { print("  \(tr("note:    ", "ghi chú: ")) \(note)") }
         } else {
             print(
-                "  \(tr("resolve: ", "xử lý:   ")) ntm\(db) conflicts resolve \(conflict.id.prefix(13)) --take hub | --take incoming | --value \(tr("VALUE", "GIÁ-TRỊ"))"
+                "  \(tr("resolve: ", "xử lý:   ")) ntm\(db) conflicts resolve \(names.id(conflict.id)) --take hub | --take incoming | --value \(tr("VALUE", "GIÁ-TRỊ"))"
             )
         }
     }
@@ -292,8 +292,10 @@ struct ConflictsCommand: AsyncParsableCommand {
 struct ConflictNames {
     private var hamlets: [String: String] = [:]
     private var rows: [String: String] = [:]
+    private var short: [String: String] = [:]
 
-    init(_ replica: Replica) throws {
+    /// The names of the replica's rows, and short ids for them and for `conflicts`.
+    init(_ replica: Replica, conflicts: [ConflictRecord] = []) throws {
         for table in ReplicatedSchema.tables {
             guard let column = table.labelColumn else { continue }
             for row in try replica.rows(table.name) {
@@ -301,13 +303,17 @@ struct ConflictNames {
                 if table.name == "hamlets" { hamlets[row.id] = row.text("name") }
             }
         }
+        short = try replica.shortIDs(conflicts.flatMap { [$0.id, $0.rowID] })
     }
 
     /// `hộ Nguyễn Văn Bảy (01a20b4c)`.
     func row(_ conflict: ConflictRecord) -> String {
         let noun = Vocabulary.table(conflict.table)
-        return "\(noun) \(rows[conflict.rowID] ?? "?") (\(conflict.rowID.prefix(8)))"
+        return "\(noun) \(rows[conflict.rowID] ?? "?") (\(id(conflict.rowID)))"
     }
+
+    /// An id as every list shows it: its shortest unique start.
+    func id(_ id: String) -> String { short[id] ?? String(id.prefix(13)) }
 
     func hamlet(_ id: String) -> String { hamlets[id] ?? String(id.prefix(8)) }
 }
@@ -347,8 +353,10 @@ struct HistoryCommand: AsyncParsableCommand {
         } else {
             let spec = try ReplicatedSchema.table(table)
             let label =
-                (try replica.row(table, id: rowID) ?? history.current).map { RecordNames.label($0, table: spec) }
-                ?? String(rowID.prefix(8))
+                try (try replica.row(table, id: rowID) ?? history.current).map {
+                    RecordNames.label($0, table: spec, short: try replica.shortIDs([rowID]))
+                }
+                ?? String(rowID.prefix(13))
             for line in HistoryOutput.text(history, label: label) { print(line) }
         }
     }

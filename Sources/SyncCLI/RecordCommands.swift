@@ -404,10 +404,8 @@ struct SetRecord<Kind: RecordKind>: ParsableCommand {
         if json {
             try Output.json(row)
         } else {
-            print(
-                tr(
-                    "updated \(Kind.noun) \(RecordNames.label(row, table: table))",
-                    "đã sửa \(Kind.vietnameseNoun) \(RecordNames.label(row, table: table))"))
+            let label = RecordNames.label(row, table: table, short: try replica.shortIDs([rowID]))
+            print(tr("updated \(Kind.noun) \(label)", "đã sửa \(Kind.vietnameseNoun) \(label)"))
         }
     }
 }
@@ -428,7 +426,8 @@ struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
         let replica = try replica.open()
         let table = try ReplicatedSchema.table(Kind.table)
         let rowID = try replica.rowID(id, in: Kind.table)
-        let label = try replica.row(Kind.table, id: rowID).map { RecordNames.label($0, table: table) } ?? rowID
+        let short = try replica.shortIDs([rowID])
+        let label = try replica.row(Kind.table, id: rowID).map { RecordNames.label($0, table: table, short: short) } ?? rowID
         try Output.confirm(
             tr("delete \(Kind.noun) \(label)?", "xóa \(Kind.vietnameseNoun) \(label)?"), yes: confirmation.yes,
             nothing: tr("nothing was deleted", "chưa xóa gì"))
@@ -443,9 +442,9 @@ struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
 
 /// How a row is named to people: its name (or date, or donor) and its short id.
 enum RecordNames {
-    /// `Nguyễn Văn Bảy (01a20b4c)`.
-    static func label(_ row: SyncRow, table: TableSpec, short: [String: String] = [:]) -> String {
-        let id = short[row.id] ?? String(row.id.prefix(8))
+    /// `Nguyễn Văn Bảy (01a20b4c)`, with the id as `short` gives it (`Replica.shortIDs`).
+    static func label(_ row: SyncRow, table: TableSpec, short: [String: String]) -> String {
+        let id = short[row.id] ?? String(row.id.prefix(13))
         guard let column = table.labelColumn, let value = row[column], value != .null else { return id }
         return "\(Vocabulary.cell(value, table: table.name, column: column)) (\(id))"
     }
@@ -457,7 +456,7 @@ enum RecordNames {
         for (referenced, column) in [("hamlets", "name"), ("households", "head_name"), ("road_segments", "name")] {
             for row in try replica.rows(referenced) { names[row.id] = row.text(column) }
         }
-        let short = RowLookup.shortIDs(rows.map(\.id))
+        let short = try replica.shortIDs(rows.map(\.id))
         return rows.map { row in
             var readable = row
             readable[TableSpec.idColumn] = .text(short[row.id] ?? row.id)

@@ -148,7 +148,8 @@ struct SyncCommand: AsyncParsableCommand {
             try Output.json(SyncOutput(report: report, status: status))
         } else {
             let opened = report.conflictIDs.isEmpty ? [] : try replica.conflicts()
-            for line in SyncCommand.summary(report, status: status, db: self.replica.dbArgument, conflicts: opened) {
+            for line in SyncCommand.summary(
+                report, status: status, replica: replica, db: self.replica.dbArgument, conflicts: opened) {
                 print(line)
             }
             if uploaded.bytes > 0 {
@@ -172,7 +173,8 @@ struct SyncCommand: AsyncParsableCommand {
     /// `byFile`: the report is a reply bundle's, which went through the office by hand.
     /// `conflicts`: the records of the conflicts the sync opened, as pulled (what the hub kept).
     static func summary(
-        _ report: SyncReport, status: ReplicaStatus, db: String, byFile: Bool = false, conflicts: [ConflictRecord] = []
+        _ report: SyncReport, status: ReplicaStatus, replica: Replica, db: String, byFile: Bool = false,
+        conflicts: [ConflictRecord] = []
     ) -> [String] {
         var lines = [
             byFile
@@ -189,8 +191,9 @@ struct SyncCommand: AsyncParsableCommand {
                 tr(
                     "\(report.conflicts) of your change(s) conflict with the commune's and wait for a reviewer",
                     "\(report.conflicts) thay đổi của bạn xung đột với dữ liệu của xã và chờ cán bộ xã xem xét"))
-            for conflict in conflicts where report.conflictIDs.contains(conflict.id) {
-                lines.append("  " + ConflictsCommand.kept(conflict, db: db))
+            let opened = conflicts.filter { report.conflictIDs.contains($0.id) }
+            if !opened.isEmpty, let names = try? ConflictNames(replica, conflicts: opened) {
+                for conflict in opened { lines.append("  " + ConflictsCommand.kept(conflict, names: names, db: db)) }
             }
         }
         if report.lost > 0 {
@@ -271,7 +274,7 @@ struct StatusCommand: ParsableCommand {
         print(tr("rejected changes: ", "thay đổi bị từ chối: ") + "\(status.rejected.count)")
         for rejected in status.rejected {
             print(
-                "  #\(rejected.seq) \(rejected.operation.rawValue) \(rejected.table) \(rejected.rowID.prefix(8)): \(Messages.translated(rejected.reason))"
+                "  #\(rejected.seq) \(rejected.operation.rawValue) \(Vocabulary.table(rejected.table)) \(try replica.shortIDs([rejected.rowID])[rejected.rowID] ?? rejected.rowID): \(Messages.translated(rejected.reason))"
             )
         }
         if !status.setAside.isEmpty {
@@ -324,21 +327,23 @@ struct PendingCommand: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let changes = try replica.open().pendingList()
+        let replica = try self.replica.open()
+        let changes = try replica.pendingList()
         if output.json { return try Output.json(changes) }
+        let short = try replica.shortIDs(changes.map(\.rowID))
         guard !changes.isEmpty else {
             return print(tr("nothing waits to be sent", "không có thay đổi nào chờ gửi"))
         }
         print(tr("changes not yet sent: \(changes.count)", "thay đổi chưa gửi: \(changes.count)"))
-        for change in changes { print("  " + Self.describe(change)) }
+        for change in changes { print("  " + Self.describe(change, short: short)) }
         print(
             tr(
-                "drop one with: ntm\(replica.dbArgument) discard NUMBER (its content is saved to a file first)",
-                "bỏ một thay đổi: ntm\(replica.dbArgument) discard SỐ (nội dung được lưu ra tệp trước)"))
+                "drop one with: ntm\(self.replica.dbArgument) discard NUMBER (its content is saved to a file first)",
+                "bỏ một thay đổi: ntm\(self.replica.dbArgument) discard SỐ (nội dung được lưu ra tệp trước)"))
     }
 
     /// `#4 add household Nguyễn Văn Bảy (01a2…): address, phone`.
-    static func describe(_ change: PendingChange) -> String {
+    static func describe(_ change: PendingChange, short: [String: String]) -> String {
         let verb =
             switch change.operation {
             case .insert: tr("add", "thêm")
@@ -347,9 +352,9 @@ struct PendingCommand: ParsableCommand {
             }
         let name: String
         if let table = try? ReplicatedSchema.table(change.table) {
-            name = RecordNames.label(change.row, table: table)
+            name = RecordNames.label(change.row, table: table, short: short)
         } else {
-            name = String(change.rowID.prefix(8))
+            name = short[change.rowID] ?? change.rowID
         }
         let fields = change.fields.map { Vocabulary.column($0, table: change.table) }.joined(separator: ", ")
         return "#\(change.seq) \(verb) \(Vocabulary.table(change.table)) \(name)"
@@ -405,7 +410,8 @@ struct DiscardCommand: ParsableCommand {
         let replica = try replica.open()
         if !setAside, let change = try replica.pendingList().first(where: { $0.seq == number }) {
             try Output.confirm(
-                tr("drop change ", "bỏ thay đổi ") + PendingCommand.describe(change) + "?",
+                tr("drop change ", "bỏ thay đổi ")
+                    + PendingCommand.describe(change, short: try replica.shortIDs([change.rowID])) + "?",
                 yes: confirmation.yes, nothing: tr("nothing was discarded", "chưa bỏ gì"))
         } else {
             try Output.confirm(

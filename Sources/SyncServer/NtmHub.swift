@@ -224,7 +224,38 @@ struct Serve: AsyncParsableCommand {
                         "ntm-hub: đang lắng nghe tại \(scheme)://\(host):\(port) (tệp \(db))\n"
                     ).utf8))
         }
-        try await app.runService()
+        try await listening { try await app.runService() }
+    }
+
+    /// Runs the server `body` starts, saying in plain words why it could not listen: the
+    /// port taken, the address not this machine's, a port below 1024 without the right.
+    private func listening(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as IOError {
+            let place = "\(host):\(port)"
+            switch error.errnoCode {
+            case EADDRINUSE:
+                throw CommandFailure.failure(
+                    tr(
+                        "port \(port) on \(host) is already taken (another ntm-hub, or another program): stop it, or choose another port with --port",
+                        "cổng \(port) trên \(host) đã có chương trình khác dùng (một ntm-hub khác, hoặc chương trình khác): hãy dừng nó, hoặc chọn cổng khác bằng --port"
+                    ))
+            case EADDRNOTAVAIL:
+                throw CommandFailure.failure(
+                    tr(
+                        "\(host) is not an address of this machine: use 127.0.0.1, 0.0.0.0 (every address) or one of its own with --host",
+                        "\(host) không phải địa chỉ của máy này: hãy dùng 127.0.0.1, 0.0.0.0 (mọi địa chỉ) hoặc một địa chỉ của máy với --host"
+                    ))
+            case EACCES:
+                throw CommandFailure.failure(
+                    tr(
+                        "listening on \(place) needs more rights (ports below 1024): use a port from 1024, e.g. --port 8443",
+                        "lắng nghe tại \(place) cần thêm quyền (cổng dưới 1024): hãy dùng cổng từ 1024, ví dụ --port 8443"))
+            default:
+                throw error
+            }
+        }
     }
 
     /// Serves every commune of a province's database, each under `/c/CODE/` (DESIGN.md §7);
@@ -253,7 +284,7 @@ struct Serve: AsyncParsableCommand {
                             "ntm-hub: đang lắng nghe tại \(scheme)://\(host):\(port) (\(shown), \(codes.count) xã: \(list)\(more))\n"
                         ).utf8))
             }
-            try await app.runService()
+            try await listening { try await app.runService() }
         }
     }
 }

@@ -49,6 +49,7 @@ import Testing
         #expect(try contents("dong.ntmb", in: commune) != first, "--force replaces it")
 
         // ntm-hub bundle import --reply: twice with the same reply refuses before importing.
+        @discardableResult
         func hubImport(_ extra: [String] = [], expect status: Int32) throws -> Programs.Result {
             let result = try Programs.run(
                 "ntm-hub", ["bundle", "import", "dong.ntmb", "--reply", "reply.ntmb", "--db", "hub.sqlite"] + extra,

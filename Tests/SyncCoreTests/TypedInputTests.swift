@@ -69,8 +69,8 @@ import Testing
         #expect(try Self.parse(text, "cleanups", "date") == .text(stored))
     }
 
-    @Test(arguments: ["29/02/2025", "15/3/24", "03/15/2024", "2024/03/15", "15-03-2024", "15.03.2024", "15/03"])
-    func aDateInNoKnownFormOrThatDoesNotExistIsRefused(text: String) {
+    @Test(arguments: ["15/3/24", "2024/03/15", "15-03-2024", "15.03.2024", "15/03"])
+    func aDateInNoKnownFormIsRefused(text: String) {
         #expect(Self.refusal(text, "cleanups", "date") == "cleanups.date: must be a date DD/MM/YYYY or YYYY-MM-DD")
     }
 
@@ -96,5 +96,21 @@ import Testing
     @Test(arguments: ["13/2026", "2026-13", "2026", "11-2026", "2026-11-05"])
     func aMonthInNoKnownFormIsRefused(text: String) {
         #expect(throws: SyncError.self) { try ReportPeriod.month(text) }
+    }
+
+    /// Issue 27: a day that does not exist was told its format was wrong.
+    @Test(
+        arguments: [
+            ("31/02/2026", "cleanups.date: no such day: month 2 of 2026 has 28 days"),
+            ("29/02/2027", "cleanups.date: no such day: month 2 of 2027 has 28 days"),
+            ("2026-04-31", "cleanups.date: no such day: month 4 of 2026 has 30 days"),
+            ("01/13/2026", "cleanups.date: no such day: there is no month 13"),
+            ("03/15/2024", "cleanups.date: no such day: there is no month 15"),
+            ("29/02/2025", "cleanups.date: no such day: month 2 of 2025 has 28 days"),
+            ("2 tháng 3", "cleanups.date: must be a date DD/MM/YYYY or YYYY-MM-DD"),
+        ])
+    func aDayThatDoesNotExistIsToldSo(text: String, message: String) {
+        #expect(Self.refusal(text, "cleanups", "date") == message)
+        #expect(throws: Never.self) { try Self.parse("29/02/2028", "cleanups", "date") }
     }
 }

@@ -97,6 +97,21 @@ extension Replica {
 }
 
 extension Replica {
+    /// For each of `ids`, the shortest start (at least 8 characters) that no other id on this
+    /// replica shares, whatever its table, nor any conflict's: what every list and message
+    /// shows, and what `history` and the record commands take back.
+    package func shortIDs(_ ids: [String]) throws -> [String: String] {
+        let all = try writer.read { db in
+            var all: [String] = []
+            for table in schema.tables {
+                all += try String.fetchAll(db, sql: "SELECT id FROM \"\(table.name)\"")
+            }
+            return all + (try String.fetchAll(db, sql: "SELECT id FROM sync_conflicts"))
+        }
+        let short = RowLookup.shortIDs(all + ids)
+        return Dictionary(ids.map { ($0, short[$0] ?? $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The id of the `table` row `text` names: its id or the start of one.
     package func rowID(_ text: String, in table: String) throws -> String {
         let spec = try schema.table(table)

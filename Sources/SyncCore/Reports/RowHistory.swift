@@ -295,9 +295,24 @@ extension Replica {
                 }
             }
         }
-        if let exact = found.first(where: { $0.id == text }) { return (exact.table, exact.id) }
-        let id = try RowLookup.resolve(text, among: found.map { (id: $0.id, name: $0.table) }, table: "rows")
-        guard let match = found.first(where: { $0.id == id }) else { throw SyncError.notFound("row \(text)") }
-        return (match.table, match.id)
+        // A conflict names its row too (issue 27: `ntm history` after `conflicts resolve ID`).
+        let conflicts = try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, tbl, row_id FROM sync_conflicts WHERE id >= ? AND id < ? LIMIT 20",
+                arguments: [text.lowercased(), text.lowercased() + "\u{FFFF}"])
+        }
+        var rowOf: [String: (table: String, rowID: String)] = [:]
+        for row in found { rowOf[row.id] = (row.table, row.id) }
+        for conflict in conflicts {
+            let (id, table, rowID): (String, String, String) =
+                (try conflict.checked("id"), try conflict.checked("tbl"), try conflict.checked("row_id"))
+            if rowOf[id] == nil { rowOf[id] = (table, rowID) }
+        }
+        if let exact = rowOf[text] { return exact }
+        let candidates = found.map { (id: $0.id, name: $0.table) }
+            + conflicts.compactMap { row in (try? row.checked("id") as String).map { (id: $0, name: "conflict") } }
+        let id = try RowLookup.resolve(text, among: candidates, table: "rows")
+        guard let match = rowOf[id] else { throw SyncError.notFound("row \(text)") }
+        return match
     }
 }

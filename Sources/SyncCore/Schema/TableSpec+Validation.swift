@@ -73,7 +73,9 @@ extension ColumnSpec {
         case .text, .enumeration:
             value = .text(text)
         case .date:
-            guard let date = TypedInput.date(text) else { throw fail("must be a date DD/MM/YYYY or YYYY-MM-DD") }
+            guard let date = TypedInput.date(text) else {
+                throw fail(TypedInput.dateProblem(text) ?? "must be a date DD/MM/YYYY or YYYY-MM-DD")
+            }
             value = .text(date)
         case .integer:
             if let int = Int64(text) {

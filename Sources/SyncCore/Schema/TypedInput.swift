@@ -105,6 +105,27 @@ package enum TypedInput {
         return CalendarDate("\(padded[2])-\(padded[1])-\(padded[0])")?.description
     }
 
+    /// Why `typed`, written as a date (`31/02/2026`, `2026-02-31`), is not one: the month
+    /// or the day does not exist. Nil when it is a date, or not written as one.
+    package static func dateProblem(_ typed: String) -> String? {
+        let text = typed.trimmingSpaces
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        var parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+            parts.reverse()
+        } else {
+            parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
+        }
+        guard parts.allSatisfy({ !$0.isEmpty && digits($0) }), let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2])
+        else { return nil }
+        guard (1...12).contains(month) else { return "no such day: there is no month \(month)" }
+        let days = CalendarDate.daysIn(month: month, year: year)
+        guard (1...days).contains(day) else { return "no such day: month \(month) of \(year) has \(days) days" }
+        return nil
+    }
+
     /// A yes/no answer: `true`/`false`, `yes`/`no`, `1`/`0`, `có`/`không`.
     package static func boolean(_ typed: String) -> Bool? {
         switch typed.trimmingSpaces.lowercased() {
