@@ -65,7 +65,8 @@ package enum CommandRunner {
             for i in 1...max(a.count, 1) where !a.isEmpty {
                 var current = [i] + Array(repeating: 0, count: b.count)
                 for j in stride(from: 1, through: b.count, by: 1) {
-                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    current[j] = min(
+                        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
                 }
                 previous = current
             }

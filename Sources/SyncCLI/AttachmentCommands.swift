@@ -6,7 +6,7 @@ import SyncCore
 
 /// The tables attachments go on, by the names `ntm list` uses (and their own).
 private func attachableTable(_ name: String) throws -> String {
-    let table = ListCommand.tables[name] ?? name
+    let table = ListCommand.table(name) ?? name
     guard ReplicatedSchema.attachableTables.contains(table) else {
         throw ValidationError(
             tr(
@@ -87,11 +87,13 @@ struct AttachmentsCommand: AsyncParsableCommand {
             }
             if output.json { return try Output.json(rows) }
             if rows.isEmpty { return print(tr("no attachments", "không có tệp đính kèm")) }
+            let short = try replica.shortIDs(rows.flatMap { [$0.id, $0["row_id"]?.text ?? ""] })
             for row in rows {
                 let here = try (row["sha256"]?.text).map { try replica.blob($0) != nil } ?? false
                 let size = BundleFiles.shown(Int(row["bytes"]?.integerValue ?? 0))
                 let parts = [
-                    row.id, row["row_table"]?.text ?? "", row["row_id"]?.text ?? "", row["media_type"]?.text ?? "",
+                    short[row.id] ?? row.id, (row["row_table"]?.text).map { Vocabulary.table($0) } ?? "",
+                    (row["row_id"]?.text).map { short[$0] ?? $0 } ?? "", row["media_type"]?.text ?? "",
                     size,
                     here ? tr("on this device", "có trên máy") : tr("at the hub", "ở hub"),
                     row["caption"]?.text ?? "",
@@ -107,7 +109,12 @@ struct AttachmentsCommand: AsyncParsableCommand {
                 "Write an attachment's photo or scan to a file, fetching it from the hub when this device has not got it.",
                 "Ghi ảnh hoặc bản quét của một tệp đính kèm ra tệp, tải từ hub nếu máy chưa có."))
 
-        @Argument(help: ArgumentHelp(tr("The attachment's id.", "Mã của tệp đính kèm."))) var id: String
+        @Argument(
+            help: ArgumentHelp(
+                tr(
+                    "The attachment's id, or its content's SHA-256 (or the start of either).",
+                    "Mã của tệp đính kèm, hoặc mã SHA-256 của nội dung (hoặc phần đầu của một trong hai).")))
+        var id: String
         @Option(help: ArgumentHelp(tr("Where to write it.", "Nơi ghi tệp."))) var out: String
         @OptionGroup var replace: ReplaceFlag
         @OptionGroup var replica: ReplicaOptions
@@ -117,9 +124,20 @@ struct AttachmentsCommand: AsyncParsableCommand {
             try BundleFiles.refuseExisting([out], replacing: replace.force)
             let replica = try replica.open()
             let all = try replica.attachments()
-            let attachmentID = try replica.rowID(id, in: "attachments")
-            guard let row = all.first(where: { $0.id == attachmentID }), let sha256 = row["sha256"]?.text else {
-                throw SyncError.notFound("attachment \(id)")
+            let sha256: String
+            do {
+                let attachmentID = try replica.rowID(id, in: "attachments")
+                guard let row = all.first(where: { $0.id == attachmentID }), let digest = row["sha256"]?.text else {
+                    throw SyncError.notFound("attachment \(id)")
+                }
+                sha256 = digest
+            } catch {
+                // The content's SHA-256, as `attachments list --json` and DESIGN §8 name it.
+                let typed = id.lowercased()
+                let digests = Set(all.compactMap { $0["sha256"]?.text }.filter { $0.hasPrefix(typed) })
+                guard typed.utf8.count >= RowLookup.minimumPrefix, digests.count == 1, let digest = digests.first
+                else { throw error }
+                sha256 = digest
             }
             let content: BlobContent
             if let local = try replica.blob(sha256) {

@@ -427,7 +427,8 @@ struct DeleteRecord<Kind: RecordKind>: ParsableCommand {
         let table = try ReplicatedSchema.table(Kind.table)
         let rowID = try replica.rowID(id, in: Kind.table)
         let short = try replica.shortIDs([rowID])
-        let label = try replica.row(Kind.table, id: rowID).map { RecordNames.label($0, table: table, short: short) } ?? rowID
+        let label =
+            try replica.row(Kind.table, id: rowID).map { RecordNames.label($0, table: table, short: short) } ?? rowID
         try Output.confirm(
             tr("delete \(Kind.noun) \(label)?", "xóa \(Kind.vietnameseNoun) \(label)?"), yes: confirmation.yes,
             nothing: tr("nothing was deleted", "chưa xóa gì"))
@@ -482,6 +483,16 @@ struct ListCommand: ParsableCommand {
         "contributions": "contributions", "hamlets": "hamlets", "criteria": "criteria",
     ]
 
+    /// The table a person names by its word, one or many (`donation`, `donations`), as the
+    /// record commands spell it; nil for any other word. (`land_donations` is JSON's.)
+    static func table(_ word: String) -> String? {
+        let singular = [
+            "household": "households", "cleanup": "cleanups", "road": "road_segments", "donation": "land_donations",
+            "contribution": "contributions", "hamlet": "hamlets", "criterion": "criteria",
+        ]
+        return tables[word] ?? singular[word]
+    }
+
     @Argument(
         help: help(
             "households, cleanups, roads, donations, contributions, hamlets or criteria.",
@@ -491,7 +502,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func validate() throws {
-        guard ListCommand.tables[table] != nil else {
+        guard ListCommand.table(table) != nil else {
             throw ValidationError(
                 tr(
                     "unknown table '\(table)'; one of households, cleanups, roads, donations, contributions, hamlets, criteria",
@@ -501,7 +512,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let name = ListCommand.tables[table] ?? table
+        let name = ListCommand.table(table) ?? table
         let replica = try replica.open()
         let rows = try replica.rows(name)
         if output.json {

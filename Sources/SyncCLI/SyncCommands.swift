@@ -149,7 +149,8 @@ struct SyncCommand: AsyncParsableCommand {
         } else {
             let opened = report.conflictIDs.isEmpty ? [] : try replica.conflicts()
             for line in SyncCommand.summary(
-                report, status: status, replica: replica, db: self.replica.dbArgument, conflicts: opened) {
+                report, status: status, replica: replica, db: self.replica.dbArgument, conflicts: opened)
+            {
                 print(line)
             }
             if uploaded.bytes > 0 {
@@ -402,10 +403,10 @@ struct DiscardCommand: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let path =
-            to
-            ?? URL(fileURLWithPath: replica.path).deletingLastPathComponent()
-            .appendingPathComponent("ntm-discarded-\(setAside ? "set-aside-" : "")\(number).json").path
+        // Beside the replica, named as the user would type it (no folder when it has none).
+        let name = "ntm-discarded-\(setAside ? "set-aside-" : "")\(number).json"
+        let folder = (replica.path as NSString).deletingLastPathComponent
+        let path = to ?? (folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name))
         try BundleFiles.refuseExisting([path], replacing: replace.force)
         let replica = try replica.open()
         if !setAside, let change = try replica.pendingList().first(where: { $0.seq == number }) {

@@ -251,7 +251,8 @@ struct Serve: AsyncParsableCommand {
                 throw CommandFailure.failure(
                     tr(
                         "listening on \(place) needs more rights (ports below 1024): use a port from 1024, e.g. --port 8443",
-                        "lắng nghe tại \(place) cần thêm quyền (cổng dưới 1024): hãy dùng cổng từ 1024, ví dụ --port 8443"))
+                        "lắng nghe tại \(place) cần thêm quyền (cổng dưới 1024): hãy dùng cổng từ 1024, ví dụ --port 8443"
+                    ))
             default:
                 throw error
             }

@@ -309,7 +309,8 @@ extension Replica {
             if rowOf[id] == nil { rowOf[id] = (table, rowID) }
         }
         if let exact = rowOf[text] { return exact }
-        let candidates = found.map { (id: $0.id, name: $0.table) }
+        let candidates =
+            found.map { (id: $0.id, name: $0.table) }
             + conflicts.compactMap { row in (try? row.checked("id") as String).map { (id: $0, name: "conflict") } }
         let id = try RowLookup.resolve(text, among: candidates, table: "rows")
         guard let match = rowOf[id] else { throw SyncError.notFound("row \(text)") }
