@@ -13,7 +13,7 @@ package enum ReportOutput {
         func t(_ english: String, _ vietnamese: String) -> String { vi ? vietnamese : english }
         func n(_ value: Double) -> String { Format.number(value, language: language) }
         func i(_ value: Int64) -> String { Format.integer(value, language: language) }
-        let commune = report.hamlets.count != 1
+        let commune = report.scopeHamletID == nil
         var lines: [String] = []
         lines.append(
             "\(periodTitle(report.period, language: language)) — \(t("as of", "tính đến")) \(Format.date(report.asOf, language: language))"
@@ -307,7 +307,7 @@ package enum ReportOutput {
         }
         var lines = [header]
         lines += report.hamlets.map { row(id: $0.id, name: $0.name, $0.figures) }
-        if report.hamlets.count != 1 { lines.append(row(id: "", name: "Toàn xã", report.totals)) }
+        if report.scopeHamletID == nil { lines.append(row(id: "", name: "Toàn xã", report.totals)) }
         return csvText(lines)
     }
 

@@ -58,7 +58,10 @@ enum OfficeTemplates {
         button.link{background:none;color:#fff;border-color:#fff;padding:.2rem .6rem}
         input[type=password]{font:inherit;width:100%;padding:.5rem;border:1px solid #aab3a4;border-radius:.4rem}
         .error{background:#fff1ec;border:1px solid #f0b9a2;padding:.6rem .8rem;border-radius:.4rem}
-        @media (max-width:30rem){.row{grid-template-columns:1fr auto}.row svg{grid-column:1 / -1;grid-row:2}}
+        @media (max-width:30rem){.row{grid-template-columns:1fr auto}.row svg{grid-column:1 / -1;grid-row:2}
+        table.stack thead{display:none}table.stack tr{display:block;border-bottom:1px solid #dfe3da;padding:.3rem 0}
+        table.stack td{display:grid;grid-template-columns:7.5rem 1fr;gap:.5rem;border:0;padding:.1rem .2rem;text-align:left}
+        table.stack td::before{content:attr(data-label);color:#555}}
         </style>
         """
 
@@ -128,10 +131,10 @@ enum OfficeTemplates {
         <section id="conflicts">
         <h2>Xung đột chờ xử lý: <span data-figure="open_conflicts" data-value="{{openConflicts}}">{{openConflicts}}</span></h2>
         {{#hasConflicts}}
-        <div class="scroll"><table>
+        <div class="scroll"><table class="stack">
         <thead><tr><th>Thôn/xóm</th><th>Bảng</th><th>Trường</th><th>Mở lúc</th><th>Mã</th></tr></thead>
         <tbody>
-        {{#conflicts}}<tr><td>{{hamlet}}</td><td>{{table}}</td><td>{{field}}</td><td>{{opened}}</td><td><code>{{id}}</code></td></tr>{{/conflicts}}
+        {{#conflicts}}<tr><td data-label="Thôn/xóm">{{hamlet}}</td><td data-label="Bảng">{{table}}</td><td data-label="Trường">{{field}}</td><td data-label="Mở lúc">{{opened}}</td><td data-label="Mã"><code>{{id}}</code></td></tr>{{/conflicts}}
         </tbody></table></div>
         {{#more}}<p class="note">Và {{more}} xung đột khác: ntm conflicts list</p>{{/more}}
         <p class="note">Xử lý bằng ntm conflicts resolve MÃ --take hub|incoming.</p>
@@ -141,12 +144,12 @@ enum OfficeTemplates {
         <section id="devices">
         <h2>Thiết bị: <span data-figure="devices" data-value="{{deviceCount}}">{{deviceCount}}</span></h2>
         {{#hasDevices}}
-        <div class="scroll"><table>
+        <div class="scroll"><table class="stack">
         <thead><tr><th>Người giữ</th><th>Thôn/xóm</th><th>Đồng bộ lần cuối</th><th class="num">Chờ gửi</th><th>Phiên bản</th></tr></thead>
         <tbody>
-        {{#devices}}<tr data-replica="{{replicaID}}"><td>{{holder}}</td><td>{{hamlet}}</td>
-        <td>{{lastSeen}}{{#warning}} <span class="warn">{{warning}}</span>{{/warning}}</td>
-        <td class="num">{{pending}}</td><td>{{version}}</td></tr>{{/devices}}
+        {{#devices}}<tr data-replica="{{replicaID}}"><td data-label="Người giữ">{{holder}}</td><td data-label="Thôn/xóm">{{hamlet}}</td>
+        <td data-label="Đồng bộ lần cuối">{{lastSeen}}{{#warning}} <span class="warn">{{warning}}</span>{{/warning}}</td>
+        <td class="num" data-label="Chờ gửi">{{pending}}</td><td data-label="Phiên bản">{{version}}</td></tr>{{/devices}}
         </tbody></table></div>
         {{#moreDevices}}<p class="note">Và {{moreDevices}} thiết bị khác: ntm-hub devices</p>{{/moreDevices}}
         {{/hasDevices}}

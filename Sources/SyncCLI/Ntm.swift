@@ -36,7 +36,8 @@ struct Ntm: AsyncParsableCommand {
         version: BuildInfo.description,
         subcommands: [
             InitCommand.self, HouseholdCommand.self, CleanupCommand.self, RoadCommand.self, DonationCommand.self,
-            ContributionCommand.self, ListCommand.self, SyncCommand.self, StatusCommand.self, PendingCommand.self,
+            ContributionCommand.self, ListCommand.self, ShowCommand.self, SyncCommand.self, StatusCommand.self,
+            PendingCommand.self,
             DiscardCommand.self,
             CheckCommand.self, CriteriaCommand.self, BundleCommand.self, AttachCommand.self, AttachmentsCommand.self,
             ConflictsCommand.self, HistoryCommand.self, TokenCommand.self, HubCommand.self, RelocateCommand.self,

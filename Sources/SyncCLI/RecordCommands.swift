@@ -498,8 +498,24 @@ struct ListCommand: ParsableCommand {
             "households, cleanups, roads, donations, contributions, hamlets or criteria.",
             "households, cleanups, roads, donations, contributions, hamlets hoặc criteria."))
     var table: String
+    @Option(
+        help: help(
+            "Only the rows of this month (YYYY-MM or MM/YYYY), by the table's date: cleanups and contributions by date, donations by signing, roads by completion.",
+            "Chỉ các dòng của tháng này (YYYY-MM hoặc MM/YYYY), theo ngày của bảng: tổng vệ sinh và đóng góp theo ngày, hiến đất theo ngày ký, đường theo ngày hoàn thành."
+        ))
+    var month: String?
+    @Option(
+        help: help(
+            "Only this hamlet's rows (reviewers): its id or exact name.",
+            "Chỉ các dòng của thôn/xóm này (cán bộ xã): mã hoặc tên chính xác."))
+    var hamlet: String?
     @OptionGroup var replica: ReplicaOptions
     @OptionGroup var output: JSONFlag
+
+    /// The column a month filter reads, per table.
+    static let dateColumns = [
+        "cleanups": "date", "contributions": "date", "land_donations": "signed_on", "road_segments": "completed_on",
+    ]
 
     func validate() throws {
         guard ListCommand.table(table) != nil else {
@@ -514,7 +530,28 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let name = ListCommand.table(table) ?? table
         let replica = try replica.open()
-        let rows = try replica.rows(name)
+        var rows = try replica.rows(name)
+        if name == "hamlets" { rows = NaturalOrder.sorted(rows, by: "name") }
+        if let month {
+            guard let column = Self.dateColumns[name] else {
+                throw CommandFailure.usage(
+                    tr(
+                        "--month: \(table) have no date; it filters cleanups, contributions, donations and roads",
+                        "--month: \(table) không có ngày; chỉ lọc được cleanups, contributions, donations và roads"))
+            }
+            let period = try ReportPeriod.month(month)
+            rows = rows.filter { period.contains($0[column]?.text) }
+        }
+        if let hamlet {
+            guard (try ReplicatedSchema.table(name)).scope == .hamlet else {
+                throw CommandFailure.usage(
+                    tr(
+                        "--hamlet: \(table) belong to the whole commune",
+                        "--hamlet: \(table) thuộc cả xã, không theo thôn/xóm"))
+            }
+            let id = try replica.hamletID(named: hamlet)
+            rows = rows.filter { $0[TableSpec.scopeColumn]?.text == id }
+        }
         if output.json {
             try Output.json(rows)
         } else {
@@ -607,6 +644,70 @@ struct CriteriaCommand: ParsableCommand {
                         "criterion \(number) \(row.text("name")) (\(levelName)): \(statusName)",
                         "tiêu chí \(number) \(row.text("name")) (\(levelName)): \(statusName)"))
             }
+        }
+    }
+}
+
+/// `ntm show ID`: one record, every field by its label, with the names of what it refers
+/// to, its attachments and whether it waits to be sent.
+struct ShowCommand: ParsableCommand {
+    struct Shown: Encodable {
+        let table: String
+        let row: SyncRow
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: tr(
+            "One record: every field, what it refers to, its photos, and whether it is sent yet.",
+            "Một bản ghi: mọi trường, những gì nó liên quan, ảnh đính kèm, và đã gửi lên hub chưa."))
+
+    @Argument(
+        help: help(
+            "The record's id (or its start), in any table.",
+            "Mã của bản ghi (hoặc phần đầu của mã), ở bảng nào cũng được."))
+    var id: String
+    @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let replica = try replica.open()
+        let (table, rowID) = try replica.findRow(id)
+        guard let row = try replica.row(table, id: rowID) else {
+            throw CommandFailure.usage(
+                tr(
+                    "\(id) was deleted: ntm\(self.replica.dbArgument) history \(id) shows what it held",
+                    "\(id) đã bị xóa: ntm\(self.replica.dbArgument) history \(id) cho xem nội dung cũ"))
+        }
+        if output.json { return try Output.json(Shown(table: table, row: row)) }
+        let spec = try ReplicatedSchema.table(table)
+        let short = try replica.shortIDs([rowID])
+        print("\(Vocabulary.table(table)) \(RecordNames.label(row, table: spec, short: short))")
+        let readable = try RecordNames.readable([row], table: table, replica: replica).first ?? row
+        let columns = spec.columnNames.filter { $0 != TableSpec.idColumn }
+        let labels = columns.map { Vocabulary.column($0, table: table) }
+        let idLabel = Vocabulary.column(TableSpec.idColumn, table: table)
+        let width = (labels + [idLabel]).map(Format.width).max() ?? 0
+        func padded(_ label: String) -> String {
+            label + String(repeating: " ", count: max(0, width - Format.width(label)))
+        }
+        print("  " + padded(idLabel) + "  " + rowID)
+        for (column, label) in zip(columns, labels) {
+            let value = Vocabulary.cell(readable[column] ?? .null, table: table, column: column)
+            print("  " + padded(label) + "  " + value)
+        }
+        let pending = try replica.pendingList().filter { $0.rowID == rowID }.map { "#\($0.seq)" }
+        print(
+            pending.isEmpty
+                ? tr("  sent to the hub", "  đã gửi lên hub")
+                : tr(
+                    "  not yet sent: change(s) \(pending.joined(separator: ", ")) (ntm pending)",
+                    "  chưa gửi: thay đổi \(pending.joined(separator: ", ")) (ntm pending)"))
+        let attachments = try replica.attachments(of: table, rowID: rowID)
+        for attachment in attachments {
+            print(
+                tr("  photo: ", "  ảnh: ") + (attachment["caption"]?.text ?? "")
+                    + " (\(try replica.shortIDs([attachment.id])[attachment.id] ?? attachment.id))")
         }
     }
 }

@@ -715,6 +715,7 @@ struct HubCommand: AsyncParsableCommand {
         @Option(help: help("The hub's new URL.", "Địa chỉ mới của hub.")) var url: String?
         @OptionGroup var trust: CAFileOption
         @OptionGroup var replica: ReplicaOptions
+        @OptionGroup var output: JSONFlag
 
         func validate() throws {
             if let url { try HubURL.check(url, flag: "--url") }
@@ -728,14 +729,14 @@ struct HubCommand: AsyncParsableCommand {
             var settings = current
             if let url { settings.url = url }
             if let certificates = try trust.certificates() { settings.trustedCertificates = certificates }
-            try await HubCommand.move(replica, to: settings)
+            try await HubCommand.move(replica, to: settings, json: output.json)
         }
     }
 
     /// Points `replica` at `settings` once the hub there has said it is this replica's hub:
     /// the token speaks for the same hamlet and role, and the hub signs with the key the
     /// replica knows (a commune moved to a province's database keeps its key).
-    static func move(_ replica: Replica, to settings: HubSettings) async throws {
+    static func move(_ replica: Replica, to settings: HubSettings, json: Bool) async throws {
         var settings = settings
         PlainHTTP.warn(settings.url)
         let connection = HTTPHubConnection(settings)
@@ -750,6 +751,9 @@ struct HubCommand: AsyncParsableCommand {
         }
         settings.url = connection.baseURL
         try replica.setHubSettings(settings)
+        if json {
+            return try Output.json(["hub": connection.baseURL, "replica_id": try replica.replicaID])
+        }
         print(
             tr(
                 "this device now syncs with \(connection.baseURL)",
@@ -780,6 +784,7 @@ struct RelocateCommand: AsyncParsableCommand {
     @Argument(help: help("The hub's new URL.", "Địa chỉ mới của hub.")) var url: String
     @OptionGroup var trust: CAFileOption
     @OptionGroup var replica: ReplicaOptions
+    @OptionGroup var output: JSONFlag
 
     func validate() throws { try HubURL.check(url, flag: "URL") }
 
@@ -788,6 +793,6 @@ struct RelocateCommand: AsyncParsableCommand {
         var settings = current
         settings.url = url
         if let certificates = try trust.certificates() { settings.trustedCertificates = certificates }
-        try await HubCommand.move(replica, to: settings)
+        try await HubCommand.move(replica, to: settings, json: output.json)
     }
 }

@@ -436,7 +436,8 @@ struct HamletCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rows = try await database.withStore {
-                try await $0.rows(table: "hamlets", for: SQLiteHubStore.administrator)
+                NaturalOrder.sorted(
+                    try await $0.rows(table: "hamlets", for: SQLiteHubStore.administrator), by: "name")
             }
             if json {
                 try Output.json(rows)
@@ -872,6 +873,7 @@ struct MigrateCommand: AsyncParsableCommand {
                 "The commune's code in the database: lowercase letters, digits, _.",
                 "Mã của xã trong cơ sở dữ liệu: chữ thường, chữ số, _.")))
     var code: String
+    @OptionGroup var output: JSONFlag
 
     func run() async throws {
         try PostgresHubStore.check(code: code)
@@ -885,10 +887,20 @@ struct MigrateCommand: AsyncParsableCommand {
         let rows = try await PostgresConnections.using(location, limit: 2, logger: logger) { connections in
             try await PostgresHubStore.migrate(from: source, into: connections, code: code, logger: logger).rows
         }
+        if output.json {
+            return try Output.json(MigrateOutput(from: from, code: code, database: location.shown, rows: rows))
+        }
         print(
             tr(
                 "moved \(rows) rows of \(from) into commune \(code) at \(location.shown)",
                 "đã chuyển \(rows) dòng của \(from) vào xã \(code) tại \(location.shown)"
             ))
+    }
+
+    struct MigrateOutput: Encodable {
+        let from: String
+        let code: String
+        let database: String
+        let rows: Int
     }
 }

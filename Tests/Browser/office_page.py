@@ -105,6 +105,10 @@ def main():
                 "content": driver.execute_script("return document.documentElement.scrollWidth"),
                 "screenshot": path,
                 "bars": len(driver.find_elements(By.CSS_SELECTOR, "svg rect")),
+                # Issue 27: where each cell of the first device's row starts, from the top.
+                "device_cell_tops": [
+                    cell.location["y"] for cell in driver.find_elements(By.CSS_SELECTOR, "#devices tbody tr:first-child td")
+                ],
             }
         result["widths"] = widths
 

@@ -163,4 +163,70 @@ import Testing
         #expect([UInt8](try Data(contentsOf: commune.folder.appendingPathComponent("copy.png"))) == photo)
         try commune.ntm("dong", ["attachments", "get", sha, "--out", "copy2.png"])
     }
+
+    /// Every command prints stable JSON with `--json`, as the README says; `serve` and
+    /// `demo` print no result, and `TABLE set` reads every flag itself (`--json` among them).
+    @Test(arguments: ["ntm", "ntm-hub"]) func everyCommandTakesJSON(_ program: String) throws {
+        struct Dump: Decodable {
+            struct Command: Decodable {
+                struct Argument: Decodable {
+                    struct Name: Decodable { let name: String }
+                    let names: [Name]?
+                }
+                let commandName: String
+                let arguments: [Argument]?
+                let subcommands: [Command]?
+            }
+            let command: Command
+        }
+        let folder = FileManager.default.temporaryDirectory
+        let dump = try Programs.run(program, ["--experimental-dump-help"], in: folder).json(Dump.self)
+        var missing: [String] = []
+        func walk(_ command: Dump.Command, _ path: [String]) {
+            let subcommands = (command.subcommands ?? []).filter { $0.commandName != "help" }
+            guard subcommands.isEmpty else {
+                for sub in subcommands { walk(sub, path + [sub.commandName]) }
+                return
+            }
+            let names = (command.arguments ?? []).flatMap { $0.names ?? [] }.map(\.name)
+            if !names.contains("json") { missing.append(path.joined(separator: " ")) }
+        }
+        walk(dump.command, [program])
+        let exempt = [
+            "ntm-hub serve", "ntm-hub demo", "ntm household set", "ntm cleanup set", "ntm road set", "ntm donation set",
+            "ntm contribution set",
+        ]
+        #expect(missing.filter { !exempt.contains($0) } == [])
+    }
+
+    @Test func aRecordIsShownAloneAndListsFilterByMonthAndHamlet() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        defer { hub.kill9() }
+        for name in ["dong", "doai", "office"] {
+            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
+        }
+        let november = try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-03", "--participants", "31"])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-10-03"])
+        try commune.ntm("doai", ["cleanup", "add", "--date", "2026-11-20"])
+        for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
+
+        let month = try commune.ntm("office", ["list", "cleanups", "--month", "11/2026", "--json"]).json([SyncRow].self)
+        #expect(Set(month.compactMap { $0["date"]?.text }) == ["2026-11-03", "2026-11-20"])
+        let dong = try commune.ntm(
+            "office", ["list", "cleanups", "--month", "2026-11", "--hamlet", "Xóm Đông", "--json"]
+        ).json([SyncRow].self)
+        #expect(dong.map(\.id) == [november])
+        let refused = try commune.ntm("office", ["list", "households", "--month", "2026-11"], expect: 2)
+        #expect(refused.stderr.contains("--month"), "\(refused.stderr)")
+
+        let shown = try commune.ntm("office", ["--lang", "vi", "show", String(november.prefix(13))])
+        for expected in ["tổng vệ sinh 03/11/2026", "Thôn/xóm", "Xóm Đông", "Số người", "31", "đã gửi lên hub"] {
+            #expect(shown.stdout.contains(expected), "\(expected) in \(shown.stdout)")
+        }
+        let json = try commune.ntm("office", ["show", november, "--json"]).stdout
+        #expect(json.contains("\"table\" : \"cleanups\""), "\(json)")
+    }
 }

@@ -48,6 +48,7 @@ import Testing
         let content: Int
         let screenshot: String
         let bars: Int
+        let device_cell_tops: [Double]
     }
 
     struct BrowserResult: Decodable {
@@ -180,6 +181,13 @@ import Testing
             #expect(width.content <= width.viewport, "\(name): \(width.content) px of content in \(width.viewport)")
             // Per hamlet: a track and a bar in each chart, and the road's total behind its bar.
             #expect(width.bars == report.hamlets.count * 7, "\(name): the bars are drawn")
+            // Issue 27: on a phone a device's cells stack, one line each, instead of five
+            // squeezed columns; on a desktop they stand in one row.
+            let tops = width.device_cell_tops
+            #expect(tops.count == 5, "\(name): \(tops)")
+            #expect(
+                Set(tops).count == (name == "phone" ? tops.count : 1),
+                "\(name): the device's cells start at \(tops)")
             let size = (try? FileManager.default.attributesOfItem(atPath: width.screenshot)[.size] as? Int) ?? 0
             #expect(size > 10_000, "\(name) screenshot")
             if let keep = ProcessInfo.processInfo.environment["NTM_SCREENSHOTS"] {

@@ -143,7 +143,7 @@ package struct CandidatesReport: Sendable, Hashable, Codable {
             let (x, y) = (figures(a), figures(b))
             if x != y { return x.lexicographicallyPrecedes(y, by: >) }
             let (p, q) = (name(a), name(b))
-            return p.0.utf8.lexicographicallyPrecedes(q.0.utf8) || (p.0 == q.0 && p.1 < q.1)
+            return p.0 == q.0 ? p.1 < q.1 : NaturalOrder.precedes(p.0, q.0)
         }
         var result: [T] = []
         var previous: [Double]?

@@ -11,8 +11,11 @@ package struct CommuneReport: Sendable, Hashable, Codable {
     package var period: ReportPeriod
     /// The day the report was made (Vietnam time): months after it are not yet due.
     package var asOf: String
-    /// One entry per hamlet, in name order.
+    /// One entry per hamlet, in name order (`NaturalOrder`: Xóm 2 before Xóm 10).
     package var hamlets: [HamletReport]
+    /// The head's hamlet when the report is a head's (its hamlet only); nil for the commune's,
+    /// which has its totals row however many hamlets it has.
+    package var scopeHamletID: String?
     /// The commune's totals: the sum of the hamlets (for a head, its hamlet).
     package var totals: Figures
     /// Hamlets that missed the monthly cleanup in a month of the period.
@@ -27,6 +30,7 @@ package struct CommuneReport: Sendable, Hashable, Codable {
         case asOf = "as_of"
         case cleanupMissed = "cleanup_missed"
         case modelHamlets = "model_hamlets"
+        case scopeHamletID = "scope_hamlet_id"
     }
 
     /// A hamlet by id and name.
@@ -257,11 +261,11 @@ extension CommuneReport {
     /// them; `hamletID` limits it to one hamlet (a head's).
     package init(period: ReportPeriod, asOf: CalendarDate, rows: [String: [SyncRow]], hamletID: String? = nil) {
         let byHamlet = ReportRows(rows)
-        let hamlets = (rows["hamlets"] ?? [])
-            .filter { hamletID == nil || $0.id == hamletID }
-            .sorted { ($0.text("name"), $0.id) < ($1.text("name"), $1.id) }
+        let hamlets = NaturalOrder.sorted(
+            (rows["hamlets"] ?? []).filter { hamletID == nil || $0.id == hamletID }, by: "name")
         let months = period.monthsDue(asOf: asOf)
         self.period = period
+        self.scopeHamletID = hamletID
         self.asOf = asOf.description
         self.hamlets = hamlets.map { hamlet in
             HamletReport(
