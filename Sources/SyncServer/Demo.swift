@@ -56,8 +56,11 @@ struct Demo: AsyncParsableCommand {
             let everyone = [(dongReplica, dongHub), (doaiReplica, doaiHub), (office, officeHub)]
             func sync(_ replica: Replica, _ hub: HTTPHubConnection, _ label: String) async throws {
                 let report = try await SyncSession(replica: replica, hub: hub).run()
+                // The words `ntm sync` uses (issue 27).
+                let conflicts = report.conflicts > 0 ? "; \(report.conflicts) conflict(s) wait for a reviewer" : ""
                 say(
-                    "\(label) syncs: pushed \(report.pushed), pulled \(report.pulled), conflicts \(report.conflicts)")
+                    "\(label): sent \(report.pushed) change(s) to the hub; received \(report.pulled) change(s) from others\(conflicts)"
+                )
             }
 
             step("3. Offline in the hamlets: a cleanup, a road, a land donation, a contribution")

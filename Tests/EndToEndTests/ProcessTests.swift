@@ -356,6 +356,8 @@ import Testing
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("every replica equals the hub in its scope"))
         #expect(demo.stdout.contains("Done: all replicas converged."))
+        // The same words as `ntm sync` (issue 27).
+        #expect(demo.stdout.contains("Xóm Đông: sent 3 change(s) to the hub; received "), "\(demo.stdout)")
     }
 
     /// `ntm-bench`, which `scripts/bench-report` drives, measures real work: the rows an
