@@ -300,6 +300,37 @@ import Testing
         try await commune.expectConverged()
     }
 
+    /// The discarded change had reached the hub, only its answer was lost: the change after
+    /// it now carries its number with other content, so the replica forks, and neither the
+    /// later change nor the one the hub holds is lost (it comes back with the pull).
+    @Test(arguments: TestPostgres.engines) func discardingAChangeTheHubAlreadyHoldsLosesNothing(
+        _ engine: SQLDialect
+    ) async throws {
+        let commune = try await Commune.on(engine)
+        let (_, hamlets) = try await commune.withHamlets(["Xóm Chợ"])
+        let head = try commune.replica("cho", for: commune.head(of: hamlets[0]))
+        try await commune.sync(head)
+        let reached = try head.insert(into: "households", values: ["head_name": .text("Đã tới hub")])
+        let page = try #require(try head.pushPage(limit: 10))
+        _ = try await LocalHubConnection(store: commune.hub, principal: head.principal).push(page.request)
+        // The answer never came back: the change is still pending here, and is discarded.
+        let seq = try #require(
+            try head.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'pending'") })
+        try head.discard(.outbox(seq)) { _ in }
+        let later = try head.insert(into: "households", values: ["head_name": .text("Ghi sau")])
+
+        let report = try await commune.sync(head)
+        #expect(report.forkedTo != nil, "the number was taken at the hub: a new identity")
+        try await commune.syncAll()
+        let names = Set(
+            try await commune.hub.rows(table: "households", for: commune.reviewer).compactMap { $0["head_name"]?.text })
+        #expect(names == ["Đã tới hub", "Ghi sau"])
+        #expect(try head.row("households", id: reached.id) != nil, "what the hub holds comes back")
+        #expect(try head.row("households", id: later.id) != nil)
+        #expect(try head.status().pendingChanges == 0)
+        try await commune.expectConverged()
+    }
+
     @Test func aHubRestoredFromLastNightsBackupIsRefilledByItsReplicas() async throws {
         let commune = try Commune()
         let (office, hamlets) = try await commune.withHamlets(["Xóm Thượng", "Xóm Hạ"])
