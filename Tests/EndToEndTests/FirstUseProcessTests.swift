@@ -229,4 +229,34 @@ import Testing
         let json = try commune.ntm("office", ["show", november, "--json"]).stdout
         #expect(json.contains("\"table\" : \"cleanups\""), "\(json)")
     }
+
+    /// The README documents tab completion: the script each program writes is valid bash and
+    /// knows the commands, in either language.
+    @Test(arguments: ["ntm", "ntm-hub"]) func tabCompletionScriptsAreValidBash(_ program: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ntm-completion-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = try Programs.run(
+            program, ["--generate-completion-script", "bash"], in: folder, environment: ["LANG": "vi_VN.UTF-8"])
+        #expect(script.status == 0)
+        #expect(script.stdout.contains(program == "ntm" ? "pending" : "devices"))
+        try Data(script.stdout.utf8).write(to: folder.appendingPathComponent("completion.bash"))
+        let checked = try Programs.run("/bin/bash", ["-n", "completion.bash"], in: folder)
+        #expect(checked.status == 0, "\(checked.stderr)")
+    }
+
+    /// A token issued for a hamlet with no head named is held by `trưởng <hamlet>`, in
+    /// Vietnamese, as the office would write it.
+    @Test func aTokensDefaultHolderIsNamedInVietnamese() throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        func hub(_ arguments: [String]) throws -> Programs.Result {
+            try Programs.run("ntm-hub", arguments + ["--db", "hub.sqlite"], in: commune.folder)
+        }
+        #expect(try hub(["hamlet", "add", "Xóm 14"]).status == 0)
+        let issued = try hub(["token", "issue", "--hamlet", "Xóm 14", "--role", "head", "--json"]).json(
+            IssuedToken.self)
+        #expect(issued.principal.name == "trưởng Xóm 14")
+    }
 }

@@ -315,7 +315,9 @@ import Testing
         _ = try await LocalHubConnection(store: commune.hub, principal: head.principal).push(page.request)
         // The answer never came back: the change is still pending here, and is discarded.
         let seq = try #require(
-            try head.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'pending'") })
+            try head.read { db in
+                try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'pending'")
+            })
         try head.discard(.outbox(seq)) { _ in }
         let later = try head.insert(into: "households", values: ["head_name": .text("Ghi sau")])
 
