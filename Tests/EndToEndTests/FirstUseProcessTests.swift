@@ -124,7 +124,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try commune.join(["dong"], hub: url)
         // Rows of several tables within one minute share their first 8 characters.
         for day in 1...3 { try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-0\(day)"]) }
         // One road: alone in its table, 8 characters told it from the other roads, not from
@@ -149,7 +149,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try commune.join(["dong"], hub: url)
         let donation = try commune.ntm("dong", ["donation", "add", "--donor", "Hộ bà Xuân", "--area-m2", "64"])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let photo: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 500)
@@ -204,9 +204,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        for name in ["dong", "doai", "office"] {
-            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
-        }
+        try commune.join(["dong", "doai", "office"], hub: url)
         let november = try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-03", "--participants", "31"])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try commune.ntm("dong", ["cleanup", "add", "--date", "2026-10-03"])

@@ -29,9 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        for name in ["dong", "office"] {
-            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
-        }
+        try commune.join(["dong", "office"], hub: url)
         let donation = try commune.ntm("dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100"])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 
