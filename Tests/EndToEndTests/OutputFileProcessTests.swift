@@ -128,6 +128,15 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "hai")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // Where the folder has no hard links (a USB stick's FAT), the same: a file there is
+        // kept, a new name written whole.
+        let stick = folder.appendingPathComponent("stick.ntmb").path
+        try PrivateFile.write(Array("một".utf8), to: stick, replacing: false, hardLinks: false)
+        #expect(throws: PrivateFile.WriteFailure.exists) {
+            try PrivateFile.write(Array("hai".utf8), to: stick, replacing: false, hardLinks: false)
+        }
+        #expect(try String(contentsOfFile: stick, encoding: .utf8) == "một")
+        try FileManager.default.removeItem(atPath: stick)
         // A folder in the way is never replaced by a file.
         let dir = folder.appendingPathComponent("dir").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)

@@ -51,8 +51,9 @@ extension PrivateFile {
     /// it (`replacing` true). The folder is synced after, so the name survives a power cut.
     /// (Foundation's `replaceItemAt` deletes the file it should replace on Linux:
     /// swift-corelibs-foundation #4655.)
+    /// `hardLinks` false takes the way a folder without hard links (FAT) makes it take.
     package static func write(
-        _ bytes: [UInt8], to path: String, mode: mode_t = 0o600, replacing: Bool
+        _ bytes: [UInt8], to path: String, mode: mode_t = 0o600, replacing: Bool, hardLinks: Bool = true
     ) throws(WriteFailure) {
         let folder = folder(of: path)
         var random = SystemRandomNumberGenerator()
@@ -82,19 +83,33 @@ extension PrivateFile {
             unlink(temporary)
             throw .system(failure)
         }
-        try place(temporary, at: path, replacing: replacing)
+        try place(temporary, at: path, replacing: replacing, hardLinks: hardLinks)
     }
 
     /// Puts the finished file `temporary` at `path`, in the same folder: linked in (a file
     /// already there is kept, `.exists`) or renamed over it (`replacing`); the folder is
     /// synced after. `temporary` is gone either way.
-    package static func place(_ temporary: String, at path: String, replacing: Bool) throws(WriteFailure) {
+    package static func place(
+        _ temporary: String, at path: String, replacing: Bool, hardLinks: Bool = true
+    ) throws(WriteFailure) {
         defer { unlink(temporary) }
         if replacing {
             guard rename(temporary, path) == 0 else { throw .system("cannot rename over \(path): \(reason())") }
-        } else if link(temporary, path) != 0 {
-            if errno == EEXIST { throw .exists }
-            throw .system("cannot create \(path): \(reason())")
+        } else if !hardLinks || link(temporary, path) != 0 {
+            if hardLinks, errno == EEXIST { throw .exists }
+            // A USB stick's FAT has no hard links: the name is taken with O_EXCL instead (a
+            // file there is never touched), then the finished file renamed onto it.
+            let reserved = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            guard reserved >= 0 else {
+                if errno == EEXIST { throw .exists }
+                throw .system("cannot create \(path): \(reason())")
+            }
+            close(reserved)
+            guard rename(temporary, path) == 0 else {
+                let failure = reason()
+                unlink(path)
+                throw .system("cannot create \(path): \(failure)")
+            }
         }
         let directory = open(folder(of: path), O_RDONLY | O_CLOEXEC)
         if directory >= 0 {
