@@ -62,7 +62,8 @@ let parent =
 let started = Date()
 var failed: [UInt64] = []
 var totals = (
-    operations: 0, syncs: 0, faults: 0, conflicts: 0, resolutions: 0, replicas: 0, older: 0, upgraded: 0, bundles: 0,
+    operations: 0, syncs: 0, faults: 0, conflicts: 0, resolutions: 0, restores: 0, seedsRestored: 0, replicas: 0,
+    older: 0, upgraded: 0, bundles: 0,
     bundleFaults: 0, bundledChanges: 0, bundlesRefused: 0
 )
 let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
@@ -82,6 +83,8 @@ await withTaskGroup(of: SimulationReport.self) { group in
         totals.faults += report.faults
         totals.conflicts += report.conflicts
         totals.resolutions += report.resolutions
+        totals.restores += report.restores
+        if report.restores > 0 { totals.seedsRestored += 1 }
         totals.replicas += report.replicas
         totals.older += report.olderReplicas
         totals.upgraded += report.upgradedMidRun
@@ -108,11 +111,22 @@ await withTaskGroup(of: SimulationReport.self) { group in
         }
     }
 }
+// A sweep that never exercised what it is meant to prove proves nothing: it fails too.
+var unexercised: [String] = []
+if seeds >= 10 {
+    if totals.conflicts == 0 { unexercised.append("no conflict was opened") }
+    if totals.resolutions == 0 { unexercised.append("no conflict was resolved") }
+    if hubRestores, totals.seedsRestored < seeds {
+        unexercised.append("\(seeds - totals.seedsRestored) of \(seeds) seeds never restored the hub")
+    }
+}
+for reason in unexercised { print("simulate: the sweep is not a proof: \(reason)") }
 let seconds = Date().timeIntervalSince(started)
 print(
     "simulate: \(seeds - failed.count) passed, \(failed.count) failed — seeds \(from)..<\(from + UInt64(seeds)), "
         + "\(steps) steps each, hub \(postgres == nil ? "SQLite" : "PostgreSQL × \(hubProcesses) processes"), \(totals.replicas) replicas (\(totals.older) at an earlier schema, \(totals.upgraded) upgraded mid-run), \(totals.operations) operations, \(totals.syncs) syncs "
         + "(\(totals.bundles) by file: \(totals.bundledChanges) changes taken in, \(totals.bundleFaults) files lost or doubled, \(totals.bundlesRefused) refused from unregistered devices), "
         + "\(totals.faults) faults, \(totals.conflicts) conflicts, \(totals.resolutions) resolutions, "
+        + (hubRestores ? "\(totals.restores) hub restores in \(totals.seedsRestored) seeds, " : "")
         + String(format: "%.1f s", seconds))
-exit(failed.isEmpty ? 0 : 1)
+exit(failed.isEmpty && unexercised.isEmpty ? 0 : 1)

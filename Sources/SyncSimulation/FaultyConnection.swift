@@ -13,6 +13,17 @@ package final class FaultPlan: Sendable {
         var faults = 0
         /// Rows offered back to a restored hub, and what the hub answered.
         var offered: [String: String] = [:]
+        /// Every outcome a device was given, by network answer or reply file, by change
+        /// (`FaultPlan.key`): what the invariants check, not the hub's own receipts.
+        var told: [String: Told] = [:]
+        /// How many times the hub has been put back from a backup so far.
+        var restores = 0
+    }
+
+    /// An outcome a device was given, and how many hub restores had happened by then.
+    struct Told {
+        var outcome: ChangeOutcome
+        var restoresBefore: Int
     }
 
     let state: Mutex<State>
@@ -58,6 +69,29 @@ package final class FaultPlan: Sendable {
         }
     }
 
+    /// Notes the outcomes a device was given for the changes it sent under `replicaID`:
+    /// `digests[i]` names the content of the change `outcomes[i]` is about.
+    /// `restores` is how many times the hub had been put back when it gave them (a reply
+    /// file may arrive long after); by default, now.
+    func noteTold(_ replicaID: String, _ outcomes: [ChangeOutcome], digests: [String], restores: Int? = nil) {
+        state.withLock { state in
+            for (outcome, digest) in zip(outcomes, digests) {
+                let key = FaultPlan.key(replicaID, outcome.seq, digest)
+                let told = Told(outcome: outcome, restoresBefore: restores ?? state.restores)
+                // A reply made before a restore, arriving after the hub answered afresh, is stale.
+                if let known = state.told[key], known.restoresBefore > told.restoresBefore { continue }
+                state.told[key] = told
+            }
+        }
+    }
+
+    /// `noteTold` for an answer to `request` over the network.
+    func noteTold(_ request: PushRequest, _ response: PushResponse) {
+        let digests = request.changes.map { change in (try? JSONText.encode(change)).map(JSONText.fnv1a) ?? "" }
+        let bySeq = Dictionary(zip(request.changes.map(\.seq), digests), uniquingKeysWith: { first, _ in first })
+        noteTold(request.replicaID, response.outcomes, digests: response.outcomes.map { bySeq[$0.seq] ?? "" })
+    }
+
     func countFault() { state.withLock { $0.faults += 1 } }
     func setEnabled(_ enabled: Bool) { state.withLock { $0.enabled = enabled } }
 }
@@ -92,9 +126,12 @@ struct FaultyConnection: HubConnection {
             let second = try await plan.someStore().push(request, from: principal)
             if second.outcomes != first.outcomes { plan.fail("a repeated push got different outcomes") }
             if try await hub.status(for: principal).logHead != head { plan.fail("a repeated push changed the log") }
+            plan.noteTold(request, second)
             return second
         default:
-            return try await hub.push(request, from: principal)
+            let response = try await hub.push(request, from: principal)
+            plan.noteTold(request, response)
+            return response
         }
     }
 

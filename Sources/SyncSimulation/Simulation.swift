@@ -17,6 +17,8 @@ package struct SimulationReport: Sendable {
     package var faults = 0
     package var conflicts = 0
     package var resolutions = 0
+    /// Times the hub's backup was put back.
+    package var restores = 0
     /// Replicas that started at an earlier schema version, and those upgraded mid-run.
     package var olderReplicas = 0
     package var upgradedMidRun = 0
@@ -33,6 +35,7 @@ package struct SimulationReport: Sendable {
         let outcome = failures.isEmpty ? "ok" : "FAILED (\(failures.count))"
         return "seed \(seed): \(outcome) — \(hamlets) hamlets, \(replicas) replicas, \(operations) operations, "
             + "\(syncs) syncs (\(bundles) by file), \(faults) faults, \(conflicts) conflicts, \(resolutions) resolutions"
+            + (restores > 0 ? ", \(restores) hub restores" : "")
     }
 }
 
@@ -73,7 +76,12 @@ package enum Simulation {
             guard let processes else { return report }
             var world = try await World(
                 seed: seed, folder: folder, stores: processes.stores, hubClock: processes.clock, report: &report)
-            world.hubRestores = hubRestores
+            if hubRestores, steps >= 3 {
+                // Every seed restores once, at steps drawn apart from the rest of the run.
+                var draw = SplitMix64(seed: seed &+ 5)
+                let backup = Int(draw.next() % UInt64(steps / 2))
+                world.restorePlan = (backup, backup + 1 + Int(draw.next() % UInt64(steps - backup - 1)))
+            }
             for _ in 0..<steps { try await world.step(&report) }
             try await world.finish(&report)
         } catch {
@@ -101,7 +109,9 @@ struct World {
     var courier: SplitMix64
     /// Bundle files on their way to the office, and replies on their way back, by device.
     var outgoing: [(device: Int, files: [SignedBundle])] = []
-    var replies: [(device: Int, reply: SignedBundle)] = []
+    /// A reply carries the hub's answers as they were when it was made: `restores` is how
+    /// many times the hub had been put back by then.
+    var replies: [(device: Int, reply: SignedBundle, restores: Int)] = []
     /// Which devices run an older ntm, and when they upgrade: drawn apart from `random`, so
     /// that the rest of a seed's run does not depend on the fleet's versions.
     var fleet: SplitMix64
@@ -112,10 +122,13 @@ struct World {
     let hubIDSeed: UInt64
     /// The hub's backup taken mid-run, and whether it was put back.
     var hubBackup: String?
-    var hubRestored = false
-    var hubRestores = false
+    /// With `--hub-restores`, the steps at which the backup is taken and put back.
+    var restorePlan: (backup: Int, restore: Int)?
+    var stepsTaken = 0
     /// What happened to identities and cursors, for a failure's report.
     var events: [String] = []
+    /// The last rows written, by which device: where the next edit often goes.
+    var recentEdits: [(device: Int, table: String, rowID: String)] = []
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
     var hamletIDs: [String] = []
     var devices: [Device] = []
@@ -127,6 +140,9 @@ struct World {
     /// Inserts the hub refused with a reason, which their authors discarded (a hub restored
     /// since may no longer know of the refusal).
     var refusedInserts: Set<String> = []
+    /// Rows a head wrote into another hamlet with a "shell": every change of theirs must be
+    /// refused.
+    var foreignRows: Set<String> = []
     var clones = 0
 
     init(
@@ -195,6 +211,19 @@ struct World {
     // MARK: Steps
 
     mutating func step(_ report: inout SimulationReport) async throws {
+        defer { stepsTaken += 1 }
+        // Last night's backup of the hub; later its disk dies and the backup is put back.
+        if let plan = restorePlan, stepsTaken == plan.backup {
+            let path = folder.appendingPathComponent("hub-backup.sqlite").path
+            try (hub as? SQLiteHubStore)?.backup(to: path)
+            hubBackup = path
+            events.append("hub backup at head \(try await hub.status(for: reviewer).logHead)")
+        }
+        if let plan = restorePlan, stepsTaken == plan.restore, let backup = hubBackup {
+            events.append("hub head \(try await hub.status(for: reviewer).logHead) before restore")
+            try restoreHub(from: backup)
+            report.faults += 1
+        }
         let elapsed = Int64(random.next() % 5_000) + 1
         hubClock.advance(by: elapsed)
         for device in devices { device.clock.advance(by: elapsed + Int64(random.next() % 50)) }
@@ -230,22 +259,11 @@ struct World {
         case 95..<97 where clones < 3:  // the file is copied to a USB stick; both copies go on
             try cloneDevice(index)
             report.faults += 1
+        case 94, 99:  // the office and a head correct the same length, area or amount at once
+            try await editTogether(index)
         case 97..<99:  // another program works on the file
             try shellWrites(index)
             report.faults += 1
-        // Last night's backup of the hub; later its disk dies and the backup is put back.
-        case 94 where hubRestores, 99 where hubRestores:
-            if hubBackup == nil {
-                let path = folder.appendingPathComponent("hub-backup.sqlite").path
-                guard let file = hub as? SQLiteHubStore else { break }
-                try file.backup(to: path)
-                hubBackup = path
-                events.append("hub backup at head \(try await hub.status(for: reviewer).logHead)")
-            } else if let backup = hubBackup, !hubRestored {
-                events.append("hub head \(try await hub.status(for: reviewer).logHead) before restore")
-                try restoreHub(from: backup)
-                report.faults += 1
-            }
         default:
             report.operations -= 1
         }
@@ -265,18 +283,36 @@ struct World {
         let tables =
             replica.principal.isReviewer
             ? replica.schema.tables.map(\.name) : replica.schema.tables.filter { $0.scope == .hamlet }.map(\.name)
-        guard let tableName = pick(tables) else { return }
+        // Often a row with review fields that another device edited lately, which this one
+        // may not have pulled yet: where conflicts come from (DESIGN.md §4), and what a sweep
+        // must exercise.
+        var contestedRow: SyncRow?
+        var tableName = pick(tables) ?? ""
+        if chance(30) {
+            let lately = recentEdits.filter { edit in
+                edit.device != index && tables.contains(edit.table)
+                    && (try? replica.schema.table(edit.table))?.columns.contains { $0.policy == .review } == true
+            }
+            if let edit = pick(lately), let row = try replica.row(edit.table, id: edit.rowID) {
+                (tableName, contestedRow) = (edit.table, row)
+            }
+        }
+        guard !tableName.isEmpty else { return }
         let table = try replica.schema.table(tableName)
-        let rows = try replica.rows(tableName)
+        let rows = try contestedRow.map { [$0] } ?? replica.rows(tableName)
+        let contested = contestedRow != nil
+        let draw = random.next() % 10
         do {
-            switch random.next() % 10 {
+            switch contested && draw < 3 ? 3 : draw {  // a contested row is edited or deleted
             case 0..<3 where table.scope == .hamlet || rows.count < 25:
                 var values = try insertValues(table)
                 if table.scope == .hamlet, replica.principal.isReviewer {
                     values[TableSpec.scopeColumn] = .text(pick(hamletIDs) ?? "")
                 }
                 let row = try replica.insert(into: tableName, values: values)
-                recorded.insert("\(tableName)/\(row[TableSpec.idColumn]?.text ?? "")")
+                let id = row[TableSpec.idColumn]?.text ?? ""
+                recorded.insert("\(tableName)/\(id)")
+                noteEdit(index, tableName, id)
             case 9:
                 if let row = pick(rows), let id = row[TableSpec.idColumn]?.text {
                     try replica.delete(from: tableName, id: id)
@@ -284,19 +320,61 @@ struct World {
             default:
                 guard let row = pick(rows), let id = row[TableSpec.idColumn]?.text else { return }
                 var editable = table.columns.filter { $0.name != TableSpec.scopeColumn }
-                if chance(50) {  // land, money and status: where merges matter most
-                    let contested = editable.filter { $0.policy != .lastWriterWins }
-                    if !contested.isEmpty { editable = contested }
+                if contested || chance(50) {  // land, money and status: where merges matter most
+                    let held = editable.filter { $0.policy == (contested ? .review : .lastWriterWins) }
+                    let merged = editable.filter { $0.policy != .lastWriterWins }
+                    if contested, !held.isEmpty { editable = held } else if !merged.isEmpty { editable = merged }
                 }
                 var values = SyncRow()
                 for _ in 0..<(1 + random.next() % 3) {
                     if let column = pick(editable) { values[column.name] = value(for: column, table: table) }
                 }
                 try replica.update(tableName, id: id, values: values)
+                noteEdit(index, tableName, id)
             }
         } catch let error as SyncError where error.kind == .invalidInput || error.kind == .forbidden {
             // Refused locally, as the CLI would refuse it: nothing written.
         }
+    }
+
+    /// The office (device 0) and the device at `index` (or another, when it is the office)
+    /// each set a review field of one row both hold to a value of their own, before either
+    /// syncs: the second to reach the hub opens a conflict (DESIGN.md §4).
+    private mutating func editTogether(_ index: Int) async throws {
+        let heads = devices.indices.filter { !devices[$0].replica.principal.isReviewer }
+        guard let other = index != 0 && heads.contains(index) ? index : pick(heads) else { return }
+        let pair = [devices[0].replica, devices[other].replica]
+        let tables = pair[1].schema.tables.filter { table in
+            table.scope == .hamlet && table.columns.contains { $0.policy == .review }
+                && pair[0].schema.tables.contains { $0.name == table.name }
+        }
+        guard let table = pick(tables) else { return }
+        func shared() throws -> [String] {
+            let office = Set(try pair[0].rows(table.name).compactMap { $0[TableSpec.idColumn]?.text })
+            return try pair[1].rows(table.name).compactMap { $0[TableSpec.idColumn]?.text }.filter(office.contains)
+        }
+        var rows = try shared()
+        if rows.isEmpty {
+            // The office has not seen the hamlet's rows yet: both sync first.
+            try await sync(other, faults: false)
+            try await sync(0, faults: false)
+            rows = try shared()
+        }
+        guard let id = pick(rows), let column = pick(table.columns.filter { $0.policy == .review }) else { return }
+        for (device, replica) in zip([0, other], pair) {
+            do {
+                try replica.update(table.name, id: id, values: [column.name: value(for: column, table: table)])
+                noteEdit(device, table.name, id)
+            } catch let error as SyncError where error.kind == .invalidInput || error.kind == .forbidden {
+                // Refused locally, as the CLI would refuse it: nothing written.
+            }
+        }
+    }
+
+    /// The last few rows written, by whom.
+    private mutating func noteEdit(_ device: Int, _ table: String, _ rowID: String) {
+        recentEdits.append((device, table, rowID))
+        if recentEdits.count > 24 { recentEdits.removeFirst() }
     }
 
     private mutating func insertValues(_ table: TableSpec) throws -> SyncRow {
@@ -363,7 +441,7 @@ struct World {
 
     /// The hub file is replaced by the backup taken earlier in the run, and reopened.
     private mutating func restoreHub(from backup: String) throws {
-        hubRestored = true
+        plan.state.withLock { $0.restores += 1 }
         try (hub as? SQLiteHubStore)?.close()
         let path = folder.appendingPathComponent("hub.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -412,6 +490,7 @@ struct World {
             try db.execute(
                 sql: "INSERT INTO cleanups (id, hamlet_id, date) VALUES (?, ?, '2026-10-10')", arguments: [id, other])
         }
+        foreignRows.insert("cleanups/\(id)")
     }
 
     private mutating func sync(_ index: Int, faults: Bool) async throws {
@@ -427,6 +506,11 @@ struct World {
             // The network failed mid-sync; the next sync resumes.
         }
         let after = (try device.replica.pullCursor(), try device.replica.replicaID)
+        if ProcessInfo.processInfo.environment["NTM_SIM_TRACE"] != nil {
+            events.append(
+                "TRACE \(device.path.split(separator: "/").last ?? "") v\(device.schemaVersion) \(before.0)→\(after.0) \(after.1.suffix(6)) hubhead \(try await hub.status(for: reviewer).logHead)"
+            )
+        }
         if after.0 < before.0 || after.1 != before.1 {
             let reason = try device.replica.formerIdentities().last?.reason.rawValue ?? ""
             let name = device.path.split(separator: "/").last ?? ""
@@ -458,8 +542,8 @@ struct World {
             try await deliverToOffice(device, files, &report)
         }
         if !replies.isEmpty, courier.next() % 100 < 80 {
-            let (device, reply) = replies.remove(at: Int(courier.next() % UInt64(replies.count)))
-            try deliverReply(device, reply, &report)
+            let (device, reply, restores) = replies.remove(at: Int(courier.next() % UInt64(replies.count)))
+            try deliverReply(device, reply, restores: restores, &report)
         }
     }
 
@@ -491,10 +575,11 @@ struct World {
             plan.fail("a bundle with nothing new changed the hub's log")
         }
         report.bundledChanges += answer.summary.applied
-        replies.append((device, answer.reply))
+        let restores = plan.state.withLock { $0.restores }
+        replies.append((device, answer.reply, restores))
         if courier.next() % 100 < 15 {
             report.bundleFaults += 1  // sent twice
-            replies.append((device, answer.reply))
+            replies.append((device, answer.reply, restores))
         }
         if courier.next() % 100 < 10 {
             report.bundleFaults += 1  // the same files imported again, later
@@ -503,13 +588,27 @@ struct World {
     }
 
     /// A reply reaches its device; importing it again at once changes nothing.
-    private mutating func deliverReply(_ device: Int, _ reply: SignedBundle, _ report: inout SimulationReport) throws {
+    private mutating func deliverReply(
+        _ device: Int, _ reply: SignedBundle, restores: Int, _ report: inout SimulationReport
+    ) throws {
         let replica = devices[device].replica
         guard devices[device].schemaVersion >= 2 else { return }
+        let traceBefore = try replica.pullCursor()
+        defer {
+            if ProcessInfo.processInfo.environment["NTM_SIM_TRACE"] != nil {
+                events.append(
+                    "TRACE reply \(devices[device].path.split(separator: "/").last ?? "") made after \(restores) restores: \(traceBefore)→\((try? replica.pullCursor()) ?? -1)"
+                )
+            }
+        }
         do {
             _ = try replica.importReply(reply)
         } catch let error as SyncError where error.kind == .conflict {
             return  // the device has not learned its hub's key yet
+        }
+        // What the reply told the device of each change it carried.
+        for answer in try WireJSON.decode(BundleReply.self, from: reply.payload).answers {
+            plan.noteTold(answer.replicaID, answer.outcomes, digests: answer.digests, restores: restores)
         }
         try replica.write { _ in }
         let before = try snapshot(replica)
@@ -596,12 +695,14 @@ struct World {
             try await deliverToOffice(device, files, &late)
         }
         while !replies.isEmpty {
-            let (device, reply) = replies.remove(at: Int(courier.next() % UInt64(replies.count)))
-            try deliverReply(device, reply, &late)
+            let (device, reply, restores) = replies.remove(at: Int(courier.next() % UInt64(replies.count)))
+            try deliverReply(device, reply, restores: restores, &late)
         }
         report.bundleFaults += late.bundleFaults
         report.bundledChanges += late.bundledChanges
         report.bundlesRefused += late.bundlesRefused
+        // The office works through some of what is still open before the last syncs.
+        while chance(75), try await resolveSomeConflict() { report.resolutions += 1 }
         for index in devices.indices { try await sync(index, faults: false) }
         for index in devices.indices {
             // One at a time: discarding one may set aside another found unreadable.
@@ -623,6 +724,7 @@ struct World {
         }
         report.faults = plan.state.withLock { $0.faults }
         report.conflicts = try await hub.conflicts(status: nil, for: reviewer).count
+        report.restores = plan.state.withLock { $0.restores }
         report.failures += plan.state.withLock { $0.failures }
         report.failures += try await convergence()
         // Every device still at an earlier version gets the new ntm: it upgrades in place,
@@ -639,6 +741,7 @@ struct World {
             report.failures += try await convergence().map { "after the upgrades: \($0)" }
         }
         report.failures += try await acknowledgedChangesAreKept()
+        report.failures += try await refusalsAreExplained()
         report.failures += try await reviewFieldsChangedOnlyByReview()
         report.failures += try await everyRecordReachedTheHub()
         if let file = hub as? SQLiteHubStore, try file.integrityCheck() != "ok" {
@@ -673,6 +776,37 @@ struct World {
                         "(a) \(table.name) differs on \(replica.principal.name) \(try replica.replicaID): "
                             + "only here \(here.subtracting(there).compactMap { $0 }), only at the hub \(there.subtracting(here).compactMap { $0 })"
                     )
+                    if failures.count == 1 { failures.append("events: \(events)") }
+                    if ProcessInfo.processInfo.environment["NTM_SIM_TRACE"] != nil {
+                        for id in there.subtracting(here).compactMap({ $0 }).prefix(2).compactMap({ text in
+                            hubRows.first { (try? JSONText.encode($0)) == text }?[TableSpec.idColumn]?.text
+                        }) {
+                            let log = try await hub.log().filter { $0.rowID == id }.map {
+                                "#\($0.seq) \($0.kind) by \($0.replicaID.suffix(6)) \($0.values ?? [:])"
+                            }
+                            let audit = try await hub.auditTrail().filter { $0.rowID == id }.map {
+                                "\($0.decision) \($0.column ?? "*") by \($0.newReplicaID.suffix(6))"
+                            }
+                            let conflicts = try await hub.conflicts(status: nil, for: reviewer).filter {
+                                $0.rowID == id
+                            }.map {
+                                "\($0.kind) \($0.status) \($0.column ?? "*")"
+                            }
+                            let outbox = try replica.read { db in
+                                try Row.fetchAll(
+                                    db, sql: "SELECT seq, op, state, reason FROM sync_outbox WHERE row_id = ?",
+                                    arguments: [id]
+                                ).map { "\($0)" }
+                            }
+                            let (sent, told) = plan.state.withLock { ($0.sent, $0.told) }
+                            let tells = sent.filter { $0.value.rowID == id }.map { key, change in
+                                "\(key.prefix(40)) \(change.operation) told \(told[key].map { "\($0.outcome.status) \($0.outcome.fields)" } ?? "nothing")"
+                            }
+                            failures.append(
+                                "TRACE \(id): log \(log) audit \(audit) conflicts \(conflicts) outbox \(outbox) sent \(tells)"
+                            )
+                        }
+                    }
                 }
             }
             let status = try replica.status()
@@ -692,10 +826,14 @@ struct World {
         return failures
     }
 
-    /// (b) every change the hub acknowledged is in its state, or in the audit trail as
-    /// overwritten, lost, held or deleted by a later decision.
+    /// (b) every change a device was told was applied (by a network answer or a reply file)
+    /// is in the hub's state, value for value, or in the audit trail: overwritten by a later
+    /// change or a reviewer (the entry naming this device's author and this value), lost or
+    /// held with this value, or its row deleted. Computed from what the devices were told and
+    /// what they sent, not from the hub's own receipts: a hub that loses a change together
+    /// with its receipt, or stores other values than were sent, fails it.
     private func acknowledgedChangesAreKept() async throws -> [String] {
-        let sent = plan.state.withLock { $0.sent }
+        let (sent, told, restores) = plan.state.withLock { ($0.sent, $0.told, $0.restores) }
         let audit = try await hub.auditTrail()
         var rows: [String: SyncRow] = [:]
         for table in ReplicatedSchema.tables {
@@ -703,27 +841,53 @@ struct World {
                 rows["\(table.name)/\(row[TableSpec.idColumn]?.text ?? "")"] = row
             }
         }
-        func trail(_ table: String, _ rowID: String) -> [AuditEntry] {
-            audit.filter { $0.table == table && $0.rowID == rowID }
+        var trails: [String: [AuditEntry]] = [:]
+        for entry in audit { trails["\(entry.table)/\(entry.rowID)", default: []].append(entry) }
+        // A change told applied before the hub was put back from a backup may be gone with
+        // the backup's loss; its device offered its rows back since, and the hub decided
+        // afresh. Those are checked as far as the hub still holds the receipt it gave.
+        var received: [String: ChangeOutcome] = [:]
+        if restores > 0 {
+            for (replicaID, digest, outcome) in try await hub.receivedOutcomes() {
+                received[FaultPlan.key(replicaID, outcome.seq, digest)] = outcome
+            }
         }
         var failures: [String] = []
-        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() where outcome.status == .applied {
-            guard let change = sent[FaultPlan.key(replicaID, outcome.seq, digest)] else {
-                failures.append("(b) the hub holds change \(replicaID)#\(outcome.seq) that was never sent")
+        for (key, told) in told.sorted(by: { $0.key < $1.key }) where told.outcome.status == .applied {
+            guard let change = sent[key] else {
+                failures.append("(b) a device was told change \(key) was applied, but no device sent it")
                 continue
             }
-            let entries = trail(change.table, change.rowID)
-            let row = rows["\(change.table)/\(change.rowID)"]
-            let deletedLater = entries.contains { $0.decision == .deleted }
-            for (field, result) in outcome.fields {
-                let kept: Bool
+            if told.restoresBefore < restores, received[key] != told.outcome { continue }
+            let rowKey = "\(change.table)/\(change.rowID)"
+            let entries = trails[rowKey] ?? []
+            let row = rows[rowKey]
+            let deleted = entries.contains { $0.decision == .deleted }
+            /// The value this change sent for `field` is at the hub, or was replaced after it.
+            func valueKept(_ field: String) -> Bool {
+                let value = change.values[field] ?? .null
+                return row?[field] == value || deleted
+                    || entries.contains {
+                        [.overwritten, .resolved].contains($0.decision) && $0.column == field
+                            && ($0.old ?? .null) == value
+                    }
+            }
+            for (field, result) in told.outcome.fields.sorted(by: { $0.key < $1.key }) {
+                var kept: Bool
+                var what = "\(field) (\(result))"
                 switch (field, result) {
                 case (_, .unchanged): kept = true
+                case ("*", .applied) where change.operation == .delete:
+                    kept = row == nil || entries.contains { $0.decision == .resolved && $0.column == nil }
                 case ("*", .applied):
-                    kept =
-                        change.operation == .delete
-                        ? row == nil || entries.contains { $0.decision == .resolved && $0.column == nil }
-                        : row != nil || deletedLater
+                    kept = row != nil || deleted
+                    // An applied insert: every value it sent, as it sent it.
+                    for column in change.values.keys.sorted() where column != TableSpec.idColumn && !valueKept(column) {
+                        kept = false
+                        what =
+                            "\(column) = \(change.values[column] ?? .null) of the insert (the hub holds \(row?[column] ?? .null))"
+                        break
+                    }
                 case ("*", .held), (_, .held):
                     kept = entries.contains { $0.decision == .held }
                 case (_, .lost):
@@ -732,19 +896,75 @@ struct World {
                             && ($0.column == nil || ($0.column == field && ($0.new ?? .null) == change.values[field]))
                     }
                 case (_, .applied):
-                    let value = change.values[field] ?? .null
-                    kept =
-                        row?[field] == value || deletedLater
-                        || entries.contains {
-                            [.overwritten, .resolved].contains($0.decision) && $0.column == field
-                                && ($0.old ?? .null) == value
-                        }
+                    kept = valueKept(field)
+                    if !kept { what += " = \(change.values[field] ?? .null) (the hub holds \(row?[field] ?? .null))" }
                 }
                 if !kept {
+                    let trail = entries.filter { $0.column == nil || $0.column == field || field == "*" }.map {
+                        "\($0.decision) \($0.column ?? "*") \($0.old ?? .null)→\($0.new ?? .null) by \($0.newReplicaID.prefix(13))"
+                    }
                     failures.append(
-                        "(b) \(change.table) \(change.rowID) \(field) (\(result)) of change \(replicaID)#\(outcome.seq) is lost"
+                        "(b) \(change.table) \(change.rowID) \(what) of change \(key) (told after \(told.restoresBefore) of \(restores) restores) is lost; trail: \(trail)"
                     )
                 }
+            }
+        }
+        // The hub holds no change that no device sent.
+        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() where outcome.status == .applied {
+            if sent[FaultPlan.key(replicaID, outcome.seq, digest)] == nil {
+                failures.append("(b) the hub holds change \(replicaID)#\(outcome.seq) that was never sent")
+            }
+        }
+        return failures
+    }
+
+    /// (g) every refusal a device was told has a reason the simulation expects: a row a head
+    /// wrote into another hamlet (and every later change of it), an edit of a row whose
+    /// insert was refused or that a restored hub never received, a change number a copy of
+    /// the file had used. Any other refusal is a valid change the hub wrongly refused.
+    private func refusalsAreExplained() async throws -> [String] {
+        let (sent, told, restores) = plan.state.withLock { ($0.sent, $0.told, $0.restores) }
+        // Hamlets the office deleted: a new row of theirs is refused.
+        let deletedHamlets = Set(
+            try await hub.auditTrail().filter { $0.table == "hamlets" && $0.decision == .deleted }.map(\.rowID))
+        var refused: [(change: Change, outcome: ChangeOutcome)] = []
+        for (key, told) in told.sorted(by: { $0.key < $1.key }) where told.outcome.status == .rejected {
+            if let change = sent[key] { refused.append((change, told.outcome)) }
+        }
+        let refusedRows = Set(
+            refused.filter { $0.change.operation == .insert }.map { "\($0.change.table)/\($0.change.rowID)" })
+        // Rows whose insert never reached the hub because its author dropped it (refused, or
+        // garbled in a file and set aside): the hub knows nothing of a later edit's row.
+        let droppedInserts = refusedRows.union(refusedInserts).union(setAsideAndDiscarded)
+        var failures: [String] = []
+        for (change, outcome) in refused {
+            let rowKey = "\(change.table)/\(change.rowID)"
+            let code = outcome.code ?? ""
+            let unknownRow = droppedInserts.contains(rowKey) || restores > 0
+            let expected: Bool
+            switch code {
+            case SyncError.Kind.changeIDReused.rawValue:
+                expected = true  // a copy of the file used the number first: it forks
+            case SyncError.Kind.forbidden.rawValue:
+                expected =
+                    foreignRows.contains(rowKey)
+                    || (unknownRow && (outcome.reason ?? "").contains("belongs to hamlet (none)"))
+            case SyncError.Kind.notFound.rawValue:
+                expected = foreignRows.contains(rowKey) || unknownRow
+            case SyncError.Kind.invalidInput.rawValue
+            where outcome.reason == "\(change.table).\(TableSpec.scopeColumn): is required":
+                expected = unknownRow  // a reviewer's edit of a row the hub does not know
+            case SyncError.Kind.invalidInput.rawValue
+            where (outcome.reason ?? "").hasPrefix("\(change.table).hamlet_id: no hamlet "):
+                // A new row of a hamlet the office deleted meanwhile.
+                let hamlet = change.values[TableSpec.scopeColumn]?.text ?? ""
+                expected = deletedHamlets.contains(hamlet) || restores > 0
+            default:
+                expected = false
+            }
+            if !expected {
+                failures.append(
+                    "(g) the hub refused \(change.operation) of \(rowKey) (\(code)): \(outcome.reason ?? "no reason")")
             }
         }
         return failures

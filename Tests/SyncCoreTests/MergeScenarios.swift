@@ -207,6 +207,43 @@ import Testing
         try s.commune.expectIntegrity()
     }
 
+    /// Found by the simulation (seed 32): both of a hamlet's devices delete a donation the
+    /// office has just corrected; the hub holds both deletes for a reviewer and keeps the
+    /// row, and so must both devices, until the reviewer decides.
+    @Test(arguments: [(false, false), (true, false), (true, true)])
+    func twoDevicesDeletingADonationTheOfficeCorrectedBothSeeItKeptUntilAReviewerDecides(
+        byFile: Bool, upgraded: Bool
+    ) async throws {
+        let s = try await Setting()
+        let phone = try s.commune.replica("dinh-phone", for: s.commune.head(of: s.hamletID))
+        var laptop = try s.commune.replica("dinh-laptop", for: s.commune.head(of: s.hamletID), schemaVersion: 2)
+        try await s.commune.sync(laptop)
+        let donation = try await s.shared(
+            "land_donations", ["donor_name": .text("Bà Lường Thị Xuân"), "area_m2": .real(90)])
+        try await s.commune.sync(phone)
+        try await s.commune.sync(laptop)
+        try s.office.update("land_donations", id: donation, values: ["area_m2": .real(85)])
+        try laptop.delete(from: "land_donations", id: donation)
+        try phone.delete(from: "land_donations", id: donation)
+        try await s.commune.sync(s.office)
+        if upgraded { laptop = try s.commune.upgrade(laptop) }
+        if byFile {
+            let (reply, _) = try await HubBundles.answer(try laptop.exportBundles(), store: s.commune.hub)
+            _ = try laptop.importReply(reply)
+        } else {
+            try await s.commune.sync(laptop)
+        }
+        try await s.commune.sync(phone)
+        let conflicts = try await s.commune.hub.conflicts(status: .open, for: s.commune.reviewer)
+        #expect(conflicts.map(\.kind) == [.deleteUpdate, .deleteUpdate])
+        #expect(try laptop.row("land_donations", id: donation)?["area_m2"] == .real(85), "as soon as the hub answers")
+        try await s.commune.syncAll()
+        for replica in [laptop, phone, s.office] {
+            #expect(try replica.row("land_donations", id: donation)?["area_m2"] == .real(85))
+        }
+        try await s.commune.expectConverged()
+    }
+
     @Test(arguments: TestPostgres.engines, [true, false])
     func aDeleteRacingAnUpdateWinsForACleanup(_ engine: SQLDialect, deleteFirst: Bool) async throws {
         let s = try await Setting(engine)

@@ -381,6 +381,74 @@ import Testing
         try commune.expectIntegrity()
     }
 
+    /// Found by the simulation (seed 100016 with hub restores): a reply made by the restored
+    /// hub for a bundle exported long before carries the new log from the bundle's old
+    /// cursor; the device had pulled further since, in the log the restore threw away. Its
+    /// entries up to the device's cursor were skipped as already seen: rows lost for good.
+    @Test func aReplyFromARestoredHubForAnOldExportSkipsNothingTheDeviceNeverSaw() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Bến"])
+        let head = commune.head(of: hamlets[0], name: "Trưởng xóm Bến")
+        let laptop = try commune.replica("ben-laptop", for: head)
+        let phone = try commune.replica("ben-phone", for: head)
+        try await commune.syncAll()
+        // The laptop exports a bundle for the office and keeps it; the hub is backed up.
+        let files = try laptop.exportBundles()
+        let backup = commune.path("hub-backup.sqlite")
+        try commune.sqliteHub.backup(to: backup)
+        // The office records cleanups after the backup; the laptop pulls them by network.
+        for day in 1...3 {
+            _ = try office.insert(
+                into: "cleanups", values: ["hamlet_id": .text(hamlets[0]), "date": .text("2026-10-0\(day)")])
+        }
+        try await commune.sync(office)
+        try await commune.sync(laptop)
+        // The hub's disk dies; last night's copy is put back. The phone, which had seen
+        // nothing after the backup, syncs first with records of its own: they take the
+        // positions the laptop had pulled, in another history.
+        try commune.restoreHub(from: backup)
+        for day in 4...9 {
+            _ = try phone.insert(into: "cleanups", values: ["date": .text("2026-10-0\(day)")])
+        }
+        try await commune.sync(phone)
+        // The old bundle reaches the office now; its reply reaches the laptop.
+        let (reply, _) = try await HubBundles.answer(files, store: commune.hub)
+        _ = try laptop.importReply(reply)
+        for _ in 0..<2 {
+            for replica in [laptop, office, phone] { try await commune.sync(replica) }
+        }
+        try await commune.expectConverged()
+        #expect(try laptop.rows("cleanups").count == 9, "the phone's six and the office's three")
+    }
+
+    /// Found by the simulation (seed 32): a pending delete that another tool garbled, found
+    /// unreadable while a pulled page touched its row, was set aside and never captured
+    /// afresh: the row stayed deleted here, and at the hub, for good.
+    @Test func aGarbledChangeFoundWhileApplyingAPageIsCapturedAfreshFromTheRow() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Bãi"])
+        let head = try commune.replica("bai", for: commune.head(of: hamlets[0], name: "Trưởng xóm Bãi"))
+        let cleanup = try head.insert(into: "cleanups", values: ["date": .text("2026-11-02")])
+        try await commune.syncAll()
+        // The head deletes the cleanup; another tool garbles the pending delete; the office
+        // adds a note to the same cleanup.
+        try head.delete(from: "cleanups", id: cleanup.id)
+        try head.write { db in
+            try db.execute(
+                sql: "UPDATE sync_outbox SET new_values = '{\"broken\": Inf' WHERE row_id = ?", arguments: [cleanup.id])
+        }
+        try office.update("cleanups", id: cleanup.id, values: ["note": .text("có ảnh")])
+        try await commune.sync(office)
+        // The head takes in the office's page before it pushes.
+        try head.apply(try await commune.hub.pull(try head.pullRequest(limit: 100), for: head.principal))
+        #expect(try head.row("cleanups", id: cleanup.id) == nil, "the head's delete still shows")
+        #expect(try head.status().setAside.count == 1, "the garbled change is kept aside")
+        try await commune.syncAll()
+        #expect(
+            try await commune.hub.rows(table: "cleanups", for: commune.reviewer).isEmpty, "the delete reached the hub")
+        try await commune.expectConverged()
+    }
+
     /// Every replica's copy of the conflicts in its scope is the hub's, by id and status.
     private func expectConflictsMirrored(
         _ commune: Commune, sourceLocation: SourceLocation = #_sourceLocation

@@ -147,6 +147,17 @@ package struct BundleReply: Sendable, Hashable, Codable {
     /// Whether the log holds more than the reply carries: the device exports again.
     package var hasMore = false
 
+    /// Whether the pages show the hub's log at `cursor` (past `after`) with `mark`: the
+    /// same log the device pulled to there, so that what they hold up to it was seen.
+    package func confirms(cursor: Int64, mark: String?) -> Bool {
+        guard let mark else { return false }
+        for page in pages {
+            if let entry = page.entries.first(where: { $0.seq == cursor }) { return LogMark.of(entry) == mark }
+            if page.cursor == cursor { return page.cursorMark == mark }
+        }
+        return false
+    }
+
     package init(hubTime: Int64, answers: [PushAnswer], after: Int64, schemaVersion: Int, pages: [PullResponse]) {
         self.hubTime = hubTime
         self.answers = answers

@@ -226,6 +226,12 @@ extension Replica {
             attempts += 1
             let cursor = try pullCursor()
             guard reply.after <= cursor else { break }
+            // A reply for an export older than this replica's last pull starts behind its
+            // cursor: its entries up to the cursor are skipped as seen only if the reply
+            // shows the hub's log there as this replica pulled it. A hub restored since holds
+            // other entries there, which would be skipped for good; the next sync (or export)
+            // asks from the cursor, and finds the restore.
+            if reply.after < cursor, try !reply.confirms(cursor: cursor, mark: pullMark()) { break }
             report.hasMore = reply.hasMore
             for var page in reply.pages where page.cursor > cursor || page.entries.contains(where: { $0.seq > cursor })
             {

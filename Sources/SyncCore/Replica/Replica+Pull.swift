@@ -101,6 +101,12 @@ extension Replica {
     /// How many recent page ends a replica remembers the marks of.
     static let keptPullMarks = 256
 
+    /// The mark of the hub's log entry at the pull cursor, as it was pulled (nil at 0, or
+    /// from a hub that sends none).
+    package func pullMark() throws -> String? {
+        try writer.read { db in try String.fetchOne(db, cached: "SELECT pull_mark FROM sync_state WHERE id = 1") }
+    }
+
     /// The pull cursor: the last hub log position applied here.
     package func pullCursor() throws -> Int64 {
         try writer.read { db in try Int64.fetchOne(db, cached: "SELECT pull_cursor FROM sync_state WHERE id = 1") ?? 0 }
@@ -199,7 +205,10 @@ extension Replica {
             }
             try db.execute(
                 cached: "DELETE FROM sync_outbox WHERE state = 'acked' AND settle_seq <= ?", arguments: [page.cursor])
-            try Replica.rebase(db, schema, rows: touched, confirmed: confirmed.mapValues { $0?.values }, now: now)
+            // A change of ours found unreadable (garbled by another tool) is set aside; the
+            // row keeps what its author made of it, captured afresh once capture is back on.
+            let setAside = try Replica.rebase(
+                db, schema, rows: touched, confirmed: confirmed.mapValues { $0?.values }, now: now)
             try db.execute(
                 cached: """
                     UPDATE sync_state SET applying = 0, pull_cursor = ?, pull_mark = ?, hlc = MAX(hlc, ?), hub_drift_ms = ?
@@ -219,6 +228,7 @@ extension Replica {
                           LIMIT 1 OFFSET \(Self.keptPullMarks - 1))
                         """)
             }
+            if !setAside.isEmpty { _ = try Self.captureUnrecorded(db, schema, now: now, keys: setAside) }
             // A rebuilt confirmed copy is whole again once the pulls reach where it stood:
             // rows no one else knows of (written while it was damaged) are captured now.
             if let until = try Int64.fetchOne(db, cached: "SELECT rebuild_until FROM sync_state WHERE id = 1"),
@@ -237,9 +247,12 @@ extension Replica {
     /// Runs with capture off: the caller sets `sync_state.applying`.
     /// `confirmed` holds the confirmed values of rows the caller already has in hand (nil:
     /// no row); the others are read from `sync_base_rows`.
+    /// Returns the rows whose changes were set aside and are still to be captured afresh:
+    /// when the caller had capture off (`applying`), it captures them once it turns it on.
+    @discardableResult
     static func rebase(
         _ db: Database, _ schema: SchemaView, rows: Set<RowKey>, confirmed: [RowKey: SyncRow?] = [:], now: Int64? = nil
-    ) throws {
+    ) throws -> Set<RowKey> {
         let applying = try Bool.fetchOne(db, cached: "SELECT applying FROM sync_state WHERE id = 1") ?? false
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 1 WHERE id = 1") }
         // Nothing pending anywhere (a fresh replica's first sync, a quiet one's pulls): no
@@ -264,9 +277,9 @@ extension Replica {
             }
         }
         if !applying { try db.execute(cached: "UPDATE sync_state SET applying = 0 WHERE id = 1") }
-        if !unreadable.isEmpty, !applying {
-            _ = try captureUnrecorded(db, schema, now: now, keys: unreadable)
-        }
+        guard !unreadable.isEmpty, !applying else { return unreadable }
+        _ = try captureUnrecorded(db, schema, now: now, keys: unreadable)
+        return []
     }
 
     /// The row as this replica shows it: its confirmed state (`confirmed`, when the caller
