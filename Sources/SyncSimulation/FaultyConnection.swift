@@ -92,6 +92,27 @@ package final class FaultPlan: Sendable {
         noteTold(request.replicaID, response.outcomes, digests: response.outcomes.map { bySeq[$0.seq] ?? "" })
     }
 
+    /// The whole hub, entry by entry: rows, log, audit trail, conflicts, receipts and
+    /// devices, each as its JSON; what a repeated request must leave exactly as it was.
+    static func state(of hub: any SQLHub, as reviewer: Principal) async throws -> [String] {
+        var state: [String] = []
+        for table in ReplicatedSchema.tables {
+            for row in try await hub.rows(table: table.name, for: reviewer) {
+                state.append("row \(table.name) \(try JSONText.encode(row))")
+            }
+        }
+        for entry in try await hub.log() { state.append("log \(try JSONText.foundationEncode(entry))") }
+        for entry in try await hub.auditTrail() { state.append("audit \(try JSONText.foundationEncode(entry))") }
+        for conflict in try await hub.conflicts(status: nil, for: reviewer) {
+            state.append("conflict \(try JSONText.foundationEncode(conflict))")
+        }
+        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() {
+            state.append("receipt \(replicaID) \(digest) \(try JSONText.foundationEncode(outcome))")
+        }
+        for device in try await hub.replicas() { state.append("device \(try JSONText.foundationEncode(device))") }
+        return state
+    }
+
     func countFault() { state.withLock { $0.faults += 1 } }
     func setEnabled(_ enabled: Bool) { state.withLock { $0.enabled = enabled } }
 }
@@ -122,10 +143,15 @@ struct FaultyConnection: HubConnection {
         case 17..<22:  // delivered twice: the second must change nothing and answer the same
             plan.countFault()
             let first = try await hub.push(request, from: principal)
-            let head = try await hub.status(for: principal).logHead
+            let reviewer = Principal(role: .reviewer, name: "mô phỏng")
+            let before = try await FaultPlan.state(of: hub, as: reviewer)
             let second = try await plan.someStore().push(request, from: principal)
             if second.outcomes != first.outcomes { plan.fail("a repeated push got different outcomes") }
-            if try await hub.status(for: principal).logHead != head { plan.fail("a repeated push changed the log") }
+            let after = try await FaultPlan.state(of: hub, as: reviewer)
+            if after != before {
+                let changed = Set(after).symmetricDifference(before).sorted().prefix(3)
+                plan.fail("a repeated push changed the hub: \(changed)")
+            }
             plan.noteTold(request, second)
             return second
         default:
