@@ -670,7 +670,8 @@ struct World {
                 let after = try await hubState()
                 let changed = Set(after).symmetricDifference(before).filter { !$0.hasPrefix("device ") }
                 if !changed.isEmpty {
-                    plan.fail("a late copy of a push the hub already had changed the hub: \(changed.sorted().prefix(3))")
+                    plan.fail(
+                        "a late copy of a push the hub already had changed the hub: \(changed.sorted().prefix(3))")
                 }
             }
         }
@@ -1076,7 +1077,27 @@ struct World {
         for entry in try await hub.log() where entry.kind == .upsert || entry.kind == .delete {
             let table = try ReplicatedSchema.table(entry.table)
             if entry.kind == .delete {
-                for column in table.columns { setter["\(entry.table)/\(entry.rowID)/\(column.name)"] = nil }
+                defer {
+                    for column in table.columns { setter["\(entry.table)/\(entry.rowID)/\(column.name)"] = nil }
+                }
+                // A delete by a device takes a row with review fields only when it had seen
+                // every edit of them by others: otherwise the hub holds it for a reviewer.
+                guard table.hasReviewColumns, entry.replicaID != "hub", let origin = entry.originSeq,
+                    let digest = received["\(entry.replicaID)#\(origin)"],
+                    let change = sent[FaultPlan.key(entry.replicaID, origin, digest)]
+                else { continue }
+                let seenUpTo = change.baseVersions.values.max() ?? 0
+                for column in table.columns where column.policy == .review {
+                    guard let previous = setter["\(entry.table)/\(entry.rowID)/\(column.name)"],
+                        previous.replicaID != entry.replicaID
+                    else { continue }
+                    let seen = change.baseVersions[column.name].map { $0 == previous.seq } ?? (previous.seq <= seenUpTo)
+                    if !seen {
+                        failures.append(
+                            "(c) the delete at log entry \(entry.seq) wiped an unseen edit of \(entry.table).\(column.name) of \(entry.rowID) (log entry \(previous.seq))"
+                        )
+                    }
+                }
                 continue
             }
             for (name, _) in entry.values ?? [:] {
