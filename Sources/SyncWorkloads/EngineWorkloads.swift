@@ -38,7 +38,7 @@ public enum EngineWorkloads {
         try replica.close()
 
         let table = try ReplicatedSchema.table(DonationRows.table)
-        let plain = try DatabasePool(path: scratch.file("plain.sqlite"), configuration: .syncEngine)
+        let plain = try DatabasePool.syncEngine(path: scratch.file("plain.sqlite"))
         try plain.write { db in try db.execute(sql: table.createTableSQL) }
         let names = table.columnNames
         let sql = """
@@ -84,7 +84,7 @@ public enum EngineWorkloads {
         try hub.store.close()
 
         let table = try ReplicatedSchema.table(DonationRows.table)
-        let plain = try DatabasePool(path: scratch.file("plain.sqlite"), configuration: .syncEngine)
+        let plain = try DatabasePool.syncEngine(path: scratch.file("plain.sqlite"))
         try await plain.write { db in
             try db.execute(sql: table.createTableSQL)
             try db.execute(sql: "ALTER TABLE \"\(table.name)\" ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0")

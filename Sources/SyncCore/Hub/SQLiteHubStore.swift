@@ -25,7 +25,7 @@ package final class SQLiteHubStore: SQLHub {
         ids: (any IDGenerator)? = nil, logger: Logger
     ) throws {
         try PrivateFile.prepare(path)
-        self.writer = try DatabasePool(path: path, configuration: .syncEngine(maxPageCount: configuration.maxPageCount))
+        self.writer = try DatabasePool.syncEngine(path: path, maxPageCount: configuration.maxPageCount)
         self.pushes = GroupCommit(writer: writer)
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)

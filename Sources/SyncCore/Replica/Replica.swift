@@ -26,7 +26,7 @@ package final class Replica: Sendable {
     ) throws -> Replica {
         let ids = ids ?? UUIDv7Generator(clock: clock)
         try PrivateFile.prepare(path)
-        let writer = try DatabasePool(path: path, configuration: .syncEngine)
+        let writer = try DatabasePool.syncEngine(path: path)
         try MigrationHistory.replica.migrate(writer, path: path, to: schemaVersion)
         try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_state") == 0 else {
@@ -56,7 +56,7 @@ package final class Replica: Sendable {
     ) throws {
         try PrivateFile.prepare(path)
         HeapSettings.apply()
-        let writer = try DatabasePool(path: path, configuration: .syncEngine)
+        let writer = try DatabasePool.syncEngine(path: path)
         self.writer = writer
         self.path = path
         self.clock = clock

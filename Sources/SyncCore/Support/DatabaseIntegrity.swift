@@ -8,6 +8,18 @@ package enum DatabaseIntegrity {
     }
 }
 
+extension DatabasePool {
+    /// A pool on `path` with the engine's settings. GRDB turns `synchronous` to NORMAL on
+    /// the writer when it sets WAL up, after `prepareDatabase`: set back to FULL here, since
+    /// NORMAL in WAL may lose the last commits to a power cut, and an acknowledged write
+    /// must survive one (issue 28 found every file committing with NORMAL).
+    package static func syncEngine(path: String, maxPageCount: Int? = nil) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: .syncEngine(maxPageCount: maxPageCount))
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
+    }
+}
+
 extension Configuration {
     /// The engine's SQLite settings: full fsync on commit, so that an acknowledged write
     /// survives a crash, and a busy timeout for other writers such as the `sqlite3` shell.
