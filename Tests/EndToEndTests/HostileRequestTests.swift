@@ -342,9 +342,10 @@ import Testing
             "INSERT INTO cleanups (hamlet_id, date) VALUES ('h1', '2101-01-01')",
             "INSERT INTO contributions (hamlet_id, donor_name, kind, amount) VALUES ('h1', 'An', 'materials', 2e7)",
         ] {
-            #expect(throws: (any Error).self, "\(statement)") {
+            let refusal = #expect(throws: DatabaseError.self, "\(statement)") {
                 try other.write { db in try db.execute(sql: statement) }
             }
+            #expect(refusal?.resultCode == .SQLITE_CONSTRAINT, "\(statement): \(String(describing: refusal))")
         }
         try other.write { db in
             try db.execute(
@@ -355,9 +356,10 @@ import Testing
         #expect(try replica.rows("households").map { $0["note"] } == [.text("dòng 1\n\tdòng 2")])
         #expect(try replica.pendingChanges(limit: 10).count == 1)
         // The engine checks its own writes against the same declaration before making them.
-        #expect(throws: SyncError.self) {
+        let refusal = #expect(throws: SyncError.self) {
             try replica.insert(into: "land_donations", values: ["donor_name": .text("An"), "area_m2": .real(1.79e308)])
         }
+        #expect(refusal?.kind == .invalidInput, "\(refusal?.message ?? "no error")")
     }
 
     // MARK: 4. Bounded sizes

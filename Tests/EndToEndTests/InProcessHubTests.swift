@@ -50,7 +50,8 @@ import Testing
             #expect(shown.incoming.value == .real(110))
             #expect(shown.hub.author == "Nguyễn Văn An")
             #expect(shown.incoming.author == hub.reviewer.name)
-            await #expect(throws: SyncError.self) { try await dong.1.conflicts(status: .open) }
+            let refusal = await #expect(throws: SyncError.self) { try await dong.1.conflicts(status: .open) }
+            #expect(refusal?.kind == .forbidden, "\(refusal?.message ?? "no error")")
             let resolved = try await office.1.resolve(id: shown.id, choice: .incoming, note: "biên bản ký ngày 20/11")
             #expect(resolved.resolution?.value == .real(110))
 
@@ -81,7 +82,10 @@ import Testing
         // Nothing listens on this port.
         var nowhere = HTTPHubConnection(baseURL: "http://127.0.0.1:9", token: hub.dongToken)
         nowhere.timeout = .seconds(2)
-        await #expect(throws: SyncError.self) { try await SyncSession(replica: replica, hub: nowhere).run() }
+        let refusal = await #expect(throws: SyncError.self) {
+            try await SyncSession(replica: replica, hub: nowhere).run()
+        }
+        #expect(refusal?.kind == .unavailable, "\(refusal?.message ?? "no error")")
         #expect(try replica.status().pendingChanges == 2)
 
         try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in

@@ -55,7 +55,8 @@ import Testing
                 replica: phone,
                 hub: RevokingAfterFirstPush(inner: connection) { _ = try await hub.store.revokeToken(tokenID) })
             session.pushPageSize = 10
-            await #expect(throws: SyncError.self) { try await session.run() }
+            let refusal = await #expect(throws: SyncError.self) { try await session.run() }
+            #expect(refusal?.kind == .unauthorized, "\(refusal?.message ?? "no error")")
             let atHub = try await hub.store.rows(table: "cleanups", for: hub.reviewer)
             #expect(atHub.count == 10, "the first page whole, nothing of the second")
             #expect(try phone.status().pendingChanges == 15)

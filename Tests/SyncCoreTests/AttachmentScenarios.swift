@@ -148,7 +148,10 @@ import Testing
         // Another hamlet's head is told nothing of it, and cannot send pieces of it either.
         try await s.commune.sync(s.doai)
         #expect(try s.doai.attachments().isEmpty)
-        await #expect(throws: SyncError.self) { _ = try await s.connection(s.doai).blob(sha256: photo.sha256) }
+        let refusal = await #expect(throws: SyncError.self) {
+            _ = try await s.connection(s.doai).blob(sha256: photo.sha256)
+        }
+        #expect(refusal?.kind == .notFound, "\(refusal?.message ?? "no error")")
         do {
             _ = try await s.connection(s.doai).blobStatus(sha256: photo.sha256)
             Issue.record("another hamlet's head learned of the photo")

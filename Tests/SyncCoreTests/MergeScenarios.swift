@@ -294,10 +294,12 @@ import Testing
         #expect(report.conflicts == 1)
         let conflict = try #require(try await s.commune.hub.conflicts(status: .open, for: s.commune.reviewer).first)
         #expect(conflict.incoming.value == .real(12.5))
-        await #expect(throws: SyncError.self) {
+        let refusal = await #expect(throws: SyncError.self) {
             try await s.commune.hub.resolve(
                 conflictID: conflict.id, choice: .incoming, note: nil, by: s.commune.reviewer)
         }
+        #expect(refusal?.kind == .invalidInput, "\(refusal?.message ?? "no error")")
+        #expect(refusal?.message.contains("amount") == true, "the reason names the field")
         _ = try await s.commune.hub.resolve(conflictID: conflict.id, choice: .hub, note: nil, by: s.commune.reviewer)
         try await s.commune.syncAll()
         try await s.commune.expectConverged()

@@ -13,7 +13,8 @@ import Testing
         let head = try commune.replica("head", for: commune.head(of: hamlets[0]))
         let good: SyncRow = ["donor_name": .text("Nguyễn Văn An"), "area_m2": .real(40)]
         let bad: SyncRow = ["donor_name": .text("Trần Thị Bình"), "area_m2": .real(-3)]
-        #expect(throws: SyncError.self) { try head.insert(into: "land_donations", rows: [good, bad]) }
+        let refusal = #expect(throws: SyncError.self) { try head.insert(into: "land_donations", rows: [good, bad]) }
+        #expect(refusal?.kind == .invalidInput, "\(refusal?.message ?? "no error")")
         #expect(try head.rows("land_donations").isEmpty)
         #expect(try head.status().pendingChanges == 0)
 

@@ -178,10 +178,11 @@ struct PostgresHubScenarios {
             #expect(try await moved.rows(table: table, for: commune.reviewer) == office.rows(table))
         }
         // A second move into the same commune is refused: it is not empty.
-        await #expect(throws: SyncError.self) {
+        let refusal = await #expect(throws: SyncError.self) {
             _ = try await PostgresHubStore.migrate(
                 from: try commune.sqliteHub, into: pool, code: province.code, logger: Self.logger)
         }
+        #expect(refusal?.kind == .conflict, "\(refusal?.message ?? "no error")")
         try await province.close()
     }
 

@@ -29,7 +29,8 @@ import Testing
         let second = try head.pushRequest(Array(changes[3..<6]))
 
         // A later page before an earlier one: refused whole, nothing applied.
-        await #expect(throws: SyncError.self) { try await connection.push(second) }
+        let refusal = await #expect(throws: SyncError.self) { try await connection.push(second) }
+        #expect(refusal?.kind == .sequenceGap, "\(refusal?.message ?? "no error")")
         #expect(try await commune.hub.rows(table: "road_segments", for: commune.reviewer).isEmpty)
 
         let firstOutcomes = try await connection.push(first).outcomes

@@ -89,7 +89,8 @@ import Testing
         var session = SyncSession(replica: head, hub: connection)
         session.retryPolicy = .standard
         session.sleep = { _ in Issue.record("waited for a hub that cannot be reached") }
-        await #expect(throws: SyncError.self) { try await session.run() }
+        let refusal = await #expect(throws: SyncError.self) { try await session.run() }
+        #expect(refusal?.kind == .unavailable, "\(refusal?.message ?? "no error")")
         #expect(try head.status().pendingChanges == 1)
         try await commune.syncAll()
         #expect(try head.status().pendingChanges == 0)

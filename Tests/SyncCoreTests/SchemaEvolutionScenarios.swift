@@ -104,9 +104,10 @@ import Testing
         // The version-1 replica has the rows, without the columns it does not know.
         #expect(try old.row("road_segments", id: road.id)?["name"] == .text("Ngõ 5"))
         #expect(try old.row("road_segments", id: road.id)?["kind"] == nil)
-        #expect(throws: SyncError.self) {
+        let refusal = #expect(throws: SyncError.self) {
             try old.update("road_segments", id: road.id, values: ["kind": .text("truc")])
         }
+        #expect(refusal?.kind == .invalidInput, "\(refusal?.message ?? "no error")")
         // What the hub sends a version-1 replica names only the columns version 1 knows.
         let v1Columns = Set(try SchemaView.at(1).tables.flatMap(\.columnNames))
         let page = try await commune.hub.pull(
@@ -254,6 +255,7 @@ import Testing
         // A version-1 replica cannot open a version-2 file either (a tool of the old fleet).
         let current = folder.appendingPathComponent("current.sqlite").path
         try Replica.create(at: current, principal: SQLiteHubStore.administrator).close()
-        #expect(throws: SyncError.self) { try Replica(path: current, schemaVersion: 1) }
+        let refusal = #expect(throws: SyncError.self) { try Replica(path: current, schemaVersion: 1) }
+        #expect(refusal?.kind == .incompatibleVersion, "\(refusal?.message ?? "no error")")
     }
 }

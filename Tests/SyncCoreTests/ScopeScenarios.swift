@@ -130,12 +130,14 @@ import Testing
         let commune = try await Commune.on(engine)
         let (_, hamlets) = try await commune.withHamlets(["Xóm Đông", "Xóm Đoài"])
         let dong = try commune.replica("dong", for: commune.head(of: hamlets[0]))
-        #expect(throws: SyncError.self) {
+        let refusal = #expect(throws: SyncError.self) {
             try dong.insert(into: "cleanups", values: ["date": .text("2026-11-10"), "hamlet_id": .text(hamlets[1])])
         }
-        #expect(throws: SyncError.self) {
+        #expect(refusal?.kind == .forbidden, "\(refusal?.message ?? "no error")")
+        let secondRefusal = #expect(throws: SyncError.self) {
             try dong.insert(into: "criteria", values: ["number": .integer(3), "name": .text("Thủy lợi")])
         }
+        #expect(secondRefusal?.kind == .forbidden, "\(secondRefusal?.message ?? "no error")")
         #expect(try dong.status().pendingChanges == 0)
         try commune.expectIntegrity()
     }
