@@ -62,7 +62,8 @@ let parent =
 let started = Date()
 var failed: [UInt64] = []
 var totals = (
-    operations: 0, syncs: 0, faults: 0, conflicts: 0, resolutions: 0, restores: 0, seedsRestored: 0, replicas: 0,
+    operations: 0, syncs: 0, faults: 0, conflicts: 0, resolutions: 0, restores: 0, seedsRestored: 0, bursts: 0,
+    replicas: 0,
     older: 0, upgraded: 0, bundles: 0,
     bundleFaults: 0, bundledChanges: 0, bundlesRefused: 0
 )
@@ -84,6 +85,7 @@ await withTaskGroup(of: SimulationReport.self) { group in
         totals.conflicts += report.conflicts
         totals.resolutions += report.resolutions
         totals.restores += report.restores
+        totals.bursts += report.concurrentBursts
         if report.restores > 0 { totals.seedsRestored += 1 }
         totals.replicas += report.replicas
         totals.older += report.olderReplicas
@@ -116,6 +118,7 @@ var unexercised: [String] = []
 if seeds >= 10 {
     if totals.conflicts == 0 { unexercised.append("no conflict was opened") }
     if totals.resolutions == 0 { unexercised.append("no conflict was resolved") }
+    if hubProcesses > 1, totals.bursts == 0 { unexercised.append("no devices synced at once") }
     if hubRestores, totals.seedsRestored < seeds {
         unexercised.append("\(seeds - totals.seedsRestored) of \(seeds) seeds never restored the hub")
     }
@@ -128,5 +131,6 @@ print(
         + "(\(totals.bundles) by file: \(totals.bundledChanges) changes taken in, \(totals.bundleFaults) files lost or doubled, \(totals.bundlesRefused) refused from unregistered devices), "
         + "\(totals.faults) faults, \(totals.conflicts) conflicts, \(totals.resolutions) resolutions, "
         + (hubRestores ? "\(totals.restores) hub restores in \(totals.seedsRestored) seeds, " : "")
+        + (hubProcesses > 1 ? "\(totals.bursts) bursts of concurrent syncs, " : "")
         + String(format: "%.1f s", seconds))
 exit(failed.isEmpty && unexercised.isEmpty ? 0 : 1)

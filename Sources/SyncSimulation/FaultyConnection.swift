@@ -47,6 +47,9 @@ package final class FaultPlan: Sendable {
         }
     }
 
+    /// How many hub processes answer.
+    var storeCount: Int { current.withLock { $0.stores.count } }
+
     /// Puts another hub in place: the file restored from a backup.
     func replace(_ store: SQLiteHubStore) { current.withLock { $0.stores = [store] } }
 
@@ -201,4 +204,11 @@ struct FaultyConnection: HubConnection {
             return try await hub.pull(request, for: principal)
         }
     }
+}
+
+/// A flag one task raises and others read.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }

@@ -19,6 +19,8 @@ package struct SimulationReport: Sendable {
     package var resolutions = 0
     /// Times the hub's backup was put back.
     package var restores = 0
+    /// Times several devices synced at once through several hub processes.
+    package var concurrentBursts = 0
     /// Replicas that started at an earlier schema version, and those upgraded mid-run.
     package var olderReplicas = 0
     package var upgradedMidRun = 0
@@ -36,6 +38,7 @@ package struct SimulationReport: Sendable {
         return "seed \(seed): \(outcome) — \(hamlets) hamlets, \(replicas) replicas, \(operations) operations, "
             + "\(syncs) syncs (\(bundles) by file), \(faults) faults, \(conflicts) conflicts, \(resolutions) resolutions"
             + (restores > 0 ? ", \(restores) hub restores" : "")
+            + (concurrentBursts > 0 ? ", \(concurrentBursts) bursts of concurrent syncs" : "")
     }
 }
 
@@ -212,6 +215,11 @@ struct World {
 
     mutating func step(_ report: inout SimulationReport) async throws {
         defer { stepsTaken += 1 }
+        // Several hub processes on one database: now and then, devices sync at once.
+        if plan.storeCount > 1, chance(8) {
+            try await syncTogether(&report)
+            return
+        }
         // Last night's backup of the hub; later its disk dies and the backup is put back.
         if let plan = restorePlan, stepsTaken == plan.backup {
             let path = folder.appendingPathComponent("hub-backup.sqlite").path
@@ -372,6 +380,67 @@ struct World {
     }
 
     private func hubState() async throws -> [String] { try await FaultPlan.state(of: hub, as: reviewer) }
+
+    /// Two to four devices sync at the same time, each through whichever hub process the
+    /// balancer picks, while a reader pulls the whole log as pages commit: (h) it must never
+    /// pass a position that commits later (see N+1 before N). Faults are off meanwhile, and
+    /// the interleaving is the machine's, not the seed's.
+    private mutating func syncTogether(_ report: inout SimulationReport) async throws {
+        var chosen: [Int] = []
+        for _ in 0..<(2 + Int(random.next() % 3)) {
+            let index = Int(random.next() % UInt64(devices.count))
+            if !chosen.contains(index) { chosen.append(index) }
+        }
+        let sessions = chosen.map { index in
+            var session = SyncSession(replica: devices[index].replica, hub: devices[index].connection)
+            session.pushPageSize = 1 + Int(random.next() % 40)
+            session.pullPageSize = 1 + Int(random.next() % 60)
+            return session
+        }
+        report.syncs += sessions.count
+        report.concurrentBursts += 1
+        plan.setEnabled(false)
+        defer { plan.setEnabled(true) }
+        let (plan, reviewer) = (self.plan, self.reviewer)
+        let start = try await hub.status(for: reviewer).logHead
+        let readerID = try devices[0].replica.replicaID
+        let finished = Flag()
+        let seen = try await withThrowingTaskGroup(of: Set<Int64>.self) { group in
+            group.addTask {
+                var (seen, cursor): (Set<Int64>, Int64) = ([], start)
+                while true {
+                    let done = finished.isSet
+                    let page = try await plan.someStore().pull(
+                        PullRequest(replicaID: readerID, clientTime: 0, after: cursor, limit: 25), for: reviewer)
+                    seen.formUnion(page.entries.map(\.seq))
+                    cursor = page.cursor
+                    if done, !page.hasMore { return seen.union([-cursor]) }
+                    await Task.yield()
+                }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { syncs in
+                for session in sessions {
+                    syncs.addTask {
+                        do {
+                            _ = try await session.run()
+                        } catch is FaultyConnection.Fault {}
+                    }
+                }
+                try await syncs.waitForAll()
+            }
+            finished.set()
+            return try await group.next() ?? []
+        }
+        // The reader's last cursor is kept as its negative (no position is below 1).
+        let cursor = -(seen.min() ?? 0)
+        let committed = try await hub.log().map(\.seq).filter { $0 > start && $0 <= cursor }
+        let passed = Set(committed).subtracting(seen).sorted()
+        if !passed.isEmpty {
+            plan.fail(
+                "(h) a reader pulling during concurrent syncs passed log positions \(passed.prefix(5)) before they were committed"
+            )
+        }
+    }
 
     /// The last few rows written, by whom.
     private mutating func noteEdit(_ device: Int, _ table: String, _ rowID: String) {
