@@ -74,7 +74,9 @@ await withTaskGroup(of: SimulationReport.self) { group in
     for _ in 0..<workers where next < end {
         let seed = next
         group.addTask {
-            await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub)
+            await Simulation.run(
+                seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub,
+                concurrent: hubProcesses > 1)
         }
         next += 1
     }
@@ -107,7 +109,9 @@ await withTaskGroup(of: SimulationReport.self) { group in
         if next < end {
             let seed = next
             group.addTask {
-                await Simulation.run(seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub)
+                await Simulation.run(
+                    seed: seed, steps: steps, parent: parent, hubRestores: hubRestores, hub: hub,
+                    concurrent: hubProcesses > 1)
             }
             next += 1
         }

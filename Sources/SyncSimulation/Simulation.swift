@@ -21,6 +21,10 @@ package struct SimulationReport: Sendable {
     package var restores = 0
     /// Times several devices synced at once through several hub processes.
     package var concurrentBursts = 0
+    /// A digest of everything the run left: the whole hub (rows, log, audit, conflicts,
+    /// receipts, devices) and every table of every device's file. A seed replays exactly
+    /// when two runs give the same.
+    package var digest = ""
     /// Replicas that started at an earlier schema version, and those upgraded mid-run.
     package var olderReplicas = 0
     package var upgradedMidRun = 0
@@ -63,8 +67,11 @@ package enum Simulation {
 
     /// Runs one seed with `steps` random steps in a fresh folder under `parent`.
     /// With `hubRestores`, the hub is backed up mid-run and later put back from that backup.
+    /// With `concurrent`, devices sometimes sync at once through several hub processes
+    /// (`World.syncTogether`): the run is then no longer the same from one time to the next.
     package static func run(
-        seed: UInt64, steps: Int = 160, parent: URL, hubRestores: Bool = false, hub: Hub = .sqlite
+        seed: UInt64, steps: Int = 160, parent: URL, hubRestores: Bool = false, hub: Hub = .sqlite,
+        concurrent: Bool = false
     ) async -> SimulationReport {
         let folder = parent.appendingPathComponent("ntm-sim-\(seed)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -79,6 +86,7 @@ package enum Simulation {
             guard let processes else { return report }
             var world = try await World(
                 seed: seed, folder: folder, stores: processes.stores, hubClock: processes.clock, report: &report)
+            world.concurrent = concurrent
             if hubRestores, steps >= 3 {
                 // Every seed restores once, at steps drawn apart from the rest of the run.
                 var draw = SplitMix64(seed: seed &+ 5)
@@ -130,6 +138,8 @@ struct World {
     var stepsTaken = 0
     /// What happened to identities and cursors, for a failure's report.
     var events: [String] = []
+    /// Whether devices sometimes sync at once (`syncTogether`).
+    var concurrent = false
     /// The last rows written, by which device: where the next edit often goes.
     var recentEdits: [(device: Int, table: String, rowID: String)] = []
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
@@ -216,7 +226,7 @@ struct World {
     mutating func step(_ report: inout SimulationReport) async throws {
         defer { stepsTaken += 1 }
         // Several hub processes on one database: now and then, devices sync at once.
-        if plan.storeCount > 1, chance(8) {
+        if concurrent, plan.storeCount > 1, chance(8) {
             try await syncTogether(&report)
             return
         }
@@ -377,6 +387,37 @@ struct World {
                 // Refused locally, as the CLI would refuse it: nothing written.
             }
         }
+    }
+
+    /// `SimulationReport.digest`.
+    private func digest() async throws -> String {
+        var lines = try await hubState()
+        for device in devices {
+            lines.append("file \(device.path.split(separator: "/").last ?? "")")
+            lines += try device.replica.read { db in
+                var file: [String] = []
+                // Signing keys come from the system's random source, as keys must.
+                for table in try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'sync_keys' ORDER BY name"
+                ) {
+                    file += try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
+                        let values = row.databaseValues.map { value -> String in
+                            if case .blob(let data) = value.storage {
+                                return "x'\(JSONText.fnv1a(data.base64EncodedString()))'"
+                            }
+                            return value.description
+                        }
+                        return "\(table) \(values.joined(separator: "|"))"
+                    }.sorted()
+                }
+                return file
+            }
+        }
+        let text = lines.joined(separator: "\n")
+        if let dump = ProcessInfo.processInfo.environment["NTM_SIM_DIGEST_DUMP"] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(dump)-\(UUID().uuidString.prefix(6))"))
+        }
+        return JSONText.fnv1a(text)
     }
 
     private func hubState() async throws -> [String] { try await FaultPlan.state(of: hub, as: reviewer) }
@@ -816,6 +857,7 @@ struct World {
         report.faults = plan.state.withLock { $0.faults }
         report.conflicts = try await hub.conflicts(status: nil, for: reviewer).count
         report.restores = plan.state.withLock { $0.restores }
+        report.digest = try await digest()
         report.failures += plan.state.withLock { $0.failures }
         report.failures += try await convergence()
         // Every device still at an earlier version gets the new ntm: it upgrades in place,

@@ -10,6 +10,8 @@ import Testing
         let second = await Simulation.run(seed: seed, steps: 80, parent: parent)
         #expect(first.failures.isEmpty, "\(first.failures)")
         #expect(first.summary == second.summary, "the same seed must replay the same run")
+        #expect(!first.digest.isEmpty)
+        #expect(first.digest == second.digest, "the same hub and the same files, to the byte")
         #expect(first.syncs > 0 && first.operations > 40)
     }
 }
