@@ -1,0 +1,124 @@
+import Foundation
+import HubPostgres
+import Testing
+
+@testable import SyncCore
+
+/// Issue 28: a conflict resolved a second time — with the same answer, with another, and
+/// at once through two PostgreSQL hub processes — is resolved once, and the hub says so.
+@Suite struct ResolutionScenarios {
+    /// A donation whose area the head and the office corrected at once: one open conflict.
+    private static func conflict(
+        head: Replica, office: Replica, sync: (Replica) async throws -> Void
+    ) async throws -> String {
+        let donation = try head.insert(
+            into: "land_donations", values: ["donor_name": .text("Bà Hà Thị Mai"), "area_m2": .real(100)]
+        ).id
+        try await sync(head)
+        try await sync(office)
+        try office.update("land_donations", id: donation, values: ["area_m2": .real(115)])
+        try head.update("land_donations", id: donation, values: ["area_m2": .real(120)])
+        try await sync(office)
+        try await sync(head)
+        return donation
+    }
+
+    /// Everything a resolution could change: the log, the audit trail, the conflicts.
+    private static func state(_ hub: any SQLHub, _ reviewer: Principal) async throws -> [String] {
+        var state = try await hub.log().map {
+            "\($0.seq) \($0.kind) \($0.rowID) \(try JSONText.encode($0.values ?? [:]))"
+        }
+        state += try await hub.auditTrail().map { "\($0.decision) \($0.column ?? "*") \($0.new ?? .null)" }
+        state += try await hub.conflicts(status: nil, for: reviewer).map {
+            "\($0.id) \($0.status) \($0.resolution.map { "\($0.choice) \($0.value ?? .null)" } ?? "")"
+        }
+        return state
+    }
+
+    @Test(arguments: TestPostgres.engines)
+    func resolvingAgainWithTheSameAnswerChangesNothingAndAnotherAnswerIsRefused(_ engine: SQLDialect) async throws {
+        let s = try await MergeScenarios.Setting(engine)
+        _ = try await Self.conflict(head: s.head, office: s.office) { try await s.commune.sync($0) }
+        let hub = s.commune.hub
+        let reviewer = s.commune.reviewer
+        let open = try #require(try await hub.conflicts(status: .open, for: reviewer).first)
+        let first = try await hub.resolve(conflictID: open.id, choice: .incoming, note: "đo lại", by: reviewer)
+        let after = try await Self.state(hub, reviewer)
+
+        // The same answer again (a reviewer's retry after a lost response): the same record.
+        let again = try await hub.resolve(conflictID: open.id, choice: .incoming, note: "đo lại", by: reviewer)
+        #expect(again == first)
+        let twice = try await Self.state(hub, reviewer)
+        #expect(twice == after, "nothing written twice: \(Set(twice).symmetricDifference(after))")
+        // Another answer: refused, with the reason, and nothing changes.
+        for other in [ConflictChoice.hub, .value(.real(118))] {
+            let refusal = await #expect(throws: SyncError.self) {
+                try await hub.resolve(conflictID: open.id, choice: other, note: nil, by: reviewer)
+            }
+            #expect(refusal?.kind == .conflict)
+            #expect(refusal?.message == "conflict \(open.id) is already resolved")
+            #expect(try await Self.state(hub, reviewer) == after)
+        }
+        try await s.commune.syncAll()
+        #expect(try s.head.row("land_donations", id: open.rowID)?["area_m2"] == .real(120))
+        try await s.commune.expectConverged()
+    }
+
+    @Test(.enabled(if: TestPostgres.url != nil))
+    func twoReviewersResolvingAtOnceThroughTwoHubProcessesResolveItOnce() async throws {
+        let url = try #require(TestPostgres.url)
+        let commune = try await ScratchCommune(
+            url: url, processes: 2, poolLimit: 2, prefix: "t", logger: TestPostgres.logger)
+        do {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-res-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let (first, second) = (commune.stores[0], commune.stores[1])
+            let hamlet = try await first.addHamlet(["name": .text("Xóm Chằm")])[TableSpec.idColumn]?.text ?? ""
+            let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
+            let head = try Replica.create(
+                at: folder.appendingPathComponent("cham.sqlite").path,
+                principal: Principal(role: .head(hamletID: hamlet), name: "Trưởng xóm Chằm"))
+            let office = try Replica.create(
+                at: folder.appendingPathComponent("office.sqlite").path, principal: reviewer)
+            // The head syncs through one process, the office through the other.
+            _ = try await Self.conflict(head: head, office: office) { replica in
+                let store = replica === head ? first : second
+                _ = try await SyncSession(
+                    replica: replica, hub: LocalHubConnection(store: store, principal: replica.principal)
+                ).run()
+            }
+            let open = try #require(try await first.conflicts(status: .open, for: reviewer).first)
+            let before = try await first.log().count
+
+            // Two reviewers answer differently, at the same moment, through the two processes.
+            async let keepHub = Result(catching: {
+                try await first.resolve(conflictID: open.id, choice: .hub, note: nil, by: reviewer)
+            })
+            async let takeIncoming = Result(catching: {
+                try await second.resolve(conflictID: open.id, choice: .incoming, note: nil, by: reviewer)
+            })
+            let answers = await [keepHub, takeIncoming]
+            let won = answers.compactMap { try? $0.get() }
+            #expect(won.count == 1, "exactly one resolution stands")
+            for case .failure(let error) in answers {
+                #expect((error as? SyncError)?.kind == .conflict, "\(error)")
+            }
+            let resolved = try #require(try await second.conflicts(status: nil, for: reviewer).first)
+            #expect(resolved.resolution?.choice == won.first?.resolution?.choice)
+            #expect(try await first.log().count == before + 2, "one value written and one conflict entry, once")
+            try head.close()
+            try office.close()
+        } catch {
+            await commune.remove()
+            throw error
+        }
+        await commune.remove()
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
