@@ -64,6 +64,41 @@ import Testing
         try await s.commune.expectConverged()
     }
 
+    /// The hub's wall clock steps back a day (a bad NTP answer, a replaced board with its
+    /// clock unset): what the hub writes after still comes after what it wrote before.
+    @Test(arguments: TestPostgres.engines)
+    func aResolutionAfterTheHubsClockSteppedBackStillWins(_ engine: SQLDialect) async throws {
+        let hubClock = ManualWallClock()
+        let commune = try await Commune.on(engine, hubClock: hubClock)
+        let (office, hamlets) = try await commune.withHamlets(["Xóm Đình"])
+        let head = try commune.replica("dinh", for: commune.head(of: hamlets[0]))
+        try await commune.sync(head)
+        let donation = try await Self.conflict(head: head, office: office) { try await commune.sync($0) }
+        let open = try #require(try await commune.hub.conflicts(status: .open, for: commune.reviewer).first)
+        let before = try await commune.hub.log()
+
+        hubClock.advance(by: -86_400_000)
+        _ = try await commune.hub.resolve(
+            conflictID: open.id, choice: .value(.real(118)), note: "đo lại", by: commune.reviewer)
+        let log = try await commune.hub.log()
+        let stamps = log.map(\.hlc)
+        #expect(stamps == stamps.sorted(), "the log's stamps never go back")
+        let resolution = log.dropFirst(before.count)
+        #expect(!resolution.isEmpty)
+        let latest = try #require(before.map(\.hlc).max())
+        #expect(resolution.allSatisfy { $0.hlc > latest }, "the resolution comes after everything before it")
+        try await commune.syncAll()
+        // A later edit by the head, stamped by its own (right) clock, still wins over the
+        // reviewer's value: the hub's clock going back moved nothing ahead of real time.
+        for replica in [head, office] {
+            #expect(try replica.row("land_donations", id: donation)?["area_m2"] == .real(118))
+        }
+        try head.update("land_donations", id: donation, values: ["note": .text("đã đo lại")])
+        try await commune.syncAll()
+        #expect(try office.row("land_donations", id: donation)?["note"] == .text("đã đo lại"))
+        try await commune.expectConverged()
+    }
+
     @Test(.enabled(if: TestPostgres.url != nil))
     func twoReviewersResolvingAtOnceThroughTwoHubProcessesResolveItOnce() async throws {
         let url = try #require(TestPostgres.url)
