@@ -66,4 +66,68 @@ import Testing
         try await commune.expectConverged()
         try commune.expectIntegrity()
     }
+
+    /// Issue 28: the file fails (the disk fills) while a group of queued pushes commits:
+    /// every push of the group is refused with the reason, none is half-applied, and all go
+    /// through once there is room again.
+    @Test func aDiskFullDuringAGroupCommitRefusesEveryQueuedPushAndAppliesNone() async throws {
+        let commune = try Commune()
+        let (office, hamlets) = try await commune.withHamlets((1...6).map { "Xóm \($0)" })
+        var heads: [Replica] = []
+        for (index, hamlet) in hamlets.enumerated() {
+            let head = try commune.replica("head\(index)", for: commune.head(of: hamlet))
+            for row in 0..<5 {
+                try head.insert(
+                    into: "land_donations",
+                    values: [
+                        "donor_name": .text("Hộ bà Lò Thị \(index)-\(row)"), "area_m2": .real(30),
+                        "note": .text(String(repeating: "Biên bản hiến đất có chữ ký của cả hộ. ", count: 20)),
+                    ])
+            }
+            heads.append(head)
+        }
+        let hub = try commune.sqliteHub
+        let log = try await hub.log()
+        // The writer is held while the pushes queue; meanwhile the disk is all but full.
+        let gate = DispatchSemaphore(value: 0)
+        let busy = Task {
+            try await hub.writer.write { db in
+                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+                _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 1)")
+                gate.wait()
+            }
+        }
+        let before = hub.pushes.counts
+        let syncs = heads.map { head in
+            Task { () -> SyncError? in
+                do {
+                    _ = try await commune.sync(head)
+                    return nil
+                } catch let error as SyncError {
+                    return error
+                }
+            }
+        }
+        // The first push leads alone, the others queue behind it for the next group.
+        while hub.pushes.waiting < heads.count - 1 { try await Task.sleep(for: .milliseconds(5)) }
+        gate.signal()
+        try await busy.value
+        for sync in syncs {
+            let error = try await sync.value
+            #expect(error?.kind == .unavailable, "\(String(describing: error))")
+            #expect(error?.message.contains("disk is full") == true)
+        }
+        #expect(hub.pushes.counts.transactions - before.transactions >= 2, "the group was tried together")
+        #expect(try await hub.log() == log, "nothing half-applied")
+        #expect(try await hub.rows(table: "land_donations", for: commune.reviewer).isEmpty)
+        for head in heads { #expect(try head.status().pendingChanges == 5) }
+
+        // Room again: every push goes through, once.
+        try await hub.writer.write { db in _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1073741823") }
+        try await commune.syncAll()
+        #expect(try await hub.rows(table: "land_donations", for: commune.reviewer).count == 30)
+        #expect(try office.rows("land_donations").count == 30)
+        try await commune.expectConverged()
+        try commune.expectIntegrity()
+    }
 }
