@@ -52,6 +52,60 @@ import Testing
         #expect(usb.formerReplicaIDs == [dong.replicaID])
     }
 
+    /// Issue 28: the hub is stopped with SIGTERM (a service manager, a reboot) while three
+    /// devices push long offline months: it stops cleanly, its file is whole, and after it
+    /// starts again every record reaches it exactly once.
+    @Test func sigtermWithSyncsInFlightStopsTheHubCleanlyAndLosesNothing() async throws {
+        let commune = try Commune()
+        defer { try? FileManager.default.removeItem(at: commune.folder) }
+        var (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
+        defer { hub.kill9() }
+        let names = ["dong", "doai", "office"]
+        try commune.join(names, hub: url)
+        // A month offline each, written straight into the files (captured by the triggers).
+        for (name, hamlet) in [("dong", commune.dongID), ("doai", commune.doaiID)] {
+            try sqlite3(
+                [
+                    "\(name).sqlite",
+                    """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+                    INSERT INTO cleanups (hamlet_id, date, participants, note)
+                    SELECT '\(hamlet)', printf('2026-10-%02d', (i % 28) + 1), i, 'dọn đường ' || i FROM n;
+                    """,
+                ], in: commune.folder)
+        }
+        let syncs = try names.map { name in
+            try Programs.start(
+                "ntm", ["sync", "--page-size", "10"], in: commune.folder, environment: ["NTM_DB": "\(name).sqlite"])
+        }
+        // Stopped once the pushes are under way.
+        let received = { () async throws -> Int in
+            try await commune.hubRows("cleanups", for: Principal(role: .reviewer, name: "")).count
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while try await received() < 20, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        hub.process.terminate(SIGTERM)
+        try await hub.wait(seconds: 30)
+        #expect(!hub.process.isRunning, "SIGTERM stops the hub")
+        #expect(hub.process.terminationStatus == 0, "a clean stop: \(hub.stderr)")
+        for sync in syncs { try await sync.wait(seconds: 60) }
+        try sqlite3(["hub.sqlite", "PRAGMA integrity_check"], in: commune.folder)
+
+        // Started again on the same port: every device finishes, and nothing is lost or doubled.
+        let port = Int(url.split(separator: ":").last ?? "") ?? 0
+        (hub, _) = try await Programs.serve(db: "hub.sqlite", port: port, in: commune.folder)
+        for _ in 0..<2 {
+            for name in names { try commune.ntm(name, ["sync"]) }
+        }
+        let cleanups = try await commune.hubRows("cleanups", for: Principal(role: .reviewer, name: ""))
+        #expect(cleanups.count == 800)
+        #expect(Set(cleanups.compactMap { $0["id"]?.text }).count == 800)
+        for name in names {
+            let status = try commune.ntm(name, ["status", "--json"]).json(ReplicaStatus.self)
+            #expect(status.pendingChanges == 0, "\(name)")
+        }
+    }
+
     @Test func captureSwitchedOffInTheShellIsFoundByCheckAndRepaired() async throws {
         let commune = try Commune()
         defer { try? FileManager.default.removeItem(at: commune.folder) }
