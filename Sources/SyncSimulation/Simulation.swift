@@ -356,8 +356,9 @@ struct World {
     }
 
     /// The office (device 0) and the device at `index` (or another, when it is the office)
-    /// each set a review field of one row both hold to a value of their own, before either
-    /// syncs: the second to reach the hub opens a conflict (DESIGN.md §4).
+    /// each set one field of one row both hold to a value of their own, before either syncs:
+    /// for a review field the second to reach the hub opens a conflict; for another, the
+    /// later stamp wins (DESIGN.md §4).
     private mutating func editTogether(_ index: Int) async throws {
         let heads = devices.indices.filter { !devices[$0].replica.principal.isReviewer }
         guard let other = index != 0 && heads.contains(index) ? index : pick(heads) else { return }
@@ -378,7 +379,10 @@ struct World {
             try await sync(0, faults: false)
             rows = try shared()
         }
-        guard let id = pick(rows), let column = pick(table.columns.filter { $0.policy == .review }) else { return }
+        // Mostly a review field (a conflict for the office); else a field the latest writer wins.
+        let policy: MergePolicy = chance(65) ? .review : .lastWriterWins
+        let columns = table.columns.filter { $0.policy == policy && $0.name != TableSpec.scopeColumn }
+        guard let id = pick(rows), let column = pick(columns) else { return }
         for (device, replica) in zip([0, other], pair) {
             do {
                 try replica.update(table.name, id: id, values: [column.name: value(for: column, table: table)])
@@ -876,6 +880,7 @@ struct World {
         report.failures += try await acknowledgedChangesAreKept()
         report.failures += try await refusalsAreExplained()
         report.failures += try await reviewFieldsChangedOnlyByReview()
+        report.failures += try await lastWriterWins()
         report.failures += try await everyRecordReachedTheHub()
         if let file = hub as? SQLiteHubStore, try file.integrityCheck() != "ok" {
             report.failures.append("(e) the hub fails integrity_check")
@@ -1172,6 +1177,55 @@ struct World {
             if let offered = plan.state.withLock({ $0.offered[key] }) { trace.append("offered \(offered)") }
             failures.append("(f) \(key) was recorded on a replica and never reached the hub \(trace)")
             if failures.count == 1 { failures.append("events: \(events)") }
+        }
+        return failures
+    }
+
+    /// (i) The merge model, for last-writer-wins fields: predicted from what the devices
+    /// sent and the hub received (not from the hub's log), each such field of each row holds
+    /// the value of the latest write by HLC, ties to the greater replica id (DESIGN.md §4).
+    /// Rows a reviewer's resolution or a held delete touched, stamps the hub clamped, and
+    /// runs with a hub restore (whose offers re-state values) are left to (b).
+    private func lastWriterWins() async throws -> [String] {
+        guard plan.state.withLock({ $0.restores }) == 0 else { return [] }
+        let sent = plan.state.withLock { $0.sent }
+        var skipped: Set<String> = []
+        for entry in try await hub.auditTrail() where [.resolved, .held, .deleted].contains(entry.decision) {
+            skipped.insert("\(entry.table)/\(entry.rowID)")
+        }
+        var latest: [String: (hlc: HLCTimestamp, replicaID: String, value: SyncValue, seq: Int64)] = [:]
+        for (replicaID, digest, outcome) in try await hub.receivedOutcomes() where outcome.status == .applied {
+            guard let change = sent[FaultPlan.key(replicaID, outcome.seq, digest)] else { continue }
+            let rowKey = "\(change.table)/\(change.rowID)"
+            if outcome.clamped { skipped.insert(rowKey) }
+            let table = try ReplicatedSchema.table(change.table)
+            for (field, value) in change.values where field != TableSpec.idColumn && field != TableSpec.scopeColumn {
+                guard table.column(field)?.policy == .lastWriterWins,
+                    let result = outcome.fields[field] ?? outcome.fields["*"], result == .applied || result == .lost
+                else { continue }
+                let key = "\(rowKey)/\(field)"
+                if let known = latest[key],
+                    known.hlc > change.hlc
+                        || (known.hlc == change.hlc && !known.replicaID.utf8.lexicographicallyPrecedes(replicaID.utf8))
+                {
+                    continue
+                }
+                latest[key] = (change.hlc, replicaID, value, outcome.seq)
+            }
+        }
+        var failures: [String] = []
+        for table in ReplicatedSchema.tables {
+            for row in try await hub.rows(table: table.name, for: reviewer) {
+                let rowKey = "\(table.name)/\(row[TableSpec.idColumn]?.text ?? "")"
+                guard !skipped.contains(rowKey) else { continue }
+                for column in table.columns where column.policy == .lastWriterWins {
+                    guard let winner = latest["\(rowKey)/\(column.name)"], (row[column.name] ?? .null) != winner.value
+                    else { continue }
+                    failures.append(
+                        "(i) \(rowKey) \(column.name) is \(row[column.name] ?? .null); the latest write, \(winner.value) by \(winner.replicaID.suffix(6))#\(winner.seq), should have won"
+                    )
+                }
+            }
         }
         return failures
     }
