@@ -591,9 +591,10 @@ import Testing
             seq: 1, kind: .upsert, table: "households", rowID: "r1", hamletID: "h1",
             values: ["id": .text("r1"), "hamlet_id": .text("h1"), "head_name": .text("An")],
             hlc: HLCTimestamp(rawValue: .max), replicaID: "fake", author: "fake hub", loggedAt: 0)
-        #expect(throws: SyncError.self) {
+        let refusal1 = #expect(throws: SyncError.self) {
             try replica.apply(PullResponse(hubTime: .min, entries: [entry], cursor: 1, hasMore: false))
         }
+        #expect(refusal1?.kind == .storage, "\(refusal1?.message ?? "no error")")
         #expect(try replica.pullCursor() == 0)
         #expect(try replica.rows("households").isEmpty)
         // Local writes go on, stamped sanely.

@@ -154,18 +154,21 @@ import Testing
             (issued.hubCertificate, other.hubKey, "does not belong"),
         ]
         for (certificate, key, expected) in cases {
-            #expect(throws: SyncError.self) { try HubTLS(certificateFile: certificate, keyFile: key) }
+            let refusal1 = #expect(throws: SyncError.self) { try HubTLS(certificateFile: certificate, keyFile: key) }
+            #expect(refusal1?.kind == .invalidInput, "\(refusal1?.message ?? "no error")")
             do {
                 _ = try HubTLS(certificateFile: certificate, keyFile: key)
             } catch {
                 #expect(error.message.contains(expected), "\(error.message)")
             }
         }
-        #expect(throws: SyncError.self) {
+        let refusal2 = #expect(throws: SyncError.self) {
             _ = try CommuneCertificates.issue(in: hub.path("x"), commune: "X", hosts: ["bad host!"], days: 30)
         }
-        #expect(throws: SyncError.self) {
+        #expect(refusal2?.kind == .invalidInput, "\(refusal2?.message ?? "no error")")
+        let refusal3 = #expect(throws: SyncError.self) {
             _ = try CommuneCertificates.issue(in: hub.path("y"), commune: "X", hosts: [], days: 30)
         }
+        #expect(refusal3?.kind == .invalidInput, "\(refusal3?.message ?? "no error")")
     }
 }

@@ -172,7 +172,8 @@ import Testing
 
     @Test func malformedTextIsAClearErrorNotACrash() {
         for text in ["", "{", "{\"a\":}", "{\"a\":1,}", "[1]", "{\"a\":\"\\ud800\"}", "{\"a\":1} x", "{\"a\":--1}"] {
-            #expect(throws: SyncError.self) { try JSONText.decode(SyncRow.self, from: text) }
+            let refusal1 = #expect(throws: SyncError.self) { try JSONText.decode(SyncRow.self, from: text) }
+            #expect(refusal1?.kind == .storage, "\(refusal1?.message ?? "no error")")
         }
     }
 }
@@ -187,6 +188,7 @@ extension FastJSONTests {
         #expect(try FieldStampStorage.decode(stored) == stamps)
         #expect(try FieldStampStorage.decode(Self.foundation(stamps)) == stamps)
         #expect(try FieldStampStorage.decode("[]") == [:])
-        #expect(throws: SyncError.self) { try FieldStampStorage.decode("[{\"f\":[\"a\"]") }
+        let refusal2 = #expect(throws: SyncError.self) { try FieldStampStorage.decode("[{\"f\":[\"a\"]") }
+        #expect(refusal2?.kind == .storage, "\(refusal2?.message ?? "no error")")
     }
 }

@@ -233,7 +233,8 @@ import Testing
         // raw SQL writes stay valid". A row SQLite takes but the hub refuses is captured,
         // pushed and rejected, and sits on the replica as a rejected change.
         let table = try ReplicatedSchema.table(refused.table)
-        #expect(throws: SyncError.self) { try table.completeRow(refused.row) }
+        let refusal = #expect(throws: SyncError.self) { try table.completeRow(refused.row) }
+        #expect(refusal?.kind == .invalidInput, "\(refusal?.message ?? "no error")")
         let queue = try Self.database()
         let error = Self.failure(
             queue,

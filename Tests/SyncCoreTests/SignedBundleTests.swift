@@ -70,8 +70,9 @@ import Testing
                 #expect(error.message.contains(reason), "\(error.message)")
             }
         }
-        #expect(throws: SyncError.self) {
+        let refusal = #expect(throws: SyncError.self) {
             _ = try SignedBundle.read([UInt8](repeating: 0, count: SignedBundle.maxFileBytes + 1))
         }
+        #expect(refusal?.kind == .tooLarge, "\(refusal?.message ?? "no error")")
     }
 }

@@ -97,7 +97,8 @@ import Testing
         if valid {
             try request.check(hubSchema: ReplicatedSchema.version)
         } else {
-            #expect(throws: SyncError.self) { try request.check(hubSchema: ReplicatedSchema.version) }
+            let refusal1 = #expect(throws: SyncError.self) { try request.check(hubSchema: ReplicatedSchema.version) }
+            #expect(refusal1?.kind == .invalidInput, "\(refusal1?.message ?? "no error")")
             do {
                 try request.check(hubSchema: ReplicatedSchema.version)
             } catch {
@@ -109,7 +110,8 @@ import Testing
     @Test func aHubAnswerWithAMalformedKeyIsRefusedWhole() throws {
         var page = PullResponse(hubTime: 0, entries: [], cursor: 0, hasMore: false)
         page.hubKey = "bad"
-        #expect(throws: SyncError.self) { try page.check() }
+        let refusal2 = #expect(throws: SyncError.self) { try page.check() }
+        #expect(refusal2?.kind == .storage, "\(refusal2?.message ?? "no error")")
         page.hubKey = SigningKeys.text(Curve25519.Signing.PrivateKey().publicKey)
         try page.check()
         // And it survives the wire both ways.

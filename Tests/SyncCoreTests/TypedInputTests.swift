@@ -95,7 +95,8 @@ import Testing
 
     @Test(arguments: ["13/2026", "2026-13", "2026", "11-2026", "2026-11-05"])
     func aMonthInNoKnownFormIsRefused(text: String) {
-        #expect(throws: SyncError.self) { try ReportPeriod.month(text) }
+        let refusal = #expect(throws: SyncError.self) { try ReportPeriod.month(text) }
+        #expect(refusal?.kind == .invalidInput, "\(refusal?.message ?? "no error")")
     }
 
     /// Issue 27: a day that does not exist was told its format was wrong.
