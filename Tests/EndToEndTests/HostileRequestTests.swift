@@ -540,6 +540,27 @@ import Testing
         #expect(!lines.all.contains { $0.contains(secret) })
     }
 
+    /// Issue 28: through the router every address is "unknown"; on a real socket, failed
+    /// sign-ins from one address throttle that address only.
+    @Test func theSignInThrottleIsPerAddressOnARealSocket() async throws {
+        let hub = try await TestHub(.sqlite)
+        let forged = "ntm_\(AccessToken(hub.dongToken)?.id ?? "")_\(String(repeating: "cd", count: 32))"
+        try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in
+            let port = Int(url.split(separator: ":").last ?? "") ?? 0
+            let statuses = try (0..<12).map { _ in
+                try RawConnection.request(port: port, method: "GET", path: "/v1/status", token: forged).status
+            }
+            #expect(statuses.prefix(10).allSatisfy { $0 == 401 }, "\(statuses)")
+            #expect(statuses.suffix(2).allSatisfy { $0 == 429 }, "\(statuses)")
+            // The guessing address waits, even with a good token; another address does not.
+            let same = try RawConnection.request(port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
+            #expect(same.status == 429)
+            let other = try RawConnection.request(
+                port: port, method: "GET", path: "/v1/status", token: hub.dongToken, from: "127.0.0.2")
+            #expect(other.status == 200, "another address is not throttled: \(other.body)")
+        }
+    }
+
     @Test(arguments: TestPostgres.engines) func noRequestWritesAForgedLogLine(_ engine: SQLDialect) async throws {
         let hub = try await TestHub(engine)
         let lines = LogCapture()

@@ -10,9 +10,23 @@ import Foundation
 final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
 
-    init(port: Int) throws {
+    /// Connects from `source`, another address of the loopback network (127.0.0.0/8 is all
+    /// this machine's): the hub sees another client address.
+    init(port: Int, from source: String = "127.0.0.1") throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Programs.ProgramError(message: "socket: \(errno)") }
+        var local = sockaddr_in()
+        local.sin_family = sa_family_t(AF_INET)
+        local.sin_addr.s_addr = inet_addr(source)
+        let bound = withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0 else {
+            close(descriptor)
+            throw Programs.ProgramError(message: "bind \(source): \(errno)")
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -72,9 +86,9 @@ final class RawConnection: @unchecked Sendable {
     /// One whole request with `Connection: close`; the response's status code (0: none).
     static func request(
         port: Int, method: String, path: String, token: String? = nil, body: [UInt8] = [],
-        headers: [String] = [], seconds: Double = 20
+        headers: [String] = [], seconds: Double = 20, from source: String = "127.0.0.1"
     ) throws -> (status: Int, body: String) {
-        let connection = try RawConnection(port: port)
+        let connection = try RawConnection(port: port, from: source)
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         if let token { head += "Authorization: Bearer \(token)\r\n" }
         for header in headers { head += header + "\r\n" }
