@@ -547,17 +547,79 @@ import Testing
         let forged = "ntm_\(AccessToken(hub.dongToken)?.id ?? "")_\(String(repeating: "cd", count: 32))"
         try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in
             let port = Int(url.split(separator: ":").last ?? "") ?? 0
-            let statuses = try (0..<12).map { _ in
-                try RawConnection.request(port: port, method: "GET", path: "/v1/status", token: forged).status
+            var statuses: [Int] = []
+            for _ in 0..<12 {
+                statuses.append(
+                    try await RawConnection.requestDetached(
+                        port: port, method: "GET", path: "/v1/status", token: forged
+                    )
+                    .status)
             }
             #expect(statuses.prefix(10).allSatisfy { $0 == 401 }, "\(statuses)")
             #expect(statuses.suffix(2).allSatisfy { $0 == 429 }, "\(statuses)")
             // The guessing address waits, even with a good token; another address does not.
-            let same = try RawConnection.request(port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
+            let same = try await RawConnection.requestDetached(
+                port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
             #expect(same.status == 429)
-            let other = try RawConnection.request(
+            let other = try await RawConnection.requestDetached(
                 port: port, method: "GET", path: "/v1/status", token: hub.dongToken, from: "127.0.0.2")
             #expect(other.status == 200, "another address is not throttled: \(other.body)")
+        }
+    }
+
+    /// Issue 28: on a real socket, at most 8 pushes and pulls are in flight: 8 whose bodies
+    /// are still arriving hold every permit, a 9th waits, and goes through once one ends.
+    @Test func atMostEightSyncRequestsAreInFlightOnARealSocket() async throws {
+        let hub = try await TestHub(.sqlite)
+        try await HubApplication.withRunningHub(hub.target, logger: TestHub.quietLogger) { url in
+            let port = Int(url.split(separator: ":").last ?? "") ?? 0
+            let body = Array(Self.pull().utf8)
+            func head(_ length: Int) -> String {
+                "POST /v1/pull HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Authorization: Bearer \(hub.dongToken)\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: \(length)\r\n\r\n"
+            }
+            // Eight pulls whose bodies stop half way.
+            let slow = try (0..<HubServerLimits().maxConcurrentSyncRequests).map { _ in
+                let connection = try RawConnection(port: port)
+                connection.send(Array(head(body.count).utf8) + body.prefix(body.count / 2))
+                return connection
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            // A ninth, whole: it waits for a permit.
+            let ninth = try RawConnection(port: port)
+            ninth.send(Array(head(body.count).utf8) + body)
+            let waited = await ninth.response(seconds: 1.5)
+            #expect(waited.isEmpty, "the ninth pull was served while eight held every permit")
+            // One of the eight finishes: the ninth goes through.
+            slow[0].send(Array(body.suffix(from: body.count / 2)))
+            #expect(await slow[0].response(seconds: 20).hasPrefix("HTTP/1.1 200"))
+            let served = await ninth.response(seconds: 20)
+            #expect(served.hasPrefix("HTTP/1.1 200"), "\(served.prefix(200))")
+        }
+    }
+
+    /// Issue 28: on a real socket, connections beyond the cap wait unserved until one closes.
+    @Test func connectionsBeyondTheCapWaitUntilOneCloses() async throws {
+        let hub = try await TestHub(.sqlite)
+        var limits = HubServerLimits()
+        limits.maxConnections = 4
+        try await HubApplication.withRunningHub(hub.target, limits: limits, logger: TestHub.quietLogger) { url in
+            let port = Int(url.split(separator: ":").last ?? "") ?? 0
+            // Four clients hold their connections open (a request head begun, never ended).
+            var held = try (0..<4).map { _ in
+                let connection = try RawConnection(port: port)
+                connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                return connection
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let fifth = try RawConnection(port: port)
+            fifth.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            #expect(await fifth.response(seconds: 1.5).isEmpty, "a fifth connection was served beyond the cap")
+            held.removeFirst()  // one client goes away
+            let served = await fifth.response(seconds: 20)
+            #expect(served.hasPrefix("HTTP/1.1 200"), "\(served.prefix(200))")
+            _ = held
         }
     }
 

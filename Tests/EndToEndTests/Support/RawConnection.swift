@@ -83,6 +83,14 @@ final class RawConnection: @unchecked Sendable {
         return (String(decoding: received, as: UTF8.self), false)
     }
 
+    /// `readUntilClosed` on a thread of its own, not one of Swift concurrency's few: a hub
+    /// in this test process needs them to answer (a 2-core machine has two).
+    func response(seconds: Double) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: self.readUntilClosed(seconds: seconds).text) }
+        }
+    }
+
     /// One whole request with `Connection: close`; the response's status code (0: none).
     static func request(
         port: Int, method: String, path: String, token: String? = nil, body: [UInt8] = [],
@@ -98,5 +106,17 @@ final class RawConnection: @unchecked Sendable {
         let status = response.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
         let text = response.range(of: "\r\n\r\n").map { String(response[$0.upperBound...]) } ?? ""
         return (status, text)
+    }
+
+    /// `request` on a thread of its own: for a hub running in this test process.
+    static func requestDetached(
+        port: Int, method: String, path: String, token: String? = nil, from source: String = "127.0.0.1"
+    ) async throws -> (status: Int, body: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Result { try request(port: port, method: method, path: path, token: token, from: source) })
+            }
+        }
     }
 }
