@@ -990,8 +990,18 @@ struct World {
                 received[FaultPlan.key(replicaID, outcome.seq, digest)] = outcome
             }
         }
+        // Who wrote under each id a device had: an overwritten value is excused only by an
+        // audit entry naming its author.
+        var authors: [String: String] = [:]
+        for device in devices {
+            authors[try device.replica.replicaID] = device.replica.principal.name
+            for former in try device.replica.formerIdentities() {
+                authors[former.replicaID] = device.replica.principal.name
+            }
+        }
         var failures: [String] = []
         for (key, told) in told.sorted(by: { $0.key < $1.key }) where told.outcome.status == .applied {
+            let author = authors[String(key.split(separator: "#").first ?? "")]
             guard let change = sent[key] else {
                 failures.append("(b) a device was told change \(key) was applied, but no device sent it")
                 continue
@@ -1008,6 +1018,7 @@ struct World {
                     || entries.contains {
                         [.overwritten, .resolved].contains($0.decision) && $0.column == field
                             && ($0.old ?? .null) == value
+                            && (author == nil || $0.oldAuthor == nil || $0.oldAuthor == author)
                     }
             }
             for (field, result) in told.outcome.fields.sorted(by: { $0.key < $1.key }) {
