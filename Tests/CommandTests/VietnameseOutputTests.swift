@@ -50,7 +50,11 @@ import Testing
         #expect(try Language.resolve(arguments: [], environment: ["LANG": "vi_VN.UTF-8"]) == .vi)
         #expect(try Language.resolve(arguments: [], environment: ["LC_ALL": "C", "LANG": "vi_VN"]) == .en)
         #expect(try Language.resolve(arguments: [], environment: [:]) == .en)
-        #expect(throws: (any Error).self) { try Language.resolve(arguments: ["--lang", "fr"], environment: [:]) }
+        let refusal = #expect(throws: CommandFailure.self) {
+            try Language.resolve(arguments: ["--lang", "fr"], environment: [:])
+        }
+        #expect(refusal?.status == 2, "a usage error")
+        #expect(refusal?.message == "--lang must be vi or en, not 'fr'")
         #expect(Language.removingOption(from: ["--lang", "vi", "sync", "--lang=en", "--json"]) == ["sync", "--json"])
     }
 

@@ -98,14 +98,17 @@ import Testing
     }
 
     @Test(arguments: engines) func aMissingOrExtraArgumentIsAnErrorNotACrash(_ engine: SQLDialect) async throws {
-        await #expect(throws: (any Error).self) {
+        let missing = await #expect(throws: (any Error).self) {
             try await TestEngine.run(engine) { sql in
                 try sql.execute("INSERT INTO t (id, n) VALUES (?, ?)", [.text("x")])
             }
         }
-        await #expect(throws: (any Error).self) {
+        let extra = await #expect(throws: (any Error).self) {
             try await TestEngine.run(engine) { sql in try sql.execute("SELECT 1", [.text("x")]) }
         }
+        // Each engine says it in its own type, with the same words.
+        #expect(String(describing: missing).contains("1 arguments for 2 parameters"), "\(String(describing: missing))")
+        #expect(String(describing: extra).contains("1 arguments for 0 parameters"), "\(String(describing: extra))")
     }
 }
 
