@@ -41,27 +41,60 @@ package final class PostgresHubSQL: HubSQL {
     func flush() throws {
         let sent = pending
         pending = []
-        var first: (any Error)?
-        for (answer, sql) in sent {
-            do {
-                _ = try answer.wait()
-            } catch {
-                if first == nil { first = Self.statementError(error, sql: sql) }
-            }
+        guard let last = sent.last else { return }
+        let answers = try wait(EventLoopFuture.whenAllComplete(sent.map(\.answer), on: last.answer.eventLoop))
+        for (answer, (_, sql)) in zip(answers, sent) {
+            if case .failure(let error) = answer { throw Self.statementError(error, sql: sql) }
         }
-        if let first { throw first }
     }
 
     /// Waits for every statement sent, whatever their answers: before a rollback.
-    private func drain() {
+    private func drain() throws {
         let sent = pending
         pending = []
-        for (answer, _) in sent { _ = try? answer.wait() }
+        guard let last = sent.last else { return }
+        _ = try wait(EventLoopFuture.whenAllComplete(sent.map(\.answer), on: last.answer.eventLoop))
+    }
+
+    /// The longest the hub waits for an answer: past the server's own `statement_timeout`
+    /// (60 s), a statement the server never answers.
+    static let answerDeadline = TimeAmount.seconds(75)
+
+    /// Waits for `answer`, but not for ever: a connection that closes under a statement (the
+    /// server ended it, the network went) may leave its answer pending, and PostgresNIO does
+    /// not always fail it; the connection is looked at every second, and a statement
+    /// unanswered past `answerDeadline` is given up. Either way the connection is broken.
+    private func wait<T: Sendable>(_ answer: EventLoopFuture<T>) throws -> T {
+        let connection = self.connection
+        if connection.isClosed { throw PostgresConnectionLost(reason: "the connection to the database was closed") }
+        let loop = answer.eventLoop
+        let bounded = loop.makePromise(of: T.self)
+        answer.cascade(to: bounded)
+        let deadline = NIODeadline.now() + Self.answerDeadline
+        let watch = loop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            if connection.isClosed {
+                bounded.fail(PostgresConnectionLost(reason: "the connection to the database was closed"))
+            } else if NIODeadline.now() > deadline {
+                bounded.fail(PostgresConnectionLost(reason: "the database did not answer in time"))
+            }
+        }
+        defer { watch.cancel() }
+        return try bounded.futureResult.wait()
+    }
+
+    /// Begins the transaction: waits for the server's answer, so that a connection the
+    /// server has closed is found out before anything of the transaction is sent. Explicit,
+    /// whatever the server's default: a write sees what the writer before it committed once
+    /// it holds the commune's lock (READ COMMITTED); a read is one snapshot (a pull's head
+    /// and page agree).
+    func begin(readOnly: Bool) throws {
+        _ = try run(
+            readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED", [])
     }
 
     /// Rolls the transaction back.
     func rollback() throws {
-        drain()
+        try drain()
         _ = try run("ROLLBACK", [])
     }
 
@@ -84,7 +117,7 @@ package final class PostgresHubSQL: HubSQL {
         try flush()
         let query = try Self.query(sql, arguments)
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try wait(connection.query(query, logger: logger))
         } catch {
             throw Self.statementError(error, sql: sql)
         }
@@ -124,7 +157,7 @@ package final class PostgresHubSQL: HubSQL {
             try execute("RELEASE SAVEPOINT \(name)", [])
             return result
         } catch {
-            drain()
+            try drain()
             try execute("ROLLBACK TO SAVEPOINT \(name)", [])
             try execute("RELEASE SAVEPOINT \(name)", [])
             try flush()
@@ -138,6 +171,9 @@ package final class PostgresHubSQL: HubSQL {
 
     /// What a PostgreSQL failure means to the hub.
     package static func refusal(_ error: any Error) -> SQLRefusal? {
+        // The connection ended under the transaction: the server rolled it back, and a new
+        // connection takes the same request in a moment.
+        if error is PostgresConnectionLost { return .busy }
         guard let error = error as? PostgresStatementError, let state = error.sqlState else { return nil }
         // Class 23: integrity constraint violation (CHECK, NOT NULL, unique), as SQLite's
         // SQLITE_CONSTRAINT. (A duplicate log position cannot arise: positions are given
@@ -208,6 +244,13 @@ package final class PostgresHubSQL: HubSQL {
                 "column \(cell.columnName) has PostgreSQL type \(cell.dataType), which the hub does not read: \(sql)")
         }
     }
+}
+
+/// The connection ended, or stopped answering, under a statement: whatever the transaction
+/// did is rolled back by the server (or was never sent), and the connection is not used again.
+package struct PostgresConnectionLost: Error, CustomStringConvertible {
+    package let reason: String
+    package var description: String { reason }
 }
 
 /// A statement PostgreSQL refused or could not run.

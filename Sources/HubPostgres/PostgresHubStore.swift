@@ -295,6 +295,25 @@ package final class PostgresConnections: @unchecked Sendable {
     package func transaction<T: Sendable>(
         schema: String?, readOnly: Bool = false, _ body: @Sendable (any HubSQL) throws -> T
     ) async throws -> T {
+        // A connection kept idle may have been ended by the server meanwhile (a restart, an
+        // administrator's pg_terminate_backend, an idle timeout): found out at BEGIN, before
+        // anything of the transaction was sent, so the same transaction is tried on the next
+        // connection, or on a new one.
+        var attempts = 0
+        while true {
+            do {
+                return try await transactionOnce(schema: schema, readOnly: readOnly, body)
+            } catch is StaleConnection where attempts < limit {
+                attempts += 1
+            } catch let stale as StaleConnection {
+                throw stale.cause
+            }
+        }
+    }
+
+    private func transactionOnce<T: Sendable>(
+        schema: String?, readOnly: Bool, _ body: @Sendable (any HubSQL) throws -> T
+    ) async throws -> T {
         let connection = try await borrow()
         let logger = self.logger
         do {
@@ -312,14 +331,16 @@ package final class PostgresConnections: @unchecked Sendable {
                         }
                         let outcome = slot.run { (work: (any HubSQL) throws -> T) throws -> T in
                             let sql = PostgresHubSQL(connection: connection, logger: logger)
-                            // Explicit, whatever the server's default: a write sees what the
-                            // writer before it committed once it holds the commune's lock
-                            // (READ COMMITTED); a read is one snapshot (a pull's head and
-                            // page agree).
-                            try sql.execute(
-                                readOnly
-                                    ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                                    : "BEGIN ISOLATION LEVEL READ COMMITTED", [])
+                            do {
+                                try sql.begin(readOnly: readOnly)
+                            } catch {
+                                if connection.isClosed || error is PostgresConnectionLost
+                                    || (error as? PostgresStatementError)?.sqlState == nil
+                                {
+                                    throw StaleConnection(cause: error)
+                                }
+                                throw error
+                            }
                             do {
                                 // A stalled peer or a lost statement ends as a retryable
                                 // refusal rather than holding a thread and a connection.
@@ -349,7 +370,8 @@ package final class PostgresConnections: @unchecked Sendable {
             // that did not happen) may be broken or still inside the transaction: closed,
             // and a new one made next time. Any other error leaves it as good as new.
             let broken =
-                connection.isClosed || error is BrokenConnection
+                connection.isClosed || error is BrokenConnection || error is PostgresConnectionLost
+                || error is StaleConnection
                 || (error is PostgresStatementError && (error as? PostgresStatementError)?.sqlState == nil)
             if broken {
                 try? await connection.close()
@@ -357,6 +379,7 @@ package final class PostgresConnections: @unchecked Sendable {
             } else {
                 giveBack(connection)
             }
+            if error is StaleConnection { throw error }
             throw (error as? BrokenConnection)?.cause ?? error
         }
     }
@@ -426,6 +449,11 @@ package final class PostgresConnections: @unchecked Sendable {
 
 /// A failure after which the connection cannot be trusted (its rollback failed).
 private struct BrokenConnection: Error {
+    let cause: any Error
+}
+
+/// A connection found closed at BEGIN: nothing of the transaction reached the server.
+private struct StaleConnection: Error {
     let cause: any Error
 }
 

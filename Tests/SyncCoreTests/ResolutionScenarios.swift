@@ -157,3 +157,100 @@ extension Result where Failure == any Error {
         do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }
+
+/// Issue 28: PostgreSQL ends the hub's connection in the middle of a push's transaction (an
+/// administrator's `pg_terminate_backend`, a server restart): the push is refused whole,
+/// nothing of it is applied, and the next sync goes through on a new connection. Before,
+/// the hub's thread waited for ever for the ROLLBACK's answer on the closed connection; and a
+/// connection the server closed while idle failed the next request.
+@Suite(.enabled(if: TestPostgres.url != nil), .timeLimit(.minutes(3))) struct PostgresConnectionLossScenarios {
+    @Test func aConnectionKilledMidTransactionAppliesNothingAndTheNextSyncGoesThrough() async throws {
+        let url = try #require(TestPostgres.url)
+        let killer = try #require(TestPostgres.pool)
+        // One connection, so that the one killed is the one the push runs on.
+        let commune = try await ScratchCommune(
+            url: url, processes: 1, poolLimit: 1, prefix: "t", logger: TestPostgres.logger)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-pgkill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            let hub = commune.stores[0]
+            let hamlet = try await hub.addHamlet(["name": .text("Xóm Cuối")])[TableSpec.idColumn]?.text ?? ""
+            let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
+            let head = try Replica.create(
+                at: folder.appendingPathComponent("cuoi.sqlite").path,
+                principal: Principal(role: .head(hamletID: hamlet), name: "Trưởng xóm Cuối"))
+            let connection = LocalHubConnection(store: hub, principal: head.principal)
+            _ = try await SyncSession(replica: head, hub: connection).run()
+            // A long offline stretch, pushed as one page (the most a push takes): one long
+            // transaction.
+            try head.write { db in
+                let cleanups = try ReplicatedSchema.table("cleanups")
+                for day in 0..<1_000 {
+                    try cleanups.insertRow(
+                        db,
+                        try cleanups.completeRow([
+                            "id": .text(UUIDv7Generator().makeID()), "hamlet_id": .text(hamlet),
+                            "date": .text(String(format: "2026-%02d-%02d", 1 + day % 12, 1 + day % 28)),
+                        ]))
+                }
+            }
+            let pid = try await hub.read { sql in try sql.fetchInt64("SELECT pg_backend_pid()") ?? 0 }
+            let log = try await hub.log()
+            var session = SyncSession(replica: head, hub: connection)
+            session.pushPageSize = 1_000
+            async let pushed = Result(catching: { try await session.run() })
+            // Killed once its transaction is open (a statement running, or between two).
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                let state = try await killer.transaction(schema: nil) { sql in
+                    try sql.fetchOne(
+                        "SELECT state, xact_start IS NOT NULL AS open FROM pg_stat_activity WHERE pid = CAST(? AS integer)",
+                        [.integer(pid)])
+                }
+                if try state?.bool("open") == true, try state?.text("state") != "idle" { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            let killed = try await killer.transaction(schema: nil) { sql in
+                try sql.fetchOne("SELECT pg_terminate_backend(CAST(? AS integer)) AS killed", [.integer(pid)])?.bool(
+                    "killed")
+            }
+            #expect(killed == true, "the push's connection was there to kill")
+            if case .success = await pushed {
+                Issue.record("the push finished before its connection was killed: make it longer")
+            }
+            #expect(try await hub.log() == log, "nothing of the push applied")
+            #expect(try await hub.rows(table: "cleanups", for: reviewer).isEmpty)
+            #expect(try head.status().pendingChanges == 1_000)
+            // A new connection, and the same changes go through, once.
+            var again = SyncSession(replica: head, hub: connection)
+            again.pushPageSize = 500
+            _ = try await again.run()
+            #expect(try await hub.rows(table: "cleanups", for: reviewer).count == 1_000)
+            #expect(try head.status().pendingChanges == 0)
+            // The server ends the hub's idle connection (a restart overnight): the next sync
+            // goes through on a new one, unaware.
+            let idle = try await hub.read { sql in try sql.fetchInt64("SELECT pg_backend_pid()") ?? 0 }
+            _ = try await killer.transaction(schema: nil) { sql in
+                try sql.fetchAll("SELECT pg_terminate_backend(CAST(? AS integer))", [.integer(idle)])
+            }
+            try head.write { db in
+                let cleanups = try ReplicatedSchema.table("cleanups")
+                try cleanups.insertRow(
+                    db,
+                    try cleanups.completeRow([
+                        "id": .text(UUIDv7Generator().makeID()), "hamlet_id": .text(hamlet),
+                        "date": .text("2026-12-07"),
+                    ]))
+            }
+            _ = try await SyncSession(replica: head, hub: connection).run()
+            #expect(try await hub.rows(table: "cleanups", for: reviewer).count == 1_001)
+            #expect(try head.status().pendingChanges == 0)
+            try head.close()
+        } catch {
+            await commune.remove()
+            throw error
+        }
+        await commune.remove()
+    }
+}
