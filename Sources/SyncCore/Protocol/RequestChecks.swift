@@ -8,6 +8,7 @@ extension PushRequest {
     package func check(maxChanges: Int, hubSchema: Int) throws(SyncError) {
         try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion, hub: hubSchema)
         try SyncProtocol.checkReplicaID(replicaID)
+        try SyncProtocol.checkClientTime(clientTime)
         guard changes.count <= maxChanges else {
             throw .tooLarge("a push of \(changes.count) changes", limit: maxChanges, unit: "changes")
         }
@@ -41,6 +42,7 @@ extension PullRequest {
     package func check(hubSchema: Int) throws(SyncError) {
         try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion, hub: hubSchema)
         try SyncProtocol.checkReplicaID(replicaID)
+        try SyncProtocol.checkClientTime(clientTime)
         guard (0...PlausibleValues.maxSequence).contains(after) else {
             throw .malformed("after: must be a log position between 0 and \(PlausibleValues.maxSequence)")
         }
@@ -91,6 +93,17 @@ extension SyncProtocol {
         }
         guard replicaID != hubReplicaID else {
             throw .malformed("replica_id: '\(hubReplicaID)' is reserved for the hub's own changes")
+        }
+    }
+
+    /// Refuses a device's wall-clock time before 1970 or after 2100 (`client_time`): a clock
+    /// that far off is a broken device or a forged request, and the hub would show its drift
+    /// as a nonsense figure. A clock reset to 1970 (0) is still taken, and shown as drift.
+    package static func checkClientTime(_ clientTime: Int64) throws(SyncError) {
+        guard (0...PlausibleValues.latestMilliseconds).contains(clientTime) else {
+            throw .malformed(
+                "client_time: must be milliseconds since 1970 between 0 and \(PlausibleValues.latestMilliseconds) (2100), not \(clientTime)"
+            )
         }
     }
 }

@@ -122,6 +122,7 @@ extension RestoreRequest {
     package func check(hubSchema: Int) throws(SyncError) {
         try SyncProtocol.check(protocolVersion: protocolVersion, schemaVersion: schemaVersion, hub: hubSchema)
         try SyncProtocol.checkReplicaID(replicaID)
+        try SyncProtocol.checkClientTime(clientTime)
         guard rows.count + (conflicts?.count ?? 0) <= Self.maxRows else {
             throw .tooLarge("an offer of \(rows.count) rows", limit: Self.maxRows, unit: "rows")
         }
