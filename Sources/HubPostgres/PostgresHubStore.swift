@@ -32,10 +32,20 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         let allowed = code.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
         guard (1...32).contains(code.utf8.count), allowed, let first = code.utf8.first, (97...122).contains(first)
         else {
-            throw .invalidValue(
-                table: "commune", column: "code",
-                "must be 1 to 32 lowercase letters, digits or _, starting with a letter")
+            var rule = "must be 1 to 32 lowercase letters (a-z), digits or _, starting with a letter"
+            if let suggestion = suggestion(for: code) { rule += ": \(suggestion), not \(code)" }
+            throw .invalidValue(table: "commune", column: "code", rule)
         }
+    }
+
+    /// The code a user most likely meant (`tan-lap`, `Tân Lập`, `TanLap` → `tan_lap`,
+    /// `tan_lap`, `tanlap`), when one follows the rule; nil otherwise.
+    static func suggestion(for code: String) -> String? {
+        let folded = code.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .replacingOccurrences(of: "đ", with: "d")
+        let mapped = String(folded.map { $0 == "-" || $0 == " " || $0 == "." ? "_" : $0 })
+        guard mapped != code, (try? check(code: mapped)) != nil else { return nil }
+        return mapped
     }
 
     /// Opens commune `code` in the database of `connections`, migrating its schema when

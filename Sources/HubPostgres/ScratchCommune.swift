@@ -47,6 +47,11 @@ package struct ScratchCommune: Sendable {
             try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
             try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])
         }
+        await close()
+    }
+
+    /// Closes the connections and keeps the commune.
+    package func close() async {
         for pool in pools { try? await pool.close() }
     }
 }

@@ -83,6 +83,16 @@ import Testing
             "ntm-hub", ["hamlet", "list", "--postgres", database, "--code", "nosuch"], in: folder)
         #expect(
             missing.status != 0 && missing.stderr.contains("commune nosuch not found: create it"), "\(missing.stderr)")
+        // Issue 29: the code as a user types it (the URL's `/c/tan-lap/`) is refused with the
+        // rule and the code it should be, before the database is touched.
+        let hyphen = try await Programs.runDetached(
+            "ntm-hub", ["init", "--commune", "Xã Tân Lập", "--postgres", database, "--code", "tan-lap"], in: folder)
+        #expect(
+            hyphen.status != 0
+                && hyphen.stderr.contains(
+                    "must be 1 to 32 lowercase letters (a-z), digits or _, starting with a letter: tan_lap, not tan-lap"
+                ),
+            "\(hyphen.stderr)")
         // The commands only a file has say what to do instead.
         let backup = try await Programs.runDetached("ntm-hub", ["backup", "copy.sqlite"] + province, in: folder)
         #expect(backup.status == 2 && backup.stderr.contains("pg_dump"), "\(backup.stderr)")

@@ -53,6 +53,64 @@ struct PostgresHubScenarios {
         }
     }
 
+    /// Issue 29: `ntm_is_date`, in every CHECK of a date column, is what it is declared
+    /// (IMMUTABLE: the same answer whatever the session's DateStyle), agrees with the
+    /// engine's own date rule, and a commune made before (the plpgsql function) gets it too.
+    @Test func theDateCheckIsImmutableAndAgreesWithTheEngine() async throws {
+        let url = try #require(TestPostgres.url)
+        let commune = try await ScratchCommune(
+            url: url, processes: 1, poolLimit: 1, prefix: "t", logger: TestPostgres.logger)
+        do {
+            let hub = commune.stores[0]
+            let days = [
+                "2026-11-03", "2024-02-29", "2000-02-29", "1900-01-01", "2100-12-31", "2023-02-29", "1900-02-29",
+                "1899-12-31", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00", "2026-1-01", "03/11/2026",
+                "2026-11-03 ", "2026-11-03\n", "２０２６-11-03", "",
+            ]
+            for style in ["ISO, YMD", "SQL, DMY", "German, MDY"] {
+                let answers = try await hub.read { sql in
+                    try sql.execute("SET LOCAL DateStyle = '\(style)'", [])
+                    return try days.map { day in
+                        try sql.fetchInt64("SELECT ntm_is_date(?)::int", [.text(day)])
+                    }
+                }
+                for (day, answer) in zip(days, answers) {
+                    let engine = CalendarDate(day) != nil
+                    #expect(answer == (engine ? 1 : 0), "\(day) under DateStyle \(style)")
+                }
+            }
+            let declared = try await hub.read { sql in
+                try sql.fetchText(
+                    "SELECT provolatile::text || ' ' || l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = CAST(? AS regproc)",
+                    [.text("commune_\(commune.code).ntm_is_date")])
+            }
+            #expect(declared == "i sql")
+            // A commune made before: the plpgsql function, and no record of the new migration.
+            try await hub.write { sql in
+                try sql.execute(
+                    """
+                    CREATE OR REPLACE FUNCTION ntm_is_date(value TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE AS $$
+                    BEGIN RETURN to_char(value::date, 'YYYY-MM-DD') = value; EXCEPTION WHEN others THEN RETURN false; END
+                    $$
+                    """, [])
+                try sql.execute("DELETE FROM ntm_migrations WHERE identifier = 'pg-v3-date-sql'", [])
+            }
+            let reopened = try await ScratchCommune(
+                url: url, processes: 1, poolLimit: 1, prefix: "t", code: commune.code, logger: TestPostgres.logger)
+            let after = try await reopened.stores[0].read { sql in
+                try sql.fetchText(
+                    "SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = CAST(? AS regproc)",
+                    [.text("commune_\(commune.code).ntm_is_date")])
+            }
+            #expect(after == "sql", "an existing commune is migrated to the new function when opened")
+            await reopened.close()
+        } catch {
+            await commune.remove()
+            throw error
+        }
+        await commune.remove()
+    }
+
     @Test func aHamletHeadAndTheOfficeSyncThroughAPostgreSQLHub() async throws {
         let province = try await Province()
         let hub = province.hubs[0]
