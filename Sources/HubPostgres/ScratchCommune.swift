@@ -43,11 +43,34 @@ package struct ScratchCommune: Sendable {
 
     /// Drops the commune's schema and registry row, and closes the connections.
     package func remove() async {
-        try? await pools.first?.transaction(schema: nil) { sql in
+        if let pool = pools.first { try? await Self.drop(code, on: pool) }
+        await close()
+    }
+
+    /// Drops commune `code`: its schema and its registry row.
+    package static func drop(_ code: String, on connections: PostgresConnections) async throws {
+        try PostgresHubStore.check(code: code)
+        try await connections.transaction(schema: nil) { sql in
             try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
             try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])
         }
-        await close()
+    }
+
+    /// Drops the communes named from `prefix` made more than `age` seconds ago: what runs
+    /// stopped before they could drop their own left behind.
+    package static func dropLeftovers(
+        prefix: String, olderThan age: Int64, on connections: PostgresConnections
+    )
+        async throws
+    {
+        let cutoff = SystemWallClock().nowMilliseconds() - age * 1_000
+        let codes = try await connections.transaction(schema: nil) { sql -> [String] in
+            guard try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL", []) else { return [] }
+            return try sql.fetchTexts(
+                "SELECT code FROM public.ntm_communes WHERE starts_with(code, ?) AND created_at < ?",
+                [.text(prefix), .integer(cutoff)])
+        }
+        for code in codes { try? await drop(code, on: connections) }
     }
 
     /// Closes the connections and keeps the commune.

@@ -50,6 +50,7 @@ final class TestHub: Sendable {
 
     deinit {
         try? FileManager.default.removeItem(at: folder)
+        TestPostgres.drop(store)
     }
 
     var path: String { folder.appendingPathComponent("ntm-hub.sqlite").path }
@@ -94,7 +95,31 @@ enum TestPostgres {
     /// A new commune of its own in the test database.
     static func commune() async throws -> PostgresHubStore {
         let pool = try #require(pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
+        if !(await leftovers.dropped) {
+            // What runs stopped before their end left (made over an hour ago): dropped once per
+            // test process.
+            try? await ScratchCommune.dropLeftovers(prefix: "t", olderThan: 3_600, on: pool)
+        }
         let code = ScratchCommune.newCode(prefix: "t")
         return try await PostgresHubStore(connections: pool, code: code, logger: TestHub.quietLogger)
+    }
+
+    /// Drops a test's commune once the test is done with it (from a `deinit`: in a task of
+    /// its own; the few a process ends before dropping go with the next run's leftovers).
+    static func drop(_ store: any SQLHub) {
+        guard let store = store as? PostgresHubStore, let pool else { return }
+        let code = store.code
+        Task.detached { try? await ScratchCommune.drop(code, on: pool) }
+    }
+
+    /// Whether this process has dropped the leftovers of earlier runs.
+    static let leftovers = Leftovers()
+    actor Leftovers {
+        private var done = false
+        /// False the first time it is asked, true after.
+        var dropped: Bool {
+            defer { done = true }
+            return done
+        }
     }
 }
