@@ -59,8 +59,11 @@ package enum HubApplication {
         onListening: @escaping @Sendable (Int) async -> Void
     ) -> some ApplicationProtocol {
         let requestTimeout = limits.requestTimeout
+        let share = AddressShare(limit: limits.addressShare)
         var http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestDeadlineHandler(timeout: requestTimeout)],
+            additionalChannelHandlers: [
+                RequestDeadlineHandler(timeout: requestTimeout), AddressShareHandler(share: share),
+            ],
             idleTimeout: limits.idleTimeout)
         http1.httpDecoder = .init(
             maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes,

@@ -12,6 +12,13 @@ package struct HubServerLimits: Sendable {
     package var requestTimeout: TimeAmount = .seconds(120)
     /// The most connections open at once; further clients wait to be accepted. Default: 256.
     package var maxConnections = 256
+    /// The most connections one client address holds at once; a connection beyond it is
+    /// answered 429 and closed, so one client cannot keep the others out. Default: half of
+    /// `maxConnections` (generous: many phones may reach the hub through one carrier's
+    /// address).
+    package var maxConnectionsPerAddress: Int?
+    /// The share in force.
+    var addressShare: Int { max(1, maxConnectionsPerAddress ?? maxConnections / 2) }
     /// The most bytes of request headers. Default: 16 KiB.
     package var maxHeaderBytes = 16 << 10
     /// Pushes and pulls handled at once (their bodies read, decoded and applied); others

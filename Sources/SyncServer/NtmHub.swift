@@ -140,6 +140,13 @@ struct Serve: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             tr(
+                "The most connections one client address holds; more are answered 429 (default: half of --max-connections).",
+                "Số kết nối tối đa của một địa chỉ máy khách; kết nối thêm bị trả lời 429 (mặc định: một nửa --max-connections)."
+            )))
+    var maxConnectionsPerAddress: Int?
+    @Option(
+        help: ArgumentHelp(
+            tr(
                 "A PEM certificate (chain) to serve HTTPS with; with --tls-key (see ntm-hub tls self-signed).",
                 "Chứng chỉ PEM để phục vụ HTTPS; đi cùng --tls-key (xem ntm-hub tls self-signed).")))
     var tlsCert: String?
@@ -185,6 +192,9 @@ struct Serve: AsyncParsableCommand {
         guard (1...100_000).contains(maxConnections) else {
             throw CommandFailure.usage("--max-connections must be between 1 and 100000")
         }
+        if let maxConnectionsPerAddress, !(1...maxConnections).contains(maxConnectionsPerAddress) {
+            throw CommandFailure.usage("--max-connections-per-address must be between 1 and --max-connections")
+        }
         guard (1...1_000).contains(postgresConnections) else {
             throw CommandFailure.usage("--postgres-connections must be between 1 and 1000")
         }
@@ -195,6 +205,7 @@ struct Serve: AsyncParsableCommand {
         limits.idleTimeout = .seconds(Int64(idleTimeout))
         limits.requestTimeout = .seconds(Int64(requestTimeout))
         limits.maxConnections = maxConnections
+        limits.maxConnectionsPerAddress = maxConnectionsPerAddress
         limits.officeSessionLifetime = .seconds(sessionSeconds)
         let tls: HubTLS? =
             if let tlsCert, let tlsKey { try HubTLS(certificateFile: tlsCert, keyFile: tlsKey) } else { nil }

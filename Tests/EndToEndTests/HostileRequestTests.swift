@@ -578,6 +578,34 @@ import Testing
         }
     }
 
+    /// Issue 29: one address holds at most its share of the connections; one more is told
+    /// so (429 naming the limit) and closed, while another address is served, and the
+    /// address is served again once one of its connections closes.
+    @Test func oneAddressHoldsAtMostItsShareOfTheConnections() async throws {
+        let hub = try await TestHub(.sqlite)
+        var limits = HubServerLimits()
+        limits.maxConnections = 8
+        limits.maxConnectionsPerAddress = 3
+        try await HubApplication.withRunningHub(hub.target, limits: limits, logger: TestHub.quietLogger) { url in
+            let port = Int(url.split(separator: ":").last ?? "") ?? 0
+            var held = try (0..<3).map { _ in try RawConnection(port: port) }
+            try await Task.sleep(for: .milliseconds(200))
+            let fourth = try await RawConnection.requestDetached(
+                port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
+            #expect(fourth.status == 429, "\(fourth.body)")
+            #expect(fourth.body.contains("this address already holds 3 connections"), "\(fourth.body)")
+            let other = try await RawConnection.requestDetached(
+                port: port, method: "GET", path: "/v1/status", token: hub.dongToken, from: "127.0.0.2")
+            #expect(other.status == 200, "another address is served: \(other.body)")
+            held.removeFirst()
+            try await Task.sleep(for: .milliseconds(300))
+            let again = try await RawConnection.requestDetached(
+                port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
+            #expect(again.status == 200, "a connection closed frees its place: \(again.body)")
+            #expect(held.count == 2)
+        }
+    }
+
     /// Issue 28: on a real socket, at most 8 pushes and pulls are in flight: 8 whose bodies
     /// are still arriving hold every permit, a 9th waits, and goes through once one ends.
     @Test func atMostEightSyncRequestsAreInFlightOnARealSocket() async throws {
@@ -615,6 +643,7 @@ import Testing
         let hub = try await TestHub(.sqlite)
         var limits = HubServerLimits()
         limits.maxConnections = 4
+        limits.maxConnectionsPerAddress = 4  // every client here is 127.0.0.1
         try await HubApplication.withRunningHub(hub.target, limits: limits, logger: TestHub.quietLogger) { url in
             let port = Int(url.split(separator: ":").last ?? "") ?? 0
             // Four clients hold their connections open (a request head begun, never ended).
