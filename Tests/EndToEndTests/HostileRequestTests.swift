@@ -578,6 +578,34 @@ import Testing
         }
     }
 
+    /// Issue 29: a token registers at most 24 new device ids a day; the 25th is told why
+    /// (429, naming the limit) and nothing of it is kept; a device already known, and
+    /// another hamlet's token, go on.
+    @Test(arguments: TestPostgres.engines) func aTokenSetsUpAtMost24DevicesADay(_ engine: SQLDialect) async throws {
+        let hub = try await TestHub(engine)
+        let app = HubApplication.make(hub.target, host: "127.0.0.1", port: 0, logger: TestHub.quietLogger)
+        try await app.test(.router) { client in
+            func pull(_ replica: String, token: String) async throws -> (HTTPResponse.Status, String) {
+                let response = try await client.execute(
+                    uri: hub.uri("/v1/pull"), method: .post,
+                    headers: [.contentType: "application/json", .authorization: "Bearer \(token)"],
+                    body: ByteBuffer(string: Self.pull(replica: replica)))
+                return (response.status, String(buffer: response.body))
+            }
+            for device in 0..<24 {
+                let (status, body) = try await pull("phone-\(device)", token: hub.dongToken)
+                #expect(status == .ok, "device \(device): \(body)")
+            }
+            let before = try await hub.store.replicas().count
+            let (status, body) = try await pull("phone-24", token: hub.dongToken)
+            #expect(status == .tooManyRequests, "\(body)")
+            #expect(body.contains("this token has set up 24 devices in the last 24 hours"), "\(body)")
+            #expect(try await hub.store.replicas().count == before)
+            #expect(try await pull("phone-3", token: hub.dongToken).0 == .ok, "a known device goes on")
+            #expect(try await pull("doai-phone", token: hub.doaiToken).0 == .ok, "another token goes on")
+        }
+    }
+
     /// Issue 29: one address holds at most its share of the connections; one more is told
     /// so (429 naming the limit) and closed, while another address is served, and the
     /// address is served again once one of its connections closes.

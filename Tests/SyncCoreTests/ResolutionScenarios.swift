@@ -163,7 +163,7 @@ extension Result where Failure == any Error {
 /// nothing of it is applied, and the next sync goes through on a new connection. Before,
 /// the hub's thread waited for ever for the ROLLBACK's answer on the closed connection; and a
 /// connection the server closed while idle failed the next request.
-@Suite(.enabled(if: TestPostgres.url != nil), .timeLimit(.minutes(3))) struct PostgresConnectionLossScenarios {
+@Suite(.enabled(if: TestPostgres.url != nil), .timeLimit(.minutes(10))) struct PostgresConnectionLossScenarios {
     @Test func aConnectionKilledMidTransactionAppliesNothingAndTheNextSyncGoesThrough() async throws {
         let url = try #require(TestPostgres.url)
         let killer = try #require(TestPostgres.pool)

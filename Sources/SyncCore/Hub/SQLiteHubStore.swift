@@ -470,6 +470,11 @@ extension SQLHub {
 }
 
 extension HubTransaction {
+    /// The most new replica ids one token registers in `replicaWindowMilliseconds`.
+    static let maxNewReplicasPerToken: Int64 = 24
+    /// 24 hours.
+    static let replicaWindowMilliseconds: Int64 = 24 * 3_600 * 1_000
+
     /// The replica's bookkeeping, registering it on first contact; refuses a replica id
     /// already bound to another principal or token. Records its clock drift. The caller
     /// has checked the id (`PushRequest.check`, `PullRequest.check`).
@@ -499,6 +504,19 @@ extension HubTransaction {
             return ReplicaInfo(
                 replicaID: replicaID, author: principal.name, hamletID: hamletID, lastSeq: try row.int64("last_seq"),
                 lastSeenAt: now, driftMilliseconds: drift, clampedChanges: try row.int64("clamped_changes"))
+        }
+        // A new device id: a token makes at most so many a day (a head sets up a phone or a
+        // laptop now and then), so that no token can fill the hub with made-up devices.
+        if let tokenID = principal.tokenID {
+            let made =
+                try sql.fetchInt64(
+                    "SELECT COUNT(*) FROM sync_replicas WHERE token_id = ? AND first_seen_at > ?",
+                    [.text(tokenID), .integer(now - Self.replicaWindowMilliseconds)]) ?? 0
+            guard made < Self.maxNewReplicasPerToken else {
+                throw SyncError.tooManyRequests(
+                    "this token has set up \(made) devices in the last 24 hours, the most one token may: try again tomorrow, or ask the commune office",
+                    retryAfterSeconds: 3_600)
+            }
         }
         try sql.execute(
             """
