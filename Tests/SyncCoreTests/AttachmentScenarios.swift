@@ -241,6 +241,38 @@ import Testing
         #expect(pieces == 0, "assembled and kept once")
     }
 
+    /// Issue 29: an upload begun and abandoned does not stay for ever: once no piece of it
+    /// has come for 30 days its pieces go (at the next piece of any upload), and a device
+    /// that comes back starts it over and completes it. An upload still moving keeps its own.
+    @Test(arguments: TestPostgres.engines) func anUploadStalledForAMonthIsDroppedAndStartsOver(
+        _ engine: SQLDialect
+    ) async throws {
+        let s = try await Setting(engine)
+        let stalled = try BlobContent(checking: Self.jpeg(3 * BlobTransfer.pieceBytes))
+        let moving = try BlobContent(checking: Self.jpeg(3 * BlobTransfer.pieceBytes, seed: 5))
+        try s.dong.attach(stalled, to: "land_donations", rowID: s.donation)
+        try s.dong.attach(moving, to: "land_donations", rowID: s.donation)
+        try await s.commune.sync(s.dong)
+        let hub = s.connection(s.dong)
+        func piece(_ content: BlobContent, _ index: Int) async throws -> BlobStatus {
+            let start = index * BlobTransfer.pieceBytes
+            return try await hub.putBlobPiece(
+                sha256: content.sha256, offset: start,
+                bytes: Array(content.bytes[start..<(start + BlobTransfer.pieceBytes)]))
+        }
+        _ = try await piece(stalled, 0)
+        _ = try await piece(moving, 0)
+        s.commune.hubClock.advance(by: 20 * 24 * 3_600 * 1_000)
+        _ = try await piece(moving, 1)
+        #expect(try await hub.blobStatus(sha256: stalled.sha256).received == BlobTransfer.pieceBytes, "20 days: kept")
+        s.commune.hubClock.advance(by: 11 * 24 * 3_600 * 1_000)
+        _ = try await piece(moving, 2)
+        #expect(try await hub.blobStatus(sha256: moving.sha256).complete, "the moving upload kept its pieces")
+        #expect(try await hub.blobStatus(sha256: stalled.sha256).received == 0, "31 days without a piece: dropped")
+        #expect(try await s.dong.uploadBlobs(via: hub).bytes == stalled.bytes.count)
+        #expect(try await s.connection(s.office).blob(sha256: stalled.sha256) == stalled)
+    }
+
     @Test(arguments: TestPostgres.engines) func aBundleCarriesPhotosWhenAskedAndTheHubKeepsThemWhole(
         _ engine: SQLDialect
     ) async throws {

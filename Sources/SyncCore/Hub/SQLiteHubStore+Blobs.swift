@@ -45,6 +45,20 @@ extension SQLHub {
         return BlobStatus(sha256: sha256, bytes: bytes, received: received, complete: false)
     }
 
+    /// How long an upload may stall (no piece arrives) before its pieces go: long, since a
+    /// head may be out of signal for weeks; a device that comes back starts that upload over.
+    static var stalledUploadMilliseconds: Int64 { 30 * 24 * 3_600 * 1_000 }
+
+    /// Drops the pieces of every upload whose last piece came more than
+    /// `stalledUploadMilliseconds` ago, so that uploads begun and abandoned cannot fill the hub.
+    private static func dropStalledUploads(_ sql: any HubSQL, now: Int64) throws {
+        try sql.execute(
+            """
+            DELETE FROM sync_blob_pieces WHERE sha256 IN
+              (SELECT sha256 FROM sync_blob_pieces GROUP BY sha256 HAVING MAX(received_at) < ?)
+            """, [.integer(now - stalledUploadMilliseconds)])
+    }
+
     package func blobStatus(sha256: String, for principal: Principal) async throws -> BlobStatus {
         try await read { [schema] sql in
             let (bytes, _) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
@@ -62,6 +76,7 @@ extension SQLHub {
         let now = clock.nowMilliseconds()
         let (status, refusal) = try await write { [schema] sql -> (BlobStatus, SyncError?) in
             let (total, mediaType) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
+            try Self.dropStalledUploads(sql, now: now)
             var status = try Self.status(sql, sha256: sha256, bytes: total)
             if status.complete { return (status, nil) }
             guard offset <= status.received else {
