@@ -197,27 +197,37 @@ extension Result where Failure == any Error {
             }
             let pid = try await hub.read { sql in try sql.fetchInt64("SELECT pg_backend_pid()") ?? 0 }
             let log = try await hub.log()
+            // The push is made to wait in the middle of its merge (its first insert into
+            // cleanups waits for a lock held here), then its connection is killed: whatever
+            // the machine's load, the kill lands inside the push's transaction.
+            let (locked, lockHeld) = AsyncStream.makeStream(of: Void.self)
+            async let killing = killer.transaction(schema: "commune_\(commune.code)") { sql -> Bool in
+                try sql.execute("LOCK TABLE cleanups IN SHARE MODE", [])
+                _ = try sql.fetchAll("SELECT 1", [])
+                lockHeld.finish()
+                let deadline = Date().addingTimeInterval(120)
+                while Date() < deadline {
+                    _ = try sql.fetchAll("SELECT 1 FROM (SELECT pg_stat_clear_snapshot()) AS cleared", [])
+                    if try sql.exists(
+                        "SELECT 1 FROM pg_stat_activity WHERE pid = CAST(? AS integer) AND wait_event_type = 'Lock'",
+                        [.integer(pid)])
+                    {
+                        break
+                    }
+                    Thread.sleep(forTimeInterval: 0.01)
+                }
+                return try sql.fetchOne(
+                    "SELECT pg_terminate_backend(CAST(? AS integer)) AS killed", [.integer(pid)])?.bool("killed")
+                    ?? false
+            }
+            for await _ in locked {}
             var session = SyncSession(replica: head, hub: connection)
             session.pushPageSize = 1_000
             async let pushed = Result(catching: { try await session.run() })
-            // Killed once its transaction is open (a statement running, or between two).
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline {
-                let state = try await killer.transaction(schema: nil) { sql in
-                    try sql.fetchOne(
-                        "SELECT state, xact_start IS NOT NULL AS open FROM pg_stat_activity WHERE pid = CAST(? AS integer)",
-                        [.integer(pid)])
-                }
-                if try state?.bool("open") == true, try state?.text("state") != "idle" { break }
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            let killed = try await killer.transaction(schema: nil) { sql in
-                try sql.fetchOne("SELECT pg_terminate_backend(CAST(? AS integer)) AS killed", [.integer(pid)])?.bool(
-                    "killed")
-            }
+            let killed = try await killing
             #expect(killed == true, "the push's connection was there to kill")
             if case .success = await pushed {
-                Issue.record("the push finished before its connection was killed: make it longer")
+                Issue.record("the push finished although its connection was killed")
             }
             #expect(try await hub.log() == log, "nothing of the push applied")
             #expect(try await hub.rows(table: "cleanups", for: reviewer).isEmpty)
