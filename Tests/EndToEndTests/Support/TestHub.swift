@@ -98,7 +98,7 @@ enum TestPostgres {
         if !(await leftovers.dropped) {
             // What runs stopped before their end left (made over an hour ago): dropped once per
             // test process.
-            try? await ScratchCommune.dropLeftovers(prefix: "t", olderThan: 3_600, on: pool)
+            if let dropper { try? await ScratchCommune.dropLeftovers(prefix: "t", olderThan: 3_600, on: dropper) }
         }
         let code = ScratchCommune.newCode(prefix: "t")
         return try await PostgresHubStore(connections: pool, code: code, logger: TestHub.quietLogger)
@@ -107,9 +107,17 @@ enum TestPostgres {
     /// Drops a test's commune once the test is done with it (from a `deinit`: in a task of
     /// its own; the few a process ends before dropping go with the next run's leftovers).
     static func drop(_ store: any SQLHub) {
-        guard let store = store as? PostgresHubStore, let pool else { return }
+        guard let store = store as? PostgresHubStore, let dropper else { return }
         let code = store.code
-        Task.detached { try? await ScratchCommune.drop(code, on: pool) }
+        Task.detached { try? await ScratchCommune.drop(code, on: dropper) }
+    }
+
+    /// One connection of its own for the drops, which queue there rather than take the
+    /// connections the running tests need.
+    static let dropper: PostgresConnections? = url.flatMap { url in
+        (try? PostgresLocation(url: url)).map {
+            PostgresConnections(location: $0, limit: 1, logger: TestHub.quietLogger)
+        }
     }
 
     /// Whether this process has dropped the leftovers of earlier runs.
