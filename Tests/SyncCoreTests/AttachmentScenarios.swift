@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 
 @testable import SyncCore
@@ -271,6 +272,47 @@ import Testing
         #expect(try await hub.blobStatus(sha256: stalled.sha256).received == 0, "31 days without a piece: dropped")
         #expect(try await s.dong.uploadBlobs(via: hub).bytes == stalled.bytes.count)
         #expect(try await s.connection(s.office).blob(sha256: stalled.sha256) == stalled)
+    }
+
+    /// Issue 29: a hamlet's attachment content has a quota: an upload that would pass it is
+    /// refused before any of it is kept (413, naming the limit); content already held and
+    /// another hamlet's uploads are not affected.
+    @Test func aHamletsAttachmentsStayWithinTheirQuota() async throws {
+        let s = try await Setting(.sqlite)
+        let first = try BlobContent(checking: Self.jpeg(60_000))
+        let second = try BlobContent(checking: Self.jpeg(60_000, seed: 3))
+        let theirs = try BlobContent(checking: Self.jpeg(60_000, seed: 4))
+        try s.dong.attach(first, to: "land_donations", rowID: s.donation)
+        try s.dong.attach(second, to: "land_donations", rowID: s.donation)
+        let doaiDonation = try s.doai.insert(
+            into: "land_donations", values: ["donor_name": .text("Hộ ông Vàng A Páo"), "area_m2": .real(30)]
+        ).id
+        try s.doai.attach(theirs, to: "land_donations", rowID: doaiDonation)
+        try await s.commune.sync(s.dong)
+        try await s.commune.sync(s.doai)
+        // The same hub file, served with a quota of 100,000 bytes a hamlet.
+        var configuration = HubConfiguration()
+        configuration.maxAttachmentBytesPerHamlet = 100_000
+        let hub = try SQLiteHubStore(
+            path: s.commune.folder.appendingPathComponent("hub.sqlite").path, configuration: configuration,
+            logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let dong = LocalHubConnection(store: hub, principal: s.dong.principal)
+        _ = try await dong.putBlobPiece(sha256: first.sha256, offset: 0, bytes: first.bytes)
+        do {
+            _ = try await dong.putBlobPiece(sha256: second.sha256, offset: 0, bytes: second.bytes)
+            Issue.record("a hamlet's attachments went past their quota")
+        } catch let error as SyncError {
+            #expect(error.kind == .tooLarge)
+            #expect(
+                error.message
+                    == "this hamlet's attachments (60000 bytes held, 60000 more) is larger than the limit of 100000 bytes",
+                "\(error.message)")
+        }
+        #expect(try await dong.blobStatus(sha256: second.sha256).received == 0, "nothing of it kept")
+        #expect(try await dong.blobStatus(sha256: first.sha256).complete)
+        let doai = LocalHubConnection(store: hub, principal: s.doai.principal)
+        #expect(try await doai.putBlobPiece(sha256: theirs.sha256, offset: 0, bytes: theirs.bytes).complete)
+        try hub.close()
     }
 
     @Test(arguments: TestPostgres.engines) func aBundleCarriesPhotosWhenAskedAndTheHubKeepsThemWhole(

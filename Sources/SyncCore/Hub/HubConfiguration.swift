@@ -8,6 +8,11 @@ package struct HubConfiguration: Sendable {
     /// The most entries one pull page returns, whatever the replica asks. Default: 1,000.
     package var maxPullEntries: Int = 1_000
 
+    /// The most bytes of attachment content one hamlet's attachments hold at the hub (each
+    /// content counted once, with the uploads under way). Default: 4 GiB, years of photos
+    /// and scans of signed records.
+    package var maxAttachmentBytesPerHamlet: Int64 = 4 << 30
+
     /// The most database pages the hub file may grow to (`PRAGMA max_page_count`), standing
     /// in for a small disk. Default: nil, no limit but the disk's.
     package var maxPageCount: Int? = nil

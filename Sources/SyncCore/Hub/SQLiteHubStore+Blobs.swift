@@ -59,6 +59,27 @@ extension SQLHub {
             """, [.integer(now - stalledUploadMilliseconds)])
     }
 
+    /// Refuses a new upload of `bytes` that would take a hamlet of the content's
+    /// attachments past `quota`: what its attachments' content holds (each content once,
+    /// stored or under way).
+    private static func checkQuota(_ sql: any HubSQL, sha256: String, bytes: Int, quota: Int64) throws {
+        for hamlet in try sql.fetchTexts("SELECT DISTINCT hamlet_id FROM attachments WHERE sha256 = ?", [.text(sha256)])
+        {
+            let held =
+                try sql.fetchInt64(
+                    """
+                    SELECT CAST(COALESCE(SUM(b.bytes), 0) + COALESCE((SELECT SUM(p.bytes) FROM sync_blob_pieces AS p
+                      WHERE p.sha256 IN (SELECT sha256 FROM attachments WHERE hamlet_id = ?)), 0) AS BIGINT)
+                    FROM sync_blobs AS b WHERE b.sha256 IN (SELECT sha256 FROM attachments WHERE hamlet_id = ?)
+                    """, [.text(hamlet), .text(hamlet)]) ?? 0
+            let (after, overflow) = held.addingReportingOverflow(Int64(bytes))
+            guard !overflow, after <= quota else {
+                throw SyncError.tooLarge(
+                    "this hamlet's attachments (\(held) bytes held, \(bytes) more)", limit: Int(clamping: quota))
+            }
+        }
+    }
+
     package func blobStatus(sha256: String, for principal: Principal) async throws -> BlobStatus {
         try await read { [schema] sql in
             let (bytes, _) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
@@ -74,11 +95,13 @@ extension SQLHub {
         }
         guard offset >= 0 else { throw SyncError.malformed("offset: must not be negative") }
         let now = clock.nowMilliseconds()
+        let quota = configuration.maxAttachmentBytesPerHamlet
         let (status, refusal) = try await write { [schema] sql -> (BlobStatus, SyncError?) in
             let (total, mediaType) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
             try Self.dropStalledUploads(sql, now: now)
             var status = try Self.status(sql, sha256: sha256, bytes: total)
             if status.complete { return (status, nil) }
+            if status.received == 0 { try Self.checkQuota(sql, sha256: sha256, bytes: total, quota: quota) }
             guard offset <= status.received else {
                 throw SyncError.conflict(
                     "offset: the hub holds \(status.received) bytes of this content; send from \(status.received)")
