@@ -88,9 +88,8 @@ import Testing
 
     // MARK: 1. Crashes from one request
 
-    /// Issue 29: a device clock before 1970 or after 2100 is refused, naming `client_time`
-    /// (it was taken, and `ntm-hub devices` showed a drift of −106751991167 d 7 h); nothing
-    /// of the request is kept, not even the device.
+    /// A device clock before 1970 or after 2100 is refused, naming `client_time`; nothing of
+    /// the request is kept, not even the device.
     @Test(arguments: TestPostgres.engines) func anAbsurdClientTimeIsRefusedNamingTheField(
         _ engine: SQLDialect
     ) async throws {
@@ -578,7 +577,7 @@ import Testing
         }
     }
 
-    /// Issue 29: a token registers at most 24 new device ids a day; the 25th is told why
+    /// A token registers at most 24 new device ids a day; the 25th is told why
     /// (429, naming the limit) and nothing of it is kept; a device already known, and
     /// another hamlet's token, go on.
     @Test(arguments: TestPostgres.engines) func aTokenSetsUpAtMost24DevicesADay(_ engine: SQLDialect) async throws {
@@ -606,7 +605,7 @@ import Testing
         }
     }
 
-    /// Issue 29: one address holds at most its share of the connections; one more is told
+    /// One address holds at most its share of the connections; one more is told
     /// so (429 naming the limit) and closed, while another address is served, and the
     /// address is served again once one of its connections closes.
     @Test func oneAddressHoldsAtMostItsShareOfTheConnections() async throws {

@@ -242,7 +242,7 @@ import Testing
         #expect(pieces == 0, "assembled and kept once")
     }
 
-    /// Issue 29: an upload begun and abandoned does not stay for ever: once no piece of it
+    /// An upload begun and abandoned does not stay for ever: once no piece of it
     /// has come for 30 days its pieces go (at the next piece of any upload), and a device
     /// that comes back starts it over and completes it. An upload still moving keeps its own.
     @Test(arguments: TestPostgres.engines) func anUploadStalledForAMonthIsDroppedAndStartsOver(
@@ -274,7 +274,7 @@ import Testing
         #expect(try await s.connection(s.office).blob(sha256: stalled.sha256) == stalled)
     }
 
-    /// Issue 29: a hamlet's attachment content has a quota: an upload that would pass it is
+    /// A hamlet's attachment content has a quota: an upload that would pass it is
     /// refused before any of it is kept (413, naming the limit); content already held and
     /// another hamlet's uploads are not affected.
     @Test func aHamletsAttachmentsStayWithinTheirQuota() async throws {

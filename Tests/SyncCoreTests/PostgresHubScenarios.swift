@@ -53,7 +53,7 @@ struct PostgresHubScenarios {
         }
     }
 
-    /// Issue 29: `ntm_is_date`, in every CHECK of a date column, is what it is declared
+    /// `ntm_is_date`, in every CHECK of a date column, is what it is declared
     /// (IMMUTABLE: the same answer whatever the session's DateStyle), agrees with the
     /// engine's own date rule, and a commune made before (the plpgsql function) gets it too.
     @Test func theDateCheckIsImmutableAndAgreesWithTheEngine() async throws {

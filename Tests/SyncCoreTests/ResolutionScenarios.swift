@@ -158,11 +158,10 @@ extension Result where Failure == any Error {
     }
 }
 
-/// Issue 28: PostgreSQL ends the hub's connection in the middle of a push's transaction (an
+/// PostgreSQL ends the hub's connection in the middle of a push's transaction (an
 /// administrator's `pg_terminate_backend`, a server restart): the push is refused whole,
-/// nothing of it is applied, and the next sync goes through on a new connection. Before,
-/// the hub's thread waited for ever for the ROLLBACK's answer on the closed connection; and a
-/// connection the server closed while idle failed the next request.
+/// nothing of it is applied, and the next sync goes through on a new connection; a connection
+/// the server closed while idle is replaced, unseen by the next request.
 @Suite(.enabled(if: TestPostgres.url != nil), .timeLimit(.minutes(10))) struct PostgresConnectionLossScenarios {
     @Test func aConnectionKilledMidTransactionAppliesNothingAndTheNextSyncGoesThrough() async throws {
         let url = try #require(TestPostgres.url)

@@ -95,11 +95,7 @@ enum TestPostgres {
     /// A new commune of its own in the test database.
     static func commune() async throws -> PostgresHubStore {
         let pool = try #require(pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
-        if !(await leftovers.dropped) {
-            // What runs stopped before their end left (made over an hour ago): dropped once per
-            // test process.
-            if let dropper { try? await ScratchCommune.dropLeftovers(prefix: "t", olderThan: 3_600, on: dropper) }
-        }
+        await leftoversDropped?.value
         let code = ScratchCommune.newCode(prefix: "t")
         return try await PostgresHubStore(connections: pool, code: code, logger: TestHub.quietLogger)
     }
@@ -120,14 +116,9 @@ enum TestPostgres {
         }
     }
 
-    /// Whether this process has dropped the leftovers of earlier runs.
-    static let leftovers = Leftovers()
-    actor Leftovers {
-        private var done = false
-        /// False the first time it is asked, true after.
-        var dropped: Bool {
-            defer { done = true }
-            return done
-        }
+    /// What runs stopped before their end left (communes made over an hour ago), dropped
+    /// once per test process, before its first commune.
+    static let leftoversDropped: Task<Void, Never>? = dropper.map { dropper in
+        Task { try? await ScratchCommune.dropLeftovers(prefix: "t", olderThan: 3_600, on: dropper) }
     }
 }
