@@ -8,9 +8,13 @@ import Synchronization
 /// server. One client cannot take every connection the hub accepts and lock out the rest.
 final class AddressShare: Sendable {
     let limit: Int
+    let loopbackCounted: Bool
     private let held = Mutex<[String: Int]>([:])
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, loopbackCounted: Bool) {
+        self.limit = limit
+        self.loopbackCounted = loopbackCounted
+    }
 
     /// Counts a connection from `address`; false (and not counted) when it already holds
     /// `limit`.
@@ -47,9 +51,26 @@ final class AddressShareHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     init(share: AddressShare) { self.share = share }
 
+    /// 127.0.0.0/8, ::1, and 127.0.0.0/8 mapped into IPv6 (::ffff:127.x.x.x).
+    static func isLoopback(_ address: SocketAddress) -> Bool {
+        switch address {
+        case .v4(let v4): return UInt32(bigEndian: v4.address.sin_addr.s_addr) >> 24 == 127
+        case .v6(let v6):
+            let bytes = withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
+            guard bytes.count == 16, bytes[0..<10].allSatisfy({ $0 == 0 }) else { return false }
+            let loopback6 = bytes[10..<15].allSatisfy { $0 == 0 } && bytes[15] == 1
+            let mapped4 = bytes[10] == 0xff && bytes[11] == 0xff && bytes[12] == 127
+            return loopback6 || mapped4
+        case .unixDomainSocket: return true
+        }
+    }
+
     func handlerAdded(context: ChannelHandlerContext) {
-        // A connection without an IP address (a Unix socket) is not counted.
-        guard let address = context.channel.remoteAddress?.ipAddress else { return }
+        // A connection without an IP address (a Unix socket) is not counted, nor one from
+        // loopback unless the server says so (a reverse proxy speaks for many clients).
+        guard let remote = context.channel.remoteAddress, let address = remote.ipAddress,
+            share.loopbackCounted || !Self.isLoopback(remote)
+        else { return }
         if share.take(address) { counted = address } else { refused = true }
     }
 

@@ -59,7 +59,7 @@ package enum HubApplication {
         onListening: @escaping @Sendable (Int) async -> Void
     ) -> some ApplicationProtocol {
         let requestTimeout = limits.requestTimeout
-        let share = AddressShare(limit: limits.addressShare)
+        let share = AddressShare(limit: limits.addressShare, loopbackCounted: limits.loopbackCounted)
         var http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [
                 RequestDeadlineHandler(timeout: requestTimeout), AddressShareHandler(share: share),

@@ -19,6 +19,11 @@ package struct HubServerLimits: Sendable {
     package var maxConnectionsPerAddress: Int?
     /// The share in force.
     var addressShare: Int { max(1, maxConnectionsPerAddress ?? maxConnections / 2) }
+    /// Whether connections from a loopback address (127.0.0.0/8, ::1) count against the
+    /// share. Default: false, because every client of a hub behind a reverse proxy on the
+    /// same machine arrives from loopback, as do local tools and load tests; the cap on all
+    /// connections still holds for them.
+    package var loopbackCounted = false
     /// The most bytes of request headers. Default: 16 KiB.
     package var maxHeaderBytes = 16 << 10
     /// Pushes and pulls handled at once (their bodies read, decoded and applied); others

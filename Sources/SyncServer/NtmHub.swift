@@ -140,8 +140,8 @@ struct Serve: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             tr(
-                "The most connections one client address holds; more are answered 429 (default: half of --max-connections).",
-                "Số kết nối tối đa của một địa chỉ máy khách; kết nối thêm bị trả lời 429 (mặc định: một nửa --max-connections)."
+                "The most connections one client address other than loopback holds; more are answered 429 (default: half of --max-connections).",
+                "Số kết nối tối đa của một địa chỉ máy khách (trừ loopback); kết nối thêm bị trả lời 429 (mặc định: một nửa --max-connections)."
             )))
     var maxConnectionsPerAddress: Int?
     @Option(

@@ -613,6 +613,7 @@ import Testing
         var limits = HubServerLimits()
         limits.maxConnections = 8
         limits.maxConnectionsPerAddress = 3
+        limits.loopbackCounted = true  // every client here is on loopback
         try await HubApplication.withRunningHub(hub.target, limits: limits, logger: TestHub.quietLogger) { url in
             let port = Int(url.split(separator: ":").last ?? "") ?? 0
             var held = try (0..<3).map { _ in try RawConnection(port: port) }
@@ -630,6 +631,24 @@ import Testing
                 port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
             #expect(again.status == 200, "a connection closed frees its place: \(again.body)")
             #expect(held.count == 2)
+        }
+    }
+
+    /// By default loopback is not one client: a reverse proxy on the hub's machine, or a
+    /// load test, speaks for many. Its connections go up to the cap on all connections.
+    @Test func loopbackIsNotCountedAsOneAddressByDefault() async throws {
+        let hub = try await TestHub(.sqlite)
+        var limits = HubServerLimits()
+        limits.maxConnections = 8
+        limits.maxConnectionsPerAddress = 3
+        try await HubApplication.withRunningHub(hub.target, limits: limits, logger: TestHub.quietLogger) { url in
+            let port = Int(url.split(separator: ":").last ?? "") ?? 0
+            let held = try (0..<5).map { _ in try RawConnection(port: port) }
+            try await Task.sleep(for: .milliseconds(200))
+            let sixth = try await RawConnection.requestDetached(
+                port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
+            #expect(sixth.status == 200, "\(sixth.body)")
+            #expect(held.count == 5)
         }
     }
 
@@ -670,7 +689,6 @@ import Testing
         let hub = try await TestHub(.sqlite)
         var limits = HubServerLimits()
         limits.maxConnections = 4
-        limits.maxConnectionsPerAddress = 4  // every client here is 127.0.0.1
         try await HubApplication.withRunningHub(hub.target, limits: limits, logger: TestHub.quietLogger) { url in
             let port = Int(url.split(separator: ":").last ?? "") ?? 0
             // Four clients hold their connections open (a request head begun, never ended).
