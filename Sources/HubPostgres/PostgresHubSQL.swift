@@ -37,6 +37,40 @@ package final class PostgresHubSQL: HubSQL {
         if pending.count >= Self.maxPending { try flush() }
     }
 
+    /// An `INSERT … VALUES (?, …) …` goes as one statement of many rows (up to
+    /// `maxParameters` values each), so that a page's rows cost a statement, not a round
+    /// trip each; any other statement is sent once per argument list.
+    package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
+        guard rows.count > 1, let (head, group, tail) = Self.valuesGroup(sql), let width = rows.first?.count,
+            width > 0, rows.allSatisfy({ $0.count == width })
+        else {
+            for arguments in rows { try execute(sql, arguments) }
+            return
+        }
+        let perStatement = max(1, Self.maxParameters / width)
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            let text = head + Array(repeating: group, count: chunk.count).joined(separator: ", ") + tail
+            try execute(text, Array(chunk.joined()))
+        }
+    }
+
+    /// The most values bound to one statement (the protocol counts them in 16 bits).
+    static let maxParameters = 30_000
+
+    /// An `INSERT INTO … VALUES (?, ?, …) …` cut around its one group of placeholders; nil
+    /// for any other statement.
+    static func valuesGroup(_ sql: String) -> (String, String, String)? {
+        guard sql.hasPrefix("INSERT INTO "), let values = sql.range(of: "VALUES ("),
+            let close = sql[values.upperBound...].firstIndex(of: ")")
+        else { return nil }
+        let open = sql.index(before: values.upperBound)
+        let group = sql[open...close]
+        guard group.dropFirst().dropLast().allSatisfy({ $0 == "?" || $0 == "," || $0 == " " || $0 == "\n" })
+        else { return nil }
+        return (String(sql[..<open]), String(group), String(sql[sql.index(after: close)...]))
+    }
+
     /// Waits for every statement sent; throws the first failure among them.
     func flush() throws {
         let sent = pending

@@ -13,6 +13,10 @@ package protocol HubSQL {
     var dialect: SQLDialect { get }
     /// Runs a statement that returns no rows.
     func execute(_ sql: String, _ arguments: [SQLValue]) throws
+    /// Runs a statement that returns no rows once for each argument list, in order: as
+    /// one statement where the engine can (PostgreSQL: one `INSERT` of many rows), else
+    /// as a tight loop of the one prepared statement.
+    func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws
     /// Runs a query and returns every row.
     func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
     /// Runs `body` in a savepoint: rolled back, and the error rethrown, when it throws.
@@ -140,6 +144,10 @@ package struct SQLRow: Sendable {
 }
 
 extension HubSQL {
+    package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
+        for arguments in rows { try execute(sql, arguments) }
+    }
+
     /// The first row of a query, if any.
     package func fetchOne(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRow? {
         try fetchAll(sql, arguments).first
@@ -194,6 +202,14 @@ package struct SQLiteHubSQL: HubSQL {
 
     package func execute(_ sql: String, _ arguments: [SQLValue]) throws {
         try run(sql, arguments) { _ in }
+    }
+
+    /// One prepared statement, bound and stepped for each argument list.
+    package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        try withExtendedLifetime(statement) {
+            for arguments in rows { try step(statement.sqliteStatement, sql, arguments) { _ in } }
+        }
     }
 
     package func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {

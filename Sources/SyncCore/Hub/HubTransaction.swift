@@ -1,5 +1,17 @@
 import GRDB
 
+extension RowMeta {
+    /// The bookkeeping as `sync_row_meta` stores it.
+    init(metaRow row: SQLRow) throws {
+        let tombstone = try row.optionalText("tombstone")
+        self.init(
+            hamletID: try row.optionalText("hamlet_id"),
+            deleted: try row.bool("deleted"),
+            fields: try FieldStampStorage.decode(try row.text("fields")),
+            tombstone: try tombstone.map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) })
+    }
+}
+
 /// One write transaction on the hub's store: the row, log, bookkeeping and audit
 /// primitives that pushes and resolutions are built from. The same on both stores: it
 /// speaks `HubSQL` (issue 16).
@@ -12,6 +24,9 @@ struct HubTransaction {
     var clock: HybridLogicalClock
     /// The log head as this transaction has left it (nil: not read yet).
     private let logHead = LogHead()
+    /// While set, writes are held and sent at the end of the page (`PageWrites`), and
+    /// rows and bookkeeping are read through what the page has left so far.
+    var page: PageWrites?
 
     private final class LogHead {
         var value: Int64?
@@ -36,7 +51,22 @@ struct HubTransaction {
 
     /// Stores the hub's clock; call before the transaction commits.
     func finish() throws {
+        try send()
         try sql.execute("UPDATE sync_hub_state SET hlc = ? WHERE id = 1", [.integer(clock.last.rawValue)])
+    }
+
+    /// Sends the writes held for the page (nothing when none are held).
+    func send() throws {
+        try page?.send(sql)
+    }
+
+    /// Runs a statement that returns nothing, or holds it for the end of the page.
+    func write(_ text: String, _ arguments: [SQLValue]) throws {
+        if let page {
+            page.add(text, arguments)
+        } else {
+            try sql.execute(text, arguments)
+        }
     }
 
     /// The last log position: read once, then kept as this transaction appends.
@@ -54,6 +84,7 @@ struct HubTransaction {
 
     /// Whether the hub has a hamlet row with this id.
     func hamletExists(_ hamletID: String) throws -> Bool {
+        if let known = page?.rows[PageWrites.Key(table: "hamlets", rowID: hamletID)] { return known != nil }
         if logHead.hamlets.contains(hamletID) { return true }
         guard try sql.exists("SELECT 1 FROM hamlets WHERE id = ?", [.text(hamletID)]) else { return false }
         logHead.hamlets.insert(hamletID)
@@ -63,27 +94,27 @@ struct HubTransaction {
     // MARK: Rows
 
     func meta(_ table: String, _ rowID: String) throws -> RowMeta? {
-        guard
-            let row = try sql.fetchOne(
-                "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
-                [.text(table), .text(rowID)])
-        else { return nil }
-        let tombstone = try row.optionalText("tombstone")
-        return RowMeta(
-            hamletID: try row.optionalText("hamlet_id"),
-            deleted: try row.bool("deleted"),
-            fields: try FieldStampStorage.decode(try row.text("fields")),
-            tombstone: try tombstone.map { text throws(SyncError) in try JSONText.decode(SyncRow.self, from: text) })
+        let key = PageWrites.Key(table: table, rowID: rowID)
+        if let known = page?.metas[key] { return known }
+        let meta = try sql.fetchOne(
+            "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
+            [.text(table), .text(rowID)]
+        ).map { row throws in try RowMeta(metaRow: row) }
+        page?.metas[key] = .some(meta)
+        return meta
     }
 
+    static let saveMetaSQL = """
+        INSERT INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (tbl, row_id) DO UPDATE SET hamlet_id = excluded.hamlet_id, deleted = excluded.deleted,
+          fields = excluded.fields, tombstone = excluded.tombstone
+        """
+
     func saveMeta(_ meta: RowMeta, table: String, rowID: String) throws {
-        try sql.execute(
-            """
-            INSERT INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (tbl, row_id) DO UPDATE SET hamlet_id = excluded.hamlet_id, deleted = excluded.deleted,
-              fields = excluded.fields, tombstone = excluded.tombstone
-            """,
+        page?.metas[PageWrites.Key(table: table, rowID: rowID)] = .some(meta)
+        try write(
+            Self.saveMetaSQL,
             [
                 .text(table), .text(rowID), SQLValue(meta.hamletID), SQLValue(meta.deleted),
                 .text(FieldStampStorage.encode(meta.fields)),
@@ -92,8 +123,58 @@ struct HubTransaction {
     }
 
     func row(_ table: TableSpec, _ rowID: String) throws -> SyncRow? {
-        try table.fetchRow(sql, id: rowID)
+        let key = PageWrites.Key(table: table.name, rowID: rowID)
+        if let known = page?.rows[key] { return known }
+        let row = try table.fetchRow(sql, id: rowID)
+        page?.rows[key] = .some(row)
+        return row
     }
+
+    /// Reads at once what merging `changes` needs of the hub (each row's bookkeeping, and
+    /// the row itself where it exists), a statement per table and 500 rows, for the page's
+    /// merge to find as it plans each change. Without a page, nothing.
+    func prefetch(_ changes: [Change]) throws {
+        guard let page else { return }
+        var byTable: [String: Set<String>] = [:]
+        for change in changes { byTable[change.table, default: []].insert(change.rowID) }
+        for (name, rowIDs) in byTable.sorted(by: { $0.key < $1.key }) {
+            guard let table = try? schema.table(name) else { continue }
+            let sorted = rowIDs.sorted()
+            for start in stride(from: 0, to: sorted.count, by: Self.prefetchChunk) {
+                let chunk = Array(sorted[start..<min(start + Self.prefetchChunk, sorted.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                var live: [String] = []
+                for row in try sql.fetchAll(
+                    "SELECT row_id, hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id IN (\(marks))",
+                    [.text(name)] + chunk.map { .text($0) })
+                {
+                    let rowID = try row.text("row_id")
+                    let meta = try RowMeta(metaRow: row)
+                    page.metas[PageWrites.Key(table: name, rowID: rowID)] = .some(meta)
+                    if !meta.deleted { live.append(rowID) }
+                }
+                for rowID in chunk where page.metas[PageWrites.Key(table: name, rowID: rowID)] == nil {
+                    page.metas[PageWrites.Key(table: name, rowID: rowID)] = .some(nil)
+                }
+                guard !live.isEmpty else { continue }
+                var found: Set<String> = []
+                for row in try sql.fetchAll(
+                    "SELECT * FROM \"\(table.name)\" WHERE id IN (\(Array(repeating: "?", count: live.count).joined(separator: ", ")))",
+                    live.map { .text($0) })
+                {
+                    let values = row.syncRow
+                    found.insert(values.id)
+                    page.rows[PageWrites.Key(table: name, rowID: values.id)] = .some(values)
+                }
+                for rowID in live where !found.contains(rowID) {
+                    page.rows[PageWrites.Key(table: name, rowID: rowID)] = .some(nil)
+                }
+            }
+        }
+    }
+
+    /// Rows named in one prefetch statement.
+    static let prefetchChunk = 500
 
     // MARK: Log, audit, conflicts
 
@@ -106,7 +187,8 @@ struct HubTransaction {
         // writer; a lock on `sync_hub_state` in PostgreSQL), so it is the log's next one.
         let (seq, overflow) = try head().addingReportingOverflow(1)
         guard !overflow else { throw SyncError.storage("the hub's log is at its last position") }
-        try sql.execute(
+        page?.logged[seq] = (author.name, author.replicaID, hlc)
+        try write(
             """
             INSERT INTO sync_log (seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -122,6 +204,10 @@ struct HubTransaction {
 
     /// Who wrote the log entry at `seq`, as a conflict side with `value`; nil when there is none.
     func side(atVersion seq: Int64, value: SyncValue?) throws -> ConflictSide? {
+        if let held = page?.logged[seq] {
+            return ConflictSide(
+                value: value, version: seq, author: held.author, replicaID: held.replicaID, hlc: held.hlc)
+        }
         guard seq > 0,
             let row = try sql.fetchOne("SELECT author, replica_id, hlc FROM sync_log WHERE seq = ?", [.integer(seq)])
         else { return nil }
@@ -131,7 +217,7 @@ struct HubTransaction {
     }
 
     func audit(_ entry: AuditEntry) throws {
-        try sql.execute(
+        try write(
             "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",
             [
                 .text(entry.table), .text(entry.rowID), SQLValue(entry.column), .text(entry.decision.rawValue),

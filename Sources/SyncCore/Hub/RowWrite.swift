@@ -63,6 +63,12 @@ extension HubTransaction {
     @discardableResult
     func write(_ change: RowWrite) throws -> RowWritten {
         let table = change.table
+        let key = PageWrites.Key(table: table.name, rowID: change.rowID)
+        if let page {
+            // No set statement names a row twice: a row written again goes out first.
+            if page.isTouched(key) { try page.send(sql) }
+            page.touch(key)
+        }
         var seq: Int64?
         if let kind = change.logKind {
             let data: String
@@ -81,7 +87,9 @@ extension HubTransaction {
         switch change.effect {
         case .insert(let row, let replacing):
             metaChanged = true
-            try table.insertRow(sql, row, replacing: replacing)
+            let (text, arguments) = table.insertStatement(row, replacing: replacing)
+            try write(text, arguments)
+            page?.rows[key] = .some(row)
             if let seq {
                 let stamp = FieldStamp(
                     version: seq, hlc: change.hlc, replicaID: change.author.replicaID, author: change.author.name)
@@ -90,10 +98,21 @@ extension HubTransaction {
                     fields: Dictionary(uniqueKeysWithValues: table.columns.map { ($0.name, stamp) }))
             }
         case .update(let values):
-            try table.updateRow(sql, id: change.rowID, values)
+            if let page, sql.dialect == .postgres, let current = try row(table, change.rowID) {
+                // PostgreSQL takes the page's rows as one INSERT of many: the whole row, as
+                // merged, replaces the row held.
+                let merged = current.merging(values) { $1 }
+                let (text, arguments) = table.insertStatement(merged, replacing: true)
+                page.add(text, arguments)
+                page.rows[key] = .some(merged)
+            } else if let (text, arguments) = table.updateStatement(id: change.rowID, values) {
+                try write(text, arguments)
+                if let current = page?.rows[key] ?? nil { page?.rows[key] = .some(current.merging(values) { $1 }) }
+            }
         case .delete(let current):
             metaChanged = true
-            try table.deleteRow(sql, id: change.rowID)
+            try write(table.deleteSQL, [.text(change.rowID)])
+            page?.rows[key] = .some(nil)
             if var deleted = meta {
                 deleted.deleted = true
                 deleted.tombstone = current

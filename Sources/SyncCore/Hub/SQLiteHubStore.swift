@@ -108,6 +108,13 @@ extension SQLHub {
                     throw SyncError.acknowledgedLost(seq: mark.seq)
                 }
                 let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
+                // The page merges as a set: what it needs read at once, its writes sent at
+                // the end. Run again change by change (`isolated`), each change writes as it
+                // goes, inside its own savepoint.
+                if !isolated {
+                    transaction.page = PageWrites()
+                    try transaction.prefetch(request.changes.filter { $0.seq > replica.lastSeq })
+                }
                 var outcomes: [ChangeOutcome] = []
                 // A change id received before with other content (a copied replica file):
                 // that change and every later one of the page are left to the replica, which
@@ -139,7 +146,7 @@ extension SQLHub {
                         outcome = try transaction.merge(
                             change, from: author, principal: principal, maxFutureSkew: skew, senderSchema: senderSchema)
                     }
-                    try sql.execute(
+                    try transaction.write(
                         "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
                         [
                             .text(request.replicaID), .integer(change.seq), .text(digest),

@@ -62,21 +62,36 @@ extension TableSpec {
 
     /// Inserts a complete row (either store).
     func insertRow(_ sql: any HubSQL, _ row: SyncRow, replacing: Bool = false) throws {
-        try sql.execute(
-            replacing ? upsertSQL : insertSQL, zip(columnNames, columnDefaults).map { SQLValue(row[$0] ?? $1) })
+        let (text, arguments) = insertStatement(row, replacing: replacing)
+        try sql.execute(text, arguments)
+    }
+
+    /// The statement that inserts a complete row (replacing one of the same id when
+    /// `replacing`); a column the row does not name takes its default.
+    func insertStatement(_ row: SyncRow, replacing: Bool) -> (String, [SQLValue]) {
+        (replacing ? upsertSQL : insertSQL, zip(columnNames, columnDefaults).map { SQLValue(row[$0] ?? $1) })
     }
 
     /// Sets some fields of one row (either store).
     func updateRow(_ sql: any HubSQL, id rowID: String, _ values: SyncRow) throws {
-        guard !values.isEmpty else { return }
+        guard let (text, arguments) = updateStatement(id: rowID, values) else { return }
+        try sql.execute(text, arguments)
+    }
+
+    /// The statement that sets some fields of one row; nil when there are none.
+    func updateStatement(id rowID: String, _ values: SyncRow) -> (String, [SQLValue])? {
+        guard !values.isEmpty else { return nil }
         let names = values.keys.sorted()
-        try sql.execute(
+        return (
             "UPDATE \"\(name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
-            names.map { SQLValue(values[$0] ?? .null) } + [.text(rowID)])
+            names.map { SQLValue(values[$0] ?? .null) } + [.text(rowID)]
+        )
     }
 
     /// Deletes one row (either store).
     func deleteRow(_ sql: any HubSQL, id rowID: String) throws {
-        try sql.execute("DELETE FROM \"\(name)\" WHERE id = ?", [.text(rowID)])
+        try sql.execute(deleteSQL, [.text(rowID)])
     }
+
+    var deleteSQL: String { "DELETE FROM \"\(name)\" WHERE id = ?" }
 }
