@@ -51,7 +51,8 @@ final class ProvinceResponder: HTTPResponder, Sendable {
         } catch {
             context.logger.error("commune lookup failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             return HubErrorMiddleware.response(
-                for: .unavailable("the province database cannot be reached; try again later"), request: request)
+                for: .unavailable("the province database cannot be reached; try again later", retryAfterSeconds: 5),
+                request: request)
         }
         var head = request.head
         head.path = inner

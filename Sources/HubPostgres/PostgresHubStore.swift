@@ -422,7 +422,8 @@ package final class PostgresConnections: @unchecked Sendable {
                     logger.error(
                         "cannot reach the PostgreSQL database",
                         metadata: ["db": "\(location.shown)", "error": "\(String(reflecting: error))"])
-                    throw SyncError.unavailable("the hub's database cannot be reached; try again later")
+                    throw SyncError.unavailable(
+                        "the hub's database cannot be reached; try again later", retryAfterSeconds: 5)
                 }
             case .wait:
                 await withCheckedContinuation { continuation in

@@ -19,6 +19,7 @@ let usage = """
            ntm-bench attachment-transfer --fixture FILE [--megabytes 10] [--repeats 5]
            ntm-bench province-merge --rows N --postgres URL [--processes 3]
            ntm-bench province-crowd --fixture FILE --replicas N --changes N --postgres URL [--processes 3]
+                     [--outage-command "scripts/postgres outage 3" [--outage-after 1500]]
     The HTTP figures start `ntm-hub serve` from beside this executable; --tls yes serves
     them over HTTPS with a CA made for the run.
     """
@@ -115,7 +116,12 @@ do {
             [
                 "figures": await ProvinceWorkloads.crowd(
                     fixture(), replicas: number("replicas"), changesEach: number("changes"), binary: binary,
-                    postgres: url, processes: number("processes", default: 3))
+                    postgres: url, processes: number("processes", default: 3),
+                    outage: options["outage-command"].map {
+                        ProvinceWorkloads.Outage(
+                            command: $0.split(separator: " ").map(String.init),
+                            afterMilliseconds: number("outage-after", default: 1_500, minimum: 0))
+                    })
             ])
     case "bundle-size":
         try emit(await BundleWorkload.bytesPerChange(changes: number("changes", default: 1_000)))

@@ -99,13 +99,13 @@ package struct HTTPHubConnection: HubConnection {
             headers.add(name: "Content-Encoding", value: "gzip")
             bytes = try Wire.gzip(try Wire.encode(body))
         }
-        let (status, buffer) = try await exchange(method, path, headers: headers, body: bytes)
+        let (status, buffer, retryAfter) = try await exchange(method, path, headers: headers, body: bytes)
         if (200..<300).contains(status) || (acceptingRefusal && (status == 403 || status == 422)),
             let result = try? Wire.decode(Result.self, from: buffer)
         {
             return result
         }
-        throw refusal(status: status, body: buffer)
+        throw refusal(status: status, body: buffer, retryAfter: retryAfter)
     }
 
     /// Hands a device's bundle file to the hub (reviewer tokens), which applies it and
@@ -114,9 +114,9 @@ package struct HTTPHubConnection: HubConnection {
         let headers = HTTPHeaders([
             ("Accept", "application/octet-stream"), ("Content-Type", "application/octet-stream"),
         ])
-        let (status, buffer) = try await exchange(
+        let (status, buffer, retryAfter) = try await exchange(
             .POST, "/v1/bundles?max_reply_bytes=\(maxReplyBytes)", headers: headers, body: ByteBuffer(bytes: file))
-        guard (200..<300).contains(status) else { throw refusal(status: status, body: buffer) }
+        guard (200..<300).contains(status) else { throw refusal(status: status, body: buffer, retryAfter: retryAfter) }
         return Array(buffer: buffer)
     }
 
@@ -130,7 +130,7 @@ package struct HTTPHubConnection: HubConnection {
     private func exchange(
         _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?,
         maxBytes: Int = Wire.maxWireBytes
-    ) async throws -> (status: UInt, body: ByteBuffer) {
+    ) async throws -> (status: UInt, body: ByteBuffer, retryAfter: Int?) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers = headers
@@ -146,13 +146,22 @@ package struct HTTPHubConnection: HubConnection {
         if response.headers.first(name: "Content-Encoding")?.lowercased() == "gzip" {
             buffer = try Wire.gunzip(buffer)
         }
-        return (response.status.code, buffer)
+        return (response.status.code, buffer, Self.retryAfterSeconds(response.headers.first(name: "Retry-After")))
+    }
+
+    /// `Retry-After` in seconds (the hub sends whole seconds; an HTTP date or anything else
+    /// is not taken), at most an hour.
+    static func retryAfterSeconds(_ header: String?) -> Int? {
+        guard let header, header.utf8.count <= 10, let seconds = Int(header), seconds >= 0 else { return nil }
+        return min(seconds, 3_600)
     }
 
     /// The hub's refusal, from its error body.
-    private func refusal(status: UInt, body: ByteBuffer) -> SyncError {
+    private func refusal(status: UInt, body: ByteBuffer, retryAfter: Int?) -> SyncError {
         if let error = try? Wire.decode(ErrorBody.self, from: body) {
-            return SyncError.reported(code: error.error.code, message: "hub: \(Self.plainRefusal(error.error.message))")
+            return SyncError.reported(
+                code: error.error.code, message: "hub: \(Self.plainRefusal(error.error.message))",
+                retryAfterSeconds: retryAfter)
         }
         return SyncError.unavailable("the hub at \(baseURL) answered HTTP \(status) without a readable body")
     }
@@ -306,18 +315,18 @@ extension HTTPHubConnection: BlobConnection {
 
     package func putBlobPiece(sha256: String, offset: Int, bytes: [UInt8]) async throws -> BlobStatus {
         let headers = HTTPHeaders([("Accept", "application/json"), ("Content-Type", "application/octet-stream")])
-        let (status, buffer) = try await exchange(
+        let (status, buffer, retryAfter) = try await exchange(
             .PUT, "/v1/blobs/\(try digestComponent(sha256))/pieces/\(offset)", headers: headers,
             body: ByteBuffer(bytes: bytes))
         if (200..<300).contains(status), let result = try? Wire.decode(BlobStatus.self, from: buffer) { return result }
-        throw refusal(status: status, body: buffer)
+        throw refusal(status: status, body: buffer, retryAfter: retryAfter)
     }
 
     package func blob(sha256: String) async throws -> BlobContent {
-        let (status, buffer) = try await exchange(
+        let (status, buffer, retryAfter) = try await exchange(
             .GET, "/v1/blobs/\(try digestComponent(sha256))", headers: HTTPHeaders([("Accept", "*/*")]), body: nil,
             maxBytes: MediaType.maxBytes + 1)
-        guard (200..<300).contains(status) else { throw refusal(status: status, body: buffer) }
+        guard (200..<300).contains(status) else { throw refusal(status: status, body: buffer, retryAfter: retryAfter) }
         return try BlobContent(verifying: Array(buffer: buffer), sha256: sha256, mediaType: nil)
     }
 }

@@ -101,6 +101,10 @@ extension ProvinceWorkloads {
         /// Broken invariants after a quiet second round (empty when all hold).
         public var problems: [String]
         public var hubPeakBytes: [Int]
+        /// Whether the database was stopped mid-sync (a first-round sync may then fail).
+        public var outage = false
+        /// With an outage, how first-round syncs failed (up to three kinds).
+        public var firstRoundErrors: [String] = []
     }
 
     /// `replicas` replicas spread over the fixture's hamlets, each with `changesEach` rows
@@ -111,11 +115,16 @@ extension ProvinceWorkloads {
     /// of a hamlet hold the same rows, all of them, and the log is one gapless order.
     public static func crowd(
         _ fixture: HubFixture, replicas count: Int, changesEach: Int, binary: String, postgres: String,
-        processes: Int
+        processes: Int, outage: Outage? = nil
     ) async throws -> [CrowdFigure] {
         var figures: [CrowdFigure] = []
-        let configurations = [("1 SQLite", 0)] + (1...max(1, processes)).map { ("\($0) PostgreSQL", $0) }
-        for (name, hubs) in configurations {
+        var configurations: [(String, Int, Outage?)] =
+            [("1 SQLite", 0, nil)] + (1...max(1, processes)).map { ("\($0) PostgreSQL", $0, nil) }
+        if let outage {
+            configurations.append(
+                ("\(max(1, processes)) PostgreSQL, database stopped mid-sync", max(1, processes), outage))
+        }
+        for (name, hubs, outage) in configurations {
             let scratch = try ScratchDirectory()
             var servers: [HubProcess] = []
             var urls: [String] = []
@@ -145,7 +154,7 @@ extension ProvinceWorkloads {
                 }
             }
             let figure = try await crowd(
-                name, fixture, replicas: count, changesEach: changesEach, urls: urls, scratch: scratch)
+                name, fixture, replicas: count, changesEach: changesEach, urls: urls, scratch: scratch, outage: outage)
             var result = figure
             result.hubPeakBytes = servers.compactMap { Measure.peakResidentBytes(pid: $0.process.processIdentifier) }
             for server in servers { server.stop() }
@@ -165,9 +174,37 @@ extension ProvinceWorkloads {
         return figures
     }
 
+    /// The database stopped as a crash would stop it, in the middle of the crowd's syncs, and
+    /// started again: `command` does both (`scripts/postgres outage SECONDS`).
+    public struct Outage: Sendable {
+        public var command: [String]
+        public var afterMilliseconds: Int
+
+        public init(command: [String], afterMilliseconds: Int) {
+            self.command = command
+            self.afterMilliseconds = afterMilliseconds
+        }
+
+        /// Runs the command `afterMilliseconds` from now, off Swift concurrency's threads;
+        /// its exit status.
+        func run() async -> Int32 {
+            try? await Task.sleep(for: .milliseconds(afterMilliseconds))
+            let command = self.command
+            return await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    guard let executable = command.first,
+                        let process = try? ChildProcess(executable: executable, arguments: Array(command.dropFirst()))
+                    else { return continuation.resume(returning: -1) }
+                    process.waitUntilExit()
+                    continuation.resume(returning: process.terminationStatus)
+                }
+            }
+        }
+    }
+
     static func crowd(
         _ name: String, _ fixture: HubFixture, replicas count: Int, changesEach: Int, urls: [String],
-        scratch: ScratchDirectory
+        scratch: ScratchDirectory, outage: Outage? = nil
     ) async throws -> CrowdFigure {
         let run = Int.random(in: 1..<100) * 256
         let replicas = try (0..<count).map { index in
@@ -212,11 +249,21 @@ extension ProvinceWorkloads {
             let texts = results.compactMap { if case .failure(let failure) = $0 { failure.text } else { nil } }
             return Set(texts).sorted().prefix(3).map { String($0.prefix(200)) }
         }
+        // With an outage, the database goes while the crowd syncs: a sync may then fail (its
+        // retries spent while the database is away); the quiet round must still bring every
+        // replica in, with nothing acknowledged lost.
+        let stopped = outage.map { outage in Task { await outage.run() } }
         let results = await all(timed: true)
-        // A quiet second round, then what every replica holds.
         var problems: [String] = []
-        let again = await all(timed: false)
-        for error in errors(again) { problems.append("a sync of the quiet round failed: \(error)") }
+        if let status = await stopped?.value, status != 0 {
+            problems.append("the outage command exited with status \(status)")
+        }
+        // A quiet second round, then what every replica holds. After an outage the quiet
+        // round may be the one that pushes, so a third brings everyone what the others pushed.
+        for _ in 0..<(outage == nil ? 1 : 2) {
+            let again = await all(timed: false)
+            for error in errors(again) { problems.append("a sync of the quiet round failed: \(error)") }
+        }
         var byHamlet: [Int: Set<[String]>] = [:]
         for (replica, _, _, hamlet) in replicas {
             let status = try replica.status()
@@ -234,9 +281,11 @@ extension ProvinceWorkloads {
             problems.append("the replicas of hamlet \(hamlet) hold \(sets.count) different sets of rows")
         }
         let samples = results.compactMap { try? $0.get() }
+        let failed = outage == nil ? errors(results).map { "a sync failed: \($0)" } : []
         return CrowdFigure(
             hub: name, replicas: count, samples: samples, failures: results.count - samples.count,
-            problems: errors(results).map { "a sync failed: \($0)" } + problems.prefix(10), hubPeakBytes: [])
+            problems: failed + problems.prefix(10), hubPeakBytes: [], outage: outage != nil,
+            firstRoundErrors: outage == nil ? [] : errors(results))
     }
 }
 

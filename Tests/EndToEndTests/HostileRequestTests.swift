@@ -622,6 +622,13 @@ import Testing
                 port: port, method: "GET", path: "/v1/status", token: hub.dongToken)
             #expect(fourth.status == 429, "\(fourth.body)")
             #expect(fourth.body.contains("this address already holds 3 connections"), "\(fourth.body)")
+            // The client reads when to come back, so that a sync waits and tries again.
+            do {
+                _ = try await HTTPHubConnection(baseURL: url, token: hub.dongToken).status()
+                Issue.record("a fourth connection was served")
+            } catch let error as SyncError {
+                #expect(error.kind == .tooManyRequests && error.retryAfterSeconds == 5, "\(error)")
+            }
             let other = try await RawConnection.requestDetached(
                 port: port, method: "GET", path: "/v1/status", token: hub.dongToken, from: "127.0.0.2")
             #expect(other.status == 200, "another address is served: \(other.body)")

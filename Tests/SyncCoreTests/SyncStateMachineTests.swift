@@ -230,6 +230,15 @@ import Testing
         #expect(machine.next(after: .done) == .push)
     }
 
+    /// A throttle of a minute or a quota of an hour is told to the user at once, not waited
+    /// out by a sync that seems to hang.
+    @Test func aHubThatAsksForLongerThanTheLongestWaitIsReportedAtOnce() {
+        var machine = Self.machine(at: .push, retryPolicy: .standard)
+        #expect(machine.next(after: .failed(kind: .tooManyRequests, retryAfterSeconds: 60)) == .fail)
+        var busy = Self.machine(at: .pull, retryPolicy: .standard)
+        #expect(busy.next(after: .failed(kind: .unavailable, retryAfterSeconds: 5)) == .wait(milliseconds: 5_000))
+    }
+
     @Test func applyingAPageIsNeverRetried() {
         var machine = Self.machine(at: .apply(prefetchNext: false), retryPolicy: .standard)
         #expect(machine.next(after: .failed(kind: .unavailable, retryAfterSeconds: 0)) == .fail)

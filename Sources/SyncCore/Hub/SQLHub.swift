@@ -41,7 +41,8 @@ extension SQLHub {
             case .full:
                 throw SyncError.unavailable("the hub's disk is full; nothing of this push was applied: try again later")
             case .busy:
-                throw SyncError.unavailable("the hub is busy; nothing of this write was applied: try again in a moment")
+                throw SyncError.unavailable(
+                    "the hub is busy; nothing of this write was applied: try again in a moment", retryAfterSeconds: 1)
             case .constraint(let reason):
                 // The store refused a value the validation let through: the whole write rolled back.
                 throw SyncError.malformed(reason)

@@ -179,9 +179,12 @@ package struct SyncStateMachine: Sendable, Hashable {
             // Only what the way to the hub says is worth another try (a link lost mid-request,
             // a hub saying when to come back): a hub that cannot be reached at all was tried
             // already by the connection, and is reported at once.
+            // A hub that asks for longer than the policy's longest wait (a throttle of a minute,
+            // a device quota of an hour) is reported at once rather than waited for.
             guard let retryAfterSeconds, retries < retryPolicy.retries else { return emit(.fail) }
             let doubled = retryPolicy.firstDelayMilliseconds << min(retries, 16)
             let asked = min(max(retryAfterSeconds, 0), 3_600) * 1_000
+            guard asked <= retryPolicy.maxDelayMilliseconds else { return emit(.fail) }
             retries += 1
             retrying = current
             return emit(.wait(milliseconds: max(min(doubled, retryPolicy.maxDelayMilliseconds), asked)))

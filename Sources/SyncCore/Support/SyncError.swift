@@ -153,6 +153,12 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         SyncError(.unavailable, reason)
     }
 
+    /// The hub is there but cannot serve now (its database away, its writer busy): come
+    /// back in `seconds`, which a sync does by its retry policy (HTTP `Retry-After`).
+    package static func unavailable(_ reason: String, retryAfterSeconds seconds: Int) -> SyncError {
+        SyncError(.unavailable, reason, retryAfterSeconds: seconds)
+    }
+
     /// The hub was reached, then lost (a link cut mid-request, a timeout): worth another
     /// try (`retryAfterSeconds` 0), which a sync makes by its retry policy.
     package static func linkLost(_ reason: String) -> SyncError {
@@ -160,8 +166,10 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// An error the hub reported, rebuilt on the client from its code and message.
-    package static func reported(code: String, message: String) -> SyncError {
-        SyncError(Kind(rawValue: code) ?? .storage, message, isReportedByHub: true)
+    /// `retryAfterSeconds`: the hub's `Retry-After`, when it said when to come back.
+    package static func reported(code: String, message: String, retryAfterSeconds: Int? = nil) -> SyncError {
+        SyncError(
+            Kind(rawValue: code) ?? .storage, message, isReportedByHub: true, retryAfterSeconds: retryAfterSeconds)
     }
 
     /// A failure of storage or of the engine's own invariants.
