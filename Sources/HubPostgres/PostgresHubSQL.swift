@@ -1,7 +1,9 @@
+import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
 import SyncCore
+import Synchronization
 
 /// Issue 16: the hub's statements (`HubSQL`) on one PostgreSQL connection, for the length of
 /// one transaction. PostgresNIO answers with futures; the hub's merge is synchronous code
@@ -37,38 +39,119 @@ package final class PostgresHubSQL: HubSQL {
         if pending.count >= Self.maxPending { try flush() }
     }
 
-    /// An `INSERT … VALUES (?, …) …` goes as one statement of many rows (up to
-    /// `maxParameters` values each), so that a page's rows cost a statement, not a round
-    /// trip each; any other statement is sent once per argument list.
+    /// An `INSERT INTO t (columns) VALUES (?, …) …` of many argument lists goes as one
+    /// statement: each column's values as one array bound as text (`unnest`), typed as the
+    /// table has the column, so a page's rows cost one statement and one small parse. Any
+    /// other statement is sent once per argument list.
     package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
-        guard rows.count > 1, let (head, group, tail) = Self.valuesGroup(sql), let width = rows.first?.count,
-            width > 0, rows.allSatisfy({ $0.count == width })
+        guard rows.count > 1, let insert = Self.insertShape(sql),
+            rows.allSatisfy({ $0.count == insert.columns.count }),
+            let types = try columnTypes(insert.table), let text = Self.unnestSQL(insert, types: types)
         else {
             for arguments in rows { try execute(sql, arguments) }
             return
         }
-        let perStatement = max(1, Self.maxParameters / width)
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
-            let text = head + Array(repeating: group, count: chunk.count).joined(separator: ", ") + tail
-            try execute(text, Array(chunk.joined()))
+        var arrays: [SQLValue] = []
+        arrays.reserveCapacity(insert.columns.count)
+        for (index, column) in insert.columns.enumerated() {
+            let whole = ["bigint", "integer"].contains(types[column] ?? "")
+            guard let array = Self.arrayLiteral(rows.lazy.map { $0[index] }, whole: whole) else {
+                for arguments in rows { try execute(sql, arguments) }
+                return
+            }
+            arrays.append(.text(array))
         }
+        try execute(text, arrays)
     }
 
-    /// The most values bound to one statement (the protocol counts them in 16 bits).
-    static let maxParameters = 30_000
+    /// An `INSERT` of one row of placeholders: its table, columns, and what follows `VALUES (…)`.
+    struct InsertShape {
+        var table: String
+        var columns: [String]
+        var tail: Substring
+    }
 
-    /// An `INSERT INTO … VALUES (?, ?, …) …` cut around its one group of placeholders; nil
-    /// for any other statement.
-    static func valuesGroup(_ sql: String) -> (String, String, String)? {
-        guard sql.hasPrefix("INSERT INTO "), let values = sql.range(of: "VALUES ("),
-            let close = sql[values.upperBound...].firstIndex(of: ")")
+    static func insertShape(_ sql: String) -> InsertShape? {
+        guard sql.hasPrefix("INSERT INTO "), let open = sql.firstIndex(of: "("),
+            let values = sql.range(of: "VALUES ("), open < values.lowerBound,
+            let close = sql[values.upperBound...].firstIndex(of: ")"),
+            let listEnd = sql[open..<values.lowerBound].lastIndex(of: ")")
         else { return nil }
-        let open = sql.index(before: values.upperBound)
-        let group = sql[open...close]
-        guard group.dropFirst().dropLast().allSatisfy({ $0 == "?" || $0 == "," || $0 == " " || $0 == "\n" })
+        func unquote(_ name: Substring) -> String {
+            String(name.trimmingCharacters(in: .whitespacesAndNewlines).filter { $0 != "\"" })
+        }
+        let table = unquote(sql[sql.index(sql.startIndex, offsetBy: 12)..<open])
+        let columns = sql[sql.index(after: open)..<listEnd].split(separator: ",").map(unquote)
+        let group = sql[values.upperBound..<close]
+        func isName(_ name: String) -> Bool {
+            !name.isEmpty
+                && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }
+        guard isName(table), columns.allSatisfy(isName), group.split(separator: ",").count == columns.count,
+            group.allSatisfy({ $0 == "?" || $0 == "," || $0 == " " || $0 == "\n" })
         else { return nil }
-        return (String(sql[..<open]), String(group), String(sql[sql.index(after: close)...]))
+        return InsertShape(table: table, columns: columns, tail: sql[sql.index(after: close)...])
+    }
+
+    /// The types an array of values bound as text is cast to.
+    static let arrayTypes: Set<String> = ["text", "bigint", "integer", "double precision"]
+
+    /// `INSERT INTO t (columns) SELECT * FROM unnest(?::type[], …) AS v …`; nil when a
+    /// column's type is not one of `arrayTypes`.
+    static func unnestSQL(_ insert: InsertShape, types: [String: String]) -> String? {
+        var casts: [String] = []
+        for column in insert.columns {
+            guard let type = types[column], arrayTypes.contains(type) else { return nil }
+            casts.append("?::\(type)[]")
+        }
+        let names = insert.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        return
+            "INSERT INTO \"\(insert.table)\" (\(names)) SELECT * FROM unnest(\(casts.joined(separator: ", "))) AS v\(insert.tail)"
+    }
+
+    /// The column types of `table` in the transaction's schema, read once per process (every
+    /// commune's tables are declared alike at one schema version); nil when there is none.
+    private func columnTypes(_ table: String) throws -> [String: String]? {
+        if let known = Self.knownTypes.withLock({ $0[table] }) { return known }
+        let rows = try fetchAll(
+            """
+            SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+            WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped
+            """, [.text("\"\(table)\"")])
+        guard !rows.isEmpty else { return nil }
+        var types: [String: String] = [:]
+        for row in rows { types[try row.text("attname")] = try row.text("type") }
+        Self.knownTypes.withLock { $0[table] = types }
+        return types
+    }
+
+    private static let knownTypes = Mutex<[String: [String: String]]>([:])
+
+    /// The values as a PostgreSQL array literal (`{"a",NULL,12,1.5}`); nil for a blob, or a
+    /// fraction where the column is `whole` (left to the statement row by row, as written).
+    static func arrayLiteral<S: Sequence<SQLValue>>(_ values: S, whole: Bool = false) -> String? {
+        var text = "{"
+        var first = true
+        for value in values {
+            if !first { text += "," }
+            first = false
+            switch value {
+            case .null: text += "NULL"
+            case .integer(let number): text += String(number)
+            case .real(let number):
+                guard number.isFinite, !whole else { return nil }
+                text += "\(number)"
+            case .text(let string):
+                text += "\""
+                for scalar in string.unicodeScalars {
+                    if scalar == "\"" || scalar == "\\" { text.unicodeScalars.append("\\") }
+                    text.unicodeScalars.append(scalar)
+                }
+                text += "\""
+            case .blob: return nil
+            }
+        }
+        return text + "}"
     }
 
     /// Waits for every statement sent; throws the first failure among them.

@@ -52,6 +52,41 @@ import Testing
         }
     }
 
+    /// Many rows in one statement (PostgreSQL: each column one array bound as text) come
+    /// back exactly as one statement per row would leave them: quotes, backslashes, braces,
+    /// commas, the word NULL and NULL itself, numbers at their limits.
+    @Test(arguments: engines) func manyRowsInOneStatementComeBackByteForByte(_ engine: SQLDialect) async throws {
+        let texts = [
+            #"say "hi", {not} an \ array"#, "NULL", "", "Xóm Đông, ngõ 3\nhàng 2", "{}", #"\"#, "a,b", " spaced ",
+        ]
+        let rows: [[SQLValue]] =
+            texts.enumerated().map { index, text in
+                [
+                    .text("row-\(index)"), index == 1 ? .null : .integer(index == 0 ? .max : Int64(index)),
+                    index == 2 ? .null : .real(index == 3 ? 1e-5 : 0.1 * Double(index)), .text(text),
+                ]
+            } + [[.text("row-nulls"), .null, .null, .null]]
+        let insert = "INSERT INTO t (id, n, r, s) VALUES (?, ?, ?, ?)"
+        let stored = try await TestEngine.run(engine) { sql in
+            try sql.executeMany(insert, rows)
+            // Again as an upsert: every row names an existing id.
+            try sql.executeMany(
+                insert + " ON CONFLICT (id) DO UPDATE SET s = t.s || '!'",
+                rows.map { [$0[0], $0[1], $0[2], .text("x")] })
+            return try sql.fetchAll("SELECT id, n, r, s FROM t ORDER BY id", [])
+        }
+        let expected = rows.sorted { "\($0[0])" < "\($1[0])" }
+        #expect(stored.count == expected.count)
+        for (row, values) in zip(stored, expected) {
+            #expect(row.values[0...2] == values[0...2], "\(row.values) against \(values)")
+            if case .text(let text) = values[3] {
+                #expect(Array(try row.text("s").utf8) == Array((text + "!").utf8), "stored byte for byte")
+            } else {
+                #expect(row["s"] == .null)
+            }
+        }
+    }
+
     @Test(arguments: engines) func aQuestionMarkInQuotesIsNotAPlaceholder(_ engine: SQLDialect) async throws {
         let row = try await TestEngine.run(engine) { sql in
             try sql.execute("INSERT INTO t (id, n, s) VALUES ('a', 7, ?)", [.text("là ?")])
