@@ -130,28 +130,35 @@ package final class PostgresHubSQL: HubSQL {
     /// The values as a PostgreSQL array literal (`{"a",NULL,12,1.5}`); nil for a blob, or a
     /// fraction where the column is `whole` (left to the statement row by row, as written).
     static func arrayLiteral<S: Sequence<SQLValue>>(_ values: S, whole: Bool = false) -> String? {
-        var text = "{"
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(4_096)
         var first = true
         for value in values {
-            if !first { text += "," }
+            if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             switch value {
-            case .null: text += "NULL"
-            case .integer(let number): text += String(number)
+            case .null: bytes.append(contentsOf: "NULL".utf8)
+            case .integer(let number): bytes.append(contentsOf: String(number).utf8)
             case .real(let number):
                 guard number.isFinite, !whole else { return nil }
-                text += "\(number)"
+                bytes.append(contentsOf: "\(number)".utf8)
             case .text(let string):
-                text += "\""
-                for scalar in string.unicodeScalars {
-                    if scalar == "\"" || scalar == "\\" { text.unicodeScalars.append("\\") }
-                    text.unicodeScalars.append(scalar)
+                bytes.append(UInt8(ascii: "\""))
+                let utf8 = string.utf8
+                if utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                    for byte in utf8 {
+                        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                        bytes.append(byte)
+                    }
+                } else {
+                    bytes.append(contentsOf: utf8)
                 }
-                text += "\""
+                bytes.append(UInt8(ascii: "\""))
             case .blob: return nil
             }
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Waits for every statement sent; throws the first failure among them.
