@@ -150,6 +150,114 @@ struct PostgresHubScenarios {
         try await province.close()
     }
 
+    /// Two pages that edit one row, pushed at the same moment through two hub processes:
+    /// each field is decided exactly as if one page had merged after the other (the same
+    /// row, the same conflicts, the same outcomes as one of the two orders run one at a
+    /// time), and the log stays one gapless order.
+    @Test func twoPagesRacingOnOneRowThroughTwoProcessesEndAsOneAfterTheOther() async throws {
+        struct Held: Equatable {
+            var row: SyncRow
+            var conflicts: [String]
+            var outcomes: [String]
+        }
+        let donation = "0190a1b2-c3d4-7e5f-8a9b-00000000d000"
+        // 0: both at once; 1: page A, then page B; 2: page B, then page A.
+        func run(_ order: Int) async throws -> Held {
+            let province = try await Province(processes: 2)
+            do {
+                let held = try await run(order, province)
+                try await province.close()
+                return held
+            } catch {
+                try await province.close()
+                throw error
+            }
+        }
+        func run(_ order: Int, _ province: Province) async throws -> Held {
+            let hub = province.hubs[0]
+            _ = try await hub.initialize(communeName: "Xã Tân Lập")
+            let hamlet = try await hub.addHamlet(["name": .text("Xóm Đình")]).id
+            let head = Principal(role: .head(hamletID: hamlet), name: "Trưởng xóm")
+            let now = Int64(Date().timeIntervalSince1970 * 1_000)
+            func change(
+                _ seq: Int64, _ rowID: String, _ operation: ChangeOperation, _ values: SyncRow, base: Int64 = 0
+            )
+                -> Change
+            {
+                Change(
+                    seq: seq, table: "land_donations", rowID: rowID, operation: operation, values: values,
+                    previous: operation == .update
+                        ? ["area_m2": .real(120), "note": .null, "status": .text("pledged")] : [:],
+                    baseVersions: Dictionary(uniqueKeysWithValues: values.keys.map { ($0, base) }),
+                    hlc: HLCTimestamp(physicalMilliseconds: now, logical: seq), createdAt: now)
+            }
+            func id(_ page: Int, _ index: Int) -> String {
+                String(format: "0190a1b2-c3d4-7e5f-8a9b-%06x%06x", page, index)
+            }
+            let first = try await hub.push(
+                PushRequest(
+                    replicaID: id(9, 9), clientTime: now,
+                    changes: [
+                        change(
+                            1, donation, .insert,
+                            ["hamlet_id": .text(hamlet), "donor_name": .text("Hộ ông Ba"), "area_m2": .real(120)])
+                    ]), from: head)
+            try #require(first.outcomes.first?.status == .applied, "\(first.outcomes)")
+            let base = first.outcomes[0].settleSeq
+            // Each page: 150 donations of its own, the shared row's edit in the middle.
+            func page(_ page: Int, _ edit: SyncRow) -> PushRequest {
+                let changes = (1...151).map { index in
+                    index == 76
+                        ? change(76, donation, .update, edit, base: base)
+                        : change(
+                            Int64(index), id(page, index), .insert,
+                            [
+                                "hamlet_id": .text(hamlet), "donor_name": .text("Hộ \(page)-\(index)"),
+                                "area_m2": .real(10),
+                            ])
+                }
+                return PushRequest(replicaID: id(page, 0), clientTime: now, changes: changes)
+            }
+            let a = page(1, ["area_m2": .real(100), "note": .text("bên A")])
+            let b = page(2, ["area_m2": .real(200), "status": .text("signed")])
+            var responses: [PushResponse] = []
+            switch order {
+            case 0:
+                async let pushedA = province.hubs[0].push(a, from: head)
+                async let pushedB = province.hubs[1].push(b, from: head)
+                responses = [try await pushedA, try await pushedB]
+            case 1:
+                responses = [
+                    try await province.hubs[0].push(a, from: head), try await province.hubs[1].push(b, from: head),
+                ]
+            default:
+                let pushedB = try await province.hubs[1].push(b, from: head)
+                responses = [try await province.hubs[0].push(a, from: head), pushedB]
+            }
+            let log = try await hub.log()
+            #expect(log.map(\.seq) == Array(1...Int64(log.count)), "one order, no gap, no position twice")
+            let row = try #require(
+                try await hub.rows(table: "land_donations", for: head).first { $0.id == donation })
+            let held = Held(
+                row: row.filter { $0.key != "hamlet_id" },
+                conflicts: try await hub.conflicts(status: nil, for: head).map {
+                    "\($0.kind) \($0.column ?? "*") hub \($0.hub.value.map { "\($0)" } ?? "") incoming \($0.incoming.value.map { "\($0)" } ?? "")"
+                }.sorted(),
+                outcomes: responses.map { response in
+                    let shared = response.outcomes.first { $0.seq == 76 }
+                    return "\(shared?.status.rawValue ?? "") \(shared?.fields.sorted { $0.key < $1.key } ?? [])"
+                })
+            return held
+        }
+        let oneThenTwo = try await run(1)
+        let twoThenOne = try await run(2)
+        #expect(oneThenTwo != twoThenOne, "the two orders differ, so the race is seen deciding")
+        for _ in 0..<3 {
+            let raced = try await run(0)
+            #expect(raced == oneThenTwo || raced == twoThenOne, "\(raced)")
+        }
+    }
+
     @Test func threeHubProcessesOnOneCommuneKeepOneLogOrderAndTakeEachChangeOnce() async throws {
         let province = try await Province(processes: 3)
         let hub = province.hubs[0]
