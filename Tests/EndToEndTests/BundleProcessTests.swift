@@ -25,7 +25,7 @@ import Testing
         #expect(export.stdout.contains("2 thay đổi"))
 
         // At the office, beside the running hub.
-        let imported = try Programs.run(
+        let imported = try await Programs.runDetached(
             "ntm-hub",
             ["bundle", "import", "dong.ntmb", "--reply", "dong-reply.ntmb", "--db", "hub.sqlite", "--lang", "vi"],
             in: commune.folder)
@@ -73,36 +73,36 @@ import Testing
         let file = commune.folder.appendingPathComponent("dong.ntmb")
         var bytes = [UInt8](try Data(contentsOf: file))
 
-        func hubImport(_ name: String, reply: String = "r.ntmb") throws -> Programs.Result {
-            try Programs.run(
+        func hubImport(_ name: String, reply: String = "r.ntmb") async throws -> Programs.Result {
+            try await Programs.runDetached(
                 "ntm-hub", ["bundle", "import", name, "--reply", reply, "--db", "hub.sqlite", "--lang", "vi"],
                 in: commune.folder)
         }
         // One byte altered in the compressed body.
         bytes[bytes.count - 12] ^= 0x40
         try Data(bytes).write(to: commune.folder.appendingPathComponent("altered.ntmb"))
-        let altered = try hubImport("altered.ntmb")
+        let altered = try await hubImport("altered.ntmb")
         #expect(altered.status == 2)
         #expect(altered.stderr.contains("altered.ntmb: tệp gói"), "\(altered.stderr)")
         // A text file renamed.
         try Data("Biên bản họp thôn".utf8).write(to: commune.folder.appendingPathComponent("notes.ntmb"))
-        let notes = try hubImport("notes.ntmb")
+        let notes = try await hubImport("notes.ntmb")
         #expect(notes.status == 2)
         #expect(notes.stderr.contains("không phải tệp gói NTM Sync"), "\(notes.stderr)")
         // Another hamlet's device cannot import the reply meant for Xóm Đông.
-        #expect(try hubImport("dong.ntmb").status == 0)
+        await #expect(try hubImport("dong.ntmb").status == 0)
         let foreign = try commune.ntm("doai", ["bundle", "import", "r.ntmb", "--lang", "vi"], expect: 2)
         #expect(foreign.stderr.contains("dành cho thiết bị khác"), "\(foreign.stderr)")
         // A bundle offered as a reply, and a reply offered to the hub.
         let mistaken = try commune.ntm("dong", ["bundle", "import", "dong.ntmb", "--lang", "vi"], expect: 2)
         #expect(mistaken.stderr.contains("không phải tệp trả lời"), "\(mistaken.stderr)")
-        let backwards = try hubImport("r.ntmb", reply: "r2.ntmb")
+        let backwards = try await hubImport("r.ntmb", reply: "r2.ntmb")
         #expect(backwards.status == 2)
         #expect(backwards.stderr.contains("là tệp trả lời của hub"), "\(backwards.stderr)")
         // Sizes out of bounds, and a directory.
         let tiny = try commune.ntm("dong", ["bundle", "export", "x.ntmb", "--max-size", "1KB"], expect: 2)
         #expect(tiny.stderr.contains("--max-size"), "\(tiny.stderr)")
-        let folder = try hubImport(".")
+        let folder = try await hubImport(".")
         #expect(folder.status == 2, "\(folder.stderr)")
         // Nothing of the refused files reached the hub twice or at all.
         let cleanups = try await commune.hubRows("cleanups", for: Principal(role: .reviewer, name: "test"))

@@ -25,10 +25,12 @@ import Testing
         #expect(!unknown.stderr.contains(secret), "\(unknown.stderr)")
 
         // ntm-hub token replace's help says `ntm token set NEW`: that form works.
-        let listed = try Programs.run("ntm-hub", ["token", "list", "--json", "--db", "hub.sqlite"], in: commune.folder)
-            .json([TokenInfo].self)
+        let listed = try await Programs.runDetached(
+            "ntm-hub", ["token", "list", "--json", "--db", "hub.sqlite"], in: commune.folder
+        )
+        .json([TokenInfo].self)
         let old = try #require(listed.first { $0.hamletID == commune.dongID })
-        let replaced = try Programs.run(
+        let replaced = try await Programs.runDetached(
             "ntm-hub", ["token", "replace", old.id, "--db", "hub.sqlite"], in: commune.folder)
         #expect(replaced.status == 0, "\(replaced.stderr)")
         let new = replaced.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -36,17 +38,17 @@ import Testing
         #expect(set.stdout.contains("Nguyễn Văn An"), "\(set.stdout)")
         try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
         #expect(try commune.ntm("dong", ["sync"]).stdout.hasPrefix("sent 1 change(s)"))
-        let help = try Programs.run("ntm-hub", ["token", "replace", "--help"], in: commune.folder)
+        let help = try await Programs.runDetached("ntm-hub", ["token", "replace", "--help"], in: commune.folder)
         #expect(help.stdout.contains("ntm token set"), "\(help.stdout)")
     }
 
-    @Test func aMistypedCommandIsNamedWithTheNearestOne() throws {
+    @Test func aMistypedCommandIsNamedWithTheNearestOne() async throws {
         let commune = try Commune()
         defer { try? FileManager.default.removeItem(at: commune.folder) }
-        let typo = try Programs.run("ntm", ["--db", "x.sqlite", "statuss"], in: commune.folder)
+        let typo = try await Programs.runDetached("ntm", ["--db", "x.sqlite", "statuss"], in: commune.folder)
         #expect(typo.status == 2)
         #expect(typo.stderr == "error: ntm has no command 'statuss'; did you mean 'status'? (ntm --help lists them)\n")
-        let vietnamese = try Programs.run("ntm-hub", ["--lang", "vi", "devicse"], in: commune.folder)
+        let vietnamese = try await Programs.runDetached("ntm-hub", ["--lang", "vi", "devicse"], in: commune.folder)
         #expect(vietnamese.stderr.contains("ntm-hub không có lệnh 'devicse'; có phải ý bạn là 'devices'?"))
         #expect(!FileManager.default.fileExists(atPath: commune.folder.appendingPathComponent("x.sqlite").path))
     }
@@ -57,7 +59,8 @@ import Testing
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
         let port = try #require(url.split(separator: ":").last.map(String.init))
-        let second = try Programs.run("ntm-hub", ["serve", "--db", "hub.sqlite", "--port", port], in: commune.folder)
+        let second = try await Programs.runDetached(
+            "ntm-hub", ["serve", "--db", "hub.sqlite", "--port", port], in: commune.folder)
         #expect(second.status == 1)
         #expect(
             second.stderr.contains("port \(port) on 127.0.0.1 is already taken")
@@ -71,51 +74,51 @@ import Testing
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
         @discardableResult
-        func ntm(_ arguments: [String], expect status: Int32 = 0) throws -> Programs.Result {
-            let result = try Programs.run("ntm", arguments, in: commune.folder)
+        func ntm(_ arguments: [String], expect status: Int32 = 0) async throws -> Programs.Result {
+            let result = try await Programs.runDetached("ntm", arguments, in: commune.folder)
             #expect(result.status == status, "ntm \(arguments): \(result.stderr)")
             return result
         }
-        let initialised = try ntm([
+        let initialised = try await ntm([
             "--db", "my phone.sqlite", "init", "--hub", url, "--token", commune.tokens["dong"] ?? "",
         ])
         #expect(initialised.stdout.contains("next: ntm --db 'my phone.sqlite' sync"), "\(initialised.stdout)")
         #expect(initialised.stdout.contains("head of Xóm Đông"), "the hamlet by name: \(initialised.stdout)")
-        try ntm(["--db", "office.sqlite", "init", "--hub", url, "--token", commune.tokens["office"] ?? ""])
-        try ntm(["--db", "my phone.sqlite", "sync"])
-        try ntm(["--db", "office.sqlite", "sync"])
+        try await ntm(["--db", "office.sqlite", "init", "--hub", url, "--token", commune.tokens["office"] ?? ""])
+        try await ntm(["--db", "my phone.sqlite", "sync"])
+        try await ntm(["--db", "office.sqlite", "sync"])
 
         // What waits, with its number, and the command to drop one for this replica.
-        let household = try ntm(["--db", "my phone.sqlite", "household", "add", "--name", "Nhập nhầm"])
+        let household = try await ntm(["--db", "my phone.sqlite", "household", "add", "--name", "Nhập nhầm"])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let status = try ntm(["--db", "my phone.sqlite", "status"])
+        let status = try await ntm(["--db", "my phone.sqlite", "status"])
         #expect(status.stdout.contains("(listed by ntm --db 'my phone.sqlite' pending)"), "\(status.stdout)")
         #expect(status.stdout.contains("(Nguyễn Văn An, Xóm Đông)"), "\(status.stdout)")
-        let pending = try ntm(["--db", "my phone.sqlite", "pending"])
+        let pending = try await ntm(["--db", "my phone.sqlite", "pending"])
         #expect(pending.stdout.contains("add household Nhập nhầm ("), "\(pending.stdout)")
         #expect(pending.stdout.contains("ntm --db 'my phone.sqlite' discard NUMBER"), "\(pending.stdout)")
-        let numbered = try ntm(["--db", "my phone.sqlite", "pending", "--json"]).json([PendingChange].self)
+        let numbered = try await ntm(["--db", "my phone.sqlite", "pending", "--json"]).json([PendingChange].self)
         #expect(numbered.map(\.rowID) == [household] && numbered.first?.fields == ["head_name"])
 
         // A conflict: the hint to resolve it names the office's replica.
-        let donation = try ntm([
+        let donation = try await ntm([
             "--db", "my phone.sqlite", "donation", "add", "--donor", "Hộ ông Sáu", "--area-m2", "50",
         ])
         .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try ntm(["--db", "my phone.sqlite", "sync"])
-        try ntm(["--db", "office.sqlite", "sync"])
-        try ntm(["--db", "my phone.sqlite", "donation", "set", donation, "--area-m2", "60"])
-        try ntm(["--db", "office.sqlite", "donation", "set", donation, "--area-m2", "55"])
-        try ntm(["--db", "my phone.sqlite", "sync"])
-        let conflicted = try ntm(["--db", "office.sqlite", "sync"])
+        try await ntm(["--db", "my phone.sqlite", "sync"])
+        try await ntm(["--db", "office.sqlite", "sync"])
+        try await ntm(["--db", "my phone.sqlite", "donation", "set", donation, "--area-m2", "60"])
+        try await ntm(["--db", "office.sqlite", "donation", "set", donation, "--area-m2", "55"])
+        try await ntm(["--db", "my phone.sqlite", "sync"])
+        let conflicted = try await ntm(["--db", "office.sqlite", "sync"])
         #expect(conflicted.stdout.contains("the hub kept 60 (Nguyễn Văn An); yours, 55"), "\(conflicted.stdout)")
         #expect(conflicted.stdout.contains("(ntm --db office.sqlite conflicts show "), "\(conflicted.stdout)")
-        let conflict = try #require(
+        let conflict = try await #require(
             try ntm(["--db", "office.sqlite", "conflicts", "list", "--json"]).json([ConflictRecord].self).first)
-        let shown = try ntm(["--db", "office.sqlite", "conflicts", "show", String(conflict.id.prefix(13))])
+        let shown = try await ntm(["--db", "office.sqlite", "conflicts", "show", String(conflict.id.prefix(13))])
         #expect(shown.stdout.contains("ntm --db office.sqlite conflicts resolve "), "\(shown.stdout)")
         // `history` takes the conflict's id and shows its row's.
-        let history = try ntm(["--db", "office.sqlite", "history", String(conflict.id.prefix(13))])
+        let history = try await ntm(["--db", "office.sqlite", "history", String(conflict.id.prefix(13))])
         #expect(history.stdout.contains("Hộ ông Sáu"), "\(history.stdout)")
     }
 
@@ -166,7 +169,7 @@ import Testing
 
     /// Every command prints stable JSON with `--json`, as the README says; `serve` and
     /// `demo` print no result, and `TABLE set` reads every flag itself (`--json` among them).
-    @Test(arguments: ["ntm", "ntm-hub"]) func everyCommandTakesJSON(_ program: String) throws {
+    @Test(arguments: ["ntm", "ntm-hub"]) func everyCommandTakesJSON(_ program: String) async throws {
         struct Dump: Decodable {
             struct Command: Decodable {
                 struct Argument: Decodable {
@@ -180,7 +183,7 @@ import Testing
             let command: Command
         }
         let folder = FileManager.default.temporaryDirectory
-        let dump = try Programs.run(program, ["--experimental-dump-help"], in: folder).json(Dump.self)
+        let dump = try await Programs.runDetached(program, ["--experimental-dump-help"], in: folder).json(Dump.self)
         var missing: [String] = []
         func walk(_ command: Dump.Command, _ path: [String]) {
             let subcommands = (command.subcommands ?? []).filter { $0.commandName != "help" }
@@ -230,30 +233,31 @@ import Testing
 
     /// The README documents tab completion: the script each program writes is valid bash and
     /// knows the commands, in either language.
-    @Test(arguments: ["ntm", "ntm-hub"]) func tabCompletionScriptsAreValidBash(_ program: String) throws {
+    @Test(arguments: ["ntm", "ntm-hub"]) func tabCompletionScriptsAreValidBash(_ program: String) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "ntm-completion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = try Programs.run(
+        let script = try await Programs.runDetached(
             program, ["--generate-completion-script", "bash"], in: folder, environment: ["LANG": "vi_VN.UTF-8"])
         #expect(script.status == 0)
         #expect(script.stdout.contains(program == "ntm" ? "pending" : "devices"))
         try Data(script.stdout.utf8).write(to: folder.appendingPathComponent("completion.bash"))
-        let checked = try Programs.run("/bin/bash", ["-n", "completion.bash"], in: folder)
+        let checked = try await Programs.runDetached("/bin/bash", ["-n", "completion.bash"], in: folder)
         #expect(checked.status == 0, "\(checked.stderr)")
     }
 
     /// A token issued for a hamlet with no head named is held by `trưởng <hamlet>`, in
     /// Vietnamese, as the office would write it.
-    @Test func aTokensDefaultHolderIsNamedInVietnamese() throws {
+    @Test func aTokensDefaultHolderIsNamedInVietnamese() async throws {
         let commune = try Commune()
         defer { try? FileManager.default.removeItem(at: commune.folder) }
-        func hub(_ arguments: [String]) throws -> Programs.Result {
-            try Programs.run("ntm-hub", arguments + ["--db", "hub.sqlite"], in: commune.folder)
+        func hub(_ arguments: [String]) async throws -> Programs.Result {
+            try await Programs.runDetached("ntm-hub", arguments + ["--db", "hub.sqlite"], in: commune.folder)
         }
-        #expect(try hub(["hamlet", "add", "Xóm 14"]).status == 0)
-        let issued = try hub(["token", "issue", "--hamlet", "Xóm 14", "--role", "head", "--json"]).json(
+        let added = try await hub(["hamlet", "add", "Xóm 14"])
+        #expect(added.status == 0)
+        let issued = try await hub(["token", "issue", "--hamlet", "Xóm 14", "--role", "head", "--json"]).json(
             IssuedToken.self)
         #expect(issued.principal.name == "trưởng Xóm 14")
     }

@@ -134,10 +134,10 @@ import Testing
         defer { hub.kill9() }
         let tokenFile = commune.folder.appendingPathComponent("dong.token")
         try ((commune.tokens["dong"] ?? "") + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
-        let fromFile = try Programs.run(
+        let fromFile = try await Programs.runDetached(
             "ntm", ["--db", "dong.sqlite", "init", "--hub", url, "--token-file", tokenFile.path], in: commune.folder)
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
-        let fromEnvironment = try Programs.run(
+        let fromEnvironment = try await Programs.runDetached(
             "ntm", ["--db", "office.sqlite", "init", "--hub", url], in: commune.folder,
             environment: ["NTM_TOKEN": commune.tokens["office"] ?? ""])
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
@@ -146,11 +146,11 @@ import Testing
                 atPath: commune.folder.appendingPathComponent(name).path)
             #expect((attributes[.posixPermissions] as? Int ?? 0) & 0o777 == 0o600, "\(name)")
         }
-        let none = try Programs.run(
+        let none = try await Programs.runDetached(
             "ntm", ["--db", "x.sqlite", "init", "--hub", url], in: commune.folder, environment: ["NTM_TOKEN": ""])
         #expect(none.status == 2)
         #expect(none.stderr.hasPrefix("error: no token"))
-        let bad = try Programs.run(
+        let bad = try await Programs.runDetached(
             "ntm", ["--db", "y.sqlite", "init", "--hub", url, "--token-file", "/etc/hostname"], in: commune.folder)
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("error: --token-file is not an ntm token"))

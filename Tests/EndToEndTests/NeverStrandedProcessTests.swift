@@ -180,7 +180,7 @@ import Testing
         try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-01", "--note", "trước sao lưu"])
         for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
         // Last night's backup, taken while the hub runs.
-        let backup = try Programs.run(
+        let backup = try await Programs.runDetached(
             "ntm-hub", ["backup", "nightly.sqlite", "--db", "hub.sqlite"], in: commune.folder)
         #expect(backup.status == 0, "\(backup.stderr)")
 
@@ -194,7 +194,7 @@ import Testing
 
         // The disk dies: the hub is stopped and last night's copy put back.
         hub.kill9()
-        let restored = try Programs.run(
+        let restored = try await Programs.runDetached(
             "ntm-hub", ["restore", "nightly.sqlite", "--db", "hub.sqlite"], in: commune.folder)
         #expect(restored.status == 0, "\(restored.stderr)")
         (hub, url) = try await Programs.serve(

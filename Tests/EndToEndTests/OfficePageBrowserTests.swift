@@ -72,7 +72,7 @@ import Testing
     {
         let commune = try ProcessTests.Commune()
         defer { try? FileManager.default.removeItem(at: commune.folder) }
-        let made = try Programs.run(
+        let made = try await Programs.runDetached(
             "ntm-hub", ["tls", "self-signed", "--dir", "tls", "--host", "127.0.0.1"], in: commune.folder)
         #expect(made.status == 0, "\(made.stderr)")
         let sessionSeconds = 30
@@ -109,14 +109,16 @@ import Testing
         try ntm("office", ["donation", "set", String(donation.prefix(13)), "--area-m2", "110"])
         for name in ["dong", "office"] { try ntm(name, ["sync"]) }
 
-        let report = try Programs.run(
+        let report = try await Programs.runDetached(
             "ntm-hub", ["report", "month", month, "--json", "--db", "hub.sqlite"], in: commune.folder
         ).json(CommuneReport.self)
         let openConflicts = try await SQLiteHubStore(path: commune.hubPath, logger: TestHub.quietLogger)
             .conflicts(status: .open, for: Principal(role: .reviewer, name: "test")).count
         #expect(openConflicts == 1)
-        let devices = try Programs.run("ntm-hub", ["devices", "--json", "--db", "hub.sqlite"], in: commune.folder)
-            .json([DeviceInfo].self)
+        let devices = try await Programs.runDetached(
+            "ntm-hub", ["devices", "--json", "--db", "hub.sqlite"], in: commune.folder
+        )
+        .json([DeviceInfo].self)
 
         // The browser.
         let folder = commune.folder.path

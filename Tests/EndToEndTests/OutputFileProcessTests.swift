@@ -48,25 +48,25 @@ import Testing
 
         // ntm-hub bundle import --reply: twice with the same reply refuses before importing.
         @discardableResult
-        func hubImport(_ extra: [String] = [], expect status: Int32) throws -> Programs.Result {
-            let result = try Programs.run(
+        func hubImport(_ extra: [String] = [], expect status: Int32) async throws -> Programs.Result {
+            let result = try await Programs.runDetached(
                 "ntm-hub", ["bundle", "import", "dong.ntmb", "--reply", "reply.ntmb", "--db", "hub.sqlite"] + extra,
                 in: commune.folder)
             #expect(result.status == status, "\(result.stderr)")
             return result
         }
-        try hubImport(expect: 0)
+        try await hubImport(expect: 0)
         let reply = try contents("reply.ntmb", in: commune)
-        let again = try hubImport(expect: 2)
+        let again = try await hubImport(expect: 2)
         #expect(again.stderr.contains("reply.ntmb already exists"), "\(again.stderr)")
         #expect(try contents("reply.ntmb", in: commune) == reply)
         try plant("office-notes.txt", in: commune)
-        let hubRefused = try Programs.run(
+        let hubRefused = try await Programs.runDetached(
             "ntm-hub", ["bundle", "import", "dong.ntmb", "--reply", "office-notes.txt", "--db", "hub.sqlite"],
             in: commune.folder)
         #expect(hubRefused.status == 2)
         expectUntouched("office-notes.txt", in: commune)
-        try hubImport(["--force"], expect: 0)
+        try await hubImport(["--force"], expect: 0)
         #expect(try !contents("reply.ntmb", in: commune).isEmpty)
 
         // ntm bundle relay --reply
@@ -100,10 +100,11 @@ import Testing
 
         // ntm-hub backup: refused over a file, replaced whole with --force.
         try plant("backup.sqlite", in: commune)
-        let backup = try Programs.run("ntm-hub", ["backup", "backup.sqlite", "--db", "hub.sqlite"], in: commune.folder)
+        let backup = try await Programs.runDetached(
+            "ntm-hub", ["backup", "backup.sqlite", "--db", "hub.sqlite"], in: commune.folder)
         #expect(backup.status == 2, "\(backup.stderr)")
         expectUntouched("backup.sqlite", in: commune)
-        let forced = try Programs.run(
+        let forced = try await Programs.runDetached(
             "ntm-hub", ["backup", "backup.sqlite", "--db", "hub.sqlite", "--force"], in: commune.folder)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try contents("backup.sqlite", in: commune).starts(with: Array("SQLite format 3".utf8)))

@@ -165,27 +165,29 @@ import Testing
         try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
         try commune.ntm("dong", ["sync"])
         @discardableResult
-        func admin(_ arguments: [String], expect status: Int32 = 0) throws -> Programs.Result {
-            let result = try Programs.run("ntm-hub", arguments + ["--db", "hub.sqlite"], in: commune.folder)
+        func admin(_ arguments: [String], expect status: Int32 = 0) async throws -> Programs.Result {
+            let result = try await Programs.runDetached(
+                "ntm-hub", arguments + ["--db", "hub.sqlite"], in: commune.folder)
             #expect(result.status == status, "ntm-hub \(arguments): \(result.stderr)")
             return result
         }
-        let tokens = try admin(["token", "list", "--json"]).json([TokenInfo].self)
+        let tokens = try await admin(["token", "list", "--json"]).json([TokenInfo].self)
         let dong = try #require(tokens.first { $0.hamletID == commune.dongID })
         #expect(dong.devices == 1 && dong.revokedAt == nil && dong.name == "Nguyễn Văn An")
-        #expect(!(try admin(["token", "list"]).stdout.contains(commune.tokens["dong"] ?? "-")), "never the secret")
+        await #expect(
+            !(try admin(["token", "list"]).stdout.contains(commune.tokens["dong"] ?? "-")), "never the secret")
 
-        let devices = try admin(["devices", "--json"]).json([DeviceInfo].self)
+        let devices = try await admin(["devices", "--json"]).json([DeviceInfo].self)
         #expect(devices.map(\.holder) == ["Nguyễn Văn An"] && devices.first?.appVersion == BuildInfo.version)
         #expect(devices.first?.pending == 0 && devices.first?.hamletName == "Xóm Đông")
-        try admin(["token", "revoke", String(dong.id.prefix(6))])
-        #expect(try admin(["devices"]).stdout.contains("token revoked"))
+        try await admin(["token", "revoke", String(dong.id.prefix(6))])
+        await #expect(try admin(["devices"]).stdout.contains("token revoked"))
         try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-20"])
         let refused = try commune.ntm("dong", ["sync"], expect: 1)
         #expect(refused.stderr.contains("no longer accepts this device's token"), "\(refused.stderr)")
         #expect(refused.stderr.contains("1 change(s) stay here"), "\(refused.stderr)")
 
-        let replacement = try admin(["token", "replace", dong.id]).stdout.trimmingCharacters(
+        let replacement = try await admin(["token", "replace", dong.id]).stdout.trimmingCharacters(
             in: .whitespacesAndNewlines)
         try Data(replacement.utf8).write(to: commune.folder.appendingPathComponent("new.token"))
         let before = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID
@@ -195,7 +197,7 @@ import Testing
         #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID == before)
         // A token to another machine over plain HTTP: warned, whatever the answer; loopback: not.
         let port = url.split(separator: ":").last.map(String.init) ?? ""
-        let plain = try Programs.run(
+        let plain = try await Programs.runDetached(
             "ntm", ["--db", "far.sqlite", "init", "--hub", "http://0.0.0.0:\(port)", "--token-file", "new.token"],
             in: commune.folder)
         #expect(
@@ -218,7 +220,7 @@ import Testing
         try commune.ntm("dong", ["sync"])
         plainHub.kill9()
 
-        let made = try Programs.run(
+        let made = try await Programs.runDetached(
             "ntm-hub", ["tls", "self-signed", "--dir", "tls", "--host", "127.0.0.1", "--commune", "Xã Tân Lập"],
             in: commune.folder)
         #expect(made.status == 0, "\(made.stderr)")
@@ -361,9 +363,9 @@ import Testing
         try commune.ntm("dong", ["sync"])
     }
 
-    @Test func theDemoRunsToConvergence() throws {
+    @Test func theDemoRunsToConvergence() async throws {
         let folder = FileManager.default.temporaryDirectory
-        let demo = try Programs.run("ntm-hub", ["demo"], in: folder)
+        let demo = try await Programs.runDetached("ntm-hub", ["demo"], in: folder)
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("every replica equals the hub in its scope"))
         #expect(demo.stdout.contains("Done: all replicas converged."))
@@ -373,26 +375,26 @@ import Testing
 
     /// `ntm-bench`, which `scripts/bench-report` drives, measures real work: the rows an
     /// initial sync brings from a spawned `ntm-hub serve` are all there, or it fails.
-    @Test func theBenchmarkFiguresRunAgainstARealHubProcess() throws {
+    @Test func theBenchmarkFiguresRunAgainstARealHubProcess() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let write = try Programs.run("ntm-bench", ["local-write", "--rows", "300"], in: folder)
+        let write = try await Programs.runDetached("ntm-bench", ["local-write", "--rows", "300"], in: folder)
         #expect(write.status == 0, "\(write.stderr)")
         #expect(write.stdout.contains("\"changes\":300"))
 
-        let prepared = try Programs.run(
+        let prepared = try await Programs.runDetached(
             "ntm-bench", ["prepare-hub", "--db", folder.appendingPathComponent("hub.sqlite").path, "--rows", "1200"],
             in: folder)
         #expect(prepared.status == 0, "\(prepared.stderr)")
         let fixture = folder.appendingPathComponent("fixture.json")
         try prepared.stdout.write(to: fixture, atomically: true, encoding: .utf8)
-        let sync = try Programs.run("ntm-bench", ["initial-sync", "--fixture", fixture.path], in: folder)
+        let sync = try await Programs.runDetached("ntm-bench", ["initial-sync", "--fixture", fixture.path], in: folder)
         #expect(sync.status == 0, "\(sync.stderr)")
         #expect(sync.stdout.contains("\"rows\":1200"))
         #expect(sync.stdout.contains("\"hubPeakBytes\""))
 
-        let bad = try Programs.run("ntm-bench", ["local-write", "--rows", "many"], in: folder)
+        let bad = try await Programs.runDetached("ntm-bench", ["local-write", "--rows", "many"], in: folder)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--rows must be a whole number"))
     }
@@ -402,9 +404,9 @@ import Testing
         ("ntm-hub", ["token", "issue", "--role", "head"]), ("ntm-hub", ["serve", "--port", "70000"]),
         ("ntm", ["conflicts", "resolve", "x"]),
     ])
-    func usageErrorsAreOneErrorLineAndExit2(program: String, arguments: [String]) throws {
+    func usageErrorsAreOneErrorLineAndExit2(program: String, arguments: [String]) async throws {
         let folder = FileManager.default.temporaryDirectory
-        let result = try Programs.run(program, arguments, in: folder)
+        let result = try await Programs.runDetached(program, arguments, in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: "))
         #expect(result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")

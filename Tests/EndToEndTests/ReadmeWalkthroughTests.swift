@@ -97,7 +97,7 @@ import Testing
     }
 
     /// Runs the steps in one bash in `folder`; the output of each step, and its exit status.
-    static func run(_ steps: [Step], in folder: URL) throws -> [(output: String, status: Int32?)] {
+    static func run(_ steps: [Step], in folder: URL) async throws -> [(output: String, status: Int32?)] {
         let port = try freePort()
         let binaries = URL(fileURLWithPath: try Programs.path("ntm")).deletingLastPathComponent().path
         var script = """
@@ -123,7 +123,7 @@ import Testing
             }
         }
         try Data(script.utf8).write(to: folder.appendingPathComponent("walkthrough.sh"))
-        let result = try Programs.run("/bin/bash", ["walkthrough.sh"], in: folder)
+        let result = try await Programs.runDetached("/bin/bash", ["walkthrough.sh"], in: folder)
         let output = result.stdout + result.stderr
         var results: [(String, Int32?)] = Array(repeating: ("", nil), count: steps.count)
         var current: Int?
@@ -154,7 +154,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["en", "vi"]) func theReadmeRunsAsWrittenAndPrintsWhatItSays(_ name: String) throws {
+    @Test(arguments: ["en", "vi"]) func theReadmeRunsAsWrittenAndPrintsWhatItSays(_ name: String) async throws {
         let steps = try Self.steps(name)
         #expect(steps.count > 10, "the README has no walk-through marked \(name)")
         #expect(steps.contains { $0.expected != nil })
@@ -165,7 +165,7 @@ import Testing
         let photo: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + (0..<2_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         try Data(photo).write(to: folder.appendingPathComponent("bien-ban.jpg"))
 
-        let results = try Self.run(steps, in: folder)
+        let results = try await Self.run(steps, in: folder)
         for (step, result) in zip(steps, results) {
             let where_ = "README.md:\(step.line): \(step.command)\n\(result.output)"
             if step.command.hasSuffix("&") { continue }

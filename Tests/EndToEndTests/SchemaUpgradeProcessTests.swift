@@ -90,7 +90,7 @@ import Testing
         let queue = try DatabaseQueue(path: replica)
         try await queue.write { db in try db.execute(sql: "UPDATE sync_hub SET url = ?", arguments: [url]) }
         try queue.close()
-        let status = try Programs.run("ntm", ["--db", "dong.sqlite", "status", "--json"], in: folder)
+        let status = try await Programs.runDetached("ntm", ["--db", "dong.sqlite", "status", "--json"], in: folder)
         #expect(status.status == 0, "\(status.stderr)")
         let upgradedStatus = try status.json(ReplicaStatus.self)
         #expect(upgradedStatus.schemaVersion == ReplicatedSchema.version && upgradedStatus.backfilling)
@@ -98,28 +98,32 @@ import Testing
         let upgraded = try Self.state(replica)
         #expect(upgraded.migrations.contains("v2-schema") && upgraded.roadColumns.contains("kind"))
         #expect(upgraded.outbox == before.outbox, "pending, acknowledged and rejected changes as they were")
-        let report = try Programs.run("ntm", ["--db", "dong.sqlite", "sync", "--json"], in: folder)
+        let report = try await Programs.runDetached("ntm", ["--db", "dong.sqlite", "sync", "--json"], in: folder)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("\"pushed\" : 3") || report.stdout.contains("\"pushed\":3"), "\(report.stdout)")
-        let after = try Programs.run("ntm", ["--db", "dong.sqlite", "status", "--json"], in: folder).json(
+        let after = try await Programs.runDetached("ntm", ["--db", "dong.sqlite", "status", "--json"], in: folder).json(
             ReplicaStatus.self)
         #expect(after.pendingChanges == 0 && after.rejected.map(\.seq) == [9] && !after.backfilling)
-        let roads = try Programs.run("ntm", ["--db", "dong.sqlite", "list", "roads", "--json"], in: folder).json(
+        let roads = try await Programs.runDetached(
+            "ntm", ["--db", "dong.sqlite", "list", "roads", "--json"], in: folder
+        ).json(
             [SyncRow].self)
         #expect(roads.count == 2 && roads.allSatisfy { $0["kind"] == .text("truc") })
         // A version-2 field set now reaches the office's view at the hub.
         let road = try #require(roads.first { $0["name"] == .text("Ngõ 4 xóm Đông") })
-        let set = try Programs.run(
+        let set = try await Programs.runDetached(
             "ntm", ["--db", "dong.sqlite", "road", "set", road.id, "--kind", "ngo", "--completed-on", "2026-11-22"],
             in: folder)
         #expect(set.status == 0, "\(set.stderr)")
-        #expect(try Programs.run("ntm", ["--db", "dong.sqlite", "sync"], in: folder).status == 0)
-        let office = try Programs.run(
+        #expect(try await Programs.runDetached("ntm", ["--db", "dong.sqlite", "sync"], in: folder).status == 0)
+        let office = try await Programs.runDetached(
             "ntm", ["--db", "office.sqlite", "init", "--hub", url], in: folder,
             environment: ["NTM_TOKEN": facts.reviewer])
         #expect(office.status == 0, "\(office.stderr)")
-        #expect(try Programs.run("ntm", ["--db", "office.sqlite", "sync"], in: folder).status == 0)
-        let seen = try Programs.run("ntm", ["--db", "office.sqlite", "list", "roads", "--json"], in: folder).json(
+        #expect(try await Programs.runDetached("ntm", ["--db", "office.sqlite", "sync"], in: folder).status == 0)
+        let seen = try await Programs.runDetached(
+            "ntm", ["--db", "office.sqlite", "list", "roads", "--json"], in: folder
+        ).json(
             [SyncRow].self)
         #expect(seen.first { $0.id == road.id }?["kind"] == .text("ngo"))
         #expect(seen.first { $0.id == road.id }?["completed_on"] == .text("2026-11-22"))
