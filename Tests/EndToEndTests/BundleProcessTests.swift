@@ -15,12 +15,12 @@ import Testing
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
         for name in ["dong", "office"] {
-            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
+            try await commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
         }
         // No signal from here on for Xóm Đông.
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--participants", "38"])
-        try commune.ntm("dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100"])
-        let export = try commune.ntm("dong", ["bundle", "export", "dong.ntmb", "--lang", "vi"])
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--participants", "38"])
+        try await commune.ntm("dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100"])
+        let export = try await commune.ntm("dong", ["bundle", "export", "dong.ntmb", "--lang", "vi"])
         #expect(export.stdout.contains("đã ghi dong.ntmb"), "\(export.stdout)")
         #expect(export.stdout.contains("2 thay đổi"))
 
@@ -35,28 +35,28 @@ import Testing
         let onHub = try await commune.hubRows("land_donations", for: Principal(role: .reviewer, name: "test"))
         #expect(onHub.map { $0["donor_name"] } == [.text("Hoàng Văn Cường")])
 
-        let applied = try commune.ntm("dong", ["bundle", "import", "dong-reply.ntmb", "--lang", "vi"])
+        let applied = try await commune.ntm("dong", ["bundle", "import", "dong-reply.ntmb", "--lang", "vi"])
         #expect(applied.stdout.contains("hub đã nhận 2 thay đổi từ tệp gói của bạn"), "\(applied.stdout)")
-        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 0)
+        await #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 0)
         // The same reply again: nothing new, nothing changed.
-        let again = try commune.ntm("dong", ["bundle", "import", "dong-reply.ntmb", "--lang", "vi"])
+        let again = try await commune.ntm("dong", ["bundle", "import", "dong-reply.ntmb", "--lang", "vi"])
         #expect(again.stdout.contains("không có gì mới"), "\(again.stdout)")
 
         // Through a reviewer's ntm, over the network: the office's news comes back too.
-        try commune.ntm("office", ["sync"])
-        try commune.ntm("office", ["household", "add", "--name", "Lò Văn Sùng", "--hamlet", commune.dongID])
-        try commune.ntm("office", ["sync"])
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-09", "--participants", "41"])
-        try commune.ntm("dong", ["bundle", "export", "week2.ntmb"])
-        let relayed = try commune.ntm("office", ["bundle", "relay", "week2.ntmb", "--reply", "week2-reply.ntmb"])
+        try await commune.ntm("office", ["sync"])
+        try await commune.ntm("office", ["household", "add", "--name", "Lò Văn Sùng", "--hamlet", commune.dongID])
+        try await commune.ntm("office", ["sync"])
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-09", "--participants", "41"])
+        try await commune.ntm("dong", ["bundle", "export", "week2.ntmb"])
+        let relayed = try await commune.ntm("office", ["bundle", "relay", "week2.ntmb", "--reply", "week2-reply.ntmb"])
         #expect(relayed.stdout.contains("week2-reply.ntmb"), "\(relayed.stdout)")
-        try commune.ntm("dong", ["bundle", "import", "week2-reply.ntmb"])
-        let households = try commune.ntm("dong", ["list", "households", "--json"]).json([SyncRow].self)
+        try await commune.ntm("dong", ["bundle", "import", "week2-reply.ntmb"])
+        let households = try await commune.ntm("dong", ["list", "households", "--json"]).json([SyncRow].self)
         #expect(households.map { $0["head_name"] } == [.text("Lò Văn Sùng")])
-        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 0)
+        await #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 0)
         // A head's token cannot relay.
-        try commune.ntm("dong", ["bundle", "export", "week3.ntmb"])
-        let refused = try commune.ntm("dong", ["bundle", "relay", "week3.ntmb", "--reply", "x.ntmb"], expect: 1)
+        try await commune.ntm("dong", ["bundle", "export", "week3.ntmb"])
+        let refused = try await commune.ntm("dong", ["bundle", "relay", "week3.ntmb", "--reply", "x.ntmb"], expect: 1)
         #expect(refused.stderr.contains("reviewer"), "\(refused.stderr)")
     }
 
@@ -66,10 +66,10 @@ import Testing
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
         for name in ["dong", "doai"] {
-            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
+            try await commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
         }
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--note", "Dọn kênh mương"])
-        try commune.ntm("dong", ["bundle", "export", "dong.ntmb"])
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02", "--note", "Dọn kênh mương"])
+        try await commune.ntm("dong", ["bundle", "export", "dong.ntmb"])
         let file = commune.folder.appendingPathComponent("dong.ntmb")
         var bytes = [UInt8](try Data(contentsOf: file))
 
@@ -91,16 +91,16 @@ import Testing
         #expect(notes.stderr.contains("không phải tệp gói NTM Sync"), "\(notes.stderr)")
         // Another hamlet's device cannot import the reply meant for Xóm Đông.
         await #expect(try hubImport("dong.ntmb").status == 0)
-        let foreign = try commune.ntm("doai", ["bundle", "import", "r.ntmb", "--lang", "vi"], expect: 2)
+        let foreign = try await commune.ntm("doai", ["bundle", "import", "r.ntmb", "--lang", "vi"], expect: 2)
         #expect(foreign.stderr.contains("dành cho thiết bị khác"), "\(foreign.stderr)")
         // A bundle offered as a reply, and a reply offered to the hub.
-        let mistaken = try commune.ntm("dong", ["bundle", "import", "dong.ntmb", "--lang", "vi"], expect: 2)
+        let mistaken = try await commune.ntm("dong", ["bundle", "import", "dong.ntmb", "--lang", "vi"], expect: 2)
         #expect(mistaken.stderr.contains("không phải tệp trả lời"), "\(mistaken.stderr)")
         let backwards = try await hubImport("r.ntmb", reply: "r2.ntmb")
         #expect(backwards.status == 2)
         #expect(backwards.stderr.contains("là tệp trả lời của hub"), "\(backwards.stderr)")
         // Sizes out of bounds, and a directory.
-        let tiny = try commune.ntm("dong", ["bundle", "export", "x.ntmb", "--max-size", "1KB"], expect: 2)
+        let tiny = try await commune.ntm("dong", ["bundle", "export", "x.ntmb", "--max-size", "1KB"], expect: 2)
         #expect(tiny.stderr.contains("--max-size"), "\(tiny.stderr)")
         let folder = try await hubImport(".")
         #expect(folder.status == 2, "\(folder.stderr)")

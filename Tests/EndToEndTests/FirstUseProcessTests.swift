@@ -15,13 +15,13 @@ import Testing
         defer { hub.kill9() }
         let token = try #require(commune.tokens["dong"])
         let secret = String(token.suffix(64))
-        try commune.ntm("dong", ["init", "--hub", url, "--token", token])
+        try await commune.ntm("dong", ["init", "--hub", url, "--token", token])
 
         // A stray word after the token: refused without showing the secret.
-        let stray = try commune.ntm("dong", ["token", "set", token, "extra"], expect: 2)
+        let stray = try await commune.ntm("dong", ["token", "set", token, "extra"], expect: 2)
         #expect(!stray.stderr.contains(secret), "\(stray.stderr)")
         #expect(stray.stderr.hasPrefix("error: "))
-        let unknown = try commune.ntm("dong", ["init", "--hub", url, "--tokn", token], expect: 2)
+        let unknown = try await commune.ntm("dong", ["init", "--hub", url, "--tokn", token], expect: 2)
         #expect(!unknown.stderr.contains(secret), "\(unknown.stderr)")
 
         // ntm-hub token replace's help says `ntm token set NEW`: that form works.
@@ -34,10 +34,10 @@ import Testing
             "ntm-hub", ["token", "replace", old.id, "--db", "hub.sqlite"], in: commune.folder)
         #expect(replaced.status == 0, "\(replaced.stderr)")
         let new = replaced.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let set = try commune.ntm("dong", ["token", "set", new])
+        let set = try await commune.ntm("dong", ["token", "set", new])
         #expect(set.stdout.contains("Nguyễn Văn An"), "\(set.stdout)")
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
-        #expect(try commune.ntm("dong", ["sync"]).stdout.hasPrefix("sent 1 change(s)"))
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
+        await #expect(try commune.ntm("dong", ["sync"]).stdout.hasPrefix("sent 1 change(s)"))
         let help = try await Programs.runDetached("ntm-hub", ["token", "replace", "--help"], in: commune.folder)
         #expect(help.stdout.contains("ntm token set"), "\(help.stdout)")
     }
@@ -127,14 +127,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.join(["dong"], hub: url)
+        try await commune.join(["dong"], hub: url)
         // Rows of several tables within one minute share their first 8 characters.
-        for day in 1...3 { try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-0\(day)"]) }
+        for day in 1...3 { try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-0\(day)"]) }
         // One road: alone in its table, 8 characters told it from the other roads, not from
         // the cleanups (the list showed 8, and `history` found 4 rows for them).
-        try commune.ntm("dong", ["road", "add", "--name", "Ngõ 1", "--length-m", "100", "--width-before-m", "3"])
-        let listed = try commune.ntm("dong", ["list", "roads"]).stdout
-        let roads = try commune.ntm("dong", ["list", "roads", "--json"]).json([SyncRow].self)
+        try await commune.ntm("dong", ["road", "add", "--name", "Ngõ 1", "--length-m", "100", "--width-before-m", "3"])
+        let listed = try await commune.ntm("dong", ["list", "roads"]).stdout
+        let roads = try await commune.ntm("dong", ["list", "roads", "--json"]).json([SyncRow].self)
         for road in roads {
             // The id as the list shows it names this row alone, in `history` as everywhere.
             let shown = try #require(
@@ -142,7 +142,7 @@ import Testing
                     $0.count >= 8 && road.id.hasPrefix($0)
                 },
                 "\(road.id) in \(listed)")
-            let history = try commune.ntm("dong", ["history", shown])
+            let history = try await commune.ntm("dong", ["history", shown])
             #expect(history.stdout.contains(road.text("name")), "\(shown): \(history.stdout)")
         }
     }
@@ -152,19 +152,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.join(["dong"], hub: url)
-        let donation = try commune.ntm("dong", ["donation", "add", "--donor", "Hộ bà Xuân", "--area-m2", "64"])
+        try await commune.join(["dong"], hub: url)
+        let donation = try await commune.ntm("dong", ["donation", "add", "--donor", "Hộ bà Xuân", "--area-m2", "64"])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let photo: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 500)
         try Data(photo).write(to: commune.folder.appendingPathComponent("so-do.png"))
         // The table's word as the record commands spell it, one or many.
-        try commune.ntm("dong", ["attach", "donation", donation, "so-do.png"])
-        let listed = try commune.ntm("dong", ["attachments", "list"]).stdout
+        try await commune.ntm("dong", ["attach", "donation", donation, "so-do.png"])
+        let listed = try await commune.ntm("dong", ["attachments", "list"]).stdout
         #expect(listed.contains("donation") && !listed.contains("land_donations"), "\(listed)")
         let sha = BlobContent.digest(photo)
-        try commune.ntm("dong", ["attachments", "get", String(sha.prefix(12)), "--out", "copy.png"])
+        try await commune.ntm("dong", ["attachments", "get", String(sha.prefix(12)), "--out", "copy.png"])
         #expect([UInt8](try Data(contentsOf: commune.folder.appendingPathComponent("copy.png"))) == photo)
-        try commune.ntm("dong", ["attachments", "get", sha, "--out", "copy2.png"])
+        try await commune.ntm("dong", ["attachments", "get", sha, "--out", "copy2.png"])
     }
 
     /// Every command prints stable JSON with `--json`, as the README says; `serve` and
@@ -207,27 +207,30 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.join(["dong", "doai", "office"], hub: url)
-        let november = try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-03", "--participants", "31"])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-10-03"])
-        try commune.ntm("doai", ["cleanup", "add", "--date", "2026-11-20"])
-        for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
+        try await commune.join(["dong", "doai", "office"], hub: url)
+        let november = try await commune.ntm(
+            "dong", ["cleanup", "add", "--date", "2026-11-03", "--participants", "31"]
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-10-03"])
+        try await commune.ntm("doai", ["cleanup", "add", "--date", "2026-11-20"])
+        for name in ["dong", "doai", "office"] { try await commune.ntm(name, ["sync"]) }
 
-        let month = try commune.ntm("office", ["list", "cleanups", "--month", "11/2026", "--json"]).json([SyncRow].self)
+        let month = try await commune.ntm("office", ["list", "cleanups", "--month", "11/2026", "--json"]).json(
+            [SyncRow].self)
         #expect(Set(month.compactMap { $0["date"]?.text }) == ["2026-11-03", "2026-11-20"])
-        let dong = try commune.ntm(
+        let dong = try await commune.ntm(
             "office", ["list", "cleanups", "--month", "2026-11", "--hamlet", "Xóm Đông", "--json"]
         ).json([SyncRow].self)
         #expect(dong.map(\.id) == [november])
-        let refused = try commune.ntm("office", ["list", "households", "--month", "2026-11"], expect: 2)
+        let refused = try await commune.ntm("office", ["list", "households", "--month", "2026-11"], expect: 2)
         #expect(refused.stderr.contains("--month"), "\(refused.stderr)")
 
-        let shown = try commune.ntm("office", ["--lang", "vi", "show", String(november.prefix(13))])
+        let shown = try await commune.ntm("office", ["--lang", "vi", "show", String(november.prefix(13))])
         for expected in ["tổng vệ sinh 03/11/2026", "Thôn/xóm", "Xóm Đông", "Số người", "31", "đã gửi lên hub"] {
             #expect(shown.stdout.contains(expected), "\(expected) in \(shown.stdout)")
         }
-        let json = try commune.ntm("office", ["show", november, "--json"]).stdout
+        let json = try await commune.ntm("office", ["show", november, "--json"]).stdout
         #expect(json.contains("\"table\" : \"cleanups\""), "\(json)")
     }
 

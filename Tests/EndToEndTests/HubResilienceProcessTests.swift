@@ -155,6 +155,6 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("error: --token-file is not an ntm token"))
         #expect(!FileManager.default.fileExists(atPath: commune.folder.appendingPathComponent("y.sqlite").path))
-        try commune.ntm("dong", ["sync"])
+        try await commune.ntm("dong", ["sync"])
     }
 }

@@ -86,28 +86,33 @@ import Testing
         // A month's work in two hamlets, and a conflict between a head and the office.
         let month = Format.today().monthText
         let day = "\(month)-01"
-        func ntm(_ name: String, _ arguments: [String]) throws {
-            try commune.ntm(name, arguments)
+        func ntm(_ name: String, _ arguments: [String]) async throws {
+            try await commune.ntm(name, arguments)
         }
-        try ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? "", "--ca-file", "tls/ca.pem"])
-        try ntm("doai", ["init", "--hub", url, "--token", commune.tokens["doai"] ?? "", "--ca-file", "tls/ca.pem"])
-        try ntm("office", ["init", "--hub", url, "--token", commune.tokens["office"] ?? "", "--ca-file", "tls/ca.pem"])
-        for _ in 1...2 { try ntm("dong", ["cleanup", "add", "--date", day, "--participants", "30"]) }
-        try ntm("doai", ["cleanup", "add", "--date", day])
-        try ntm("dong", ["road", "add", "--name", "Ngõ 3", "--length-m", "120", "--width-before-m", "3,5"])
-        try ntm(
+        try await ntm(
+            "dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? "", "--ca-file", "tls/ca.pem"])
+        try await ntm(
+            "doai", ["init", "--hub", url, "--token", commune.tokens["doai"] ?? "", "--ca-file", "tls/ca.pem"])
+        try await ntm(
+            "office", ["init", "--hub", url, "--token", commune.tokens["office"] ?? "", "--ca-file", "tls/ca.pem"])
+        for _ in 1...2 { try await ntm("dong", ["cleanup", "add", "--date", day, "--participants", "30"]) }
+        try await ntm("doai", ["cleanup", "add", "--date", day])
+        try await ntm("dong", ["road", "add", "--name", "Ngõ 3", "--length-m", "120", "--width-before-m", "3,5"])
+        try await ntm(
             "dong",
             [
                 "road", "add", "--name", "Trục xóm", "--length-m", "1250,5", "--width-before-m", "4", "--width-after-m",
                 "6",
             ])
-        let donation = try commune.ntm("dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100"])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try ntm("doai", ["donation", "add", "--donor", "Trần Văn Dũng", "--area-m2", "30,5"])
-        for name in ["dong", "doai", "office"] { try ntm(name, ["sync"]) }
-        try ntm("dong", ["donation", "set", String(donation.prefix(13)), "--area-m2", "120"])
-        try ntm("office", ["donation", "set", String(donation.prefix(13)), "--area-m2", "110"])
-        for name in ["dong", "office"] { try ntm(name, ["sync"]) }
+        let donation = try await commune.ntm(
+            "dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100"]
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await ntm("doai", ["donation", "add", "--donor", "Trần Văn Dũng", "--area-m2", "30,5"])
+        for name in ["dong", "doai", "office"] { try await ntm(name, ["sync"]) }
+        try await ntm("dong", ["donation", "set", String(donation.prefix(13)), "--area-m2", "120"])
+        try await ntm("office", ["donation", "set", String(donation.prefix(13)), "--area-m2", "110"])
+        for name in ["dong", "office"] { try await ntm(name, ["sync"]) }
 
         let report = try await Programs.runDetached(
             "ntm-hub", ["report", "month", month, "--json", "--db", "hub.sqlite"], in: commune.folder

@@ -29,21 +29,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.join(["dong", "office"], hub: url)
-        let donation = try commune.ntm("dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100"])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await commune.join(["dong", "office"], hub: url)
+        let donation = try await commune.ntm(
+            "dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100"]
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 
         // ntm bundle export
         try plant("notes.txt", in: commune)
-        let export = try commune.ntm("dong", ["bundle", "export", "notes.txt", "--lang", "vi"], expect: 2)
+        let export = try await commune.ntm("dong", ["bundle", "export", "notes.txt", "--lang", "vi"], expect: 2)
         #expect(export.stderr.contains("notes.txt đã có và được giữ nguyên"), "\(export.stderr)")
         expectUntouched("notes.txt", in: commune)
-        try commune.ntm("dong", ["bundle", "export", "dong.ntmb"])
+        try await commune.ntm("dong", ["bundle", "export", "dong.ntmb"])
         let first = try contents("dong.ntmb", in: commune)
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
-        try commune.ntm("dong", ["bundle", "export", "dong.ntmb"], expect: 2)
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
+        try await commune.ntm("dong", ["bundle", "export", "dong.ntmb"], expect: 2)
         #expect(try contents("dong.ntmb", in: commune) == first, "a second export leaves the first")
-        try commune.ntm("dong", ["bundle", "export", "dong.ntmb", "--force"])
+        try await commune.ntm("dong", ["bundle", "export", "dong.ntmb", "--force"])
         #expect(try contents("dong.ntmb", in: commune) != first, "--force replaces it")
 
         // ntm-hub bundle import --reply: twice with the same reply refuses before importing.
@@ -70,31 +72,32 @@ import Testing
         #expect(try !contents("reply.ntmb", in: commune).isEmpty)
 
         // ntm bundle relay --reply
-        try commune.ntm("office", ["bundle", "relay", "dong.ntmb", "--reply", "office-notes.txt"], expect: 2)
+        try await commune.ntm("office", ["bundle", "relay", "dong.ntmb", "--reply", "office-notes.txt"], expect: 2)
         expectUntouched("office-notes.txt", in: commune)
-        try commune.ntm("office", ["bundle", "relay", "dong.ntmb", "--reply", "office-notes.txt", "--force"])
+        try await commune.ntm("office", ["bundle", "relay", "dong.ntmb", "--reply", "office-notes.txt", "--force"])
         #expect(try contents("office-notes.txt", in: commune) != Array(Self.precious.utf8))
 
         // ntm attachments get --out
         var photo: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0]
         photo += (0..<4_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         try Data(photo).write(to: commune.folder.appendingPathComponent("bien-ban.jpg"))
-        let attachment = try commune.ntm("dong", ["attach", "donations", donation, "bien-ban.jpg"])
+        let attachment = try await commune.ntm("dong", ["attach", "donations", donation, "bien-ban.jpg"])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try plant("photo-notes.txt", in: commune)
-        let get = try commune.ntm("dong", ["attachments", "get", attachment, "--out", "photo-notes.txt"], expect: 2)
+        let get = try await commune.ntm(
+            "dong", ["attachments", "get", attachment, "--out", "photo-notes.txt"], expect: 2)
         #expect(get.stderr.contains("photo-notes.txt already exists"), "\(get.stderr)")
         expectUntouched("photo-notes.txt", in: commune)
-        try commune.ntm("dong", ["attachments", "get", attachment, "--out", "photo-notes.txt", "--force"])
+        try await commune.ntm("dong", ["attachments", "get", attachment, "--out", "photo-notes.txt", "--force"])
         #expect(try contents("photo-notes.txt", in: commune) == photo)
 
         // ntm discard --to
-        let pending = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+        let pending = try await commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
         #expect(pending.pendingChanges > 0)
         try plant("discard-notes.txt", in: commune)
-        try commune.ntm("dong", ["discard", "1", "--to", "discard-notes.txt", "--yes"], expect: 2)
+        try await commune.ntm("dong", ["discard", "1", "--to", "discard-notes.txt", "--yes"], expect: 2)
         expectUntouched("discard-notes.txt", in: commune)
-        #expect(
+        await #expect(
             try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges
                 == pending.pendingChanges)
 

@@ -40,18 +40,20 @@ import Testing
             _ name: String, _ arguments: [String], expect status: Int32 = 0,
             sourceLocation: SourceLocation = #_sourceLocation
         )
-            throws -> Programs.Result
+            async throws -> Programs.Result
         {
-            let result = try Programs.run("ntm", arguments, in: folder, environment: ["NTM_DB": "\(name).sqlite"])
+            let result = try await Programs.runDetached(
+                "ntm", arguments, in: folder, environment: ["NTM_DB": "\(name).sqlite"])
             #expect(result.status == status, "ntm \(arguments): \(result.stderr)", sourceLocation: sourceLocation)
             return result
         }
 
         /// Makes the replicas `names` (`dong.sqlite`, …), each bound to the hub at `url` with
         /// its own token.
-        func join(_ names: [String], hub url: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func join(_ names: [String], hub url: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
             for name in names {
-                try ntm(name, ["init", "--hub", url, "--token", tokens[name] ?? ""], sourceLocation: sourceLocation)
+                try await ntm(
+                    name, ["init", "--hub", url, "--token", tokens[name] ?? ""], sourceLocation: sourceLocation)
             }
         }
 
@@ -73,61 +75,61 @@ import Testing
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
         for name in ["dong", "doai", "office"] {
-            try commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
+            try await commune.ntm(name, ["init", "--hub", url, "--token", commune.tokens[name] ?? ""])
         }
 
         // Offline records.
-        try commune.ntm(
+        try await commune.ntm(
             "dong", ["cleanup", "add", "--date", "2026-11-02", "--participants", "38", "--waste-kg", "95.5"])
-        let road = try commune.ntm(
+        let road = try await commune.ntm(
             "dong", ["road", "add", "--name", "Đường trục xóm", "--length-m", "420", "--width-before-m", "3.5"]
         )
         .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let donation = try commune.ntm(
+        let donation = try await commune.ntm(
             "dong", ["donation", "add", "--donor", "Hoàng Văn Cường", "--area-m2", "100", "--road", road, "--json"]
         ).json(SyncRow.self)
         #expect(donation["area_m2"] == .real(100))
-        try commune.ntm("doai", ["household", "add", "--name", "Lò Văn Sùng", "--phone", "0912 345 678"])
-        try commune.ntm(
+        try await commune.ntm("doai", ["household", "add", "--name", "Lò Văn Sùng", "--phone", "0912 345 678"])
+        try await commune.ntm(
             "doai", ["contribution", "add", "--donor", "Hộ bà Lan", "--kind", "labor_days", "--amount", "2.5"])
-        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 3)
+        await #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 3)
 
         // Bad input: exit 2, one error line, nothing written.
-        let negative = try commune.ntm("dong", ["donation", "add", "--donor", "X", "--area-m2=-5"], expect: 2)
+        let negative = try await commune.ntm("dong", ["donation", "add", "--donor", "X", "--area-m2=-5"], expect: 2)
         #expect(negative.stderr == "error: land_donations.area_m2: must be greater than 0\n")
-        let impossible = try commune.ntm("dong", ["cleanup", "add", "--date", "2026-02-30"], expect: 2)
+        let impossible = try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-02-30"], expect: 2)
         #expect(impossible.stderr == "error: cleanups.date: no such day: month 2 of 2026 has 28 days\n")
-        try commune.ntm("dong", ["list", "tractors"], expect: 2)
-        try commune.ntm("dong", ["donation", "set", donation.id, "--colour", "red"], expect: 2)
-        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 3)
+        try await commune.ntm("dong", ["list", "tractors"], expect: 2)
+        try await commune.ntm("dong", ["donation", "set", donation.id, "--colour", "red"], expect: 2)
+        await #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges == 3)
 
-        for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
+        for name in ["dong", "doai", "office"] { try await commune.ntm(name, ["sync"]) }
 
         // A review conflict: both sides correct the area offline.
-        try commune.ntm("dong", ["donation", "set", donation.id, "--area-m2", "120"])
-        try commune.ntm("office", ["donation", "set", donation.id, "--area-m2", "110"])
-        try commune.ntm("dong", ["sync"])
-        let officeSync = try commune.ntm("office", ["sync", "--json"])
+        try await commune.ntm("dong", ["donation", "set", donation.id, "--area-m2", "120"])
+        try await commune.ntm("office", ["donation", "set", donation.id, "--area-m2", "110"])
+        try await commune.ntm("dong", ["sync"])
+        let officeSync = try await commune.ntm("office", ["sync", "--json"])
         #expect(officeSync.stdout.contains("\"conflicts\" : 1"))
-        let listed = try commune.ntm("office", ["conflicts", "list", "--json"]).json([ConflictRecord].self)
+        let listed = try await commune.ntm("office", ["conflicts", "list", "--json"]).json([ConflictRecord].self)
         #expect(listed.count == 1)
         let conflict = try #require(listed.first)
-        let shown = try commune.ntm("office", ["conflicts", "show", conflict.id])
+        let shown = try await commune.ntm("office", ["conflicts", "show", conflict.id])
         #expect(shown.stdout.contains("hub:      120  by Nguyễn Văn An"))
         #expect(shown.stdout.contains("incoming: 110  by Lê Văn Tám"))
         #expect(shown.stdout.contains("base:     100"))
         // The hamlet sees its conflict; it may not resolve it.
-        try commune.ntm("dong", ["sync"])
-        #expect(
+        try await commune.ntm("dong", ["sync"])
+        await #expect(
             try commune.ntm("dong", ["conflicts", "list", "--json"]).json([ConflictRecord].self).map(\.id) == [
                 conflict.id
             ])
-        let refused = try commune.ntm("dong", ["conflicts", "resolve", conflict.id, "--take", "hub"], expect: 1)
+        let refused = try await commune.ntm("dong", ["conflicts", "resolve", conflict.id, "--take", "hub"], expect: 1)
         #expect(refused.stderr.hasPrefix("error: hub: only a reviewer"))
-        try commune.ntm("office", ["conflicts", "resolve", conflict.id, "--value", "115", "--note", "đo lại"])
+        try await commune.ntm("office", ["conflicts", "resolve", conflict.id, "--value", "115", "--note", "đo lại"])
 
         for _ in 0..<2 {
-            for name in ["dong", "doai", "office"] { try commune.ntm(name, ["sync"]) }
+            for name in ["dong", "doai", "office"] { try await commune.ntm(name, ["sync"]) }
         }
 
         // Every replica's `ntm list … --json` equals the hub's rows in its scope.
@@ -138,21 +140,21 @@ import Testing
         ]
         for (name, principal) in principals {
             for (list, table) in Self.lists {
-                let listed = try commune.ntm(name, ["list", list, "--json"]).json([SyncRow].self)
+                let listed = try await commune.ntm(name, ["list", list, "--json"]).json([SyncRow].self)
                 // In the list's order (hamlets by name, Xóm 2 before Xóm 10), the hub's rows.
                 let normalized = try listed.map { try ReplicatedSchema.table(table).normalize(values: $0) }
                 #expect(
                     normalized.sorted { $0.id < $1.id } == (try await commune.hubRows(table, for: principal)),
                     "\(list) on \(name)")
             }
-            let status = try commune.ntm(name, ["status", "--json"]).json(ReplicaStatus.self)
+            let status = try await commune.ntm(name, ["status", "--json"]).json(ReplicaStatus.self)
             #expect(status.pendingChanges == 0 && status.openConflicts == 0 && status.rejected.isEmpty)
         }
-        let area = try commune.ntm("doai", ["list", "donations", "--json"]).json([SyncRow].self)
+        let area = try await commune.ntm("doai", ["list", "donations", "--json"]).json([SyncRow].self)
         #expect(area.isEmpty)
-        let settled = try commune.ntm("dong", ["list", "donations", "--json"]).json([SyncRow].self)
+        let settled = try await commune.ntm("dong", ["list", "donations", "--json"]).json([SyncRow].self)
         #expect(settled.first?["area_m2"] == .real(115))
-        let report = try commune.ntm("dong", ["report", "month", "2026-11", "--json"]).json(CommuneReport.self)
+        let report = try await commune.ntm("dong", ["report", "month", "2026-11", "--json"]).json(CommuneReport.self)
         #expect(report.hamlets.first?.figures.cleanups.held == 1)
         #expect(report.totals.land.areaM2 == 115)
     }
@@ -162,8 +164,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
-        try commune.ntm("dong", ["sync"])
+        try await commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try await commune.ntm("dong", ["sync"])
         @discardableResult
         func admin(_ arguments: [String], expect status: Int32 = 0) async throws -> Programs.Result {
             let result = try await Programs.runDetached(
@@ -182,19 +184,19 @@ import Testing
         #expect(devices.first?.pending == 0 && devices.first?.hamletName == "Xóm Đông")
         try await admin(["token", "revoke", String(dong.id.prefix(6))])
         await #expect(try admin(["devices"]).stdout.contains("token revoked"))
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-20"])
-        let refused = try commune.ntm("dong", ["sync"], expect: 1)
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-20"])
+        let refused = try await commune.ntm("dong", ["sync"], expect: 1)
         #expect(refused.stderr.contains("no longer accepts this device's token"), "\(refused.stderr)")
         #expect(refused.stderr.contains("1 change(s) stay here"), "\(refused.stderr)")
 
         let replacement = try await admin(["token", "replace", dong.id]).stdout.trimmingCharacters(
             in: .whitespacesAndNewlines)
         try Data(replacement.utf8).write(to: commune.folder.appendingPathComponent("new.token"))
-        let before = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID
-        try commune.ntm("dong", ["token", "set", "--token-file", "new.token"])
-        let synced = try commune.ntm("dong", ["sync"])
+        let before = try await commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID
+        try await commune.ntm("dong", ["token", "set", "--token-file", "new.token"])
+        let synced = try await commune.ntm("dong", ["sync"])
         #expect(synced.stdout.hasPrefix("sent 1 change(s) to the hub"), "\(synced.stdout)")
-        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID == before)
+        await #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).replicaID == before)
         // A token to another machine over plain HTTP: warned, whatever the answer; loopback: not.
         let port = url.split(separator: ":").last.map(String.init) ?? ""
         let plain = try await Programs.runDetached(
@@ -205,8 +207,8 @@ import Testing
         #expect(!synced.stderr.contains("warning:"))
         // Another hamlet's token is refused for this replica, and changes nothing.
         try Data((commune.tokens["doai"] ?? "").utf8).write(to: commune.folder.appendingPathComponent("doai.token"))
-        try commune.ntm("dong", ["token", "set", "--token-file", "doai.token"], expect: 2)
-        try commune.ntm("dong", ["sync"])
+        try await commune.ntm("dong", ["token", "set", "--token-file", "doai.token"], expect: 2)
+        try await commune.ntm("dong", ["sync"])
     }
 
     /// Issue 13: the office turns on TLS with its own CA; a new phone joins over HTTPS, and
@@ -215,9 +217,9 @@ import Testing
         let commune = try Commune()
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (plainHub, plainURL) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
-        try commune.ntm("dong", ["init", "--hub", plainURL, "--token", commune.tokens["dong"] ?? ""])
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
-        try commune.ntm("dong", ["sync"])
+        try await commune.ntm("dong", ["init", "--hub", plainURL, "--token", commune.tokens["dong"] ?? ""])
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-02"])
+        try await commune.ntm("dong", ["sync"])
         plainHub.kill9()
 
         let made = try await Programs.runDetached(
@@ -231,32 +233,33 @@ import Testing
         #expect(url.hasPrefix("https://127.0.0.1:"))
 
         // A new phone: without the CA it is refused, with it it joins.
-        let untrusted = try commune.ntm(
+        let untrusted = try await commune.ntm(
             "doai", ["init", "--hub", url, "--token", commune.tokens["doai"] ?? ""], expect: 1)
         #expect(untrusted.stderr.contains("not trusted by this device"), "\(untrusted.stderr)")
         #expect(!FileManager.default.fileExists(atPath: commune.folder.appendingPathComponent("doai.sqlite").path))
-        try commune.ntm(
+        try await commune.ntm(
             "doai", ["init", "--hub", url, "--token", commune.tokens["doai"] ?? "", "--ca-file", "tls/ca.pem"])
-        try commune.ntm("doai", ["cleanup", "add", "--date", "2026-11-03"])
-        try commune.ntm("doai", ["sync"])
+        try await commune.ntm("doai", ["cleanup", "add", "--date", "2026-11-03"])
+        try await commune.ntm("doai", ["sync"])
 
         // The phone in the field still has the old address: told what is wrong, in Vietnamese too.
-        let stale = try commune.ntm("dong", ["sync", "--lang", "vi"], expect: 1)
+        let stale = try await commune.ntm("dong", ["sync", "--lang", "vi"], expect: 1)
         #expect(stale.stderr.contains("không kết nối được với hub"), "\(stale.stderr)")
         let plainToTLS = plainURL.replacingOccurrences(
             of: #":[0-9]+$"#, with: ":" + (url.split(separator: ":").last.map(String.init) ?? ""),
             options: .regularExpression)
         // Moving it is checked with the hub first: http:// to the TLS port is refused, and nothing changes.
-        let wrongScheme = try commune.ntm("dong", ["hub", "set", "--url", plainToTLS], expect: 1)
+        let wrongScheme = try await commune.ntm("dong", ["hub", "set", "--url", plainToTLS], expect: 1)
         #expect(wrongScheme.stderr.contains("hub: this hub speaks HTTPS only"), "\(wrongScheme.stderr)")
-        let wrongSchemeVi = try commune.ntm("dong", ["hub", "set", "--url", plainToTLS, "--lang", "vi"], expect: 1)
+        let wrongSchemeVi = try await commune.ntm(
+            "dong", ["hub", "set", "--url", plainToTLS, "--lang", "vi"], expect: 1)
         #expect(wrongSchemeVi.stderr.contains("hub chỉ nhận kết nối HTTPS"), "\(wrongSchemeVi.stderr)")
-        #expect(try commune.ntm("dong", ["hub", "show"]).stdout.contains(plainURL))
-        try commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-09"])
-        try commune.ntm("dong", ["hub", "set", "--url", url, "--ca-file", "tls/ca.pem"])
-        let synced = try commune.ntm("dong", ["sync"])
+        await #expect(try commune.ntm("dong", ["hub", "show"]).stdout.contains(plainURL))
+        try await commune.ntm("dong", ["cleanup", "add", "--date", "2026-11-09"])
+        try await commune.ntm("dong", ["hub", "set", "--url", url, "--ca-file", "tls/ca.pem"])
+        let synced = try await commune.ntm("dong", ["sync"])
         #expect(synced.stdout.hasPrefix("sent 1 change(s) to the hub"), "\(synced.stdout)")
-        #expect(try commune.ntm("dong", ["hub", "show"]).stdout.contains(url))
+        await #expect(try commune.ntm("dong", ["hub", "show"]).stdout.contains(url))
         let store = try SQLiteHubStore(path: commune.hubPath, logger: TestHub.quietLogger)
         let cleanups = try await store.rows(table: "cleanups", for: Principal(role: .reviewer, name: "test"))
         #expect(cleanups.count == 3, "every cleanup reached the hub, over http:// and then https://")
@@ -275,7 +278,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         var (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         let port = Int(url.split(separator: ":").last ?? "") ?? 0
-        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try await commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
 
         // A long offline stretch: 3,000 cleanups, recorded through the engine for speed.
         let replica = try Replica(path: commune.folder.appendingPathComponent("dong.sqlite").path)
@@ -310,16 +313,17 @@ import Testing
         #expect(cut.status == 1, "the sync was cut mid-way: \(cut.stderr)")
         #expect(cut.stderr.hasPrefix("error: "))
         #expect(cut.stderr.contains("stay pending"))
-        let pendingAfterCut = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).pendingChanges
+        let pendingAfterCut = try await commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+            .pendingChanges
         #expect(pendingAfterCut > 0 && pendingAfterCut < 3_000)
 
         (hub, url) = try await Programs.serve(db: "hub.sqlite", port: port, in: commune.folder)
         defer { hub.kill9() }
-        try commune.ntm("dong", ["sync"])
+        try await commune.ntm("dong", ["sync"])
 
-        let status = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+        let status = try await commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
         #expect(status.pendingChanges == 0 && status.rejected.isEmpty)
-        let local = try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self)
+        let local = try await commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self)
         #expect(local.count == 3_000)
         let atHub = try await commune.hubRows("cleanups", for: Principal(role: .reviewer, name: ""))
         #expect(atHub.map(\.id) == local.map(\.id))
@@ -341,7 +345,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: commune.folder) }
         let (hub, url) = try await Programs.serve(db: "hub.sqlite", in: commune.folder)
         defer { hub.kill9() }
-        try commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
+        try await commune.ntm("dong", ["init", "--hub", url, "--token", commune.tokens["dong"] ?? ""])
         // A row of the other hamlet, written straight into the file.
         let replica = try Replica(path: commune.folder.appendingPathComponent("dong.sqlite").path)
         try replica.write { db in
@@ -349,18 +353,18 @@ import Testing
                 sql: "INSERT INTO cleanups (hamlet_id, date) VALUES (?, '2026-11-05')", arguments: [commune.doaiID])
         }
         try replica.close()
-        let refused = try commune.ntm("dong", ["sync"], expect: 1)
+        let refused = try await commune.ntm("dong", ["sync"], expect: 1)
         #expect(refused.stderr.hasPrefix("error: the hub refused 1 change(s)"))
-        let status = try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
+        let status = try await commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self)
         let rejected = try #require(status.rejected.first)
         #expect(rejected.reason.contains("belongs to hamlet \(commune.doaiID)"))
-        #expect(try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self).count == 1)
+        await #expect(try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self).count == 1)
 
-        try commune.ntm("dong", ["discard", "\(rejected.seq)"])
-        #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).rejected.isEmpty)
-        #expect(try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self).isEmpty)
-        try commune.ntm("dong", ["discard", "\(rejected.seq)"], expect: 2)
-        try commune.ntm("dong", ["sync"])
+        try await commune.ntm("dong", ["discard", "\(rejected.seq)"])
+        await #expect(try commune.ntm("dong", ["status", "--json"]).json(ReplicaStatus.self).rejected.isEmpty)
+        await #expect(try commune.ntm("dong", ["list", "cleanups", "--json"]).json([SyncRow].self).isEmpty)
+        try await commune.ntm("dong", ["discard", "\(rejected.seq)"], expect: 2)
+        try await commune.ntm("dong", ["sync"])
     }
 
     @Test func theDemoRunsToConvergence() async throws {
