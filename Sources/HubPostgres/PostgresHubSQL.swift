@@ -311,6 +311,9 @@ package final class PostgresHubSQL: HubSQL {
         // Another writer held the commune past lock_timeout (55P03), a statement ran past
         // statement_timeout (57014), or the server broke a tie (40001, 40P01): try again.
         if ["55P03", "57014", "40001", "40P01"].contains(state) { return .busy }
+        // The server is shutting down, restarting or recovering (57P01–57P03), or the
+        // connection failed (class 08): nothing was committed; try again in a moment.
+        if state.hasPrefix("57P") || state.hasPrefix("08") { return .busy }
         return nil
     }
 

@@ -274,7 +274,9 @@ package final class PostgresConnections: @unchecked Sendable {
     private let lock = NIOLock()
     private var idle: [PostgresConnection] = []
     private var open = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// Borrowers waiting, first come first served: a connection given back goes to the
+    /// first of them (or, nil, leaves it a place to open one), never to one that came later.
+    private var waiting: [CheckedContinuation<PostgresConnection?, Never>] = []
     private var nextID = 1
 
     /// Runs `body` with connections to `location`, closed when it ends, whatever its end.
@@ -390,27 +392,42 @@ package final class PostgresConnections: @unchecked Sendable {
                 giveBack(connection)
             }
             if error is StaleConnection { throw error }
-            throw (error as? BrokenConnection)?.cause ?? error
+            let cause = (error as? BrokenConnection)?.cause ?? error
+            // A read as much as a write: the database went away under the request (a restart,
+            // a crash, a lost link) or is busy; a retryable 503, never a server error.
+            if broken || PostgresHubSQL.refusal(cause) == .busy, !(cause is SyncError) {
+                throw SyncError.unavailable(
+                    "the hub's database is busy or was lost during the request; nothing of it was applied: try again in a moment",
+                    retryAfterSeconds: 1)
+            }
+            throw cause
         }
     }
 
-    /// An open connection, waiting when `limit` are in use.
+    /// An open connection, waiting when `limit` are in use. Waiters are served in the order
+    /// they came: a borrower arriving while others wait queues behind them, so no busy
+    /// commune can keep a request of another waiting without end.
     private func borrow() async throws -> PostgresConnection {
-        while true {
-            enum Next { case use(PostgresConnection), make(Int), wait }
-            let next: Next = lock.withLock {
-                if let connection = idle.popLast() { return .use(connection) }
-                if open < limit {
-                    open += 1
-                    nextID += 1
-                    return .make(nextID)
-                }
-                return .wait
+        enum Next { case use(PostgresConnection), make(Int), wait }
+        var next: Next = lock.withLock {
+            guard waiting.isEmpty else { return .wait }
+            if let connection = idle.popLast() { return .use(connection) }
+            if open < limit {
+                open += 1
+                nextID += 1
+                return .make(nextID)
             }
+            return .wait
+        }
+        while true {
             switch next {
             case .use(let connection):
                 if !connection.isClosed { return connection }
-                lock.withLock { open -= 1 }
+                // Closed while idle (the server ended it): its place is used to open another.
+                next = lock.withLock {
+                    nextID += 1
+                    return .make(nextID)
+                }
             case .make(let id):
                 do {
                     return try await PostgresConnection.connect(
@@ -426,25 +443,43 @@ package final class PostgresConnections: @unchecked Sendable {
                         "the hub's database cannot be reached; try again later", retryAfterSeconds: 5)
                 }
             case .wait:
-                await withCheckedContinuation { continuation in
-                    let resumeNow = lock.withLock { () -> Bool in
-                        if !idle.isEmpty || open < limit { return true }
+                // Looked at again under the lock: a connection given back since, with no one
+                // ahead, is taken at once (nil: a place to open one).
+                let handed: PostgresConnection? = await withCheckedContinuation { continuation in
+                    let now: PostgresConnection?? = lock.withLock {
+                        if waiting.isEmpty {
+                            if let connection = idle.popLast() { return .some(connection) }
+                            if open < limit {
+                                open += 1
+                                return .some(nil)
+                            }
+                        }
                         waiting.append(continuation)
-                        return false
+                        return .none
                     }
-                    if resumeNow { continuation.resume() }
+                    if let now { continuation.resume(returning: now) }
+                }
+                if let handed {
+                    next = .use(handed)
+                } else {
+                    next = lock.withLock {
+                        nextID += 1
+                        return .make(nextID)
+                    }
                 }
             }
         }
     }
 
-    /// Returns a connection to the idle ones (nil: it was closed), waking one waiter.
+    /// Returns a connection (nil: it was closed, and its place is free): to the first
+    /// waiter if there is one, else to the idle ones.
     private func giveBack(_ connection: PostgresConnection?) {
-        let waiter: CheckedContinuation<Void, Never>? = lock.withLock {
+        let waiter: CheckedContinuation<PostgresConnection?, Never>? = lock.withLock {
+            if !waiting.isEmpty { return waiting.removeFirst() }
             if let connection { idle.append(connection) } else { open -= 1 }
-            return waiting.isEmpty ? nil : waiting.removeFirst()
+            return nil
         }
-        waiter?.resume()
+        waiter?.resume(returning: connection)
     }
 
     /// Closes every connection and stops the threads.
