@@ -62,6 +62,7 @@ import Testing
     static let pinnedPostgres: [String: String] = [
         "pg-v3-hub": "fde3565fbcbf4088e808763be5517527ccc5da363ffaff63259b6964ae422d15",
         "pg-v3-date-sql": "e69fcb4af0268f05641a6a7793c8f4e0077e933d47702f9bb4e8eb985008b009",
+        "pg-v3-date-inline": "f55f3151ea05d16c259fbfd4a7cb185ad24d3daa3cb3e2a222bf3a962253682e",
     ]
 
     @Test func noShippedPostgresMigrationChanges() {

@@ -93,7 +93,7 @@ struct PostgresHubScenarios {
                     BEGIN RETURN to_char(value::date, 'YYYY-MM-DD') = value; EXCEPTION WHEN others THEN RETURN false; END
                     $$
                     """, [])
-                try sql.execute("DELETE FROM ntm_migrations WHERE identifier = 'pg-v3-date-sql'", [])
+                try sql.execute("DELETE FROM ntm_migrations WHERE identifier IN ('pg-v3-date-sql', 'pg-v3-date-inline')", [])
             }
             let reopened = try await ScratchCommune(
                 url: url, processes: 1, poolLimit: 1, prefix: "t", code: commune.code, logger: TestPostgres.logger)
@@ -103,6 +103,19 @@ struct PostgresHubScenarios {
                     [.text("commune_\(commune.code).ntm_is_date")])
             }
             #expect(after == "sql", "an existing commune is migrated to the new function when opened")
+            // Inlined where it is called (a CHECK of every row with a date): the plan shows
+            // its body, not a call. NULL still gives NULL, which a CHECK lets pass.
+            let (plan, null) = try await reopened.stores[0].read { sql in
+                (
+                    try sql.fetchAll(
+                        "EXPLAIN (VERBOSE, COSTS OFF) SELECT ntm_is_date(relname::text) FROM pg_class",
+                        []
+                    ).map { try $0.text("QUERY PLAN") }.joined(separator: "\n"),
+                    try sql.fetchInt64("SELECT CASE WHEN ntm_is_date(NULL) IS NULL THEN 1 ELSE 0 END")
+                )
+            }
+            #expect(!plan.contains("ntm_is_date("), "inlined, not called: \(plan)")
+            #expect(null == 1)
             await reopened.close()
         } catch {
             await commune.remove()
