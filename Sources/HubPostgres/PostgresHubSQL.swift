@@ -22,6 +22,13 @@ package final class PostgresHubSQL: HubSQL {
 
     package var dialect: SQLDialect { .postgres }
 
+    /// Set for a push's transaction under the commune's shared lock (`PostgresHubStore.pushWrite`).
+    package var writesAlongsideOthers = false
+    /// How far the log's head moved while this transaction's page merged (0: none).
+    package private(set) var shift: Int64 = 0
+
+    package func positionsTaken(shift: Int64) { self.shift = shift }
+
     /// Statements sent and not yet answered, oldest first.
     private var pending: [(answer: EventLoopFuture<PostgresQueryResult>, sql: String)] = []
 

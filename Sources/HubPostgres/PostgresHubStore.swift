@@ -6,13 +6,22 @@ import NIOCore
 import NIOPosix
 import PostgresNIO
 import SyncCore
+import Synchronization
 
 /// Issue 16: one commune's hub in a PostgreSQL database that holds many (DESIGN.md §7).
 /// Each commune has a schema of its own (`commune_CODE`), so no statement of one commune can
-/// read another's rows. Several hub processes may serve the same commune at once: every
-/// write transaction first locks the commune's `sync_hub_state` row, so writers take turns
-/// exactly as the SQLite hub's one writer does — one log order, positions given in commit
-/// order, exactly-once pushes — by PostgreSQL's lock, not by a process of ours.
+/// read another's rows. Several hub processes may serve the same commune at once, and
+/// their pushes merge in parallel (issue 29):
+///
+/// - A push's page takes the commune's lock shared, locks its replica's row and the
+///   bookkeeping rows it merges (in one order every page follows), plans and writes its
+///   rows, and only then takes the commune's `sync_hub_state` row, held to COMMIT, to give
+///   its log entries their positions: one gapless log order, equal to commit order.
+/// - Any other write (a resolution, a restore, tokens, a page that needs the commune to
+///   itself: `NeedsTheCommune`) takes the commune's lock exclusive and the state row first,
+///   exactly as the SQLite hub's one writer has the file to itself.
+/// - Two pages that meet on a row wait for one another; a deadlock the server breaks is
+///   tried again.
 package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     package let clock: any WallClock
     package let ids: any IDGenerator
@@ -24,8 +33,20 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     package let code: String
     let schemaName: String
     let connections: PostgresConnections
-    /// Concurrent pushes at this process, committed in groups.
-    let pushes: GroupCommit<[ChangeOutcome]>
+    private let tally = Mutex(PageTally())
+
+    /// How this process's push pages were merged.
+    package struct PageTally: Sendable, Equatable {
+        /// Alongside the commune's other pages.
+        package var alongside = 0
+        /// Of those, pages whose log positions moved because others committed first.
+        package var moved = 0
+        /// Again with the commune to itself (a new replica, a hamlet written, a clamped
+        /// stamp, a constraint).
+        package var withTheCommune = 0
+    }
+
+    package var pages: PageTally { tally.withLock { $0 } }
 
     /// A commune code: 1 to 32 lowercase letters, digits or `_`, starting with a letter.
     package static func check(code: String) throws(SyncError) {
@@ -65,12 +86,6 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         let schemaName = "commune_\(code)"
         self.schemaName = schemaName
         self.connections = connections
-        pushes = GroupCommit(
-            transaction: { body in try await Self.write(connections, schemaName: schemaName, code: code, body) },
-            isConstraint: { error in
-                if case .constraint = PostgresHubSQL.refusal(error) { return true }
-                return false
-            })
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         self.configuration = configuration
@@ -171,14 +186,16 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         try await Self.write(connections, schemaName: schemaName, code: code, body)
     }
 
-    /// A write transaction of commune `code`: it first takes the commune's lock, so the
-    /// commune's writers take turns here, in every process. Without the row there would be
-    /// no turn to take: refused rather than written without one.
+    /// A write transaction of commune `code` with the commune to itself: it takes the
+    /// commune's lock exclusive (waiting for the pushes merging, and holding back new ones),
+    /// then the state row, so the commune's writers take turns here, in every process.
+    /// Without the row there would be no turn to take: refused rather than written without one.
     static func write<T: Sendable>(
         _ connections: PostgresConnections, schemaName: String, code: String,
         _ body: @Sendable (any HubSQL) throws -> T
     ) async throws -> T {
         try await connections.transaction(schema: schemaName) { sql in
+            try sql.execute("SELECT pg_advisory_xact_lock(?)", [.integer(lockKey(schemaName))])
             guard try sql.exists("SELECT id FROM sync_hub_state WHERE id = 1 FOR UPDATE") else {
                 throw SyncError.storage("commune \(code) has no sync_hub_state row: its writers cannot take turns")
             }
@@ -186,12 +203,51 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         }
     }
 
-    /// Pushes arriving together at this process are committed together (`GroupCommit`):
-    /// one turn of the commune's lock and one commit for all of them.
+    /// A push's page, merged alongside the commune's other pages (see the type's comment).
+    /// Should it need the commune to itself, or meet a row another page made meanwhile (a
+    /// constraint), it runs again as a plain write; should the store refuse a change there,
+    /// once more with each change isolated.
     package func pushWrite(
         _ body: @escaping @Sendable (any HubSQL, _ isolated: Bool) throws -> [ChangeOutcome]
     ) async throws -> [ChangeOutcome] {
-        try await pushes.write(body)
+        let (connections, schemaName, code) = (self.connections, self.schemaName, self.code)
+        do {
+            let outcomes = try await connections.transaction(schema: schemaName) { sql in
+                try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(Self.lockKey(schemaName))])
+                guard let postgres = sql as? PostgresHubSQL else { return (try body(sql, false), false) }
+                postgres.writesAlongsideOthers = true
+                defer { postgres.writesAlongsideOthers = false }
+                return (try body(sql, false), postgres.shift != 0)
+            }
+            tally.withLock {
+                $0.alongside += 1
+                if outcomes.1 { $0.moved += 1 }
+            }
+            return outcomes.0
+        } catch is NeedsTheCommune {
+        } catch  where Self.isConstraint(error) {
+        }
+        tally.withLock { $0.withTheCommune += 1 }
+        do {
+            return try await Self.write(connections, schemaName: schemaName, code: code) { sql in try body(sql, false) }
+        } catch  where Self.isConstraint(error) {
+            return try await Self.write(connections, schemaName: schemaName, code: code) { sql in try body(sql, true) }
+        }
+    }
+
+    static func isConstraint(_ error: any Error) -> Bool {
+        if case .constraint = PostgresHubSQL.refusal(error) { return true }
+        return false
+    }
+
+    /// The commune's advisory lock: a number of its schema's name (FNV-1a), the same in
+    /// every process.
+    static func lockKey(_ schemaName: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "ntm commune \(schemaName)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
     }
 
     package func refusal(_ error: any Error) -> SQLRefusal? {
@@ -311,7 +367,10 @@ package final class PostgresConnections: @unchecked Sendable {
         // administrator's pg_terminate_backend, an idle timeout): found out at BEGIN, before
         // anything of the transaction was sent, so the same transaction is tried on the next
         // connection, or on a new one.
+        // A transaction the server ended to break a deadlock (40P01) or a serialization
+        // failure (40001) kept nothing: it is tried again, after a pause that grows.
         var attempts = 0
+        var broken = 1
         while true {
             do {
                 return try await transactionOnce(schema: schema, readOnly: readOnly, body)
@@ -319,6 +378,14 @@ package final class PostgresConnections: @unchecked Sendable {
                 attempts += 1
             } catch let stale as StaleConnection {
                 throw stale.cause
+            } catch let error as PostgresStatementError where Self.isDeadlock(error) {
+                guard broken < Self.deadlockAttempts else {
+                    throw SyncError.unavailable(
+                        "the hub's database is busy; nothing of this write was applied: try again in a moment",
+                        retryAfterSeconds: 1)
+                }
+                broken += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 5...50) * broken))
             }
         }
     }
@@ -393,6 +460,7 @@ package final class PostgresConnections: @unchecked Sendable {
             }
             if error is StaleConnection { throw error }
             let cause = (error as? BrokenConnection)?.cause ?? error
+            if !broken, let statement = cause as? PostgresStatementError, Self.isDeadlock(statement) { throw statement }
             // A read as much as a write: the database went away under the request (a restart,
             // a crash, a lost link) or is busy; a retryable 503, never a server error.
             if broken || PostgresHubSQL.refusal(cause) == .busy, !(cause is SyncError) {
@@ -402,6 +470,13 @@ package final class PostgresConnections: @unchecked Sendable {
             }
             throw cause
         }
+    }
+
+    /// The most times a transaction is run when the server keeps ending it in a deadlock.
+    static let deadlockAttempts = 5
+
+    static func isDeadlock(_ error: PostgresStatementError) -> Bool {
+        error.sqlState == "40P01" || error.sqlState == "40001"
     }
 
     /// An open connection, waiting when `limit` are in use. Waiters are served in the order

@@ -5,7 +5,8 @@ import SyncClient
 import SyncCore
 
 /// Issue 16's figures, side by side in one run: the hub on one SQLite file, on one
-/// PostgreSQL store, and on three PostgreSQL stores (processes) of one commune.
+/// PostgreSQL store, on three PostgreSQL stores (processes) of one commune, and on three
+/// communes at once, a store each.
 public enum ProvinceWorkloads {
     static let logger = Logger(label: "ntm-bench") { _ in SwiftLogNoOpLogHandler() }
 
@@ -48,7 +49,48 @@ public enum ProvinceWorkloads {
             }
             await commune.remove()
         }
+        figures.append(try await communes(rows: rows, count: processes, postgres: postgres))
         return figures
+    }
+
+    /// `count` communes, each served by its own store (a process, with connections of its
+    /// own) and pushed to by its own replica, all at once: `rows` changes in all, timed
+    /// from the first page to the last. Communes take no lock of one another's, so this is
+    /// what a province's database does with its cores. The log figure is the first
+    /// commune's (each commune's log is its own order).
+    static func communes(rows: Int, count: Int, postgres: String) async throws -> MergeFigure {
+        var communes: [ScratchCommune] = []
+        do {
+            for _ in 0..<count {
+                communes.append(
+                    try await ScratchCommune(
+                        url: postgres, processes: 1, poolLimit: 8, prefix: "bench_", logger: logger))
+            }
+        } catch {
+            for commune in communes { await commune.remove() }
+            throw error
+        }
+        let outcome: Result<MergeFigure, any Error>
+        do {
+            let share = rows / count
+            var figures: [MergeFigure] = []
+            let seconds = try await Measure.seconds {
+                figures = try await withThrowingTaskGroup(of: MergeFigure.self) { group in
+                    for commune in communes {
+                        group.addTask { try await merge("", rows: share, stores: [commune.stores[0]]) }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+            }
+            outcome = .success(
+                MergeFigure(
+                    hub: "\(count) PostgreSQL, \(count) communes", pushers: count,
+                    changes: figures.reduce(0) { $0 + $1.changes }, seconds: seconds, log: figures[0].log))
+        } catch {
+            outcome = .failure(error)
+        }
+        for commune in communes { await commune.remove() }
+        return try outcome.get()
     }
 
     static func merge(_ name: String, rows: Int, stores: [any SQLHub]) async throws -> MergeFigure {

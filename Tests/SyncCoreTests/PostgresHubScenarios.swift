@@ -1,6 +1,7 @@
 import Foundation
 import HubPostgres
 import Logging
+import Synchronization
 import Testing
 
 @testable import SyncCore
@@ -47,7 +48,9 @@ struct PostgresHubScenarios {
             return try await session.run()
         }
 
+        /// Drops the commune, and closes the connections.
         func close() async throws {
+            if let pool = pools.first { try? await ScratchCommune.drop(code, on: pool) }
             for pool in pools { try await pool.close() }
             try? FileManager.default.removeItem(at: folder)
         }
@@ -93,7 +96,8 @@ struct PostgresHubScenarios {
                     BEGIN RETURN to_char(value::date, 'YYYY-MM-DD') = value; EXCEPTION WHEN others THEN RETURN false; END
                     $$
                     """, [])
-                try sql.execute("DELETE FROM ntm_migrations WHERE identifier IN ('pg-v3-date-sql', 'pg-v3-date-inline')", [])
+                try sql.execute(
+                    "DELETE FROM ntm_migrations WHERE identifier IN ('pg-v3-date-sql', 'pg-v3-date-inline')", [])
             }
             let reopened = try await ScratchCommune(
                 url: url, processes: 1, poolLimit: 1, prefix: "t", code: commune.code, logger: TestPostgres.logger)
@@ -233,6 +237,13 @@ struct PostgresHubScenarios {
             }
             let a = page(1, ["area_m2": .real(100), "note": .text("bên A")])
             let b = page(2, ["area_m2": .real(200), "status": .text("signed")])
+            // Both devices known to the hub, so that their pages merge alongside each other
+            // (a device's first page has the commune to itself).
+            for (index, replica) in [a.replicaID, b.replicaID].enumerated() {
+                _ = try await province.hubs[index].push(
+                    PushRequest(replicaID: replica, clientTime: now, changes: []), from: head)
+            }
+            let before = province.hubs.map(\.pages)
             var responses: [PushResponse] = []
             switch order {
             case 0:
@@ -249,6 +260,10 @@ struct PostgresHubScenarios {
             }
             let log = try await hub.log()
             #expect(log.map(\.seq) == Array(1...Int64(log.count)), "one order, no gap, no position twice")
+            for (hub, before) in zip(province.hubs, before) {
+                #expect(hub.pages.alongside == before.alongside + 1, "merged alongside others: \(hub.pages)")
+                #expect(hub.pages.withTheCommune == before.withTheCommune)
+            }
             let row = try #require(
                 try await hub.rows(table: "land_donations", for: head).first { $0.id == donation })
             let held = Held(
@@ -269,6 +284,168 @@ struct PostgresHubScenarios {
             let raced = try await run(0)
             #expect(raced == oneThenTwo || raced == twoThenOne, "\(raced)")
         }
+    }
+
+    /// Pages of different rows, pushed at once through three hub processes, merge alongside
+    /// one another: each numbers its log entries only when it commits, so where others
+    /// committed first its positions move — in the log, in every field's stamp, in the
+    /// outcomes the device is told and in the outcomes the hub keeps for a replay. No page
+    /// needs the commune to itself, and the log is one gapless order.
+    @Test func pagesOfDifferentRowsMergeAlongsideAndTheirPositionsLandWhereTheyCommit() async throws {
+        let province = try await Province(processes: 3)
+        let hub = province.hubs[0]
+        _ = try await hub.initialize(communeName: "Xã Tân Lập")
+        let hamlet = try await hub.addHamlet(["name": .text("Xóm Chùa")]).id
+        let head = Principal(role: .head(hamletID: hamlet), name: "Trưởng xóm")
+        let now = Int64(Date().timeIntervalSince1970 * 1_000)
+        let replicas = (0..<3).map { String(format: "0190a1b2-c3d4-7e5f-8a9b-%012x", 0xabc000 + $0) }
+        for (index, replica) in replicas.enumerated() {
+            _ = try await province.hubs[index].push(
+                PushRequest(replicaID: replica, clientTime: now, changes: []), from: head)
+        }
+        var told: [String: [ChangeOutcome]] = [:]
+        var round = 0
+        // Rounds until some page's positions moved (almost always the first).
+        while round < 5, province.hubs.allSatisfy({ $0.pages.moved == 0 }) {
+            let round0 = round * 4 * 100
+            let responses = try await withThrowingTaskGroup(of: (String, [ChangeOutcome]).self) { group in
+                for (index, replica) in replicas.enumerated() {
+                    group.addTask {
+                        var outcomes: [ChangeOutcome] = []
+                        for page in 0..<4 {
+                            let first = Int64(round0 + page * 100 + 1)
+                            let changes = (first..<first + 100).map { seq in
+                                Change(
+                                    seq: seq, table: "land_donations",
+                                    rowID: String(format: "0190a1b2-c3d4-7e5f-%04x-%012x", index, seq),
+                                    operation: .insert,
+                                    values: [
+                                        "hamlet_id": .text(hamlet), "donor_name": .text("Hộ \(index)-\(seq)"),
+                                        "area_m2": .real(Double(seq)),
+                                    ],
+                                    hlc: HLCTimestamp(physicalMilliseconds: now, logical: seq), createdAt: now)
+                            }
+                            outcomes += try await province.hubs[index].push(
+                                PushRequest(replicaID: replica, clientTime: now, changes: changes), from: head
+                            ).outcomes
+                        }
+                        return (replica, outcomes)
+                    }
+                }
+                return try await group.reduce(into: [:]) { $0[$1.0, default: []] += $1.1 }
+            }
+            for (replica, outcomes) in responses { told[replica, default: []] += outcomes }
+            round += 1
+        }
+        let tallies = province.hubs.map(\.pages)
+        #expect(tallies.reduce(0) { $0 + $1.moved } > 0, "some page's positions moved: \(tallies)")
+        #expect(tallies.reduce(0) { $0 + $1.alongside } == 3 * 4 * round, "\(tallies)")
+        #expect(tallies.allSatisfy { $0.withTheCommune == 1 }, "only each device's first page: \(tallies)")
+
+        let log = try await hub.log()
+        #expect(log.map(\.seq) == Array(1...Int64(log.count)), "one order, no gap, no position twice")
+        // Every field's stamp is the position of the entry that wrote it.
+        let stamps = try await hub.read { sql in
+            try sql.fetchAll(
+                """
+                SELECT m.row_id, m.fields, l.seq FROM sync_row_meta m
+                JOIN sync_log l ON l.tbl = m.tbl AND l.row_id = m.row_id WHERE m.tbl = 'land_donations'
+                """, []
+            ).map { row in
+                (try row.text("row_id"), try FieldStampStorage.decode(try row.text("fields")), try row.int64("seq"))
+            }
+        }
+        #expect(stamps.count == 3 * 4 * 100 * round)
+        var entryOf: [String: Int64] = [:]
+        for (rowID, fields, seq) in stamps {
+            entryOf[rowID] = seq
+            #expect(
+                Set(fields.values.map(\.version)) == [seq], "\(rowID): \(fields.values.map(\.version)) against \(seq)")
+        }
+        // What each device was told, and what the hub keeps to tell it again.
+        let kept = Dictionary(
+            uniqueKeysWithValues: try await hub.receivedOutcomes().map {
+                ("\($0.replicaID) \($0.outcome.seq)", $0.outcome)
+            })
+        for (index, replica) in replicas.enumerated() {
+            for outcome in told[replica] ?? [] {
+                let rowID = String(format: "0190a1b2-c3d4-7e5f-%04x-%012x", index, outcome.seq)
+                #expect(outcome.status == .applied)
+                #expect(outcome.settleSeq == entryOf[rowID], "settled at the row's own entry")
+                #expect(kept["\(replica) \(outcome.seq)"] == outcome)
+            }
+        }
+        try await province.close()
+    }
+
+    /// A page caught in a deadlock is tried again. Another session holds the second of a
+    /// page's two rows and, once the page waits for it, asks for the first, which the page
+    /// holds: the server ends the page's transaction to break the cycle (the other session
+    /// waits longer before it looks), and the hub runs the page again, which then applies
+    /// whole. Without the retry the device is told to come back later.
+    @Test func aPageEndedByADeadlockIsTriedAgainAndApplies() async throws {
+        let province = try await Province(processes: 2)
+        let hub = province.hubs[0]
+        _ = try await hub.initialize(communeName: "Xã Tân Lập")
+        let hamlet = try await hub.addHamlet(["name": .text("Xóm Giữa")]).id
+        let head = Principal(role: .head(hamletID: hamlet), name: "Trưởng xóm")
+        let now = Int64(Date().timeIntervalSince1970 * 1_000)
+        let replica = "0190a1b2-c3d4-7e5f-8a9b-0000000dead0"
+        let rows = ["0190a1b2-c3d4-7e5f-8a9b-00000000000a", "0190a1b2-c3d4-7e5f-8a9b-00000000000b"]
+        func change(_ seq: Int64, _ rowID: String, _ operation: ChangeOperation, _ values: SyncRow) -> Change {
+            Change(
+                seq: seq, table: "land_donations", rowID: rowID, operation: operation, values: values,
+                baseVersions: operation == .update
+                    ? Dictionary(uniqueKeysWithValues: values.keys.map { ($0, 0) }) : [:],
+                hlc: HLCTimestamp(physicalMilliseconds: now, logical: seq), createdAt: now)
+        }
+        let made = try await hub.push(
+            PushRequest(
+                replicaID: replica, clientTime: now,
+                changes: rows.enumerated().map { index, rowID in
+                    change(
+                        Int64(index + 1), rowID, .insert,
+                        ["hamlet_id": .text(hamlet), "donor_name": .text("Hộ \(index)"), "area_m2": .real(50)])
+                }), from: head)
+        #expect(made.outcomes.allSatisfy { $0.status == .applied })
+
+        let holding = Mutex(false)
+        let other = Task {
+            try await province.pools[1].transaction(schema: "commune_\(province.code)") { sql in
+                try sql.execute("SET LOCAL deadlock_timeout = '20s'", [])
+                let lock = "SELECT 1 FROM sync_row_meta WHERE tbl = 'land_donations' AND row_id = ? FOR UPDATE"
+                _ = try sql.fetchAll(lock, [.text(rows[1])])
+                holding.withLock { $0 = true }
+                // Until the page waits for the row held here.
+                var waited = 0
+                while try sql.fetchInt64("SELECT COUNT(*) FROM pg_locks WHERE NOT granted") == 0, waited < 400 {
+                    usleep(25_000)
+                    waited += 1
+                }
+                // Returns only once the page let go of it: its transaction was ended.
+                _ = try sql.fetchAll(lock, [.text(rows[0])])
+                usleep(200_000)
+                return waited
+            }
+        }
+        while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        let pushed = try await hub.push(
+            PushRequest(
+                replicaID: replica, clientTime: now,
+                changes: rows.enumerated().map { index, rowID in
+                    change(Int64(index + 3), rowID, .update, ["area_m2": .real(Double(60 + index))])
+                }), from: head)
+        let waited = try await other.value
+        #expect(waited < 400, "the page waited for the row held by the other session")
+        #expect(pushed.outcomes.map(\.status) == [.applied, .applied], "\(pushed.outcomes)")
+        let areas = try await hub.rows(table: "land_donations", for: head).sorted { $0.id < $1.id }.map {
+            $0["area_m2"]
+        }
+        #expect(areas == [.real(60), .real(61)])
+        let log = try await hub.log()
+        #expect(log.map(\.seq) == Array(1...Int64(log.count)))
+        #expect(hub.pages.alongside == 1, "the page merged alongside others: \(hub.pages)")
+        try await province.close()
     }
 
     @Test func threeHubProcessesOnOneCommuneKeepOneLogOrderAndTakeEachChangeOnce() async throws {

@@ -4,9 +4,9 @@ import GRDB
 /// Group commit of concurrent writes on the hub's one writer: a write that arrives while
 /// another is being written waits, and every write waiting by then goes into the next
 /// transaction together, each in its own savepoint. A durable commit (one `fsync` of the
-/// WAL) is the hub's dearest step; under load, one serves many pushes. On PostgreSQL the
-/// group also takes the commune's lock once for all its pushes, where each would queue for
-/// it (issue 16).
+/// WAL) is the hub's dearest step; under load, one serves many pushes. (PostgreSQL's pushes
+/// do not queue: they merge in parallel, and the server groups their commits itself;
+/// `PostgresHubStore.pushWrite`.)
 ///
 /// One caller at a time leads: it writes the group it found queued (its own write among
 /// them), hands each waiter its result, and passes the lead to the first write queued

@@ -24,6 +24,21 @@ package protocol HubSQL {
     /// What a failed statement means to the hub: a value the store's constraints refused,
     /// a full disk, or nil for anything else.
     func refusal(_ error: any Error) -> SQLRefusal?
+    /// Whether other pages of the commune may be merging alongside this transaction: it
+    /// then locks each row it reads for its merge, and takes the log's positions only
+    /// at its end (`HubTransaction.takePositions`). False for a writer that has the
+    /// commune to itself (SQLite's one writer, a PostgreSQL write under the commune's lock).
+    var writesAlongsideOthers: Bool { get }
+    /// Told, by a page merging alongside others, how far the log's head moved while it
+    /// merged (by the pages that committed meanwhile): for the store's tally.
+    func positionsTaken(shift: Int64)
+}
+
+/// A page merging alongside others met what needs the commune to itself (a replica seen
+/// for the first time, a hamlet written, a stamp clamped to the hub's clock): nothing of it
+/// is kept, and the store runs it again with the commune's lock.
+package struct NeedsTheCommune: Error {
+    package let reason: String
 }
 
 /// The engines the hub runs on.
@@ -144,6 +159,10 @@ package struct SQLRow: Sendable {
 }
 
 extension HubSQL {
+    package var writesAlongsideOthers: Bool { false }
+
+    package func positionsTaken(shift: Int64) {}
+
     package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
         for arguments in rows { try execute(sql, arguments) }
     }

@@ -63,6 +63,8 @@ extension HubTransaction {
         let stamp: HLCTimestamp
         let clamped = change.hlc.physicalMilliseconds - now > maxFutureSkew
         if clamped {
+            // The hub's own stamp follows the clock as the pages before this one left it.
+            try needsTheCommune("a change's stamp runs ahead of the hub's clock")
             stamp = clock.tick(now: now)
         } else {
             clock.receive(change.hlc)

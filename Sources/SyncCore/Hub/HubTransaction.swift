@@ -30,8 +30,49 @@ struct HubTransaction {
 
     private final class LogHead {
         var value: Int64?
+        /// The head as first read: positions above it are this transaction's.
+        var base: Int64?
+        /// Once taken (`takePositions`): how far the head moved since `base`.
+        var shift: Int64?
+        /// The hub's clock as stored when the positions were taken.
+        var storedHLC: Int64 = 0
         /// Hamlets known to exist, looked up once per transaction.
         var hamlets: Set<String> = []
+    }
+
+    /// Whether this page merges alongside other pages of the commune (PostgreSQL's pushes):
+    /// it locks the rows it reads, and numbers its log entries only at its end.
+    var alongsideOthers: Bool { page != nil && sql.writesAlongsideOthers }
+
+    /// Where this transaction's log positions land (`LogPositions`): unmoved for a writer
+    /// that has the commune to itself.
+    var positions: LogPositions {
+        guard alongsideOthers, let base = logHead.base else { return .unmoved }
+        return LogPositions(base: base, shift: logHead.shift ?? 0)
+    }
+
+    /// Takes the commune's row, held to COMMIT, and with it the log's true head: from here
+    /// on this page's positions are final, given in commit order. A page merging alongside
+    /// others calls it at its end (or before a write that cannot wait); for any other
+    /// writer it does nothing (its lock was taken first).
+    func takePositions() throws {
+        guard alongsideOthers, logHead.shift == nil else { return }
+        logHead.storedHLC = try sql.fetchInt64("SELECT hlc FROM sync_hub_state WHERE id = 1 FOR UPDATE") ?? 0
+        let head = try sql.fetchInt64("SELECT MAX(seq) FROM sync_log") ?? 0
+        if let base = logHead.base {
+            logHead.shift = head - base
+            sql.positionsTaken(shift: head - base)
+        } else {
+            logHead.base = head
+            logHead.value = head
+            logHead.shift = 0
+        }
+    }
+
+    /// Refuses to go on alongside other pages: the store runs the page again with the
+    /// commune to itself.
+    func needsTheCommune(_ reason: String) throws {
+        if alongsideOthers { throw NeedsTheCommune(reason: reason) }
     }
 
     /// Opens the bookkeeping of a transaction: reads the hub's clock.
@@ -49,23 +90,39 @@ struct HubTransaction {
         try self.init(sql: SQLiteHubSQL(db), now: now, ids: ids, schema: schema)
     }
 
-    /// Stores the hub's clock; call before the transaction commits.
+    /// Sends what the page holds and stores the hub's clock; call before the transaction
+    /// commits. A page merging alongside others first writes what carries no log position,
+    /// then takes the positions (and the commune's row) for the rest.
     func finish() throws {
+        if alongsideOthers { try page?.sendUnpositioned(sql) }
         try send()
-        try sql.execute("UPDATE sync_hub_state SET hlc = ? WHERE id = 1", [.integer(clock.last.rawValue)])
+        let last = max(clock.last.rawValue, logHead.storedHLC)
+        try sql.execute("UPDATE sync_hub_state SET hlc = ? WHERE id = 1", [.integer(last)])
     }
 
-    /// Sends the writes held for the page (nothing when none are held).
+    /// Sends the writes held for the page (nothing when none are held), its positions taken.
     func send() throws {
-        try page?.send(sql)
+        guard let page else { return }
+        try takePositions()
+        try page.send(sql, positions: positions)
     }
 
     /// Runs a statement that returns nothing, or holds it for the end of the page.
     func write(_ text: String, _ arguments: [SQLValue]) throws {
         if let page {
-            page.add(text, arguments)
+            page.add(text, .fixed(arguments))
         } else {
             try sql.execute(text, arguments)
+        }
+    }
+
+    /// `write` of a statement whose arguments carry log positions: made once the positions
+    /// are final.
+    func write(_ text: String, positioned arguments: @escaping (LogPositions) throws -> [SQLValue]) throws {
+        if let page {
+            page.add(text, .positioned(arguments))
+        } else {
+            try sql.execute(text, try arguments(positions))
         }
     }
 
@@ -74,12 +131,14 @@ struct HubTransaction {
         if let head = logHead.value { return head }
         let head = try sql.fetchInt64("SELECT MAX(seq) FROM sync_log") ?? 0
         logHead.value = head
+        if logHead.base == nil { logHead.base = head }
         return head
     }
 
     /// Forgets the log head read so far (after a savepoint rolled entries back).
     func forgetHead() {
         logHead.value = nil
+        logHead.base = nil
     }
 
     /// Whether the hub has a hamlet row with this id.
@@ -96,6 +155,7 @@ struct HubTransaction {
     func meta(_ table: String, _ rowID: String) throws -> RowMeta? {
         let key = PageWrites.Key(table: table, rowID: rowID)
         if let known = page?.metas[key] { return known }
+        try needsTheCommune("\(table) row \(rowID) was not read with the page's rows")
         let meta = try sql.fetchOne(
             "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
             [.text(table), .text(rowID)]
@@ -113,18 +173,19 @@ struct HubTransaction {
 
     func saveMeta(_ meta: RowMeta, table: String, rowID: String) throws {
         page?.metas[PageWrites.Key(table: table, rowID: rowID)] = .some(meta)
-        try write(
-            Self.saveMetaSQL,
+        let tombstone = SQLValue(try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) })
+        try write(Self.saveMetaSQL) { positions in
             [
                 .text(table), .text(rowID), SQLValue(meta.hamletID), SQLValue(meta.deleted),
-                .text(FieldStampStorage.encode(meta.fields)),
-                SQLValue(try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) }),
-            ])
+                .text(FieldStampStorage.encode(positions(meta).fields)), tombstone,
+            ]
+        }
     }
 
     func row(_ table: TableSpec, _ rowID: String) throws -> SyncRow? {
         let key = PageWrites.Key(table: table.name, rowID: rowID)
         if let known = page?.rows[key] { return known }
+        try needsTheCommune("\(table.name) row \(rowID) was not read with the page's rows")
         let row = try table.fetchRow(sql, id: rowID)
         page?.rows[key] = .some(row)
         return row
@@ -137,15 +198,20 @@ struct HubTransaction {
         guard let page else { return }
         var byTable: [String: Set<String>] = [:]
         for change in changes { byTable[change.table, default: []].insert(change.rowID) }
-        for (name, rowIDs) in byTable.sorted(by: { $0.key < $1.key }) {
+        // Merging alongside others, each row's bookkeeping is locked as it is read, in one
+        // order every page follows (tables by name, rows by id's bytes), so that two pages
+        // wait for one another rather than each for the other.
+        let lock = alongsideOthers ? " ORDER BY row_id COLLATE \"C\" FOR UPDATE" : ""
+        func bytewise(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        for (name, rowIDs) in byTable.sorted(by: { bytewise($0.key, $1.key) }) {
             guard let table = try? schema.table(name) else { continue }
-            let sorted = rowIDs.sorted()
+            let sorted = rowIDs.sorted(by: bytewise)
             for start in stride(from: 0, to: sorted.count, by: Self.prefetchChunk) {
                 let chunk = Array(sorted[start..<min(start + Self.prefetchChunk, sorted.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 var live: [String] = []
                 for row in try sql.fetchAll(
-                    "SELECT row_id, hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id IN (\(marks))",
+                    "SELECT row_id, hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id IN (\(marks))\(lock)",
                     [.text(name)] + chunk.map { .text($0) })
                 {
                     let rowID = try row.text("row_id")
@@ -188,16 +254,19 @@ struct HubTransaction {
         let (seq, overflow) = try head().addingReportingOverflow(1)
         guard !overflow else { throw SyncError.storage("the hub's log is at its last position") }
         page?.logged[seq] = (author.name, author.replicaID, hlc)
+        let now = self.now
         try write(
             """
             INSERT INTO sync_log (seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """
+        ) { positions in
             [
-                .integer(seq), .text(kind.rawValue), .text(table), .text(rowID), SQLValue(hamletID), .text(data),
-                .integer(hlc.rawValue), .text(author.replicaID), .text(author.name), .integer(now),
+                .integer(positions(seq)), .text(kind.rawValue), .text(table), .text(rowID), SQLValue(hamletID),
+                .text(data), .integer(hlc.rawValue), .text(author.replicaID), .text(author.name), .integer(now),
                 SQLValue(author.originSeq),
-            ])
+            ]
+        }
         logHead.value = seq
         return seq
     }
@@ -232,7 +301,10 @@ struct HubTransaction {
 
     /// Stores a conflict record and logs it, so that replicas in its scope see it.
     func publish(_ record: ConflictRecord, author: ChangeAuthor, hlc: HLCTimestamp) throws -> Int64 {
-        let text = try record.save(sql)
+        // The record names versions: stored as they land, so the positions are taken first
+        // (and what the page holds so far goes with them).
+        if alongsideOthers { try send() }
+        let text = try positions(record).save(sql)
         return try appendLog(
             .conflict, table: record.table, rowID: record.rowID, hamletID: record.hamletID, data: text, hlc: hlc,
             author: author)

@@ -16,12 +16,22 @@ final class PageWrites {
     var rows: [Key: SyncRow?] = [:]
     /// Bookkeeping as the page has left it; a nil value: the hub keeps none for the row.
     var metas: [Key: RowMeta?] = [:]
-    /// Log entries held and not yet sent: who wrote them (a conflict names its base's author).
+    /// Log entries this page appended: who wrote them (a conflict names its base's author),
+    /// by the position the page gave them.
     var logged: [Int64: (author: String, replicaID: String, hlc: HLCTimestamp)] = [:]
+
+    /// A statement's arguments: as they are, or made when the page's log positions are
+    /// known (those that carry a position: log entries, stamps, outcomes).
+    enum Arguments {
+        case fixed([SQLValue])
+        case positioned((LogPositions) throws -> [SQLValue])
+    }
 
     /// Statements held, in the order their kinds first came; each with its argument lists.
     private var order: [String] = []
-    private var held: [String: [[SQLValue]]] = [:]
+    private var held: [String: [Arguments]] = [:]
+    /// Kinds with positioned arguments: sent once the positions are taken.
+    private var positioned: Set<String> = []
     /// Rows written since the last send.
     private var touched: Set<Key> = []
 
@@ -31,7 +41,8 @@ final class PageWrites {
     func touch(_ key: Key) { touched.insert(key) }
 
     /// Holds one statement's arguments.
-    func add(_ sql: String, _ arguments: [SQLValue]) {
+    func add(_ sql: String, _ arguments: Arguments) {
+        if case .positioned = arguments { positioned.insert(sql) }
         if held[sql] == nil {
             order.append(sql)
             held[sql] = [arguments]
@@ -40,16 +51,90 @@ final class PageWrites {
         }
     }
 
-    /// Sends what is held, a statement per kind, in the order the kinds came.
-    func send(_ sql: any HubSQL) throws {
+    /// Sends what is held, a statement per kind, in the order the kinds came; positioned
+    /// arguments made with `positions`.
+    func send(_ sql: any HubSQL, positions: LogPositions) throws {
         let (order, held) = (self.order, self.held)
         self.order = []
         self.held = [:]
+        positioned = []
         touched = []
-        logged = [:]
         for text in order {
             guard let rows = held[text], !rows.isEmpty else { continue }
-            try sql.executeMany(text, rows)
+            try sql.executeMany(
+                text,
+                rows.map { arguments in
+                    switch arguments {
+                    case .fixed(let values): values
+                    case .positioned(let make): try make(positions)
+                    }
+                })
         }
+    }
+
+    /// Sends the kinds that carry no log position (rows, audit), and keeps the others for
+    /// `send`: what a page merging alongside others can write before it takes positions.
+    func sendUnpositioned(_ sql: any HubSQL) throws {
+        let (order, held) = (self.order, self.held)
+        self.order = order.filter { positioned.contains($0) }
+        self.held = held.filter { positioned.contains($0.key) }
+        for text in order where !positioned.contains(text) {
+            guard let rows = held[text], !rows.isEmpty else { continue }
+            try sql.executeMany(
+                text,
+                rows.map { arguments in
+                    if case .fixed(let values) = arguments { return values }
+                    return []
+                })
+        }
+    }
+}
+
+/// Where a transaction's log positions land. A page merging alongside others numbers its
+/// entries from the head it read at its start (`base`), before the pages that commit ahead
+/// of it are known; when it takes the commune's lock at its end, the head may have moved
+/// by `shift`, and every position it gave (above `base`) moves with it — in the log, the
+/// fields' stamps, the outcomes. Entries of other pages are never above `base` in what it
+/// reads: the rows it merges are locked, so no page that wrote them commits meanwhile.
+struct LogPositions: Sendable {
+    var base: Int64
+    var shift: Int64
+
+    /// Positions as given: nothing moves.
+    static let unmoved = LogPositions(base: .max, shift: 0)
+
+    /// Where position `seq` lands.
+    func callAsFunction(_ seq: Int64) -> Int64 {
+        seq > base ? seq + shift : seq
+    }
+
+    func callAsFunction(_ meta: RowMeta) -> RowMeta {
+        guard shift != 0 else { return meta }
+        var moved = meta
+        for (name, stamp) in meta.fields where stamp.version > base {
+            moved.fields[name]?.version = stamp.version + shift
+        }
+        return moved
+    }
+
+    func callAsFunction(_ outcome: ChangeOutcome) -> ChangeOutcome {
+        var moved = outcome
+        moved.settleSeq = self(outcome.settleSeq)
+        return moved
+    }
+
+    func callAsFunction(_ side: ConflictSide) -> ConflictSide {
+        var moved = side
+        moved.version = self(side.version)
+        return moved
+    }
+
+    func callAsFunction(_ record: ConflictRecord) -> ConflictRecord {
+        guard shift != 0 else { return record }
+        var moved = record
+        moved.base = record.base.map { self($0) }
+        moved.hub = self(record.hub)
+        moved.incoming = self(record.incoming)
+        return moved
     }
 }

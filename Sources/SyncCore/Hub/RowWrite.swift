@@ -66,7 +66,7 @@ extension HubTransaction {
         let key = PageWrites.Key(table: table.name, rowID: change.rowID)
         if let page {
             // No set statement names a row twice: a row written again goes out first.
-            if page.isTouched(key) { try page.send(sql) }
+            if page.isTouched(key) { try send() }
             page.touch(key)
         }
         var seq: Int64?
@@ -103,7 +103,7 @@ extension HubTransaction {
                 // merged, replaces the row held.
                 let merged = current.merging(values) { $1 }
                 let (text, arguments) = table.insertStatement(merged, replacing: true)
-                page.add(text, arguments)
+                page.add(text, .fixed(arguments))
                 page.rows[key] = .some(merged)
             } else if let (text, arguments) = table.updateStatement(id: change.rowID, values) {
                 try write(text, arguments)

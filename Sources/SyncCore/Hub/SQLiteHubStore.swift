@@ -94,6 +94,10 @@ extension SQLHub {
         let outcomes = try await refusingWhenFull {
             try await pushWrite { sql, isolated in
                 var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
+                // The page merges as a set: what it needs read at once, its writes sent at
+                // the end. Run again change by change (`isolated`), each change writes as it
+                // goes, inside its own savepoint.
+                if !isolated { transaction.page = PageWrites() }
                 var replica = try transaction.register(
                     replicaID: request.replicaID, principal: principal, clientTime: request.clientTime)
                 if let first = request.changes.first, first.seq - 1 > replica.lastSeq {
@@ -108,18 +112,22 @@ extension SQLHub {
                     throw SyncError.acknowledgedLost(seq: mark.seq)
                 }
                 let author = ChangeAuthor(replicaID: request.replicaID, name: principal.name)
-                // The page merges as a set: what it needs read at once, its writes sent at
-                // the end. Run again change by change (`isolated`), each change writes as it
-                // goes, inside its own savepoint.
                 if !isolated {
-                    transaction.page = PageWrites()
-                    try transaction.prefetch(request.changes.filter { $0.seq > replica.lastSeq })
+                    let fresh = request.changes.filter { $0.seq > replica.lastSeq }
+                    // Whether a hamlet exists is read by other pages as they merge: a page
+                    // that writes one has the commune to itself.
+                    if fresh.contains(where: { $0.table == "hamlets" }) {
+                        try transaction.needsTheCommune("the page writes a hamlet")
+                    }
+                    try transaction.prefetch(fresh)
                 }
                 var outcomes: [ChangeOutcome] = []
                 // A change id received before with other content (a copied replica file):
                 // that change and every later one of the page are left to the replica, which
                 // takes a new identity and sends them again under it.
                 var reused: Int64?
+                // Which outcomes this page made (their positions land at its end).
+                var made = IndexSet()
                 for (change, text) in zip(request.changes, texts) {
                     if let reused {
                         outcomes.append(try transaction.reusedID(change, first: reused))
@@ -147,11 +155,14 @@ extension SQLHub {
                             change, from: author, principal: principal, maxFutureSkew: skew, senderSchema: senderSchema)
                     }
                     try transaction.write(
-                        "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)",
+                        "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)"
+                    ) { positions in
                         [
                             .text(request.replicaID), .integer(change.seq), .text(digest),
-                            .text(try JSONText.encode(outcome)),
-                        ])
+                            .text(try JSONText.encode(positions(outcome))),
+                        ]
+                    }
+                    made.insert(outcomes.count)
                     replica.lastSeq = change.seq
                     if outcome.clamped {
                         // Saturating: the count as stored may be anything.
@@ -162,6 +173,8 @@ extension SQLHub {
                 }
                 try transaction.save(replica)
                 try transaction.finish()
+                let positions = transaction.positions
+                for index in made { outcomes[index] = positions(outcomes[index]) }
                 return outcomes
             }
         }
@@ -488,7 +501,9 @@ extension HubTransaction {
     func register(replicaID: String, principal: Principal, clientTime: Int64) throws -> ReplicaInfo {
         // The device's clock may be anything: the drift saturates rather than overflows.
         let drift = Milliseconds.difference(clientTime, now)
-        if let row = try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = ?", [.text(replicaID)]) {
+        // Merging alongside others, the replica's row is locked: its pages take turns.
+        let lock = alongsideOthers ? " FOR UPDATE" : ""
+        if let row = try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = ?\(lock)", [.text(replicaID)]) {
             let role = try row.text("role")
             let hamletID = try row.optionalText("hamlet_id")
             guard role == (principal.roleName), hamletID == principal.hamletID else {
@@ -514,6 +529,8 @@ extension HubTransaction {
         }
         // A new device id: a token makes at most so many a day (a head sets up a phone or a
         // laptop now and then), so that no token can fill the hub with made-up devices.
+        // Counted with the commune to itself, so that no two pages both take the last one.
+        try needsTheCommune("replica \(replicaID) is new")
         if let tokenID = principal.tokenID {
             let made =
                 try sql.fetchInt64(
