@@ -33,6 +33,9 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     package let code: String
     let schemaName: String
     let connections: PostgresConnections
+    /// The most of `connections` this commune holds at once: in a process serving many
+    /// communes, a busy one leaves the others their share.
+    let share: RequestGate
     private let tally = Mutex(PageTally())
 
     /// How this process's push pages were merged.
@@ -73,7 +76,7 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     /// behind, and creating it when missing if `create` (else: not found).
     package init(
         connections: PostgresConnections, code: String, create: Bool = true, register: Bool = true,
-        configuration: HubConfiguration = HubConfiguration(),
+        maxConnections: Int? = nil, configuration: HubConfiguration = HubConfiguration(),
         clock: any WallClock = SystemWallClock(), ids: (any IDGenerator)? = nil, logger: Logger
     ) async throws {
         try Self.check(code: code)
@@ -86,6 +89,7 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         let schemaName = "commune_\(code)"
         self.schemaName = schemaName
         self.connections = connections
+        share = RequestGate(permits: min(connections.limit, maxConnections ?? connections.limit))
         self.clock = clock
         self.ids = ids ?? UUIDv7Generator(clock: clock)
         self.configuration = configuration
@@ -174,7 +178,7 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     }
 
     package func read<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
-        try await connections.transaction(schema: schemaName, readOnly: true, body)
+        try await share.withPermit { try await connections.transaction(schema: schemaName, readOnly: true, body) }
     }
 
     /// The public half of the commune's signing key, as replicas are given it.
@@ -183,7 +187,7 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     }
 
     package func write<T: Sendable>(_ body: @Sendable (any HubSQL) throws -> T) async throws -> T {
-        try await Self.write(connections, schemaName: schemaName, code: code, body)
+        try await share.withPermit { try await Self.write(connections, schemaName: schemaName, code: code, body) }
     }
 
     /// A write transaction of commune `code` with the commune to itself: it takes the
@@ -210,28 +214,37 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     package func pushWrite(
         _ body: @escaping @Sendable (any HubSQL, _ isolated: Bool) throws -> [ChangeOutcome]
     ) async throws -> [ChangeOutcome] {
-        let (connections, schemaName, code) = (self.connections, self.schemaName, self.code)
+        let (connections, schemaName) = (self.connections, self.schemaName)
+        let alongside: Result<([ChangeOutcome], moved: Bool), any Error>
         do {
-            let outcomes = try await connections.transaction(schema: schemaName) { sql in
-                try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(Self.lockKey(schemaName))])
-                guard let postgres = sql as? PostgresHubSQL else { return (try body(sql, false), false) }
-                postgres.writesAlongsideOthers = true
-                defer { postgres.writesAlongsideOthers = false }
-                return (try body(sql, false), postgres.shift != 0)
-            }
+            alongside = .success(
+                try await share.withPermit {
+                    try await connections.transaction(schema: schemaName) { sql in
+                        try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(Self.lockKey(schemaName))])
+                        guard let postgres = sql as? PostgresHubSQL else { return (try body(sql, false), false) }
+                        postgres.writesAlongsideOthers = true
+                        defer { postgres.writesAlongsideOthers = false }
+                        return (try body(sql, false), postgres.shift != 0)
+                    }
+                })
+        } catch {
+            alongside = .failure(error)
+        }
+        switch alongside {
+        case .success(let (outcomes, moved)):
             tally.withLock {
                 $0.alongside += 1
-                if outcomes.1 { $0.moved += 1 }
+                if moved { $0.moved += 1 }
             }
-            return outcomes.0
-        } catch is NeedsTheCommune {
-        } catch  where Self.isConstraint(error) {
+            return outcomes
+        case .failure(let error):
+            guard error is NeedsTheCommune || Self.isConstraint(error) else { throw error }
         }
         tally.withLock { $0.withTheCommune += 1 }
         do {
-            return try await Self.write(connections, schemaName: schemaName, code: code) { sql in try body(sql, false) }
+            return try await write { sql in try body(sql, false) }
         } catch  where Self.isConstraint(error) {
-            return try await Self.write(connections, schemaName: schemaName, code: code) { sql in try body(sql, true) }
+            return try await write { sql in try body(sql, true) }
         }
     }
 
@@ -267,6 +280,12 @@ package actor PostgresCommunes: CommuneDirectory {
     /// each per `missingFor`, never an opening (a lock and the schema's checks).
     private var missing: [String: ContinuousClock.Instant] = [:]
     static let missingFor: Duration = .seconds(10)
+
+    /// The most connections of a process's pool one commune holds at once: half, rounded
+    /// up (4 of the default 8), so that one commune's crowd leaves the others room.
+    package static func connectionsPerCommune(_ limit: Int) -> Int {
+        max(1, (limit + 1) / 2)
+    }
     static let maxMissing = 10_000
 
     /// The communes reached through `connections`.
@@ -289,7 +308,9 @@ package actor PostgresCommunes: CommuneDirectory {
                     && (try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)]))
             }
             guard listed else { return nil }
-            return try await PostgresHubStore(connections: connections, code: code, create: false, logger: logger)
+            return try await PostgresHubStore(
+                connections: connections, code: code, create: false,
+                maxConnections: PostgresCommunes.connectionsPerCommune(connections.limit), logger: logger)
         }
         opening[code] = task
         defer { opening[code] = nil }

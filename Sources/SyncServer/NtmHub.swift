@@ -163,8 +163,9 @@ struct Serve: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             tr(
-                "With --postgres: the most database connections this process holds (default 8).",
-                "Đi cùng --postgres: số kết nối cơ sở dữ liệu tối đa của tiến trình này (mặc định 8).")))
+                "With --postgres: the most database connections this process holds (default 8); one commune holds at most half of them.",
+                "Đi cùng --postgres: số kết nối cơ sở dữ liệu tối đa của tiến trình này (mặc định 8); một xã dùng tối đa một nửa số đó."
+            )))
     var postgresConnections = 8
 
     func validate() throws {

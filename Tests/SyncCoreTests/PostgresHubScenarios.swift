@@ -448,6 +448,76 @@ struct PostgresHubScenarios {
         try await province.close()
     }
 
+    /// A process serving many communes lends one commune at most half its connections: with
+    /// a pool of 2 and one commune's requests stuck (waiting on a lock held elsewhere),
+    /// another commune is still answered. Without the cap the stuck commune takes both.
+    @Test func oneCommuneStuckLeavesTheOthersConnections() async throws {
+        let url = try #require(TestPostgres.url)
+        let stuck = try await ScratchCommune(
+            url: url, processes: 1, poolLimit: 1, prefix: "t", logger: TestPostgres.logger)
+        let other = try await ScratchCommune(
+            url: url, processes: 1, poolLimit: 1, prefix: "t", logger: TestPostgres.logger)
+        let pool = PostgresConnections(location: try PostgresLocation(url: url), limit: 2, logger: TestPostgres.logger)
+        let holder = PostgresConnections(
+            location: try PostgresLocation(url: url), limit: 1, logger: TestPostgres.logger)
+        #expect(PostgresCommunes.connectionsPerCommune(2) == 1)
+        #expect(PostgresCommunes.connectionsPerCommune(8) == 4)
+        let release = Mutex(false)
+        do {
+            let communes = PostgresCommunes(connections: pool, logger: TestPostgres.logger)
+            let stuckHub = try #require(try await communes.store(code: stuck.code) as? PostgresHubStore)
+            let otherHub = try #require(try await communes.store(code: other.code) as? PostgresHubStore)
+            let key = Int64.random(in: 1...Int64.max)
+            let held = Mutex(false)
+            let holding = Task {
+                try await holder.transaction(schema: nil) { sql in
+                    try sql.execute("SELECT pg_advisory_xact_lock(?)", [.integer(key)])
+                    _ = try sql.fetchAll("SELECT 1", [])
+                    held.withLock { $0 = true }
+                    while !release.withLock({ $0 }) { usleep(20_000) }
+                }
+            }
+            while !held.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+            let waiting = (0..<2).map { _ in
+                Task {
+                    try await stuckHub.read { sql in
+                        try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(key)])
+                        return try sql.fetchInt64("SELECT 1")
+                    }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let seen = Mutex<Int64?>(nil)
+            let answered = Task {
+                let value = try await otherHub.read { sql in try sql.fetchInt64("SELECT 7") }
+                seen.withLock { $0 = value }
+            }
+            // Up to 5 s; without the cap it would be answered only once the lock is let go.
+            for _ in 0..<250 where seen.withLock({ $0 }) == nil {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let whileStuck = seen.withLock { $0 }
+            release.withLock { $0 = true }
+            try await holding.value
+            for task in waiting { _ = try await task.value }
+            try await answered.value
+            #expect(whileStuck == 7, "the other commune was answered while the first was stuck")
+        } catch {
+            // (A task still holding a connection would give it back after the close.)
+            release.withLock { $0 = true }
+            try? await Task.sleep(for: .seconds(1))
+            try? await pool.close()
+            try? await holder.close()
+            await stuck.remove()
+            await other.remove()
+            throw error
+        }
+        try await pool.close()
+        try await holder.close()
+        await stuck.remove()
+        await other.remove()
+    }
+
     @Test func threeHubProcessesOnOneCommuneKeepOneLogOrderAndTakeEachChangeOnce() async throws {
         let province = try await Province(processes: 3)
         let hub = province.hubs[0]

@@ -1,16 +1,17 @@
 /// Lets at most a fixed number of callers through at once; the others wait in order.
-/// Bounds the memory of pushes and pulls in flight whatever the number of connections.
-actor RequestGate {
+/// Bounds the memory of pushes and pulls in flight whatever the number of connections (the
+/// HTTP server), and the database connections one commune holds (`PostgresHubStore`).
+package actor RequestGate {
     private var available: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// A gate letting `permits` callers through at once.
-    init(permits: Int) {
+    package init(permits: Int) {
         available = max(1, permits)
     }
 
     /// Runs `body` once a permit is free.
-    nonisolated func withPermit<T>(_ body: () async throws -> T) async throws -> T {
+    package nonisolated func withPermit<T>(_ body: () async throws -> T) async throws -> T {
         await acquire()
         do {
             let result = try await body()
