@@ -140,6 +140,7 @@ let package = Package(
                 "SyncCore", "SyncWire", "HubHTTP", "SyncClient", "HubPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
         ),

@@ -44,8 +44,8 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
         package var alongside = 0
         /// Of those, pages whose log positions moved because others committed first.
         package var moved = 0
-        /// Again with the commune to itself (a new replica, a hamlet written, a clamped
-        /// stamp, a constraint).
+        /// Again with the commune to itself (a hamlet written, a clamped stamp, a
+        /// constraint).
         package var withTheCommune = 0
     }
 
@@ -214,19 +214,9 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
     package func pushWrite(
         _ body: @escaping @Sendable (any HubSQL, _ isolated: Bool) throws -> [ChangeOutcome]
     ) async throws -> [ChangeOutcome] {
-        let (connections, schemaName) = (self.connections, self.schemaName)
         let alongside: Result<([ChangeOutcome], moved: Bool), any Error>
         do {
-            alongside = .success(
-                try await share.withPermit {
-                    try await connections.transaction(schema: schemaName) { sql in
-                        try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(Self.lockKey(schemaName))])
-                        guard let postgres = sql as? PostgresHubSQL else { return (try body(sql, false), false) }
-                        postgres.writesAlongsideOthers = true
-                        defer { postgres.writesAlongsideOthers = false }
-                        return (try body(sql, false), postgres.shift != 0)
-                    }
-                })
+            alongside = .success(try await writeAlongsideOthers { sql in try body(sql, false) })
         } catch {
             alongside = .failure(error)
         }
@@ -245,6 +235,34 @@ package final class PostgresHubStore: SQLHub, @unchecked Sendable {
             return try await write { sql in try body(sql, false) }
         } catch  where Self.isConstraint(error) {
             return try await write { sql in try body(sql, true) }
+        }
+    }
+
+    /// A device's registration by a pull: alongside the commune's pages, as a push's page
+    /// registers its device; should another transaction have made the same device meanwhile
+    /// (a constraint), again with the commune to itself.
+    package func deviceWrite<T: Sendable>(_ body: @escaping @Sendable (any HubSQL) throws -> T) async throws -> T {
+        do {
+            return try await writeAlongsideOthers(body).0
+        } catch  where Self.isConstraint(error) {
+            return try await write(body)
+        }
+    }
+
+    /// A transaction under the commune's lock taken shared (`HubSQL.writesAlongsideOthers`):
+    /// its result, and whether its log positions moved.
+    private func writeAlongsideOthers<T: Sendable>(
+        _ body: @escaping @Sendable (any HubSQL) throws -> T
+    ) async throws -> (T, moved: Bool) {
+        let (connections, schemaName) = (self.connections, self.schemaName)
+        return try await share.withPermit {
+            try await connections.transaction(schema: schemaName) { sql in
+                try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(Self.lockKey(schemaName))])
+                guard let postgres = sql as? PostgresHubSQL else { return (try body(sql), false) }
+                postgres.writesAlongsideOthers = true
+                defer { postgres.writesAlongsideOthers = false }
+                return (try body(sql), postgres.shift != 0)
+            }
         }
     }
 

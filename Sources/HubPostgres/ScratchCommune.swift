@@ -9,6 +9,8 @@ package struct ScratchCommune: Sendable {
     package let code: String
     package let stores: [PostgresHubStore]
     private let pools: [PostgresConnections]
+    /// The first store's connections (for work beside the hub's own, as a bench's baseline).
+    package var connections: PostgresConnections { pools[0] }
 
     /// Opens (creating it when missing) commune `code`, or a new one named from `prefix`.
     /// `ids` gives each store its id generator (nil: the store's own).

@@ -18,6 +18,7 @@ let usage = """
            ntm-bench json [--entries N] [--repeats N]
            ntm-bench attachment-transfer --fixture FILE [--megabytes 10] [--repeats 5]
            ntm-bench province-merge --rows N --postgres URL [--processes 3]
+           ntm-bench province-replay --fixture F --replicas N --changes N [--postgres URL]
            ntm-bench province-crowd --fixture FILE --replicas N --changes N --postgres URL [--processes 3]
                      [--outage-command "scripts/postgres outage 3" [--outage-after 1500]]
     The HTTP figures start `ntm-hub serve` from beside this executable; --tls yes serves
@@ -104,11 +105,18 @@ do {
             JSONWorkload.compare(entries: number("entries", default: 1_000), repeats: number("repeats", default: 9)))
     case "province-merge":
         guard let url = options["postgres"] else { fail("--postgres is required") }
+        struct MergeReport: Encodable {
+            var figures: [ProvinceWorkloads.MergeFigure]
+            /// PostgreSQL's own set-based LWW upsert of the same rows, in the same run.
+            var postgresUpsert: Double
+        }
+        let figures = try await ProvinceWorkloads.merge(
+            rows: number("rows"), postgres: url, processes: number("processes", default: 3))
         try emit(
-            [
-                "figures": await ProvinceWorkloads.merge(
-                    rows: number("rows"), postgres: url, processes: number("processes", default: 3))
-            ])
+            MergeReport(
+                figures: figures,
+                postgresUpsert: try await ProvinceWorkloads.postgresUpsertBaseline(rows: number("rows"), postgres: url))
+        )
     case "province-crowd":
         guard let url = options["postgres"] else { fail("--postgres is required") }
         guard case .process(let binary, _) = host else { fail("province-crowd serves with ntm-hub processes") }
@@ -123,6 +131,24 @@ do {
                             afterMilliseconds: number("outage-after", default: 1_500, minimum: 0))
                     })
             ])
+    case "province-replay":
+        guard case .process(let binary, _) = host else { fail("province-replay serves with an ntm-hub process") }
+        try emit(
+            [
+                "figures": await ReplayWorkload.figures(
+                    fixture(), replicas: number("replicas"), changesEach: number("changes"), binary: binary,
+                    generator: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path,
+                    postgres: options["postgres"])
+            ])
+    case "replay":
+        // The load generator of province-replay, in a process of its own.
+        guard let requests = options["requests"], let url = options["url"], let out = options["out"] else {
+            fail("replay needs --requests FILE --url URL --out FILE")
+        }
+        let recorded = try JSONDecoder().decode(
+            [ReplayWorkload.Recorded].self, from: Data(contentsOf: URL(fileURLWithPath: requests)))
+        try JSONEncoder().encode(try await ReplayWorkload.replay(recorded, url: url)).write(
+            to: URL(fileURLWithPath: out))
     case "bundle-size":
         try emit(await BundleWorkload.bytesPerChange(changes: number("changes", default: 1_000)))
     default:

@@ -53,6 +53,67 @@ public enum ProvinceWorkloads {
         return figures
     }
 
+    /// PostgreSQL's own best with the same rows, on the same cluster, through the same
+    /// driver: the commune's `land_donations` copied (`LIKE … INCLUDING ALL`: its CHECKs,
+    /// defaults and indexes) with an `hlc` column, and `rows` changes (half inserts, then
+    /// half updates of those rows, as the merge figure's) upserted in pages of 1,000, one
+    /// transaction per page, each page one `INSERT … SELECT FROM unnest(…) ON CONFLICT (id)
+    /// DO UPDATE … WHERE excluded.hlc > hlc` with its columns bound as arrays. Rows per second.
+    public static func postgresUpsertBaseline(rows: Int, postgres: String) async throws -> Double {
+        let commune = try await ScratchCommune(
+            url: postgres, processes: 1, poolLimit: 1, prefix: "bench_", logger: logger)
+        let outcome: Result<Double, any Error>
+        do {
+            let store = commune.stores[0]
+            let table = try store.schema.table(DonationRows.table)
+            let columns = table.columns.map(\.name)
+            try await store.write { sql in
+                try sql.execute("CREATE TABLE bench_lww (LIKE land_donations INCLUDING ALL)", [])
+                try sql.execute("ALTER TABLE bench_lww ADD COLUMN hlc BIGINT NOT NULL DEFAULT 0", [])
+            }
+            let names = (columns + ["hlc"]).map { "\"\($0)\"" }.joined(separator: ", ")
+            let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+            let set = (columns.dropFirst() + ["hlc"]).map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+            let upsert = """
+                INSERT INTO bench_lww (\(names)) VALUES (\(marks))
+                ON CONFLICT (id) DO UPDATE SET \(set) WHERE excluded.hlc > bench_lww.hlc
+                """
+            let hamletID = DonationRows.id(1, namespace: 0x4A4A)
+            let half = rows / 2
+            var stream: [[SQLValue]] = []
+            for (stamp, update) in [(Int64(1), false), (2, true)] {
+                for index in 0..<half {
+                    var row = DonationRows.row(index, hamletID: hamletID)
+                    if update {
+                        row["status"] = .text("signed")
+                        row["note"] = .text("đã ký biên bản hiến đất")
+                    }
+                    stream.append(columns.map { SQLValue(row[$0] ?? .null) } + [.integer(stamp)])
+                }
+            }
+            let pages = stride(from: 0, to: stream.count, by: 1_000).map {
+                Array(stream[$0..<min($0 + 1_000, stream.count)])
+            }
+            let seconds = try await Measure.seconds {
+                for page in pages {
+                    // No commune lock: the database's own upsert, one transaction per page.
+                    try await commune.connections.transaction(schema: "commune_\(commune.code)") { sql in
+                        try sql.executeMany(upsert, page)
+                    }
+                }
+            }
+            let count = try await store.read { sql in try sql.fetchInt64("SELECT COUNT(*) FROM bench_lww") } ?? 0
+            guard count == Int64(half) else {
+                throw SyncError.storage("the baseline holds \(count) rows, not \(half)")
+            }
+            outcome = .success(Double(stream.count) / seconds)
+        } catch {
+            outcome = .failure(error)
+        }
+        await commune.remove()
+        return try outcome.get()
+    }
+
     /// `count` communes, each served by its own store (a process, with connections of its
     /// own) and pushed to by its own replica, all at once: `rows` changes in all, timed
     /// from the first page to the last. Communes take no lock of one another's, so this is

@@ -237,8 +237,7 @@ struct PostgresHubScenarios {
             }
             let a = page(1, ["area_m2": .real(100), "note": .text("bên A")])
             let b = page(2, ["area_m2": .real(200), "status": .text("signed")])
-            // Both devices known to the hub, so that their pages merge alongside each other
-            // (a device's first page has the commune to itself).
+            // Both devices known to the hub before the race.
             for (index, replica) in [a.replicaID, b.replicaID].enumerated() {
                 _ = try await province.hubs[index].push(
                     PushRequest(replicaID: replica, clientTime: now, changes: []), from: head)
@@ -339,8 +338,8 @@ struct PostgresHubScenarios {
         }
         let tallies = province.hubs.map(\.pages)
         #expect(tallies.reduce(0) { $0 + $1.moved } > 0, "some page's positions moved: \(tallies)")
-        #expect(tallies.reduce(0) { $0 + $1.alongside } == 3 * 4 * round, "\(tallies)")
-        #expect(tallies.allSatisfy { $0.withTheCommune == 1 }, "only each device's first page: \(tallies)")
+        #expect(tallies.reduce(0) { $0 + $1.alongside } == 3 * 4 * round + 3, "\(tallies)")
+        #expect(tallies.allSatisfy { $0.withTheCommune == 0 }, "\(tallies)")
 
         let log = try await hub.log()
         #expect(log.map(\.seq) == Array(1...Int64(log.count)), "one order, no gap, no position twice")
@@ -444,7 +443,7 @@ struct PostgresHubScenarios {
         #expect(areas == [.real(60), .real(61)])
         let log = try await hub.log()
         #expect(log.map(\.seq) == Array(1...Int64(log.count)))
-        #expect(hub.pages.alongside == 1, "the page merged alongside others: \(hub.pages)")
+        #expect(hub.pages.alongside == 2 && hub.pages.withTheCommune == 0, "merged alongside others: \(hub.pages)")
         try await province.close()
     }
 
@@ -516,6 +515,42 @@ struct PostgresHubScenarios {
         try await holder.close()
         await stuck.remove()
         await other.remove()
+    }
+
+    /// New devices register alongside the commune's pages, through any process, yet a
+    /// token's new devices are counted one at a time: of 30 first pushes at once with one
+    /// token, through two processes, exactly the token's allowance is taken and the rest
+    /// told to wait, none of them run with the commune to itself.
+    @Test func aTokensNewDevicesAreCountedOneAtATimeThoughTheyRegisterInParallel() async throws {
+        let province = try await Province(processes: 2)
+        let hub = province.hubs[0]
+        _ = try await hub.initialize(communeName: "Xã Tân Lập")
+        let hamlet = try await hub.addHamlet(["name": .text("Xóm Bến")]).id
+        let head = Principal(role: .head(hamletID: hamlet), name: "Trưởng xóm", tokenID: "token-ben")
+        let now = Int64(Date().timeIntervalSince1970 * 1_000)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<30 {
+                group.addTask {
+                    let replica = String(format: "0190a1b2-c3d4-7e5f-8a9b-%012x", 0xd000 + index)
+                    do {
+                        _ = try await province.hubs[index % 2].push(
+                            PushRequest(replicaID: replica, clientTime: now, changes: []), from: head)
+                        return true
+                    } catch let error as SyncError where error.kind == .tooManyRequests {
+                        return false
+                    } catch {
+                        Issue.record("\(error)")
+                        return false
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.filter { $0 }.count == 24, "the token's allowance, not one more")
+        let tallies = province.hubs.map(\.pages)
+        #expect(tallies.allSatisfy { $0.withTheCommune == 0 }, "\(tallies)")
+        #expect(tallies.reduce(0) { $0 + $1.alongside } == 24)
+        try await province.close()
     }
 
     @Test func threeHubProcessesOnOneCommuneKeepOneLogOrderAndTakeEachChangeOnce() async throws {

@@ -42,7 +42,7 @@ struct HubTransaction {
 
     /// Whether this page merges alongside other pages of the commune (PostgreSQL's pushes):
     /// it locks the rows it reads, and numbers its log entries only at its end.
-    var alongsideOthers: Bool { page != nil && sql.writesAlongsideOthers }
+    var alongsideOthers: Bool { sql.writesAlongsideOthers }
 
     /// Where this transaction's log positions land (`LogPositions`): unmoved for a writer
     /// that has the commune to itself.

@@ -28,6 +28,15 @@ package protocol SQLHub: HubStore {
         async throws -> [ChangeOutcome]
     /// What a failure of the store means to the hub (`HubSQL.refusal`).
     func refusal(_ error: any Error) -> SQLRefusal?
+    /// A write of one device's own bookkeeping (its row of `sync_replicas`) and nothing
+    /// else: it may run alongside the commune's pages (`HubSQL.writesAlongsideOthers`).
+    func deviceWrite<T: Sendable>(_ body: @escaping @Sendable (any HubSQL) throws -> T) async throws -> T
+}
+
+extension SQLHub {
+    package func deviceWrite<T: Sendable>(_ body: @escaping @Sendable (any HubSQL) throws -> T) async throws -> T {
+        try await write(body)
+    }
 }
 
 extension SQLHub {

@@ -214,7 +214,7 @@ extension SQLHub {
             } ?? false
         }
         if !current {
-            try await write { sql in
+            try await deviceWrite { sql in
                 let transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
                 try transaction.save(
                     try transaction.register(
@@ -529,8 +529,13 @@ extension HubTransaction {
         }
         // A new device id: a token makes at most so many a day (a head sets up a phone or a
         // laptop now and then), so that no token can fill the hub with made-up devices.
-        // Counted with the commune to itself, so that no two pages both take the last one.
-        try needsTheCommune("replica \(replicaID) is new")
+        // Merging alongside others, a token's new devices are counted one at a time (a lock
+        // of the token's own), so that no two pages both take the last one.
+        if alongsideOthers, let tokenID = principal.tokenID {
+            try sql.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ' token ' || ?, 0))",
+                [.text(tokenID)])
+        }
         if let tokenID = principal.tokenID {
             let made =
                 try sql.fetchInt64(
