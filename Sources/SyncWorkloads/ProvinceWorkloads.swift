@@ -66,7 +66,7 @@ public enum ProvinceWorkloads {
         do {
             let store = commune.stores[0]
             let table = try store.schema.table(DonationRows.table)
-            let columns = table.columns.map(\.name)
+            let columns = [TableSpec.idColumn] + table.columns.map(\.name)
             try await store.write { sql in
                 try sql.execute("CREATE TABLE bench_lww (LIKE land_donations INCLUDING ALL)", [])
                 try sql.execute("ALTER TABLE bench_lww ADD COLUMN hlc BIGINT NOT NULL DEFAULT 0", [])
