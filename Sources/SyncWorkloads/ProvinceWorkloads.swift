@@ -242,14 +242,9 @@ extension ProvinceWorkloads {
                 servers.append(try HubProcess(binary: binary, database: path))
                 urls = [servers[0].baseURL]
             } else {
-                let code = ScratchCommune.newCode(prefix: "bench_")
-                let migrate = try ChildProcess(
-                    executable: binary,
-                    arguments: ["migrate", "--from", fixture.path, "--to", postgres, "--code", code])
-                migrate.waitUntilExit()
-                guard migrate.terminationStatus == 0 else { throw SyncError.unavailable("ntm-hub migrate failed") }
-                commune = try await ScratchCommune(
-                    url: postgres, processes: 1, poolLimit: 2, prefix: "bench_", code: code, logger: logger)
+                let moved = try await communeMoved(from: fixture.path, binary: binary, postgres: postgres)
+                commune = moved
+                let code = moved.code
                 for _ in 0..<hubs {
                     let server = try HubProcess(binary: binary, serving: ["--postgres", postgres])
                     servers.append(server)
@@ -275,6 +270,18 @@ extension ProvinceWorkloads {
             figures.append(result)
         }
         return figures
+    }
+
+    /// A new commune holding the fixture's hub, moved there by `ntm-hub migrate` as an
+    /// operator would move it.
+    static func communeMoved(from path: String, binary: String, postgres: String) async throws -> ScratchCommune {
+        let code = ScratchCommune.newCode(prefix: "bench_")
+        let migrate = try ChildProcess(
+            executable: binary, arguments: ["migrate", "--from", path, "--to", postgres, "--code", code])
+        migrate.waitUntilExit()
+        guard migrate.terminationStatus == 0 else { throw SyncError.unavailable("ntm-hub migrate failed") }
+        return try await ScratchCommune(
+            url: postgres, processes: 1, poolLimit: 2, prefix: "bench_", code: code, logger: logger)
     }
 
     /// The database stopped as a crash would stop it, in the middle of the crowd's syncs, and

@@ -187,17 +187,11 @@ public enum ReplayWorkload {
                 url = server.baseURL
             } else {
                 guard let postgres else { continue }
-                let code = ScratchCommune.newCode(prefix: "bench_")
-                let migrate = try ChildProcess(
-                    executable: binary,
-                    arguments: ["migrate", "--from", fixture.path, "--to", postgres, "--code", code])
-                migrate.waitUntilExit()
-                guard migrate.terminationStatus == 0 else { throw SyncError.unavailable("ntm-hub migrate failed") }
-                commune = try await ScratchCommune(
-                    url: postgres, processes: 1, poolLimit: 1, prefix: "bench_", code: code,
-                    logger: ProvinceWorkloads.logger)
+                let moved = try await ProvinceWorkloads.communeMoved(
+                    from: fixture.path, binary: binary, postgres: postgres)
+                commune = moved
                 server = try HubProcess(binary: binary, serving: ["--postgres", postgres])
-                url = server.baseURL + "/c/\(code)"
+                url = server.baseURL + "/c/\(moved.code)"
             }
             let pid = server.process.processIdentifier
             let pinned = cores >= 2 && run("taskset", ["-a", "-p", "-c", "0", "\(pid)"]) == 0
