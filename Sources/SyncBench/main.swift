@@ -19,6 +19,7 @@ let usage = """
            ntm-bench attachment-transfer --fixture FILE [--megabytes 10] [--repeats 5]
            ntm-bench province-merge --rows N --postgres URL [--processes 3]
            ntm-bench province-replay --fixture F --replicas N --changes N [--postgres URL]
+           ntm-bench pg-pool --postgres URL [--transactions 4000] [--concurrency 8]
            ntm-bench province-crowd --fixture FILE --replicas N --changes N --postgres URL [--processes 3]
                      [--outage-command "scripts/postgres outage 3" [--outage-after 1500]]
     The HTTP figures start `ntm-hub serve` from beside this executable; --tls yes serves
@@ -149,6 +150,14 @@ do {
             [ReplayWorkload.Recorded].self, from: Data(contentsOf: URL(fileURLWithPath: requests)))
         try JSONEncoder().encode(try await ReplayWorkload.replay(recorded, url: url)).write(
             to: URL(fileURLWithPath: out))
+    case "pg-pool":
+        guard let url = options["postgres"] else { fail("--postgres is required") }
+        try emit(
+            [
+                "figures": await PoolWorkload.compare(
+                    postgres: url, transactions: number("transactions", default: 4_000),
+                    concurrency: number("concurrency", default: 8))
+            ])
     case "bundle-size":
         try emit(await BundleWorkload.bytesPerChange(changes: number("changes", default: 1_000)))
     default:
