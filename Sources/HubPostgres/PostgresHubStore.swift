@@ -11,7 +11,7 @@ import Synchronization
 /// Issue 16: one commune's hub in a PostgreSQL database that holds many (DESIGN.md §7).
 /// Each commune has a schema of its own (`commune_CODE`), so no statement of one commune can
 /// read another's rows. Several hub processes may serve the same commune at once, and
-/// their pushes merge in parallel (issue 29):
+/// their pushes merge in parallel:
 ///
 /// - A push's page takes the commune's lock shared, locks its replica's row and the
 ///   bookkeeping rows it merges (in one order every page follows), plans and writes its
@@ -298,13 +298,13 @@ package actor PostgresCommunes: CommuneDirectory {
     /// each per `missingFor`, never an opening (a lock and the schema's checks).
     private var missing: [String: ContinuousClock.Instant] = [:]
     static let missingFor: Duration = .seconds(10)
+    static let maxMissing = 10_000
 
     /// The most connections of a process's pool one commune holds at once: half, rounded
     /// up (4 of the default 8), so that one commune's crowd leaves the others room.
     package static func connectionsPerCommune(_ limit: Int) -> Int {
         max(1, (limit + 1) / 2)
     }
-    static let maxMissing = 10_000
 
     /// The communes reached through `connections`.
     package init(connections: PostgresConnections, logger: Logger) {

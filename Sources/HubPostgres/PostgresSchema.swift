@@ -40,7 +40,7 @@ package enum PostgresSchema {
     /// `dateFunction` without STRICT, so that PostgreSQL inlines it into every CHECK that
     /// calls it (a STRICT function is inlined only when its body is provably strict, and a
     /// CASE is not): a call per date column per row was about 5 µs of a change's 90 µs in
-    /// the database (issue 29). Its answers are the same: NULL gives NULL (every branch
+    /// the database. Its answers are the same: NULL gives NULL (every branch
     /// reads `value`), which a CHECK lets pass as before. Frozen in migration
     /// `pg-v3-date-inline`.
     static let inlinedDateFunction = dateFunction.replacingOccurrences(

@@ -4,7 +4,7 @@ import Logging
 import PostgresNIO
 import SyncCore
 
-/// Issue 29: the hub's own pool of PostgreSQL connections (`PostgresConnections`: a
+/// The hub's own pool of PostgreSQL connections (`PostgresConnections`: a
 /// connection lent per transaction, the transaction's statements run on a thread that
 /// waits for each answer) against PostgresNIO's `PostgresClient` (its pool, statements
 /// awaited on Swift concurrency), with the same small transactions at once: BEGIN, the two

@@ -8,7 +8,7 @@ import SyncCore
 import SyncWire
 import Synchronization
 
-/// Issue 29, figure 6 made fair: the 200 replicas' requests are recorded beforehand from real
+/// Figure 6 made fair: the 200 replicas' requests are recorded beforehand from real
 /// replicas syncing (their push pages and pulls, as the wire carries them), then replayed by
 /// a load generator in a process of its own (`ntm-bench replay`), pinned to another core
 /// than the hub's (`taskset`), so that the figure is the hub's and not the clients'.

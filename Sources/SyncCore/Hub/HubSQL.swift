@@ -35,8 +35,8 @@ package protocol HubSQL {
 }
 
 /// A page merging alongside others met what needs the commune to itself (a hamlet written,
-/// a stamp clamped to the hub's clock): nothing of it
-/// is kept, and the store runs it again with the commune's lock.
+/// a stamp clamped to the hub's clock): nothing of it is kept, and the store runs it again
+/// with the commune's lock.
 package struct NeedsTheCommune: Error {
     package let reason: String
 }

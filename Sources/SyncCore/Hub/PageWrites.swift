@@ -59,6 +59,22 @@ final class PageWrites {
         self.held = [:]
         positioned = []
         touched = []
+        try Self.execute(order, held, on: sql, positions: positions)
+    }
+
+    /// Sends the kinds that carry no log position (rows, audit), and keeps the others for
+    /// `send`: what a page merging alongside others can write before it takes positions.
+    func sendUnpositioned(_ sql: any HubSQL) throws {
+        let (order, held, positioned) = (self.order, self.held, self.positioned)
+        self.order = order.filter { positioned.contains($0) }
+        self.held = held.filter { positioned.contains($0.key) }
+        try Self.execute(order.filter { !positioned.contains($0) }, held, on: sql, positions: .unmoved)
+    }
+
+    /// One statement per kind of `order`, its arguments made with `positions`.
+    private static func execute(
+        _ order: [String], _ held: [String: [Arguments]], on sql: any HubSQL, positions: LogPositions
+    ) throws {
         for text in order {
             guard let rows = held[text], !rows.isEmpty else { continue }
             try sql.executeMany(
@@ -68,23 +84,6 @@ final class PageWrites {
                     case .fixed(let values): values
                     case .positioned(let make): try make(positions)
                     }
-                })
-        }
-    }
-
-    /// Sends the kinds that carry no log position (rows, audit), and keeps the others for
-    /// `send`: what a page merging alongside others can write before it takes positions.
-    func sendUnpositioned(_ sql: any HubSQL) throws {
-        let (order, held) = (self.order, self.held)
-        self.order = order.filter { positioned.contains($0) }
-        self.held = held.filter { positioned.contains($0.key) }
-        for text in order where !positioned.contains(text) {
-            guard let rows = held[text], !rows.isEmpty else { continue }
-            try sql.executeMany(
-                text,
-                rows.map { arguments in
-                    if case .fixed(let values) = arguments { return values }
-                    return []
                 })
         }
     }

@@ -37,9 +37,7 @@ extension SQLHub {
     package func deviceWrite<T: Sendable>(_ body: @escaping @Sendable (any HubSQL) throws -> T) async throws -> T {
         try await write(body)
     }
-}
 
-extension SQLHub {
     /// Runs a write; a full disk becomes a clear, retryable refusal, and a value the store
     /// refuses a clear error (the transaction rolled back: nothing of it was applied).
     func refusingWhenFull<T>(_ body: () async throws -> T) async throws -> T {

@@ -529,14 +529,14 @@ extension HubTransaction {
         }
         // A new device id: a token makes at most so many a day (a head sets up a phone or a
         // laptop now and then), so that no token can fill the hub with made-up devices.
-        // Merging alongside others, a token's new devices are counted one at a time (a lock
-        // of the token's own), so that no two pages both take the last one.
-        if alongsideOthers, let tokenID = principal.tokenID {
-            try sql.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ' token ' || ?, 0))",
-                [.text(tokenID)])
-        }
         if let tokenID = principal.tokenID {
+            // Merging alongside others, a token's new devices are counted one at a time (a
+            // lock of the token's own), so that no two pages both take the last one.
+            if alongsideOthers {
+                try sql.execute(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ' token ' || ?, 0))",
+                    [.text(tokenID)])
+            }
             let made =
                 try sql.fetchInt64(
                     "SELECT COUNT(*) FROM sync_replicas WHERE token_id = ? AND first_seen_at > ?",
