@@ -10,7 +10,7 @@ import SyncWire
 #endif
 
 /// The fuzz target for the hub's request path (issue 9): decoding, validation and merge of
-/// push and pull bodies in a real `SQLiteHubStore`.
+/// push and pull bodies in a real `SQLiteHubDriver`.
 ///
 /// An input is one selector byte and a body:
 /// - bits 0–1 of the selector: 0 push as the head of Xóm Đông, 1 push as a reviewer,
@@ -167,7 +167,7 @@ final class FuzzHub: Sendable {
     private static let fileName = "ntm-hub.sqlite"
 
     let folder: URL
-    let store: SQLiteHubStore
+    let store: Hub
     let dongID: String
     let doaiID: String
     let head: Principal
@@ -180,8 +180,8 @@ final class FuzzHub: Sendable {
     private init(folder: URL) async throws {
         self.folder = folder
         let ids = SequentialIDs(after: 0)
-        store = try SQLiteHubStore(
-            path: folder.appendingPathComponent(Self.fileName).path, ids: ids, logger: Self.logger)
+        store = try Hub(
+            sqliteFile: folder.appendingPathComponent(Self.fileName).path, ids: ids, logger: Self.logger)
         _ = try await store.initialize(communeName: "Xã Tân Lập")
         dongID =
             try await store.addHamlet(["name": .text("Xóm Đông"), "head_name": .text("Nguyễn Văn An")])[
@@ -201,8 +201,8 @@ final class FuzzHub: Sendable {
         for file in files {
             try PlainFile.writeAll(file.bytes, to: folder.appendingPathComponent(file.name).path)
         }
-        store = try SQLiteHubStore(
-            path: folder.appendingPathComponent(Self.fileName).path, ids: SequentialIDs(after: template.idsUsed),
+        store = try Hub(
+            sqliteFile: folder.appendingPathComponent(Self.fileName).path, ids: SequentialIDs(after: template.idsUsed),
             logger: Self.logger)
         (dongID, doaiID, head, reviewer, idsUsed) =
             (template.dongID, template.doaiID, template.head, template.reviewer, template.idsUsed)

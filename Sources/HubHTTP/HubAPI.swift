@@ -23,10 +23,10 @@ package struct HubGuards: Sendable {
     }
 }
 
-/// The hub's HTTP API (docs/api.md): a thin map from routes to `HubStore` calls.
+/// The hub's HTTP API (docs/api.md): a thin map from routes to `Hub` calls.
 package struct HubAPI: Sendable {
     /// The hub's store.
-    package let store: any HubStore
+    package let store: Hub
     /// The server's limits.
     package let limits: HubServerLimits
     /// Whether the hub is reached over TLS (the office page's cookie is then `Secure`).
@@ -41,7 +41,7 @@ package struct HubAPI: Sendable {
     /// The API over `store`, within `limits`. A hub serving many communes gives each its
     /// `commune` code and one `guards` for them all.
     package init(
-        store: any HubStore, limits: HubServerLimits = HubServerLimits(), secure: Bool = false,
+        store: Hub, limits: HubServerLimits = HubServerLimits(), secure: Bool = false,
         commune: String? = nil, guards: HubGuards? = nil
     ) {
         self.store = store

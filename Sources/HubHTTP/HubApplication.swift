@@ -8,7 +8,7 @@ import SyncCore
 /// What a hub process serves: one commune's store at `/`, or every commune of a province's
 /// database, each under `/c/CODE/` (DESIGN.md §7).
 package enum HubTarget: Sendable {
-    case store(any HubStore)
+    case store(Hub)
     case communes(any CommuneDirectory)
 }
 
@@ -48,7 +48,7 @@ package enum HubApplication {
 
     /// An application serving `store` on `host:port`.
     package static func make(
-        store: any HubStore, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
+        store: Hub, host: String, port: Int, limits: HubServerLimits = HubServerLimits(),
         tls: HubTLS? = nil, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         make(.store(store), host: host, port: port, limits: limits, tls: tls, logger: logger, onListening: onListening)
@@ -92,7 +92,7 @@ extension HubApplication {
     /// Serves `store` on 127.0.0.1 on a free port while `body` runs with the hub's base URL,
     /// then stops the server: for the demo and for tests.
     package static func withRunningHub<T: Sendable>(
-        store: any HubStore, limits: HubServerLimits = HubServerLimits(), tls: HubTLS? = nil, logger: Logger,
+        store: Hub, limits: HubServerLimits = HubServerLimits(), tls: HubTLS? = nil, logger: Logger,
         _ body: @Sendable (String) async throws -> T
     ) async throws -> T {
         try await withRunningHub(.store(store), limits: limits, tls: tls, logger: logger, body)

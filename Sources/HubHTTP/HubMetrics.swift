@@ -83,7 +83,7 @@ package final class HubMetrics: Sendable {
     func authenticationFailed() { authenticationFailures.increment() }
 
     /// The Prometheus text of every metric, with the store's figures read now.
-    func exposition(store: any HubStore, now: Int64) async throws -> String {
+    func exposition(store: Hub, now: Int64) async throws -> String {
         let office = Principal(role: .reviewer, name: "metrics")
         let status = try await store.status(for: office)
         openConflicts.record(status.openConflicts)

@@ -69,7 +69,7 @@ struct HubErrorMiddleware: RouterMiddleware {
 /// per client address.
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
-    let store: any HubStore
+    let store: Hub
     let throttle: AuthenticationThrottle
     let metrics: HubMetrics
 

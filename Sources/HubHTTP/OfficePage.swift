@@ -71,7 +71,7 @@ struct OfficePage: Sendable {
     static let fetchSite = HTTPField.Name("Sec-Fetch-Site") ?? .contentType
     static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options") ?? .contentType
     static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .contentType
-    let store: any HubStore
+    let store: Hub
     let sessions: OfficeSessions
     let throttle: AuthenticationThrottle
     let secure: Bool

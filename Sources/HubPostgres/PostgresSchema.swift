@@ -1,7 +1,7 @@
 import Foundation
 import SyncCore
 
-/// Issue 16: the hub's tables in PostgreSQL, one schema per commune. Like the SQLite
+/// The hub's tables in PostgreSQL, one schema per commune. Like the SQLite
 /// migrations, each is frozen once shipped: a change is a new migration, never an edit
 /// (MigrationSnapshotTests pins each by the SHA-256 of its SQL).
 package enum PostgresSchema {
@@ -46,7 +46,7 @@ package enum PostgresSchema {
     static let inlinedDateFunction = dateFunction.replacingOccurrences(
         of: "IMMUTABLE STRICT PARALLEL SAFE", with: "IMMUTABLE PARALLEL SAFE")
 
-    /// The hub's own tables a move from SQLite copies (`PostgresHubStore.migrate`), besides
+    /// The hub's own tables a move from SQLite copies (`PostgresHubDriver.migrate`), besides
     /// the replicated ones.
     static let copiedTables = [
         "sync_hub_state", "sync_hub_key", "sync_log", "sync_row_meta", "sync_replicas", "sync_received",

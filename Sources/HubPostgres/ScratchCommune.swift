@@ -7,7 +7,7 @@ import SyncCore
 /// it; `remove()` drops it and closes the connections.
 package struct ScratchCommune: Sendable {
     package let code: String
-    package let stores: [PostgresHubStore]
+    package let stores: [Hub]
     private let pools: [PostgresConnections]
     /// The first store's connections (for work beside the hub's own, as a bench's baseline).
     package var connections: PostgresConnections { pools[0] }
@@ -21,14 +21,14 @@ package struct ScratchCommune: Sendable {
         let location = try PostgresLocation(url: url)
         let code = code ?? Self.newCode(prefix: prefix)
         var pools: [PostgresConnections] = []
-        var stores: [PostgresHubStore] = []
+        var stores: [Hub] = []
         do {
             for process in 0..<max(1, processes) {
                 let pool = PostgresConnections(location: location, limit: poolLimit, logger: logger)
                 pools.append(pool)
                 stores.append(
-                    try await PostgresHubStore(
-                        connections: pool, code: code, clock: clock, ids: ids?(process), logger: logger))
+                    try await Hub(
+                        postgres: pool, code: code, clock: clock, ids: ids?(process), logger: logger))
             }
         } catch {
             for pool in pools { try? await pool.close() }
@@ -51,7 +51,7 @@ package struct ScratchCommune: Sendable {
 
     /// Drops commune `code`: its schema and its registry row.
     package static func drop(_ code: String, on connections: PostgresConnections) async throws {
-        try PostgresHubStore.check(code: code)
+        try PostgresHubDriver.check(code: code)
         try await connections.transaction(schema: nil) { sql in
             try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
             try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])

@@ -25,7 +25,8 @@ struct Demo: AsyncParsableCommand {
         @Sendable func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
         var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
-        let store = try SQLiteHubStore(path: path("ntm-hub.sqlite"), logger: logger)
+        let file = try SQLiteHubDriver(path: path("ntm-hub.sqlite"))
+        let store = try Hub(driver: file, logger: logger)
 
         step("1. The commune board sets up the hub (\(path("ntm-hub.sqlite")))")
         let criteria = try await store.initialize(communeName: "Xã Tân Lập")
@@ -131,7 +132,7 @@ struct Demo: AsyncParsableCommand {
                         + "\(SyncValue.format(first.land.areaM2)) m² of land donated")
             }
         }
-        guard try store.integrityCheck() == "ok" else {
+        guard try file.integrityCheck() == "ok" else {
             throw CommandFailure.failure("demo: hub integrity check failed")
         }
         step("Done: all replicas converged.\(keep ? " Files kept in \(folder.path)" : "")")

@@ -37,13 +37,13 @@ struct HubDatabaseOption: ParsableArguments {
     @OptionGroup var province: ProvinceOptions
 
     /// Opens the hub store.
-    func open(logLevel: Logger.Level = .warning) throws -> SQLiteHubStore {
+    func open(logLevel: Logger.Level = .warning) throws -> Hub {
         try Self.open(db, logLevel: logLevel)
     }
 
     /// Runs `body` with the hub's store: commune `--code` of `--postgres` (created when
     /// missing), else the SQLite file.
-    func withStore<T>(_ body: (any SQLHub) async throws -> T) async throws -> T {
+    func withStore<T>(_ body: (Hub) async throws -> T) async throws -> T {
         if let result = try await province.withCommune(create: true, body) { return result }
         return try await body(open())
     }
@@ -52,11 +52,16 @@ struct HubDatabaseOption: ParsableArguments {
     var shown: String { province.shown ?? db }
 
     /// Opens the hub store at `path`, creating it when missing.
-    static func open(_ path: String, logLevel: Logger.Level = .warning) throws -> SQLiteHubStore {
+    static func open(_ path: String, logLevel: Logger.Level = .warning) throws -> Hub {
         var logger = Logger(label: "ntm-hub") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = logLevel
+        return try Hub(driver: openFile(path), logger: logger)
+    }
+
+    /// Opens the hub file at `path`, creating it when missing, migrated.
+    static func openFile(_ path: String) throws -> SQLiteHubDriver {
         do {
-            return try SQLiteHubStore(path: path, logger: logger)
+            return try SQLiteHubDriver(path: path)
         } catch let error as SyncError {
             throw error
         } catch {
@@ -74,18 +79,28 @@ struct ExistingHub: ParsableArguments, ReportSource {
     @OptionGroup var province: ProvinceOptions
 
     /// Opens the hub store, or says there is none.
-    func open() throws -> SQLiteHubStore {
+    func open() throws -> Hub {
+        try refuseMissing()
+        return try HubDatabaseOption.open(db)
+    }
+
+    /// Opens the hub file, or says there is none.
+    func openFile() throws -> SQLiteHubDriver {
+        try refuseMissing()
+        return try HubDatabaseOption.openFile(db)
+    }
+
+    private func refuseMissing() throws {
         guard FileManager.default.fileExists(atPath: db) else {
             throw CommandFailure.usage(
                 tr(
                     "no hub file at \(db): give --db PATH, or create one with ntm-hub init",
                     "không có tệp hub tại \(db): hãy chỉ --db ĐƯỜNG_DẪN, hoặc tạo bằng ntm-hub init"))
         }
-        return try HubDatabaseOption.open(db)
     }
 
     /// Runs `body` with the hub's store: commune `--code` of `--postgres`, else the file.
-    func withStore<T>(_ body: (any SQLHub) async throws -> T) async throws -> T {
+    func withStore<T>(_ body: (Hub) async throws -> T) async throws -> T {
         if let result = try await province.withCommune(create: false, body) { return result }
         return try await body(open())
     }
@@ -449,7 +464,7 @@ struct HamletCommand: AsyncParsableCommand {
         func run() async throws {
             let rows = try await database.withStore {
                 NaturalOrder.sorted(
-                    try await $0.rows(table: "hamlets", for: SQLiteHubStore.administrator), by: "name")
+                    try await $0.rows(table: "hamlets", for: Hub.administrator), by: "name")
             }
             if json {
                 try Output.json(rows)
@@ -613,7 +628,7 @@ struct BackupCommand: ParsableCommand {
         try database.province.refuse("backup")
         try BundleFiles.refuseExisting([file], replacing: replace.force)
         do {
-            try database.open().backup(to: file, replacing: replace.force)
+            try database.openFile().backup(to: file, replacing: replace.force)
         } catch PrivateFile.WriteFailure.exists {
             try BundleFiles.refuseExisting([file], replacing: false)
         }
@@ -650,7 +665,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try database.province.refuse("restore")
-        try SQLiteHubStore.restore(backup: file, to: database.db)
+        try SQLiteHubDriver.restore(backup: file, to: database.db)
         if json {
             try Output.json(["restored": database.db, "from": file])
             return
@@ -826,7 +841,7 @@ struct BundleCommand: AsyncParsableCommand {
             let bundles = try input.files.map(BundleFiles.read)
             let (answer, summary, hamlets) = try await hub.withStore { store in
                 let (answer, summary) = try await HubBundles.answer(bundles, store: store, maxReplyBytes: limit)
-                return (answer, summary, try await store.rows(table: "hamlets", for: SQLiteHubStore.administrator))
+                return (answer, summary, try await store.rows(table: "hamlets", for: Hub.administrator))
             }
             let bytes = try answer.fileBytes()
             try BundleFiles.write(bytes, to: reply, replacing: replace.force)
@@ -888,7 +903,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() async throws {
-        try PostgresHubStore.check(code: code)
+        try PostgresHubDriver.check(code: code)
         let location = try ProvinceOptions.location(to)
         guard FileManager.default.fileExists(atPath: from) else {
             throw CommandFailure.usage(tr("no hub file at \(from)", "không có tệp hub tại \(from)"))
@@ -897,7 +912,7 @@ struct MigrateCommand: AsyncParsableCommand {
         let logger = ProvinceOptions.logger()
         defer { try? source.close() }
         let rows = try await PostgresConnections.using(location, limit: 2, logger: logger) { connections in
-            try await PostgresHubStore.migrate(from: source, into: connections, code: code, logger: logger).rows
+            try await PostgresHubDriver.migrate(from: source, into: connections, code: code, logger: logger).rows
         }
         if output.json {
             return try Output.json(MigrateOutput(from: from, code: code, database: location.shown, rows: rows))

@@ -38,7 +38,7 @@ struct ProvinceOptions: ParsableArguments {
 
     /// Runs `body` with commune `--code` of `--postgres` (created when missing if `create`),
     /// then closes its connections; nil when no `--postgres` was given.
-    func withCommune<T>(create: Bool, _ body: (any SQLHub) async throws -> T) async throws -> T? {
+    func withCommune<T>(create: Bool, _ body: (Hub) async throws -> T) async throws -> T? {
         guard let postgres else {
             guard code == nil else {
                 throw CommandFailure.usage(tr("--code goes with --postgres", "--code đi cùng --postgres"))
@@ -49,12 +49,12 @@ struct ProvinceOptions: ParsableArguments {
             throw CommandFailure.usage(
                 tr("--postgres needs --code CODE: which commune", "--postgres cần --code MÃ: xã nào"))
         }
-        try PostgresHubStore.check(code: code)
+        try PostgresHubDriver.check(code: code)
         let logger = Self.logger()
         return try await PostgresConnections.using(try Self.location(postgres), limit: 2, logger: logger) {
             connections in
             try await body(
-                try await PostgresHubStore(connections: connections, code: code, create: create, logger: logger))
+                try await Hub(postgres: connections, code: code, create: create, logger: logger))
         }
     }
 

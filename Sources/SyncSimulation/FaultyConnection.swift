@@ -29,18 +29,18 @@ package final class FaultPlan: Sendable {
     let state: Mutex<State>
     /// The hub's processes (one, or several on one PostgreSQL database), and which of them
     /// answers each request: drawn apart from the faults, so one process draws no number.
-    private let current: Mutex<(stores: [any SQLHub], picker: SplitMix64)>
+    private let current: Mutex<(stores: [Hub], picker: SplitMix64)>
 
-    init(seed: UInt64, stores: [any SQLHub]) {
+    init(seed: UInt64, stores: [Hub]) {
         state = Mutex(State(random: SplitMix64(seed: seed)))
         current = Mutex((stores, SplitMix64(seed: seed &+ 11)))
     }
 
     /// The hub as it is now (a restore replaces it): its first process.
-    var store: any SQLHub { current.withLock { $0.stores[0] } }
+    var store: Hub { current.withLock { $0.stores[0] } }
 
     /// The process that answers the next request, as a load balancer would pick it.
-    func someStore() -> any SQLHub {
+    func someStore() -> Hub {
         current.withLock { current in
             current.stores.count == 1
                 ? current.stores[0] : current.stores[Int(current.picker.next() % UInt64(current.stores.count))]
@@ -51,7 +51,7 @@ package final class FaultPlan: Sendable {
     var storeCount: Int { current.withLock { $0.stores.count } }
 
     /// Puts another hub in place: the file restored from a backup.
-    func replace(_ store: SQLiteHubStore) { current.withLock { $0.stores = [store] } }
+    func replace(_ store: Hub) { current.withLock { $0.stores = [store] } }
 
     static func key(_ replicaID: String, _ seq: Int64, _ digest: String) -> String { "\(replicaID)#\(seq)#\(digest)" }
 
@@ -97,7 +97,7 @@ package final class FaultPlan: Sendable {
 
     /// The whole hub, entry by entry: rows, log, audit trail, conflicts, receipts and
     /// devices, each as its JSON; what a repeated request must leave exactly as it was.
-    static func state(of hub: any SQLHub, as reviewer: Principal) async throws -> [String] {
+    static func state(of hub: Hub, as reviewer: Principal) async throws -> [String] {
         var state: [String] = []
         for table in ReplicatedSchema.tables {
             for row in try await hub.rows(table: table.name, for: reviewer) {

@@ -7,7 +7,7 @@ import SyncCore
 /// stores with connections of their own on one fresh commune of a PostgreSQL database (as
 /// several `ntm-hub serve --postgres` processes would be), removed at the end.
 struct HubProcesses {
-    let stores: [any SQLHub]
+    let stores: [Hub]
     /// The hub's clock, which every process shares.
     let clock = ManualWallClock(fixedMilliseconds: Simulation.epoch)
     private let commune: ScratchCommune?
@@ -19,8 +19,8 @@ struct HubProcesses {
         switch hub {
         case .sqlite:
             stores = [
-                try SQLiteHubStore(
-                    path: folder.appendingPathComponent("hub.sqlite").path, clock: clock,
+                try Hub(
+                    sqliteFile: folder.appendingPathComponent("hub.sqlite").path, clock: clock,
                     ids: SeededIDGenerator(seed: seed &+ 1, clock: clock), logger: Self.logger)
             ]
             commune = nil

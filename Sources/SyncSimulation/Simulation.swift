@@ -128,7 +128,7 @@ struct World {
     var fleet: SplitMix64
     let folder: URL
     let hubClock: ManualWallClock
-    var hub: any SQLHub { plan.store }
+    var hub: Hub { plan.store }
     let plan: FaultPlan
     let hubIDSeed: UInt64
     /// The hub's backup taken mid-run, and whether it was put back.
@@ -159,7 +159,7 @@ struct World {
     var clones = 0
 
     init(
-        seed: UInt64, folder: URL, stores: [any SQLHub], hubClock: ManualWallClock, report: inout SimulationReport
+        seed: UInt64, folder: URL, stores: [Hub], hubClock: ManualWallClock, report: inout SimulationReport
     ) async throws {
         random = SplitMix64(seed: seed)
         fleet = SplitMix64(seed: seed &+ 3)
@@ -233,7 +233,7 @@ struct World {
         // Last night's backup of the hub; later its disk dies and the backup is put back.
         if let plan = restorePlan, stepsTaken == plan.backup {
             let path = folder.appendingPathComponent("hub-backup.sqlite").path
-            try (hub as? SQLiteHubStore)?.backup(to: path)
+            try hub.sqliteFile?.backup(to: path)
             hubBackup = path
             events.append("hub backup at head \(try await hub.status(for: reviewer).logHead)")
         }
@@ -558,13 +558,13 @@ struct World {
     /// The hub file is replaced by the backup taken earlier in the run, and reopened.
     private mutating func restoreHub(from backup: String) throws {
         plan.state.withLock { $0.restores += 1 }
-        try (hub as? SQLiteHubStore)?.close()
+        try hub.close()
         let path = folder.appendingPathComponent("hub.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        try SQLiteHubStore.restore(backup: backup, to: path)
+        try SQLiteHubDriver.restore(backup: backup, to: path)
         plan.replace(
-            try SQLiteHubStore(
-                path: path, clock: hubClock, ids: SeededIDGenerator(seed: hubIDSeed &+ 7, clock: hubClock),
+            try Hub(
+                sqliteFile: path, clock: hubClock, ids: SeededIDGenerator(seed: hubIDSeed &+ 7, clock: hubClock),
                 logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() }))
     }
 
@@ -882,7 +882,7 @@ struct World {
         report.failures += try await reviewFieldsChangedOnlyByReview()
         report.failures += try await lastWriterWins()
         report.failures += try await everyRecordReachedTheHub()
-        if let file = hub as? SQLiteHubStore, try file.integrityCheck() != "ok" {
+        if let file = hub.sqliteFile, try file.integrityCheck() != "ok" {
             report.failures.append("(e) the hub fails integrity_check")
         }
         // Every process gave log positions in one order, without a gap or a position twice.
@@ -892,7 +892,7 @@ struct World {
             report.failures.append("(e) replica \(try device.replica.replicaID) fails integrity_check")
         }
         for device in devices { try device.replica.close() }
-        try (hub as? SQLiteHubStore)?.close()
+        try hub.close()
     }
 
     /// (a) every replica equals the hub within its scope, with nothing pending.

@@ -117,13 +117,13 @@ enum DonationRows {
 
 /// A commune hub file with one hamlet and a head token, ready for pushes.
 struct PreparedHub {
-    let store: SQLiteHubStore
+    let store: Hub
     let hamletID: String
     let head: Principal
     let token: String
 
     static func create(at path: String, hamlets: Int = 1) async throws -> [PreparedHub] {
-        let store = try SQLiteHubStore(path: path, logger: .init(label: "ntm-bench"))
+        let store = try Hub(sqliteFile: path, logger: .init(label: "ntm-bench"))
         _ = try await store.initialize(communeName: "Xã Tân Hòa")
         var prepared: [PreparedHub] = []
         for number in 1...hamlets {

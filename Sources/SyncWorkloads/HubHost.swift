@@ -49,7 +49,7 @@ public enum HubHost: Sendable {
         case .inProcess:
             var logger = Logger(label: "ntm-bench-hub")
             logger.logLevel = .warning
-            let store = try SQLiteHubStore(path: path, logger: logger)
+            let store = try Hub(sqliteFile: path, logger: logger)
             defer { try? store.close() }
             return (try await HubApplication.withRunningHub(store: store, logger: logger, body), nil)
         case .process(let binary, let tls):

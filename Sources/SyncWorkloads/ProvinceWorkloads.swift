@@ -4,7 +4,7 @@ import Logging
 import SyncClient
 import SyncCore
 
-/// Issue 16's figures, side by side in one run: the hub on one SQLite file, on one
+/// The province's figures, side by side in one run: the hub on one SQLite file, on one
 /// PostgreSQL store, on three PostgreSQL stores (processes) of one commune, and on three
 /// communes at once, a store each.
 public enum ProvinceWorkloads {
@@ -30,7 +30,7 @@ public enum ProvinceWorkloads {
         let scratch = try ScratchDirectory()
         var figures: [MergeFigure] = []
         for (run, (name, pushers)) in [("1 SQLite", 1), ("1 SQLite", processes)].enumerated() {
-            let store = try SQLiteHubStore(path: scratch.file("merge-\(run).sqlite"), logger: logger)
+            let store = try Hub(sqliteFile: scratch.file("merge-\(run).sqlite"), logger: logger)
             figures.append(try await merge(name, rows: rows, stores: Array(repeating: store, count: pushers)))
             try store.close()
         }
@@ -154,7 +154,7 @@ public enum ProvinceWorkloads {
         return try outcome.get()
     }
 
-    static func merge(_ name: String, rows: Int, stores: [any SQLHub]) async throws -> MergeFigure {
+    static func merge(_ name: String, rows: Int, stores: [Hub]) async throws -> MergeFigure {
         let first = stores[0]
         _ = try await first.initialize(communeName: "Xã Tân Hòa")
         let hamletID = try await first.addHamlet(["name": .text("Thôn 1")])[TableSpec.idColumn]?.text ?? ""
@@ -236,7 +236,7 @@ extension ProvinceWorkloads {
             if hubs == 0 {
                 let path = scratch.file("hub.sqlite")
                 // A consistent copy, its write-ahead log included.
-                let source = try SQLiteHubStore(path: fixture.path, logger: logger)
+                let source = try SQLiteHubDriver(path: fixture.path)
                 try source.backup(to: path)
                 try source.close()
                 servers.append(try HubProcess(binary: binary, database: path))
@@ -262,7 +262,7 @@ extension ProvinceWorkloads {
                 log = try await commune.stores[0].logOrder()
                 await commune.remove()
             } else {
-                let store = try SQLiteHubStore(path: scratch.file("hub.sqlite"), logger: logger)
+                let store = try Hub(sqliteFile: scratch.file("hub.sqlite"), logger: logger)
                 log = try await store.logOrder()
                 try store.close()
             }

@@ -66,11 +66,11 @@ public enum ReplayWorkload {
         -> [Recorded]
     {
         let scratch = try ScratchDirectory()
-        let source = try SQLiteHubStore(path: fixture.path, logger: ProvinceWorkloads.logger)
+        let source = try SQLiteHubDriver(path: fixture.path)
         let copy = scratch.file("recording-hub.sqlite")
         try source.backup(to: copy)
         try source.close()
-        let store = try SQLiteHubStore(path: copy, logger: ProvinceWorkloads.logger)
+        let store = try Hub(sqliteFile: copy, logger: ProvinceWorkloads.logger)
         defer { try? store.close() }
         let run = Int.random(in: 1..<100) * 256
         return try await withThrowingTaskGroup(of: Recorded.self) { group in
@@ -180,7 +180,7 @@ public enum ReplayWorkload {
             var commune: ScratchCommune?
             if engine == "SQLite" {
                 let path = scratch.file("hub.sqlite")
-                let source = try SQLiteHubStore(path: fixture.path, logger: ProvinceWorkloads.logger)
+                let source = try SQLiteHubDriver(path: fixture.path)
                 try source.backup(to: path)
                 try source.close()
                 server = try HubProcess(binary: binary, database: path)

@@ -15,7 +15,7 @@ import Logging
 /// - Criteria: 17 of 19 met at the standard level, 2 of 3 recorded at the advanced level.
 final class ReportDataset: @unchecked Sendable {  // test fixture used from one task at a time
     let folder: URL
-    let hub: SQLiteHubStore
+    let hub: Hub
     let office: Replica
     var dong = "", doai = "", bai = "", household = ""
     static let reviewer = Principal(role: .reviewer, name: "Cán bộ xã Lê Văn Tám")
@@ -24,8 +24,8 @@ final class ReportDataset: @unchecked Sendable {  // test fixture used from one 
     init() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let hub = try SQLiteHubStore(
-            path: folder.appendingPathComponent("hub.sqlite").path,
+        let hub = try Hub(
+            sqliteFile: folder.appendingPathComponent("hub.sqlite").path,
             logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
         self.hub = hub
         office = try Replica.create(

@@ -305,7 +305,7 @@ import Testing
     @Test func aWriteTheFileRefusesRejectsOnlyItsChangeAndTheRestOfThePushApplies() async throws {
         let hub = try await TestHub()
         // A rule of the file that the engine's validation does not know about.
-        try await hub.sqliteStore.writer.write { db in
+        try await hub.sqliteFile.writer.write { db in
             try db.execute(
                 sql: """
                     CREATE TRIGGER test_refuse BEFORE INSERT ON cleanups WHEN NEW.note = 'boom'

@@ -67,7 +67,7 @@ import Testing
             }
             #expect(try dong.0.row("land_donations", id: donation.id)?["area_m2"] == .real(110))
         }
-        if let file = hub.store as? SQLiteHubStore { #expect(try file.integrityCheck() == "ok") }
+        if let file = hub.store.sqliteFile { #expect(try file.integrityCheck() == "ok") }
     }
 
     @Test(arguments: TestPostgres.engines) func anUnreachableHubLeavesEverythingPendingAndALaterSyncCompletes(

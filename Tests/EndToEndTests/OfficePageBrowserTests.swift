@@ -117,7 +117,7 @@ import Testing
         let report = try await Programs.runDetached(
             "ntm-hub", ["report", "month", month, "--json", "--db", "hub.sqlite"], in: commune.folder
         ).json(CommuneReport.self)
-        let openConflicts = try await SQLiteHubStore(path: commune.hubPath, logger: TestHub.quietLogger)
+        let openConflicts = try await Hub(sqliteFile: commune.hubPath, logger: TestHub.quietLogger)
             .conflicts(status: .open, for: Principal(role: .reviewer, name: "test")).count
         #expect(openConflicts == 1)
         let devices = try await Programs.runDetached(

@@ -59,7 +59,7 @@ import Testing
 
         /// The hub's rows of `table` within `principal`'s scope, read from the hub file.
         func hubRows(_ table: String, for principal: Principal) async throws -> [SyncRow] {
-            let store = try SQLiteHubStore(path: hubPath, logger: TestHub.quietLogger)
+            let store = try Hub(sqliteFile: hubPath, logger: TestHub.quietLogger)
             return try await store.rows(table: table, for: principal)
         }
     }
@@ -260,7 +260,7 @@ import Testing
         let synced = try await commune.ntm("dong", ["sync"])
         #expect(synced.stdout.hasPrefix("sent 1 change(s) to the hub"), "\(synced.stdout)")
         await #expect(try commune.ntm("dong", ["hub", "show"]).stdout.contains(url))
-        let store = try SQLiteHubStore(path: commune.hubPath, logger: TestHub.quietLogger)
+        let store = try Hub(sqliteFile: commune.hubPath, logger: TestHub.quietLogger)
         let cleanups = try await store.rows(table: "cleanups", for: Principal(role: .reviewer, name: "test"))
         #expect(cleanups.count == 3, "every cleanup reached the hub, over http:// and then https://")
         // Issue 14: `init` learned the hub's signing key over the TLS connection, and the

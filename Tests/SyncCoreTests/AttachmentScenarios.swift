@@ -293,8 +293,8 @@ import Testing
         // The same hub file, served with a quota of 100,000 bytes a hamlet.
         var configuration = HubConfiguration()
         configuration.maxAttachmentBytesPerHamlet = 100_000
-        let hub = try SQLiteHubStore(
-            path: s.commune.folder.appendingPathComponent("hub.sqlite").path, configuration: configuration,
+        let hub = try Hub(
+            sqliteFile: s.commune.folder.appendingPathComponent("hub.sqlite").path, configuration: configuration,
             logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
         let dong = LocalHubConnection(store: hub, principal: s.dong.principal)
         _ = try await dong.putBlobPiece(sha256: first.sha256, offset: 0, bytes: first.bytes)

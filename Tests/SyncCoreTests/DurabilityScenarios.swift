@@ -29,19 +29,19 @@ import Testing
 
         // The hub's file, new and opened again; one put back from a backup.
         let hubPath = folder.appendingPathComponent("hub.sqlite").path
-        var hub = try SQLiteHubStore(path: hubPath, logger: logger)
-        try expectDurable(hub.writer, "a new hub file")
+        var hub = try Hub(sqliteFile: hubPath, logger: logger)
+        try expectDurable(hub.file.writer, "a new hub file")
         let hamletID = try await hub.addHamlet(["name": .text("Xóm Đồi")])[TableSpec.idColumn]?.text ?? ""
         let backup = folder.appendingPathComponent("hub-backup.sqlite").path
-        try hub.backup(to: backup)
+        try hub.file.backup(to: backup)
         try hub.close()
-        hub = try SQLiteHubStore(path: hubPath, logger: logger)
-        try expectDurable(hub.writer, "a hub file opened again")
+        hub = try Hub(sqliteFile: hubPath, logger: logger)
+        try expectDurable(hub.file.writer, "a hub file opened again")
         try hub.close()
         let restored = folder.appendingPathComponent("restored.sqlite").path
-        try SQLiteHubStore.restore(backup: backup, to: restored)
-        let fromBackup = try SQLiteHubStore(path: restored, logger: logger)
-        try expectDurable(fromBackup.writer, "a hub file put back from a backup")
+        try SQLiteHubDriver.restore(backup: backup, to: restored)
+        let fromBackup = try Hub(sqliteFile: restored, logger: logger)
+        try expectDurable(fromBackup.file.writer, "a hub file put back from a backup")
         try fromBackup.close()
 
         // A replica's file, new, opened again, and upgraded from an earlier schema version.
@@ -68,7 +68,7 @@ import Testing
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let reviewer = Principal(role: .reviewer, name: "Cán bộ xã")
 
-        var hub = try SQLiteHubStore(path: hubPath, logger: logger)
+        var hub = try Hub(sqliteFile: hubPath, logger: logger)
         let hamletID = try await hub.addHamlet(["name": .text("Xóm Đồi")])[TableSpec.idColumn]?.text ?? ""
         let head = try Replica.create(
             at: folder.appendingPathComponent("doi.sqlite").path,
@@ -96,7 +96,7 @@ import Testing
         }
         var limits = HubConfiguration()
         limits.maxPageCount = pages + 8
-        hub = try SQLiteHubStore(path: hubPath, configuration: limits, logger: logger)
+        hub = try Hub(sqliteFile: hubPath, configuration: limits, logger: logger)
         let before = try await hub.log()
         var session = SyncSession(replica: head, hub: LocalHubConnection(store: hub, principal: head.principal))
         session.pushPageSize = 280
@@ -112,18 +112,18 @@ import Testing
         #expect(try await hub.rows(table: "cleanups", for: reviewer).isEmpty)
         #expect(try await hub.replicas().first { try $0.replicaID == head.replicaID }?.lastSeq == 0)
         #expect(try head.status().pendingChanges == 280)
-        #expect(try hub.integrityCheck() == "ok")
+        #expect(try hub.file.integrityCheck() == "ok")
         try hub.close()
 
         // Space returns.
-        hub = try SQLiteHubStore(path: hubPath, logger: logger)
+        hub = try Hub(sqliteFile: hubPath, logger: logger)
         let report = try await SyncSession(
             replica: head, hub: LocalHubConnection(store: hub, principal: head.principal)
         ).run()
         #expect(report.pushed == 280)
         #expect(try await hub.rows(table: "cleanups", for: reviewer) == (try head.rows("cleanups")))
         #expect(try head.status().pendingChanges == 0)
-        #expect(try hub.integrityCheck() == "ok")
+        #expect(try hub.file.integrityCheck() == "ok")
         #expect(try head.integrityCheck() == "ok")
     }
 }

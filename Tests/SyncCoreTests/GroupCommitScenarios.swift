@@ -34,18 +34,18 @@ import Testing
 
         // The hub's writer is held busy while every push arrives: the first waits for it
         // alone, and all the others queue behind and go in the next transaction.
-        let hub = try commune.sqliteHub
+        let (hub, file) = (commune.hub, try commune.sqliteFile)
         // (GRDB runs the write on its own dispatch queue, not on a task thread.)
         let gate = DispatchSemaphore(value: 0)
-        let busy = Task { try await hub.writer.write { _ in gate.wait() } }
-        let before = hub.pushes.counts
+        let busy = Task { try await file.writer.write { _ in gate.wait() } }
+        let before = file.pushes.counts
         async let strayResult: Result<PushResponse, any Error> = {
             do { return .success(try await hub.push(stray, from: commune.head(of: hamlets[0]))) } catch {
                 return .failure(error)
             }
         }()
         let syncs = heads.map { head in Task { try await commune.sync(head) } }
-        while hub.pushes.waiting < heads.count { try await Task.sleep(for: .milliseconds(5)) }
+        while file.pushes.waiting < heads.count { try await Task.sleep(for: .milliseconds(5)) }
         gate.signal()
         try await busy.value
 
@@ -55,7 +55,7 @@ import Testing
                 if case .failure(let error) = $0 { return error as? SyncError }; return nil
             }(await strayResult))
         #expect(strayError.kind == .sequenceGap)
-        let after = hub.pushes.counts
+        let after = file.pushes.counts
         #expect(after.writes - before.writes == heads.count + 1)
         #expect(after.transactions - before.transactions == 2)
 
@@ -86,18 +86,18 @@ import Testing
             }
             heads.append(head)
         }
-        let hub = try commune.sqliteHub
+        let (hub, file) = (commune.hub, try commune.sqliteFile)
         let log = try await hub.log()
         // The writer is held while the pushes queue; meanwhile the disk is all but full.
         let gate = DispatchSemaphore(value: 0)
         let busy = Task {
-            try await hub.writer.write { db in
+            try await file.writer.write { db in
                 let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
                 _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 1)")
                 gate.wait()
             }
         }
-        let before = hub.pushes.counts
+        let before = file.pushes.counts
         let syncs = heads.map { head in
             Task { () -> SyncError? in
                 do {
@@ -109,7 +109,7 @@ import Testing
             }
         }
         // The first push leads alone, the others queue behind it for the next group.
-        while hub.pushes.waiting < heads.count - 1 { try await Task.sleep(for: .milliseconds(5)) }
+        while file.pushes.waiting < heads.count - 1 { try await Task.sleep(for: .milliseconds(5)) }
         gate.signal()
         try await busy.value
         for sync in syncs {
@@ -117,13 +117,13 @@ import Testing
             #expect(error?.kind == .unavailable, "\(String(describing: error))")
             #expect(error?.message.contains("disk is full") == true)
         }
-        #expect(hub.pushes.counts.transactions - before.transactions >= 2, "the group was tried together")
+        #expect(file.pushes.counts.transactions - before.transactions >= 2, "the group was tried together")
         #expect(try await hub.log() == log, "nothing half-applied")
         #expect(try await hub.rows(table: "land_donations", for: commune.reviewer).isEmpty)
         for head in heads { #expect(try head.status().pendingChanges == 5) }
 
         // Room again: every push goes through, once.
-        try await hub.writer.write { db in _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1073741823") }
+        try await file.writer.write { db in _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1073741823") }
         try await commune.syncAll()
         #expect(try await hub.rows(table: "land_donations", for: commune.reviewer).count == 30)
         #expect(try office.rows("land_donations").count == 30)

@@ -151,7 +151,7 @@ import Testing
 /// One transaction on a fresh store of either kind, with the table `t` the contract uses.
 enum TestEngine {
     static func run<T: Sendable>(
-        _ engine: SQLDialect, _ body: @escaping @Sendable (any HubSQL) throws -> T
+        _ engine: SQLDialect, _ body: @escaping @Sendable (any SQLTransaction) throws -> T
     )
         async throws -> T
     {
@@ -167,7 +167,7 @@ enum TestEngine {
                         CREATE TABLE t (id TEXT PRIMARY KEY NOT NULL, n INTEGER CHECK (n >= 0 OR n < -1000),
                           r REAL, s TEXT, b BLOB)
                         """)
-                return try body(SQLiteHubSQL(db))
+                return try body(SQLiteTransaction(db))
             }
         case .postgres:
             guard let url = TestPostgres.url else { throw SyncError.unavailable("no PostgreSQL server for the tests") }

@@ -115,7 +115,7 @@ import Testing
         let freshHub = Self.temporaryPath("fresh-hub")
         var configuration = HubConfiguration()
         configuration.schemaVersion = 1
-        let hub = try SQLiteHubStore(path: freshHub, configuration: configuration, logger: .init(label: "test"))
+        let hub = try Hub(sqliteFile: freshHub, configuration: configuration, logger: .init(label: "test"))
         try hub.close()
         #expect(try Self.schema(freshHub) == Self.schema(fieldHub))
     }

@@ -342,7 +342,7 @@ import Testing
             into: "road_segments", values: ["name": .text("Đường trục"), "length_m": .real(500)])
         try await commune.syncAll()
         let backup = commune.path("hub-backup.sqlite")
-        try commune.sqliteHub.backup(to: backup)
+        try commune.sqliteFile.backup(to: backup)
 
         // After the backup: records, an edit by the office, a conflict and its resolution.
         let cleanup = try upper.insert(into: "cleanups", values: ["date": .text("2026-11-21")])
@@ -395,7 +395,7 @@ import Testing
         // The laptop exports a bundle for the office and keeps it; the hub is backed up.
         let files = try laptop.exportBundles()
         let backup = commune.path("hub-backup.sqlite")
-        try commune.sqliteHub.backup(to: backup)
+        try commune.sqliteFile.backup(to: backup)
         // The office records cleanups after the backup; the laptop pulls them by network.
         for day in 1...3 {
             _ = try office.insert(
@@ -474,7 +474,7 @@ import Testing
             into: "land_donations", values: ["donor_name": .text("Giàng A Páo"), "area_m2": .real(60)])
         try await commune.syncAll()
         let backup = commune.path("hub-backup.sqlite")
-        try commune.sqliteHub.backup(to: backup)
+        try commune.sqliteFile.backup(to: backup)
 
         // After the backup: two conflicts; the office resolves one at the hub, which the head
         // pulls and the office's replica does not.
@@ -537,7 +537,7 @@ import Testing
             into: "land_donations", values: ["donor_name": .text("Lù Văn Páo"), "area_m2": .real(80)])
         try await commune.syncAll()
         let backup = commune.path("hub-backup.sqlite")
-        try commune.sqliteHub.backup(to: backup)
+        try commune.sqliteFile.backup(to: backup)
         // After the backup: the office corrects the area while the head deletes the row: a
         // conflict, which the head pulls and the office does not.
         try office.update("land_donations", id: donation.id, values: ["area_m2": .real(85)])
@@ -567,7 +567,7 @@ import Testing
         let laptop = try commune.replica("suoi", for: commune.head(of: hamlets[0], name: "Trưởng xóm Suối"))
         let stick = try commune.copy(laptop, as: "suoi-usb")
         let backup = commune.path("hub-backup.sqlite")
-        try commune.sqliteHub.backup(to: backup)
+        try commune.sqliteFile.backup(to: backup)
 
         // The copy's record is acknowledged, and the link drops before it pulls.
         let lost = try stick.insert(into: "cleanups", values: ["date": .text("2026-11-01")])

@@ -58,9 +58,9 @@ import Testing
     @Test func aHeadsPullPageReadsInLogOrderWithoutSorting() throws {
         let commune = try Commune()
         for scoped in [true, false] {
-            let plan = try commune.sqliteHub.writer.read { db in
+            let plan = try commune.sqliteFile.writer.read { db in
                 try Row.fetchAll(
-                    db, sql: "EXPLAIN QUERY PLAN " + SQLiteHubStore.pullSQL(scoped: scoped),
+                    db, sql: "EXPLAIN QUERY PLAN " + Hub.pullSQL(scoped: scoped),
                     arguments: scoped ? ["h", 0, 0, 10] : [0, 10]
                 )
                 .map { $0["detail"] as String }

@@ -17,7 +17,7 @@ struct PostgresHubScenarios {
     struct Province {
         let code = ScratchCommune.newCode(prefix: "t")
         var pools: [PostgresConnections] = []
-        var hubs: [PostgresHubStore] = []
+        var hubs: [Hub] = []
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-pg-\(UUID().uuidString)")
 
         init(processes: Int = 1) async throws {
@@ -28,7 +28,7 @@ struct PostgresHubScenarios {
                 pools.append(pool)
                 do {
                     hubs.append(
-                        try await PostgresHubStore(connections: pool, code: code, logger: PostgresHubScenarios.logger))
+                        try await Hub(postgres: pool, code: code, logger: PostgresHubScenarios.logger))
                 } catch {
                     try await close()
                     throw error
@@ -464,8 +464,8 @@ struct PostgresHubScenarios {
         let release = Mutex(false)
         do {
             let communes = PostgresCommunes(connections: pool, logger: TestPostgres.logger)
-            let stuckHub = try #require(try await communes.store(code: stuck.code) as? PostgresHubStore)
-            let otherHub = try #require(try await communes.store(code: other.code) as? PostgresHubStore)
+            let stuckHub = try #require(try await communes.store(code: stuck.code)?.postgresCommune)
+            let otherHub = try #require(try await communes.store(code: other.code)?.postgresCommune)
             let key = Int64.random(in: 1...Int64.max)
             let held = Mutex(false)
             let holding = Task {
@@ -619,8 +619,8 @@ struct PostgresHubScenarios {
         let pool = PostgresConnections(
             location: try PostgresLocation(url: try #require(TestPostgres.url)), limit: 2, logger: Self.logger)
         province.pools.append(pool)
-        let (moved, rows) = try await PostgresHubStore.migrate(
-            from: try commune.sqliteHub, into: pool, code: province.code, logger: Self.logger)
+        let (moved, rows) = try await PostgresHubDriver.migrate(
+            from: commune.hub, into: pool, code: province.code, logger: Self.logger)
         province.hubs.append(moved)
         #expect(rows > logBefore.count)
         #expect(try await moved.log() == logBefore, "the log, its positions and its entries, as it was")
@@ -640,8 +640,8 @@ struct PostgresHubScenarios {
         }
         // A second move into the same commune is refused: it is not empty.
         let refusal = await #expect(throws: SyncError.self) {
-            _ = try await PostgresHubStore.migrate(
-                from: try commune.sqliteHub, into: pool, code: province.code, logger: Self.logger)
+            _ = try await PostgresHubDriver.migrate(
+                from: commune.hub, into: pool, code: province.code, logger: Self.logger)
         }
         #expect(refusal?.kind == .conflict, "\(refusal?.message ?? "no error")")
         try await province.close()
@@ -665,8 +665,8 @@ struct PostgresHubScenarios {
             location: try PostgresLocation(url: try #require(TestPostgres.url)), limit: 1, logger: Self.logger)
         var moved: Province = province
         moved.pools.append(pool)
-        let (store, _) = try await PostgresHubStore.migrate(
-            from: try commune.sqliteHub, into: pool, code: province.code, logger: Self.logger)
+        let (store, _) = try await PostgresHubDriver.migrate(
+            from: commune.hub, into: pool, code: province.code, logger: Self.logger)
         #expect(try await store.tokens().count == 1)
         let registry = try await pool.transaction(schema: nil) { sql in
             try sql.fetchInt64("SELECT COUNT(*) FROM public.ntm_communes WHERE code = ?", [.text(province.code)])

@@ -24,7 +24,7 @@ import Testing
     }
 
     /// Everything a resolution could change: the log, the audit trail, the conflicts.
-    private static func state(_ hub: any SQLHub, _ reviewer: Principal) async throws -> [String] {
+    private static func state(_ hub: Hub, _ reviewer: Principal) async throws -> [String] {
         var state = try await hub.log().map {
             "\($0.seq) \($0.kind) \($0.rowID) \(try JSONText.encode($0.values ?? [:]))"
         }

@@ -19,7 +19,7 @@ import Testing
 
     @discardableResult
     private static func sync(
-        _ replica: Replica, _ hub: SQLiteHubStore, as principal: Principal
+        _ replica: Replica, _ hub: Hub, as principal: Principal
     ) async throws
         -> SyncReport
     {
@@ -33,7 +33,7 @@ import Testing
         for name in ["hub", "dong", "office"] {
             try V1Fixture.restore(name, to: folder.appendingPathComponent("\(name).sqlite").path)
         }
-        let hub = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite").path, logger: Self.quiet)
+        let hub = try Hub(sqliteFile: folder.appendingPathComponent("hub.sqlite").path, logger: Self.quiet)
         let head = try #require(try await hub.principal(forToken: facts.head))
         let officer = try #require(try await hub.principal(forToken: facts.reviewer))
         let dong = try Replica(path: folder.appendingPathComponent("dong.sqlite").path)
@@ -224,14 +224,15 @@ import Testing
         // A hub not yet updated: a version-2 replica's sync is refused, nothing is changed.
         var configuration = HubConfiguration()
         configuration.schemaVersion = 1
-        let oldHub = try SQLiteHubStore(
-            path: folder.appendingPathComponent("hub.sqlite").path, configuration: configuration, logger: Self.quiet)
+        let oldHub = try Hub(
+            sqliteFile: folder.appendingPathComponent("hub.sqlite").path, configuration: configuration,
+            logger: Self.quiet)
         _ = try await oldHub.initialize(communeName: "Xã Tân Lập")
         let replica = try Replica.create(
-            at: folder.appendingPathComponent("office.sqlite").path, principal: SQLiteHubStore.administrator)
+            at: folder.appendingPathComponent("office.sqlite").path, principal: Hub.administrator)
         try replica.insert(into: "hamlets", values: ["name": .text("Xóm Mới")])
         let error = await #expect(throws: SyncError.self) {
-            try await Self.sync(replica, oldHub, as: SQLiteHubStore.administrator)
+            try await Self.sync(replica, oldHub, as: Hub.administrator)
         }
         #expect(error?.kind == .incompatibleVersion)
         #expect(error?.message.contains("update ntm-hub") == true, "\(String(describing: error))")
@@ -250,11 +251,11 @@ import Testing
         let hubQueue = try DatabaseQueue(path: hubPath)
         try await hubQueue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3-attachments')") }
         try hubQueue.close()
-        let newerHub = #expect(throws: SyncError.self) { try SQLiteHubStore(path: hubPath, logger: Self.quiet) }
+        let newerHub = #expect(throws: SyncError.self) { try Hub(sqliteFile: hubPath, logger: Self.quiet) }
         #expect(newerHub?.message.contains("update ntm-hub") == true)
         // A version-1 replica cannot open a version-2 file either (a tool of the old fleet).
         let current = folder.appendingPathComponent("current.sqlite").path
-        try Replica.create(at: current, principal: SQLiteHubStore.administrator).close()
+        try Replica.create(at: current, principal: Hub.administrator).close()
         let refusal = #expect(throws: SyncError.self) { try Replica(path: current, schemaVersion: 1) }
         #expect(refusal?.kind == .incompatibleVersion, "\(refusal?.message ?? "no error")")
     }

@@ -6,7 +6,7 @@ import GRDB
 /// transaction together, each in its own savepoint. A durable commit (one `fsync` of the
 /// WAL) is the hub's dearest step; under load, one serves many pushes. (PostgreSQL's pushes
 /// do not queue: they merge in parallel, and the server groups their commits itself;
-/// `PostgresHubStore.pushWrite`.)
+/// `PostgresHubDriver.pushWrite`.)
 ///
 /// One caller at a time leads: it writes the group it found queued (its own write among
 /// them), hands each waiter its result, and passes the lead to the first write queued
@@ -15,11 +15,11 @@ import GRDB
 package final class GroupCommit<Output: Sendable>: @unchecked Sendable {
     /// One write: runs inside the group's transaction. `isolated` asks for each change in its
     /// own savepoint (after the file refused one with a constraint).
-    package typealias Job = @Sendable (_ sql: any HubSQL, _ isolated: Bool) throws -> Output
+    package typealias Job = @Sendable (_ sql: any SQLTransaction, _ isolated: Bool) throws -> Output
 
     /// One transaction of the store: `body` runs in it, and it commits when `body` returns.
     package typealias Transaction =
-        @Sendable (_ body: @escaping @Sendable (any HubSQL) throws -> [Result<Output, any Error>])
+        @Sendable (_ body: @escaping @Sendable (any SQLTransaction) throws -> [Result<Output, any Error>])
         async throws -> [Result<Output, any Error>]
 
     private enum Turn {
@@ -38,7 +38,7 @@ package final class GroupCommit<Output: Sendable>: @unchecked Sendable {
     /// Whether the store refused a write as a constraint (the change is then tried alone).
     private let isConstraint: @Sendable (any Error) -> Bool
     /// Whether a failure ended the whole transaction (a full disk, I/O), not only the write.
-    private let endedTransaction: @Sendable (any HubSQL, any Error) -> Bool
+    private let endedTransaction: @Sendable (any SQLTransaction, any Error) -> Bool
     private let lock = NSLock()
     // Guarded by `lock`.
     private var queue: [Ticket] = []
@@ -48,7 +48,7 @@ package final class GroupCommit<Output: Sendable>: @unchecked Sendable {
 
     package init(
         transaction: @escaping Transaction, isConstraint: @escaping @Sendable (any Error) -> Bool,
-        endedTransaction: @escaping @Sendable (any HubSQL, any Error) -> Bool = { _, _ in false }
+        endedTransaction: @escaping @Sendable (any SQLTransaction, any Error) -> Bool = { _, _ in false }
     ) {
         self.transaction = transaction
         self.isConstraint = isConstraint
@@ -58,11 +58,11 @@ package final class GroupCommit<Output: Sendable>: @unchecked Sendable {
     /// Group commit on a SQLite hub file's writer.
     convenience init(writer: DatabasePool) {
         self.init(
-            transaction: { body in try await writer.write { db in try body(SQLiteHubSQL(db)) } },
+            transaction: { body in try await writer.write { db in try body(SQLiteTransaction(db)) } },
             isConstraint: { ($0 as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT },
             endedTransaction: { sql, error in
                 // SQLite rolled the whole transaction back (full disk, I/O).
-                error is DatabaseError && (sql as? SQLiteHubSQL).map { !$0.db.isInsideTransaction } ?? false
+                error is DatabaseError && (sql as? SQLiteTransaction).map { !$0.db.isInsideTransaction } ?? false
             })
     }
 

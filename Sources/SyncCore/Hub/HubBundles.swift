@@ -43,7 +43,7 @@ package enum HubBundles {
     /// writes a reply of at most `maxReplyBytes`. A file altered, signed by a device the hub
     /// does not know, or of another kind is refused and nothing is applied.
     package static func answer(
-        _ files: [SignedBundle], store: any HubSyncStore, maxReplyBytes: Int = SignedBundle.maxFileBytes
+        _ files: [SignedBundle], store: Hub, maxReplyBytes: Int = SignedBundle.maxFileBytes
     ) async throws -> (reply: SignedBundle, summary: Summary) {
         guard let first = files.first else { throw SyncError.malformed("no bundle to import") }
         guard (minReplyBytes...SignedBundle.maxFileBytes).contains(maxReplyBytes) else {

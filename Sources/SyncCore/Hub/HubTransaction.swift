@@ -14,9 +14,9 @@ extension RowMeta {
 
 /// One write transaction on the hub's store: the row, log, bookkeeping and audit
 /// primitives that pushes and resolutions are built from. The same on both stores: it
-/// speaks `HubSQL` (issue 16).
+/// speaks `SQLTransaction` (issue 16).
 struct HubTransaction {
-    let sql: any HubSQL
+    let sql: any SQLTransaction
     let now: Int64
     let ids: any IDGenerator
     /// The hub's schema version and its tables as the hub file has them.
@@ -76,7 +76,7 @@ struct HubTransaction {
     }
 
     /// Opens the bookkeeping of a transaction: reads the hub's clock.
-    init(sql: any HubSQL, now: Int64, ids: any IDGenerator, schema: SchemaView) throws {
+    init(sql: any SQLTransaction, now: Int64, ids: any IDGenerator, schema: SchemaView) throws {
         self.sql = sql
         self.now = now
         self.ids = ids
@@ -87,7 +87,7 @@ struct HubTransaction {
 
     /// A transaction on the SQLite hub file.
     init(db: Database, now: Int64, ids: any IDGenerator, schema: SchemaView) throws {
-        try self.init(sql: SQLiteHubSQL(db), now: now, ids: ids, schema: schema)
+        try self.init(sql: SQLiteTransaction(db), now: now, ids: ids, schema: schema)
     }
 
     /// Sends what the page holds and stores the hub's clock; call before the transaction

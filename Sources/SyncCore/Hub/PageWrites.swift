@@ -1,7 +1,7 @@
 /// A push page's merge as sets: what the page's changes need of the hub is read once for
 /// all of them (`HubTransaction.prefetch`), each change is planned in Swift against the
 /// rows and bookkeeping as the page has left them so far, and the writes are held and sent
-/// at the end of the page as one statement per kind (`HubSQL.executeMany`: one `INSERT` of
+/// at the end of the page as one statement per kind (`SQLTransaction.executeMany`: one `INSERT` of
 /// many rows on PostgreSQL, a tight loop of one prepared statement on SQLite).
 ///
 /// A row written twice in one page has its first write sent before the second is held, so
@@ -53,7 +53,7 @@ final class PageWrites {
 
     /// Sends what is held, a statement per kind, in the order the kinds came; positioned
     /// arguments made with `positions`.
-    func send(_ sql: any HubSQL, positions: LogPositions) throws {
+    func send(_ sql: any SQLTransaction, positions: LogPositions) throws {
         let (order, held) = (self.order, self.held)
         self.order = []
         self.held = [:]
@@ -64,7 +64,7 @@ final class PageWrites {
 
     /// Sends the kinds that carry no log position (rows, audit), and keeps the others for
     /// `send`: what a page merging alongside others can write before it takes positions.
-    func sendUnpositioned(_ sql: any HubSQL) throws {
+    func sendUnpositioned(_ sql: any SQLTransaction) throws {
         let (order, held, positioned) = (self.order, self.held, self.positioned)
         self.order = order.filter { positioned.contains($0) }
         self.held = held.filter { positioned.contains($0.key) }
@@ -73,7 +73,7 @@ final class PageWrites {
 
     /// One statement per kind of `order`, its arguments made with `positions`.
     private static func execute(
-        _ order: [String], _ held: [String: [Arguments]], on sql: any HubSQL, positions: LogPositions
+        _ order: [String], _ held: [String: [Arguments]], on sql: any SQLTransaction, positions: LogPositions
     ) throws {
         for text in order {
             guard let rows = held[text], !rows.isEmpty else { continue }

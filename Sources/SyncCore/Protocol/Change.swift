@@ -119,7 +119,7 @@ package struct AcknowledgedMark: Sendable, Hashable, Codable {
 
 extension Change {
     /// The digest by which the hub knows this change once received: of its JSON text as
-    /// the hub decodes it off the wire (see `SQLiteHubStore.push`).
+    /// the hub decodes it off the wire (see `Hub.push`).
     package func receivedDigest() throws(SyncError) -> String {
         var writer = JSONWriter()
         writer.raw("{")

@@ -174,7 +174,7 @@ extension ConflictRecord {
     /// Stores the record in `sync_conflicts` (hub or replica), replacing an earlier state of
     /// it; returns its JSON text.
     @discardableResult
-    func save(_ sql: any HubSQL) throws -> String {
+    func save(_ sql: any SQLTransaction) throws -> String {
         let text = try JSONText.foundationEncode(self)
         try sql.execute(
             """
@@ -193,6 +193,6 @@ extension ConflictRecord {
     /// `save` on a SQLite file (a replica's conflicts).
     @discardableResult
     func save(_ db: Database) throws -> String {
-        try save(SQLiteHubSQL(db))
+        try save(SQLiteTransaction(db))
     }
 }

@@ -11,12 +11,12 @@ package protocol HubConnection: Sendable {
 /// A connection straight to a hub store in the same process, as `principal`.
 package struct LocalHubConnection: HubConnection {
     /// The hub.
-    package let store: any HubSyncStore
+    package let store: Hub
     /// Who the connection speaks as.
     package let principal: Principal
 
     /// A connection to `store` as `principal`.
-    package init(store: any HubSyncStore, principal: Principal) {
+    package init(store: Hub, principal: Principal) {
         self.store = store
         self.principal = principal
     }

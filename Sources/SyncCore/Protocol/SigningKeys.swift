@@ -34,11 +34,11 @@ package enum SigningKeys {
     /// The private key stored in `table` (one row, id 1), nil when absent or unreadable.
     static func stored(_ db: Database, table: String) throws -> Curve25519.Signing.PrivateKey? {
         guard try db.tableExists(table) else { return nil }
-        return try stored(SQLiteHubSQL(db), table: table)
+        return try stored(SQLiteTransaction(db), table: table)
     }
 
     /// The private key of a hub's store whose schema has `table` (either store).
-    package static func stored(_ sql: any HubSQL, table: String) throws -> Curve25519.Signing.PrivateKey? {
+    package static func stored(_ sql: any SQLTransaction, table: String) throws -> Curve25519.Signing.PrivateKey? {
         guard case .blob(let bytes) = try sql.fetchOne("SELECT private_key FROM \(table) WHERE id = 1", [])?.first
         else { return nil }
         return try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes)

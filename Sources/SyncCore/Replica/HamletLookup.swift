@@ -5,11 +5,11 @@ import GRDB
 package enum HamletLookup {
     /// The id of the hamlet `text` names in `db`'s `hamlets` table.
     static func resolve(_ text: String, in db: Database) throws -> String {
-        try resolve(text, in: SQLiteHubSQL(db))
+        try resolve(text, in: SQLiteTransaction(db))
     }
 
     /// The same, on either hub store.
-    static func resolve(_ text: String, in sql: any HubSQL) throws -> String {
+    static func resolve(_ text: String, in sql: any SQLTransaction) throws -> String {
         let hamlets = try sql.fetchAll("SELECT id, name FROM hamlets ORDER BY name, id", []).map {
             (id: try $0.text("id"), name: try $0.optionalText("name") ?? "")
         }

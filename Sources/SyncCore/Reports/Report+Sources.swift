@@ -17,7 +17,7 @@ extension Replica {
     }
 }
 
-extension SQLHub {
+extension Hub {
     /// Every replicated table's rows as the hub holds them.
     func reportRows() async throws -> [String: [SyncRow]] {
         var rows: [String: [SyncRow]] = [:]

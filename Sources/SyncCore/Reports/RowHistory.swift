@@ -145,7 +145,7 @@ extension RowHistory {
     }
 }
 
-extension SQLHub {
+extension Hub {
     /// The history of a row within `principal`'s scope (a head: its hamlet's rows and the
     /// commune's).
     package func history(table: String, rowID: String, for principal: Principal) async throws -> RowHistory {

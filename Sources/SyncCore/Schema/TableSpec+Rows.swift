@@ -2,32 +2,32 @@ import GRDB
 
 extension TableSpec {
     // The replica's file and the hub's store read and write rows through one implementation
-    // (`HubSQL`); these take a replica's GRDB connection.
+    // (`SQLTransaction`); these take a replica's GRDB connection.
 
     /// The row with id `rowID`, if present.
     func fetchRow(_ db: Database, id rowID: String) throws -> SyncRow? {
-        try fetchRow(SQLiteHubSQL(db), id: rowID)
+        try fetchRow(SQLiteTransaction(db), id: rowID)
     }
 
     /// Every row, ordered by id; only `hamletID`'s for hamlet tables when given.
     func fetchRows(_ db: Database, hamletID: String? = nil) throws -> [SyncRow] {
-        try fetchRows(SQLiteHubSQL(db), hamletID: hamletID)
+        try fetchRows(SQLiteTransaction(db), hamletID: hamletID)
     }
 
     /// Inserts a complete row; with `replacing`, an existing row of the same id takes its values.
     /// A column the row does not name (it was added after the row was recorded) takes its default.
     func insertRow(_ db: Database, _ row: SyncRow, replacing: Bool = false) throws {
-        try insertRow(SQLiteHubSQL(db), row, replacing: replacing)
+        try insertRow(SQLiteTransaction(db), row, replacing: replacing)
     }
 
     /// Sets some fields of one row.
     func updateRow(_ db: Database, id rowID: String, _ values: SyncRow) throws {
-        try updateRow(SQLiteHubSQL(db), id: rowID, values)
+        try updateRow(SQLiteTransaction(db), id: rowID, values)
     }
 
     /// Deletes one row.
     func deleteRow(_ db: Database, id rowID: String) throws {
-        try deleteRow(SQLiteHubSQL(db), id: rowID)
+        try deleteRow(SQLiteTransaction(db), id: rowID)
     }
 }
 
@@ -47,12 +47,12 @@ extension TableSpec {
 
 extension TableSpec {
     /// The row with id `rowID`, if present (either store).
-    func fetchRow(_ sql: any HubSQL, id rowID: String) throws -> SyncRow? {
+    func fetchRow(_ sql: any SQLTransaction, id rowID: String) throws -> SyncRow? {
         try sql.fetchOne("SELECT * FROM \"\(name)\" WHERE id = ?", [.text(rowID)])?.syncRow
     }
 
     /// Every row, ordered by id; only `hamletID`'s for hamlet tables when given.
-    func fetchRows(_ sql: any HubSQL, hamletID: String? = nil) throws -> [SyncRow] {
+    func fetchRows(_ sql: any SQLTransaction, hamletID: String? = nil) throws -> [SyncRow] {
         if let hamletID, scope == .hamlet {
             return try sql.fetchAll("SELECT * FROM \"\(name)\" WHERE hamlet_id = ? ORDER BY id", [.text(hamletID)])
                 .map(\.syncRow)
@@ -61,7 +61,7 @@ extension TableSpec {
     }
 
     /// Inserts a complete row (either store).
-    func insertRow(_ sql: any HubSQL, _ row: SyncRow, replacing: Bool = false) throws {
+    func insertRow(_ sql: any SQLTransaction, _ row: SyncRow, replacing: Bool = false) throws {
         let (text, arguments) = insertStatement(row, replacing: replacing)
         try sql.execute(text, arguments)
     }
@@ -73,7 +73,7 @@ extension TableSpec {
     }
 
     /// Sets some fields of one row (either store).
-    func updateRow(_ sql: any HubSQL, id rowID: String, _ values: SyncRow) throws {
+    func updateRow(_ sql: any SQLTransaction, id rowID: String, _ values: SyncRow) throws {
         guard let (text, arguments) = updateStatement(id: rowID, values) else { return }
         try sql.execute(text, arguments)
     }
@@ -89,7 +89,7 @@ extension TableSpec {
     }
 
     /// Deletes one row (either store).
-    func deleteRow(_ sql: any HubSQL, id rowID: String) throws {
+    func deleteRow(_ sql: any SQLTransaction, id rowID: String) throws {
         try sql.execute(deleteSQL, [.text(rowID)])
     }
 

@@ -1,6 +1,6 @@
 /// Lets at most a fixed number of callers through at once; the others wait in order.
 /// Bounds the memory of pushes and pulls in flight whatever the number of connections (the
-/// HTTP server), and the database connections one commune holds (`PostgresHubStore`).
+/// HTTP server), and the database connections one commune holds (`PostgresHubDriver`).
 package actor RequestGate {
     private var available: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []

@@ -10,7 +10,7 @@ import Testing
 /// served as a province's hub serves it, under `/c/CODE/`.
 final class TestHub: Sendable {
     let folder: URL
-    let store: any SQLHub
+    let store: Hub
     /// What the HTTP tests serve: the store, or the province's communes.
     let target: HubTarget
     /// The path prefix of the commune's API: empty, or `/c/CODE`.
@@ -29,8 +29,8 @@ final class TestHub: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         switch engine {
         case .sqlite:
-            let store = try SQLiteHubStore(
-                path: folder.appendingPathComponent("ntm-hub.sqlite").path, logger: Self.quietLogger)
+            let store = try Hub(
+                sqliteFile: folder.appendingPathComponent("ntm-hub.sqlite").path, logger: Self.quietLogger)
             (self.store, target, prefix) = (store, .store(store), "")
         case .postgres:
             let pool = try #require(
@@ -59,8 +59,8 @@ final class TestHub: Sendable {
     func uri(_ path: String) -> String { prefix + path }
 
     /// The hub's SQLite store, for a test of the file itself.
-    var sqliteStore: SQLiteHubStore {
-        get throws { try #require(store as? SQLiteHubStore, "a test of the SQLite hub's file") }
+    var sqliteFile: SQLiteHubDriver {
+        get throws { try #require(store.sqliteFile, "a test of the SQLite hub's file") }
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -93,17 +93,17 @@ enum TestPostgres {
     }
 
     /// A new commune of its own in the test database.
-    static func commune() async throws -> PostgresHubStore {
+    static func commune() async throws -> Hub {
         let pool = try #require(pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
         await leftoversDropped?.value
         let code = ScratchCommune.newCode(prefix: "t")
-        return try await PostgresHubStore(connections: pool, code: code, logger: TestHub.quietLogger)
+        return try await Hub(postgres: pool, code: code, logger: TestHub.quietLogger)
     }
 
     /// Drops a test's commune once the test is done with it (from a `deinit`: in a task of
     /// its own; the few a process ends before dropping go with the next run's leftovers).
-    static func drop(_ store: any SQLHub) {
-        guard let store = store as? PostgresHubStore, let dropper else { return }
+    static func drop(_ store: Hub) {
+        guard let store = store.postgresCommune, let dropper else { return }
         let code = store.code
         Task.detached { try? await ScratchCommune.drop(code, on: dropper) }
     }
@@ -121,4 +121,9 @@ enum TestPostgres {
     static let leftoversDropped: Task<Void, Never>? = dropper.map { dropper in
         Task { try? await ScratchCommune.dropLeftovers(prefix: "t", olderThan: 3_600, on: dropper) }
     }
+}
+
+extension Hub {
+    /// The commune's code, for a hub on PostgreSQL.
+    var code: String { postgresCommune?.code ?? "" }
 }

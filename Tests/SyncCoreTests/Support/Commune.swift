@@ -12,7 +12,7 @@ import Testing
 /// SQLite file is checked with `PRAGMA integrity_check` when the scenario ends.
 final class Commune: @unchecked Sendable {  // test fixture used from one task at a time
     let folder: URL
-    private(set) var hub: any SQLHub
+    private(set) var hub: Hub
     let hubClock: ManualWallClock
     let reviewer = Principal(role: .reviewer, name: "Cán bộ xã Lê Văn Tám")
     private(set) var replicas: [Replica] = []
@@ -21,8 +21,8 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.hubClock = hubClock
-        hub = try SQLiteHubStore(
-            path: folder.appendingPathComponent("hub.sqlite").path, clock: hubClock,
+        hub = try Hub(
+            sqliteFile: folder.appendingPathComponent("hub.sqlite").path, clock: hubClock,
             logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
@@ -39,8 +39,8 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
     }
 
     /// The hub's SQLite store, for a scenario about the file itself (backups, its SQL).
-    var sqliteHub: SQLiteHubStore {
-        get throws { try #require(hub as? SQLiteHubStore, "a scenario of the SQLite hub's file") }
+    var sqliteFile: SQLiteHubDriver {
+        get throws { try #require(hub.sqliteFile, "a scenario of the SQLite hub's file") }
     }
 
     /// A path inside the commune's folder.
@@ -93,12 +93,13 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
 
     /// The hub's disk dies and `backup` is put back: the hub file is replaced and reopened.
     func restoreHub(from backup: String) throws {
-        try sqliteHub.close()
+        try sqliteFile.close()
         let path = folder.appendingPathComponent("hub.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        try SQLiteHubStore.restore(backup: backup, to: path)
-        hub = try SQLiteHubStore(
-            path: path, clock: hubClock, logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try SQLiteHubDriver.restore(backup: backup, to: path)
+        hub = try Hub(
+            sqliteFile: path, clock: hubClock,
+            logger: Logger(label: "test.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// A head principal for `hamletID`.
@@ -158,8 +159,8 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
 
     /// `PRAGMA integrity_check` passes on the hub and every replica.
     func expectIntegrity(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        if let hub = hub as? SQLiteHubStore {
-            #expect(try hub.integrityCheck() == "ok", sourceLocation: sourceLocation)
+        if let file = hub.sqliteFile {
+            #expect(try file.integrityCheck() == "ok", sourceLocation: sourceLocation)
         }
         for replica in replicas {
             #expect(try replica.integrityCheck() == "ok", sourceLocation: sourceLocation)
@@ -183,17 +184,17 @@ enum TestPostgres {
     }
 
     /// A new commune of its own in the test database.
-    static func commune(clock: any WallClock = SystemWallClock()) async throws -> PostgresHubStore {
+    static func commune(clock: any WallClock = SystemWallClock()) async throws -> Hub {
         let pool = try #require(pool, "NTM_TEST_POSTGRES is not set: start one with scripts/postgres start")
         await leftoversDropped?.value
         let code = ScratchCommune.newCode(prefix: "t")
-        return try await PostgresHubStore(connections: pool, code: code, clock: clock, logger: logger)
+        return try await Hub(postgres: pool, code: code, clock: clock, logger: logger)
     }
 
     /// Drops a test's commune once the test is done with it (from a `deinit`: in a task of
     /// its own; the few a process ends before dropping go with the next run's leftovers).
-    static func drop(_ store: any SQLHub) {
-        guard let store = store as? PostgresHubStore, let dropper else { return }
+    static func drop(_ store: Hub) {
+        guard let store = store.postgresCommune, let dropper else { return }
         let code = store.code
         Task.detached { try? await ScratchCommune.drop(code, on: dropper) }
     }
@@ -209,4 +210,14 @@ enum TestPostgres {
     static let leftoversDropped: Task<Void, Never>? = dropper.map { dropper in
         Task { try? await ScratchCommune.dropLeftovers(prefix: "t", olderThan: 3_600, on: dropper) }
     }
+}
+
+extension Hub {
+    /// The hub's SQLite file, for a scenario of the file itself.
+    var file: SQLiteHubDriver {
+        get throws { try #require(sqliteFile, "a scenario of the SQLite hub's file") }
+    }
+
+    /// How a PostgreSQL hub's pages were merged (none, on SQLite).
+    var pages: PostgresHubDriver.PageTally { postgresCommune?.pages ?? PostgresHubDriver.PageTally() }
 }

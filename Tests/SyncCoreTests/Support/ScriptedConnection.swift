@@ -16,7 +16,7 @@ final class ScriptedConnection: HubConnection {
     private let inner: LocalHubConnection
     private let state: Mutex<State>
 
-    init(store: any HubStore, principal: Principal, failAfterPulls: Int? = nil) {
+    init(store: Hub, principal: Principal, failAfterPulls: Int? = nil) {
         inner = LocalHubConnection(store: store, principal: principal)
         state = Mutex(State(pullsLeft: failAfterPulls))
     }

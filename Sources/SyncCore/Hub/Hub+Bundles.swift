@@ -1,6 +1,10 @@
 import Crypto
 
-extension SQLHub {
+extension Hub {
+    /// Whom a bundle from `replicaID` signed by `deviceKey` speaks for: the holder of the
+    /// token the device registered the key with (the most recently seen device with that
+    /// key). Nil when no device registered it; `unauthorized` when its token was revoked
+    /// since; `forbidden` when `replicaID` registered another key.
     package func bundleSender(deviceKey: String, replicaID: String) async throws -> Principal? {
         guard schema.version >= 2 else { return nil }
         return try await read { sql in
@@ -40,6 +44,7 @@ extension SQLHub {
         }
     }
 
+    /// `payload` as a reply bundle for `replicaID`, signed with the hub's key.
     package func signReply(_ payload: [UInt8], for replicaID: String) async throws -> SignedBundle {
         // A hub file of an older schema has no key table (and no public key).
         let keyed = publicKey != nil

@@ -14,15 +14,7 @@ package enum NationalCriteria {
     ]
 }
 
-/// The hub's own changes (admin commands) are authored by this principal.
-enum HubAdministrator {
-    static let principal = Principal(role: .reviewer, name: "ntm-hub admin")
-}
-
-extension SQLHub {
-    /// The hub's own changes (admin commands) are authored by this principal.
-    package static var administrator: Principal { HubAdministrator.principal }
-
+extension Hub {
     /// Names the commune and records the national criteria; on a hub already named, changes
     /// nothing and returns the criteria it holds (`CommuneSetup.alreadyNamed`).
     package func initialize(communeName: String) async throws -> CommuneSetup {
@@ -52,6 +44,7 @@ extension SQLHub {
         }
     }
 
+    /// Records a hamlet as a change authored by the hub; returns the new row.
     package func addHamlet(_ values: SyncRow) async throws -> SyncRow {
         let (now, ids) = (clock.nowMilliseconds(), self.ids)
         let hamlets = try schema.table("hamlets")
@@ -84,63 +77,7 @@ extension SQLHub {
         try await read { sql in try HamletLookup.resolve(text, in: sql) }
     }
 
-    package func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken {
-        if let name {
-            if let problem = TextShape.name.problem(with: name) {
-                throw SyncError.invalidValue(table: "token", column: "name", problem)
-            }
-            guard !name.allSatisfy(\.isWhitespace) else {
-                throw SyncError.invalidValue(table: "token", column: "name", "must not be empty")
-            }
-        }
-        let now = clock.nowMilliseconds()
-        let token = AccessToken.generate()
-        return try await write { sql in
-            let principal: Principal
-            switch role {
-            case .reviewer:
-                principal = Principal(role: .reviewer, name: name ?? "reviewer")
-            case .head(let hamletID):
-                guard
-                    let hamlet = try sql.fetchOne("SELECT name, head_name FROM hamlets WHERE id = ?", [.text(hamletID)])
-                else { throw SyncError.notFound("hamlet \(hamletID)") }
-                let hamletName = try hamlet.text("name")
-                let headName = try hamlet.optionalText("head_name")
-                principal = Principal(role: role, name: name ?? headName ?? "trưởng \(hamletName)")
-            }
-            try sql.execute(
-                """
-                INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(token.id), .text(token.secretDigest), .text(principal.roleName), SQLValue(principal.hamletID),
-                    .text(principal.name), .integer(now),
-                ])
-            return IssuedToken(token: token.text, principal: principal)
-        }
-    }
-
-    package func principal(forToken text: String) async throws -> Principal? {
-        guard let token = AccessToken(text) else { return nil }
-        let stored = try await read { sql -> (digest: String, principal: Principal)? in
-            guard
-                let row = try sql.fetchOne(
-                    "SELECT * FROM sync_tokens WHERE id = ? AND revoked_at IS NULL", [.text(token.id)])
-            else { return nil }
-            let role = try row.text("role")
-            let hamletID = try row.optionalText("hamlet_id")
-            return (
-                try row.text("secret_sha256"),
-                Principal(
-                    role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: try row.text("name"),
-                    tokenID: token.id)
-            )
-        }
-        guard let stored, token.matches(digest: stored.digest) else { return nil }
-        return stored.principal
-    }
-
+    /// The hub's clock, versions, log head and the caller's open conflicts.
     package func status(for principal: Principal) async throws -> HubStatus {
         let now = clock.nowMilliseconds()
         let replicas = principal.isReviewer ? try await replicas() : []

@@ -5,12 +5,12 @@ import PostgresNIO
 import SyncCore
 import Synchronization
 
-/// Issue 16: the hub's statements (`HubSQL`) on one PostgreSQL connection, for the length of
-/// one transaction. PostgresNIO answers with futures; the hub's merge is synchronous code
+/// The hub's statements (`SQLTransaction`) on one PostgreSQL connection, for the length
+/// of one transaction. PostgresNIO answers with futures; the hub's merge is synchronous code
 /// shared with the SQLite store, so each statement waits for its answer. Call it only from
 /// a thread that may block (a `NIOThreadPool` thread), never from an event loop or from
 /// Swift concurrency's pool.
-package final class PostgresHubSQL: HubSQL {
+package final class PostgresTransaction: SQLTransaction {
     let connection: PostgresConnection
     let logger: Logger
     private var savepoints = 0
@@ -22,7 +22,7 @@ package final class PostgresHubSQL: HubSQL {
 
     package var dialect: SQLDialect { .postgres }
 
-    /// Set for a push's transaction under the commune's shared lock (`PostgresHubStore.pushWrite`).
+    /// Set for a push's transaction under the commune's shared lock (`PostgresHubDriver.pushWrite`).
     package var writesAlongsideOthers = false
     /// How far the log's head moved while this transaction's page merged (0: none).
     package private(set) var shift: Int64 = 0
@@ -308,7 +308,7 @@ package final class PostgresHubSQL: HubSQL {
         guard let error = error as? PostgresStatementError, let state = error.sqlState else { return nil }
         // Class 23: integrity constraint violation (CHECK, NOT NULL, unique), as SQLite's
         // SQLITE_CONSTRAINT. (A duplicate log position cannot arise: positions are given
-        // under the commune's row lock, which `PostgresHubStore.write` requires.)
+        // under the commune's row lock, which `PostgresHubDriver.write` requires.)
         if state.hasPrefix("23") { return .constraint(error.message) }
         // Class 22, data exception (text for a number, NUL in text, out of range), and
         // 42804 (a value of the wrong type): the value is refused, as SQLite's CHECKs do.

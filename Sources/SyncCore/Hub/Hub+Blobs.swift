@@ -2,11 +2,11 @@ import Foundation
 
 /// Attachments' content on the hub (DESIGN.md §8): stored once by SHA-256, uploaded in
 /// pieces that resume where the hub stands, served only within the caller's scope.
-extension SQLHub {
+extension Hub {
     /// The size and type an attachment in `principal`'s scope gives the content, or
     /// `notFound` (the same whether the content exists elsewhere or not at all).
     private static func attachment(
-        _ sql: any HubSQL, schema: SchemaView, sha256: String, for principal: Principal
+        _ sql: any SQLTransaction, schema: SchemaView, sha256: String, for principal: Principal
     ) throws -> (bytes: Int, mediaType: MediaType) {
         if let problem = TextShape.digest.problem(with: sha256) {
             throw SyncError.malformed("sha256: \(problem)")
@@ -30,7 +30,7 @@ extension SQLHub {
         return (size, mediaType)
     }
 
-    private static func status(_ sql: any HubSQL, sha256: String, bytes: Int) throws -> BlobStatus {
+    private static func status(_ sql: any SQLTransaction, sha256: String, bytes: Int) throws -> BlobStatus {
         if try sql.exists("SELECT 1 FROM sync_blobs WHERE sha256 = ?", [.text(sha256)]) {
             return BlobStatus(sha256: sha256, bytes: bytes, received: bytes, complete: true)
         }
@@ -51,7 +51,7 @@ extension SQLHub {
 
     /// Drops the pieces of every upload whose last piece came more than
     /// `stalledUploadMilliseconds` ago, so that uploads begun and abandoned cannot fill the hub.
-    private static func dropStalledUploads(_ sql: any HubSQL, now: Int64) throws {
+    private static func dropStalledUploads(_ sql: any SQLTransaction, now: Int64) throws {
         try sql.execute(
             """
             DELETE FROM sync_blob_pieces WHERE sha256 IN
@@ -62,7 +62,7 @@ extension SQLHub {
     /// Refuses a new upload of `bytes` that would take a hamlet of the content's
     /// attachments past `quota`: what its attachments' content holds (each content once,
     /// stored or under way).
-    private static func checkQuota(_ sql: any HubSQL, sha256: String, bytes: Int, quota: Int64) throws {
+    private static func checkQuota(_ sql: any SQLTransaction, sha256: String, bytes: Int, quota: Int64) throws {
         for hamlet in try sql.fetchTexts("SELECT DISTINCT hamlet_id FROM attachments WHERE sha256 = ?", [.text(sha256)])
         {
             let held =
@@ -80,6 +80,8 @@ extension SQLHub {
         }
     }
 
+    /// How much of an attachment's content the hub holds; `notFound` unless an attachment
+    /// in the caller's scope has that content.
     package func blobStatus(sha256: String, for principal: Principal) async throws -> BlobStatus {
         try await read { [schema] sql in
             let (bytes, _) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
@@ -87,6 +89,9 @@ extension SQLHub {
         }
     }
 
+    /// Takes the piece of an attachment's content that starts at `offset` (resumable: a
+    /// piece the hub holds already adds nothing); when the content is whole, checks it
+    /// against its digest and type and keeps it.
     package func putBlobPiece(
         sha256: String, offset: Int, bytes piece: [UInt8], for principal: Principal
     ) async throws -> BlobStatus {
@@ -150,6 +155,7 @@ extension SQLHub {
         return status
     }
 
+    /// An attachment's content, for a caller whose scope has an attachment with it.
     package func blob(sha256: String, for principal: Principal) async throws -> BlobContent {
         try await read { [schema] sql in
             let (_, mediaType) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)

@@ -1,14 +1,15 @@
 import GRDB
 import GRDBSQLite
 
-/// Issue 16: the hub's SQL, spoken to either store. The merge, its plans and the one writer
-/// (`HubTransaction`) run the same statements on a SQLite file and on a PostgreSQL schema;
-/// each store gives a `HubSQL` for the length of one transaction.
+/// One open transaction of a hub's database, on either engine: the statements `Hub` and
+/// its merge (`HubTransaction`) run. A `HubDriver` gives one for the length of a
+/// transaction: `SQLiteTransaction` on a SQLite file, `PostgresTransaction` on a commune's
+/// schema.
 ///
 /// Statements are written once, in the SQL both engines read: `?` placeholders (the
 /// PostgreSQL side numbers them), `INSERT … ON CONFLICT`, `RETURNING`, double-quoted
 /// names. Where the two differ, `dialect` tells.
-package protocol HubSQL {
+package protocol SQLTransaction {
     /// Which engine runs the statements.
     var dialect: SQLDialect { get }
     /// Runs a statement that returns no rows.
@@ -158,7 +159,7 @@ package struct SQLRow: Sendable {
     }
 }
 
-extension HubSQL {
+extension SQLTransaction {
     package var writesAlongsideOthers: Bool { false }
 
     package func positionsTaken(shift: Int64) {}
@@ -212,7 +213,7 @@ extension HubSQL {
 /// bound and stepped through SQLite's C API. Binding through GRDB's `StatementArguments`
 /// from a value array went through generic code GRDB does not export for specialisation
 /// (metadata lookups, dynamic casts): a fifth of a push's time.
-package struct SQLiteHubSQL: HubSQL {
+package struct SQLiteTransaction: SQLTransaction {
     let db: Database
 
     package init(_ db: Database) { self.db = db }

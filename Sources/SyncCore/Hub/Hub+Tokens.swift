@@ -26,7 +26,66 @@ package struct TokenInfo: Sendable, Hashable, Codable {
     }
 }
 
-extension SQLHub {
+extension Hub {
+    /// Issues a token for a head of one hamlet or a reviewer; only its digest is kept.
+    package func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken {
+        if let name {
+            if let problem = TextShape.name.problem(with: name) {
+                throw SyncError.invalidValue(table: "token", column: "name", problem)
+            }
+            guard !name.allSatisfy(\.isWhitespace) else {
+                throw SyncError.invalidValue(table: "token", column: "name", "must not be empty")
+            }
+        }
+        let now = clock.nowMilliseconds()
+        let token = AccessToken.generate()
+        return try await write { sql in
+            let principal: Principal
+            switch role {
+            case .reviewer:
+                principal = Principal(role: .reviewer, name: name ?? "reviewer")
+            case .head(let hamletID):
+                guard
+                    let hamlet = try sql.fetchOne("SELECT name, head_name FROM hamlets WHERE id = ?", [.text(hamletID)])
+                else { throw SyncError.notFound("hamlet \(hamletID)") }
+                let hamletName = try hamlet.text("name")
+                let headName = try hamlet.optionalText("head_name")
+                principal = Principal(role: role, name: name ?? headName ?? "trưởng \(hamletName)")
+            }
+            try sql.execute(
+                """
+                INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(token.id), .text(token.secretDigest), .text(principal.roleName), SQLValue(principal.hamletID),
+                    .text(principal.name), .integer(now),
+                ])
+            return IssuedToken(token: token.text, principal: principal)
+        }
+    }
+
+    /// The principal a bearer token speaks for; nil for an unknown, forged or revoked token.
+    package func principal(forToken text: String) async throws -> Principal? {
+        guard let token = AccessToken(text) else { return nil }
+        let stored = try await read { sql -> (digest: String, principal: Principal)? in
+            guard
+                let row = try sql.fetchOne(
+                    "SELECT * FROM sync_tokens WHERE id = ? AND revoked_at IS NULL", [.text(token.id)])
+            else { return nil }
+            let role = try row.text("role")
+            let hamletID = try row.optionalText("hamlet_id")
+            return (
+                try row.text("secret_sha256"),
+                Principal(
+                    role: role == "reviewer" ? .reviewer : .head(hamletID: hamletID ?? ""), name: try row.text("name"),
+                    tokenID: token.id)
+            )
+        }
+        guard let stored, token.matches(digest: stored.digest) else { return nil }
+        return stored.principal
+    }
+
     private static var tokenSQL: String {
         """
         SELECT t.id, t.role, t.hamlet_id, h.name AS hamlet_name, t.name, t.created_at, t.revoked_at,
@@ -52,7 +111,7 @@ extension SQLHub {
     }
 
     /// The token `id` names (its id, or the start of one), or an error naming the field.
-    private static func tokenID(_ text: String, in sql: any HubSQL) throws -> String {
+    private static func tokenID(_ text: String, in sql: any SQLTransaction) throws -> String {
         let ids = try sql.fetchTexts("SELECT id FROM sync_tokens")
         return try RowLookup.resolve(text, among: ids.map { (id: $0, name: "") }, table: "token")
     }
@@ -106,69 +165,6 @@ extension SQLHub {
             try sql.execute(
                 "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [.integer(now), .text(id)])
             return IssuedToken(token: token.text, principal: principal)
-        }
-    }
-}
-
-/// A device (a replica id) as the commune office sees it.
-package struct DeviceInfo: Sendable, Hashable, Codable {
-    package var replicaID: String
-    /// Who syncs with it (the token's holder).
-    package var holder: String
-    /// `head` or `reviewer`.
-    package var role: String
-    package var hamletID: String?
-    package var hamletName: String?
-    package var firstSeenAt: Int64
-    package var lastSeenAt: Int64
-    /// The device's clock minus the hub's at its last request (ms).
-    package var driftMilliseconds: Int64
-    /// Changes it had not yet pushed when it last pulled; nil before it said.
-    package var pending: Int64?
-    /// Its program's version; nil before it said.
-    package var appVersion: String?
-    package var tokenID: String?
-    /// Its token was revoked: it cannot sync until it is given a replacement.
-    package var tokenRevoked: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case holder, role, pending
-        case replicaID = "replica_id"
-        case hamletID = "hamlet_id"
-        case hamletName = "hamlet_name"
-        case firstSeenAt = "first_seen_at"
-        case lastSeenAt = "last_seen_at"
-        case driftMilliseconds = "drift_ms"
-        case appVersion = "app_version"
-        case tokenID = "token_id"
-        case tokenRevoked = "token_revoked"
-    }
-}
-
-extension SQLHub {
-    /// Every device that ever synced, the most recently seen first.
-    package func devices() async throws -> [DeviceInfo] {
-        let reported = schema.version >= 2
-        return try await read { sql in
-            try sql.fetchAll(
-                """
-                SELECT r.*, h.name AS hamlet_name, t.revoked_at AS revoked_at
-                FROM sync_replicas AS r
-                LEFT JOIN hamlets AS h ON h.id = r.hamlet_id
-                LEFT JOIN sync_tokens AS t ON t.id = r.token_id
-                ORDER BY r.last_seen_at DESC, r.replica_id
-                """, []
-            ).map { row in
-                DeviceInfo(
-                    replicaID: try row.text("replica_id"), holder: try row.text("author"), role: try row.text("role"),
-                    hamletID: try row.optionalText("hamlet_id"), hamletName: try row.optionalText("hamlet_name"),
-                    firstSeenAt: try row.int64("first_seen_at"), lastSeenAt: try row.int64("last_seen_at"),
-                    driftMilliseconds: try row.int64("drift_ms"),
-                    pending: reported ? try row.optionalInt64("pending") : nil,
-                    appVersion: reported ? try row.optionalText("app_version") : nil,
-                    tokenID: try row.optionalText("token_id"),
-                    tokenRevoked: try row.optionalInt64("revoked_at") != nil)
-            }
         }
     }
 }
