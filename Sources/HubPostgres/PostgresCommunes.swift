@@ -38,7 +38,7 @@ package actor PostgresCommunes: CommuneDirectory {
             // A read of the registry first: no lock, no DDL for a code that is not there.
             let listed = try await connections.transaction(schema: nil, readOnly: true) { sql in
                 try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL")
-                    && (try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)]))
+                    && (try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = \(code)"))
             }
             guard listed else { return nil }
             return try await Hub(

@@ -113,9 +113,9 @@ package final class PostgresConnections: @unchecked Sendable {
                             do {
                                 // A stalled peer or a lost statement ends as a retryable
                                 // refusal rather than holding a thread and a connection.
-                                try sql.execute("SET LOCAL lock_timeout = '10s'", [])
-                                try sql.execute("SET LOCAL statement_timeout = '60s'", [])
-                                if let schema { try sql.execute("SET LOCAL search_path TO \(schema)", []) }
+                                try sql.execute("SET LOCAL lock_timeout = '10s'")
+                                try sql.execute("SET LOCAL statement_timeout = '60s'")
+                                if let schema { try sql.execute("SET LOCAL search_path TO \(raw: schema)") }
                                 let result = try work(sql)
                                 try sql.commit()
                                 return result

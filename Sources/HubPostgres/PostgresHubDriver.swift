@@ -92,11 +92,11 @@ package final class PostgresHubDriver: HubDriver {
         // province's hub processes open communes as requests come, and many at once).
         let migrations = PostgresSchema.migrations.map(\.identifier)
         let ready: (key: String?, ok: Bool) = try await connections.transaction(schema: nil, readOnly: true) { sql in
-            guard try sql.exists("SELECT 1 WHERE to_regclass(?) IS NOT NULL", [.text("\(schemaName).ntm_migrations")]),
+            guard try sql.exists("SELECT 1 WHERE to_regclass(\("\(schemaName).ntm_migrations")) IS NOT NULL"),
                 try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL"),
-                try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)]) || !register
+                try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = \(code)") || !register
             else { return (nil, false) }
-            try sql.execute("SET LOCAL search_path TO \(schemaName)", [])
+            try sql.execute("SET LOCAL search_path TO \(raw: schemaName)")
             let done = Set(try sql.fetchTexts("SELECT identifier FROM ntm_migrations"))
             guard migrations.allSatisfy(done.contains),
                 try sql.exists("SELECT 1 FROM sync_hub_state WHERE id = 1"),
@@ -111,7 +111,7 @@ package final class PostgresHubDriver: HubDriver {
         // Otherwise set-up in one transaction under an advisory lock: two processes opening
         // a new commune at once create it once.
         publicKey = try await connections.transaction(schema: nil) { sql in
-            try sql.execute("SELECT pg_advisory_xact_lock(7406)", [])
+            try sql.execute("SELECT pg_advisory_xact_lock(7406)")
             // Names are stored byte for byte as typed: a database in another encoding would
             // refuse some of them, or change them.
             let encoding = try sql.fetchText("SELECT current_setting('server_encoding')") ?? "?"
@@ -119,42 +119,41 @@ package final class PostgresHubDriver: HubDriver {
                 throw SyncError.unavailable(
                     "the PostgreSQL database is in \(encoding); the hub needs one created with ENCODING 'UTF8'")
             }
-            try sql.execute(PostgresSchema.registry, [])
-            let registered = try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)])
+            try sql.execute(SQL(raw: PostgresSchema.registry))
+            let registered = try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = \(code)")
             guard create || registered else {
                 throw SyncError.notFound(
                     "commune \(code)", hint: "create it with ntm-hub init --postgres URL --code \(code)")
             }
-            let exists = try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text(schemaName)])
+            let exists = try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = \(schemaName)")
             // A commune opened to be served is never made anew (empty, with a new key) by
             // a request: its schema must be there.
             guard create || exists else {
                 throw SyncError.unavailable("commune \(code) is registered but its schema \(schemaName) is missing")
             }
-            if !exists { try sql.execute("CREATE SCHEMA \(schemaName)", []) }
-            try sql.execute("SET LOCAL search_path TO \(schemaName)", [])
-            try sql.execute(PostgresSchema.dateFunction, [])
-            try sql.execute("CREATE TABLE IF NOT EXISTS ntm_migrations (identifier TEXT PRIMARY KEY)", [])
+            if !exists { try sql.execute("CREATE SCHEMA \(raw: schemaName)") }
+            try sql.execute("SET LOCAL search_path TO \(raw: schemaName)")
+            try sql.execute(SQL(raw: PostgresSchema.dateFunction))
+            try sql.execute("CREATE TABLE IF NOT EXISTS ntm_migrations (identifier TEXT PRIMARY KEY)")
             let done = Set(try sql.fetchTexts("SELECT identifier FROM ntm_migrations"))
             for migration in PostgresSchema.migrations where !done.contains(migration.identifier) {
                 // One statement at a time (a prepared statement holds one); the migrations
                 // end each with ";" and a line break, and hold none inside one.
                 for statement in migration.sql.components(separatedBy: ";\n")
                 where !statement.allSatisfy(\.isWhitespace) {
-                    try sql.execute(statement.hasSuffix(";") ? String(statement.dropLast()) : statement, [])
+                    try sql.execute(SQL(raw: statement.hasSuffix(";") ? String(statement.dropLast()) : statement))
                 }
-                try sql.execute("INSERT INTO ntm_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
+                try sql.execute("INSERT INTO ntm_migrations (identifier) VALUES (\(migration.identifier))")
             }
             if register { try Self.register(sql, code: code, schemaName: schemaName, now: now) }
             try sql.execute(
-                "INSERT INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING",
-                [.integer(now)])
+                "INSERT INTO sync_hub_state (id, hlc, created_at) VALUES (1, 0, \(now)) ON CONFLICT (id) DO NOTHING")
             if try SigningKeys.stored(sql, table: "sync_hub_key") == nil {
                 try sql.execute(
                     """
-                    INSERT INTO sync_hub_key (id, private_key) VALUES (1, ?)
+                    INSERT INTO sync_hub_key (id, private_key) VALUES (1, \(SQLValue.blob(Array(Curve25519.Signing.PrivateKey().rawRepresentation))))
                     ON CONFLICT (id) DO UPDATE SET private_key = excluded.private_key
-                    """, [.blob(Array(Curve25519.Signing.PrivateKey().rawRepresentation))])
+                    """)
             }
             return try Self.publicKey(sql)
         }
@@ -164,9 +163,9 @@ package final class PostgresHubDriver: HubDriver {
     static func register(_ sql: any SQLTransaction, code: String, schemaName: String, now: Int64) throws {
         try sql.execute(
             """
-            INSERT INTO public.ntm_communes (code, schema_name, created_at) VALUES (?, ?, ?)
+            INSERT INTO public.ntm_communes (code, schema_name, created_at) VALUES (\(code), \(schemaName), \(now))
             ON CONFLICT (code) DO NOTHING
-            """, [.text(code), .text(schemaName), .integer(now)])
+            """)
     }
 
     package func read<T: Sendable>(_ body: @Sendable (any SQLTransaction) throws -> T) async throws -> T {
@@ -191,7 +190,7 @@ package final class PostgresHubDriver: HubDriver {
         _ body: @Sendable (any SQLTransaction) throws -> T
     ) async throws -> T {
         try await connections.transaction(schema: schemaName) { sql in
-            try sql.execute("SELECT pg_advisory_xact_lock(?)", [.integer(lockKey(schemaName))])
+            try sql.execute("SELECT pg_advisory_xact_lock(\(lockKey(schemaName)))")
             guard try sql.exists("SELECT id FROM sync_hub_state WHERE id = 1 FOR UPDATE") else {
                 throw SyncError.storage("commune \(code) has no sync_hub_state row: its writers cannot take turns")
             }
@@ -251,7 +250,7 @@ package final class PostgresHubDriver: HubDriver {
         let (connections, schemaName) = (self.connections, self.schemaName)
         return try await share.withPermit {
             try await connections.transaction(schema: schemaName) { sql in
-                try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(Self.lockKey(schemaName))])
+                try sql.execute("SELECT pg_advisory_xact_lock_shared(\(Self.lockKey(schemaName)))")
                 guard let postgres = sql as? PostgresTransaction else { return (try body(sql), false) }
                 postgres.writesAlongsideOthers = true
                 defer { postgres.writesAlongsideOthers = false }
@@ -307,7 +306,7 @@ extension PostgresHubDriver {
         let tables = PostgresSchema.copiedTables + source.schema.tables.map(\.name)
         // One consistent read of the whole file.
         let contents = try await source.read { sql in
-            try tables.map { table in (table, try sql.fetchAll("SELECT * FROM \"\(table)\"", [])) }
+            try tables.map { table in (table, try sql.fetchAll("SELECT * FROM \(identifier: table)")) }
         }
         let schemaName = target.schemaName
         let copied = try await target.write { sql in
@@ -320,7 +319,7 @@ extension PostgresHubDriver {
             }
             // The new commune's key gives way to the file's; its clock row stays (it is the
             // writers' lock) and takes the file's values below.
-            try sql.execute("DELETE FROM sync_hub_key", [])
+            try sql.execute("DELETE FROM sync_hub_key")
             var count = 0
             for (table, rows) in contents {
                 guard !rows.isEmpty else { continue }
@@ -328,29 +327,37 @@ extension PostgresHubDriver {
                 // them: a column another tool added to the file is not copied, and no name
                 // from the file is ever written into a statement.
                 let known = try sql.fetchTexts(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
-                    [.text(schemaName), .text(table)])
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = \(schemaName) AND table_name = \(table)"
+                )
                 let columns = known.filter { name in rows[0].columns.contains(name) }
                 guard !columns.isEmpty else { continue }
-                let quoted = columns.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-                let statement: String
-                if table == "sync_hub_state" {
-                    statement =
-                        "UPDATE sync_hub_state SET " + quoted.map { "\($0) = ?" }.joined(separator: ", ")
-                        + " WHERE id = 1"
-                } else {
-                    let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-                    statement = "INSERT INTO \"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(marks))"
-                }
                 for row in rows {
-                    try sql.execute(statement, columns.map { row[$0] })
+                    var statement: SQL
+                    if table == "sync_hub_state" {
+                        statement = "UPDATE sync_hub_state SET "
+                        for (index, column) in columns.enumerated() {
+                            statement.append("\(raw: index == 0 ? "" : ", ")\(identifier: column) = \(row[column])")
+                        }
+                        statement.append(" WHERE id = 1")
+                    } else {
+                        statement = "INSERT INTO \(identifier: table) ("
+                        for (index, column) in columns.enumerated() {
+                            statement.append("\(raw: index == 0 ? "" : ", ")\(identifier: column)")
+                        }
+                        statement.append(") VALUES (")
+                        for (index, column) in columns.enumerated() {
+                            statement.append("\(raw: index == 0 ? "" : ", ")\(row[column])")
+                        }
+                        statement.append(")")
+                    }
+                    try sql.execute(statement)
                     count += 1
                 }
             }
             // The audit trail's numbering goes on after the copied entries.
             try sql.execute(
-                "SELECT setval(pg_get_serial_sequence('sync_audit', 'id'), COALESCE((SELECT MAX(id) FROM sync_audit), 0) + 1, false)",
-                [])
+                "SELECT setval(pg_get_serial_sequence('sync_audit', 'id'), COALESCE((SELECT MAX(id) FROM sync_audit), 0) + 1, false)"
+            )
             try Self.register(sql, code: code, schemaName: schemaName, now: clock.nowMilliseconds())
             return count
         }

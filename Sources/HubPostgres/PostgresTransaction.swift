@@ -40,7 +40,7 @@ package final class PostgresTransaction: SQLTransaction {
     /// each. Whatever fails is thrown by the next statement that reads, the end of a
     /// savepoint, or the commit: always inside the transaction that sent it, and always the
     /// first failure (the ones after it only say the transaction was aborted).
-    package func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+    package func execute(text sql: String, arguments: [SQLValue]) throws {
         let query = try Self.query(sql, arguments)
         pending.append((connection.query(query, logger: logger), sql))
         if pending.count >= Self.maxPending { try flush() }
@@ -50,12 +50,12 @@ package final class PostgresTransaction: SQLTransaction {
     /// statement: each column's values as one array bound as text (`unnest`), typed as the
     /// table has the column, so a page's rows cost one statement and one small parse. Any
     /// other statement is sent once per argument list.
-    package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
+    package func executeMany(text sql: String, rows: [[SQLValue]]) throws {
         guard rows.count > 1, let insert = Self.insertShape(sql),
             rows.allSatisfy({ $0.count == insert.columns.count }),
             let types = try columnTypes(insert.table), let text = Self.unnestSQL(insert, types: types)
         else {
-            for arguments in rows { try execute(sql, arguments) }
+            for arguments in rows { try execute(text: sql, arguments: arguments) }
             return
         }
         var arrays: [SQLValue] = []
@@ -63,12 +63,12 @@ package final class PostgresTransaction: SQLTransaction {
         for (index, column) in insert.columns.enumerated() {
             let whole = ["bigint", "integer"].contains(types[column] ?? "")
             guard let array = Self.arrayLiteral(rows.lazy.map { $0[index] }, whole: whole) else {
-                for arguments in rows { try execute(sql, arguments) }
+                for arguments in rows { try execute(text: sql, arguments: arguments) }
                 return
             }
             arrays.append(.text(array))
         }
-        try execute(text, arrays)
+        try execute(text: text, arguments: arrays)
     }
 
     /// An `INSERT` of one row of placeholders: its table, columns, and what follows `VALUES (…)`.
@@ -123,8 +123,8 @@ package final class PostgresTransaction: SQLTransaction {
         let rows = try fetchAll(
             """
             SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
-            WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped
-            """, [.text("\"\(table)\"")])
+            WHERE attrelid = to_regclass(\("\"\(table)\"")) AND attnum > 0 AND NOT attisdropped
+            """)
         guard !rows.isEmpty else { return nil }
         var types: [String: String] = [:]
         for row in rows { types[try row.text("attname")] = try row.text("type") }
@@ -260,7 +260,7 @@ package final class PostgresTransaction: SQLTransaction {
             sqlState: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? "\(error.code)", sql: sql)
     }
 
-    package func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+    package func fetchAll(text sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
         let result = try run(sql, arguments)
         var rows: [SQLRow] = []
         var columns: [String]?
@@ -280,17 +280,17 @@ package final class PostgresTransaction: SQLTransaction {
     package func inSavepoint<T>(_ body: () throws -> T) throws -> T {
         savepoints += 1
         let name = "hub_savepoint_\(savepoints)"
-        try execute("SAVEPOINT \(name)", [])
+        try execute(text: "SAVEPOINT \(name)", arguments: [])
         do {
             let result = try body()
             // What the body sent answers here, so its failure is the savepoint's.
             try flush()
-            try execute("RELEASE SAVEPOINT \(name)", [])
+            try execute(text: "RELEASE SAVEPOINT \(name)", arguments: [])
             return result
         } catch {
             try drain()
-            try execute("ROLLBACK TO SAVEPOINT \(name)", [])
-            try execute("RELEASE SAVEPOINT \(name)", [])
+            try execute(text: "ROLLBACK TO SAVEPOINT \(name)", arguments: [])
+            try execute(text: "RELEASE SAVEPOINT \(name)", arguments: [])
             try flush()
             throw error
         }

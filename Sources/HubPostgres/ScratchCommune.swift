@@ -53,8 +53,8 @@ package struct ScratchCommune: Sendable {
     package static func drop(_ code: String, on connections: PostgresConnections) async throws {
         try PostgresHubDriver.check(code: code)
         try await connections.transaction(schema: nil) { sql in
-            try sql.execute("DROP SCHEMA IF EXISTS commune_\(code) CASCADE", [])
-            try sql.execute("DELETE FROM public.ntm_communes WHERE code = ?", [.text(code)])
+            try sql.execute("DROP SCHEMA IF EXISTS commune_\(raw: code) CASCADE")
+            try sql.execute("DELETE FROM public.ntm_communes WHERE code = \(code)")
         }
     }
 
@@ -67,10 +67,9 @@ package struct ScratchCommune: Sendable {
     {
         let cutoff = SystemWallClock().nowMilliseconds() - age * 1_000
         let codes = try await connections.transaction(schema: nil) { sql -> [String] in
-            guard try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL", []) else { return [] }
+            guard try sql.exists("SELECT 1 WHERE to_regclass('public.ntm_communes') IS NOT NULL") else { return [] }
             return try sql.fetchTexts(
-                "SELECT code FROM public.ntm_communes WHERE starts_with(code, ?) AND created_at < ?",
-                [.text(prefix), .integer(cutoff)])
+                "SELECT code FROM public.ntm_communes WHERE starts_with(code, \(prefix)) AND created_at < \(cutoff)")
         }
         for code in codes { try? await drop(code, on: connections) }
     }

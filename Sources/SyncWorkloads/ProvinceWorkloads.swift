@@ -68,8 +68,8 @@ public enum ProvinceWorkloads {
             let table = try store.schema.table(DonationRows.table)
             let columns = [TableSpec.idColumn] + table.columns.map(\.name)
             try await store.write { sql in
-                try sql.execute("CREATE TABLE bench_lww (LIKE land_donations INCLUDING ALL)", [])
-                try sql.execute("ALTER TABLE bench_lww ADD COLUMN hlc BIGINT NOT NULL DEFAULT 0", [])
+                try sql.execute("CREATE TABLE bench_lww (LIKE land_donations INCLUDING ALL)")
+                try sql.execute("ALTER TABLE bench_lww ADD COLUMN hlc BIGINT NOT NULL DEFAULT 0")
             }
             let names = (columns + ["hlc"]).map { "\"\($0)\"" }.joined(separator: ", ")
             let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
@@ -98,7 +98,7 @@ public enum ProvinceWorkloads {
                 for page in pages {
                     // No commune lock: the database's own upsert, one transaction per page.
                     try await commune.connections.transaction(schema: "commune_\(commune.code)") { sql in
-                        try sql.executeMany(upsert, page)
+                        try sql.executeMany(text: upsert, rows: page)
                     }
                 }
             }

@@ -75,15 +75,15 @@ import Testing
             #expect(response.status == .notFound)
         }
         let made = try await pool.transaction(schema: nil, readOnly: true) { sql in
-            try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text("commune_\(code)")])
-                || (try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = ?", [.text(code)]))
+            try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = \("commune_\(code)")")
+                || (try sql.exists("SELECT 1 FROM public.ntm_communes WHERE code = \(code)"))
         }
         #expect(!made)
 
         // A registered commune whose schema was dropped behind the hub's back.
         let lost = try await TestPostgres.commune()
         try await pool.transaction(schema: nil) { sql in
-            try sql.execute("DROP SCHEMA commune_\(lost.code) CASCADE", [])
+            try sql.execute("DROP SCHEMA commune_\(raw: lost.code) CASCADE")
         }
         let fresh = HubApplication.make(
             .communes(PostgresCommunes(connections: pool, logger: TestHub.quietLogger)), host: "127.0.0.1", port: 0,
@@ -93,7 +93,7 @@ import Testing
             #expect(response.status == .serviceUnavailable)
         }
         let remade = try await pool.transaction(schema: nil, readOnly: true) { sql in
-            try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = ?", [.text("commune_\(lost.code)")])
+            try sql.exists("SELECT 1 FROM pg_namespace WHERE nspname = \("commune_\(lost.code)")")
         }
         #expect(!remade, "not made anew by a request")
     }

@@ -29,15 +29,11 @@ import Testing
         let rows = try await TestEngine.run(engine) { sql in
             for (index, text) in texts.enumerated() {
                 try sql.execute(
-                    "INSERT INTO t (id, n, r, s, b) VALUES (?, ?, ?, ?, ?)",
-                    [
-                        .text("row-\(index)"), .integer(index == 0 ? .max : .min + Int64(index)),
-                        .real(index == 1 ? -0.5 : 1e300 / Double(index + 1)), .text(text),
-                        .blob(index == 2 ? [] : [0, 255, 63, UInt8(index)]),
-                    ])
+                    "INSERT INTO t (id, n, r, s, b) VALUES (\("row-\(index)"), \(index == 0 ? .max : .min + Int64(index)), \(index == 1 ? -0.5 : 1e300 / Double(index + 1)), \(text), \(SQLValue.blob(index == 2 ? [] : [0, 255, 63, UInt8(index)])))"
+                )
             }
-            try sql.execute("INSERT INTO t (id) VALUES (?)", [.text("nulls")])
-            return try sql.fetchAll("SELECT id, n, r, s, b FROM t ORDER BY id", [])
+            try sql.execute("INSERT INTO t (id) VALUES (\("nulls"))")
+            return try sql.fetchAll("SELECT id, n, r, s, b FROM t ORDER BY id")
         }
         #expect(rows.count == texts.count + 1)
         #expect(try rows[0].text("id") == "nulls")
@@ -68,12 +64,12 @@ import Testing
             } + [[.text("row-nulls"), .null, .null, .null]]
         let insert = "INSERT INTO t (id, n, r, s) VALUES (?, ?, ?, ?)"
         let stored = try await TestEngine.run(engine) { sql in
-            try sql.executeMany(insert, rows)
+            try sql.executeMany(text: insert, rows: rows)
             // Again as an upsert: every row names an existing id.
             try sql.executeMany(
-                insert + " ON CONFLICT (id) DO UPDATE SET s = t.s || '!'",
-                rows.map { [$0[0], $0[1], $0[2], .text("x")] })
-            return try sql.fetchAll("SELECT id, n, r, s FROM t ORDER BY id", [])
+                text: insert + " ON CONFLICT (id) DO UPDATE SET s = t.s || '!'",
+                rows: rows.map { [$0[0], $0[1], $0[2], .text("x")] })
+            return try sql.fetchAll("SELECT id, n, r, s FROM t ORDER BY id")
         }
         let expected = rows.sorted { "\($0[0])" < "\($1[0])" }
         #expect(stored.count == expected.count)
@@ -89,8 +85,8 @@ import Testing
 
     @Test(arguments: engines) func aQuestionMarkInQuotesIsNotAPlaceholder(_ engine: SQLDialect) async throws {
         let row = try await TestEngine.run(engine) { sql in
-            try sql.execute("INSERT INTO t (id, n, s) VALUES ('a', 7, ?)", [.text("là ?")])
-            return try sql.fetchOne("SELECT '?' AS quoted, \"n\" AS named, s FROM t WHERE s = ?", [.text("là ?")])
+            try sql.execute("INSERT INTO t (id, n, s) VALUES ('a', 7, \("là ?"))")
+            return try sql.fetchOne("SELECT '?' AS quoted, \"n\" AS named, s FROM t WHERE s = \("là ?")")
         }
         #expect(try row?.text("quoted") == "?")
         #expect(try row?.int64("named") == 7)
@@ -101,13 +97,13 @@ import Testing
         _ engine: SQLDialect
     ) async throws {
         let (refusals, ids) = try await TestEngine.run(engine) { sql in
-            try sql.execute("INSERT INTO t (id, n) VALUES ('kept', 1)", [])
+            try sql.execute("INSERT INTO t (id, n) VALUES ('kept', 1)")
             var refusals: [SQLRefusal?] = []
             for statement in [
                 "INSERT INTO t (id, n) VALUES ('negative', -1)", "INSERT INTO t (id, n) VALUES ('kept', 2)",
             ] {
                 do {
-                    try sql.inSavepoint { try sql.execute(statement, []) }
+                    try sql.inSavepoint { try sql.execute(SQL(raw: statement)) }
                     refusals.append(nil)
                 } catch {
                     refusals.append(sql.refusal(error))
@@ -116,11 +112,11 @@ import Testing
             // A savepoint whose body throws leaves nothing of what it wrote.
             struct Stop: Error {}
             _ = try? sql.inSavepoint {
-                try sql.execute("INSERT INTO t (id, n) VALUES ('undone', 3)", [])
+                try sql.execute("INSERT INTO t (id, n) VALUES ('undone', 3)")
                 throw Stop()
             }
-            try sql.execute("INSERT INTO t (id, n) VALUES ('after', 4)", [])
-            return (refusals, try sql.fetchTexts("SELECT id FROM t ORDER BY id", []))
+            try sql.execute("INSERT INTO t (id, n) VALUES ('after', 4)")
+            return (refusals, try sql.fetchTexts("SELECT id FROM t ORDER BY id"))
         }
         #expect(refusals.count == 2)
         for refusal in refusals {
@@ -135,11 +131,11 @@ import Testing
     @Test(arguments: engines) func aMissingOrExtraArgumentIsAnErrorNotACrash(_ engine: SQLDialect) async throws {
         let missing = await #expect(throws: (any Error).self) {
             try await TestEngine.run(engine) { sql in
-                try sql.execute("INSERT INTO t (id, n) VALUES (?, ?)", [.text("x")])
+                try sql.execute(text: "INSERT INTO t (id, n) VALUES (?, ?)", arguments: [.text("x")])
             }
         }
         let extra = await #expect(throws: (any Error).self) {
-            try await TestEngine.run(engine) { sql in try sql.execute("SELECT 1", [.text("x")]) }
+            try await TestEngine.run(engine) { sql in try sql.execute(text: "SELECT 1", arguments: [.text("x")]) }
         }
         // Each engine says it in its own type, with the same words.
         #expect(String(describing: missing).contains("1 arguments for 2 parameters"), "\(String(describing: missing))")
@@ -178,19 +174,19 @@ enum TestEngine {
             let outcome: Result<T, any Error>
             do {
                 try await connections.transaction(schema: nil) { sql in
-                    try sql.execute("CREATE SCHEMA \(schema)", [])
+                    try sql.execute("CREATE SCHEMA \(raw: schema)")
                     try sql.execute(
                         """
-                        CREATE TABLE \(schema).t (id TEXT PRIMARY KEY NOT NULL, n BIGINT CHECK (n >= 0 OR n < -1000),
+                        CREATE TABLE \(raw: schema).t (id TEXT PRIMARY KEY NOT NULL, n BIGINT CHECK (n >= 0 OR n < -1000),
                           r DOUBLE PRECISION, s TEXT, b BYTEA)
-                        """, [])
+                        """)
                 }
                 outcome = .success(try await connections.transaction(schema: schema, body))
             } catch {
                 outcome = .failure(error)
             }
             try? await connections.transaction(schema: nil) { sql in
-                try sql.execute("DROP SCHEMA \(schema) CASCADE", [])
+                try sql.execute("DROP SCHEMA \(raw: schema) CASCADE")
             }
             try await connections.close()
             return try outcome.get()

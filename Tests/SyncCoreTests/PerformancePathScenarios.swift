@@ -58,10 +58,18 @@ import Testing
     @Test func aHeadsPullPageReadsInLogOrderWithoutSorting() throws {
         let commune = try Commune()
         for scoped in [true, false] {
+            let page = Hub.pullSQL(hamletID: scoped ? "h" : nil, after: 0, limit: 10)
             let plan = try commune.sqliteFile.writer.read { db in
                 try Row.fetchAll(
-                    db, sql: "EXPLAIN QUERY PLAN " + Hub.pullSQL(scoped: scoped),
-                    arguments: scoped ? ["h", 0, 0, 10] : [0, 10]
+                    db, sql: "EXPLAIN QUERY PLAN " + page.text,
+                    arguments: StatementArguments(
+                        page.arguments.map { value -> (any DatabaseValueConvertible)? in
+                            switch value {
+                            case .text(let text): text
+                            case .integer(let number): number
+                            default: nil
+                            }
+                        })
                 )
                 .map { $0["detail"] as String }
             }

@@ -72,9 +72,9 @@ struct PostgresHubScenarios {
             ]
             for style in ["ISO, YMD", "SQL, DMY", "German, MDY"] {
                 let answers = try await hub.read { sql in
-                    try sql.execute("SET LOCAL DateStyle = '\(style)'", [])
+                    try sql.execute("SET LOCAL DateStyle = '\(raw: style)'")
                     return try days.map { day in
-                        try sql.fetchInt64("SELECT ntm_is_date(?)::int", [.text(day)])
+                        try sql.fetchInt64("SELECT ntm_is_date(\(day))::int")
                     }
                 }
                 for (day, answer) in zip(days, answers) {
@@ -84,8 +84,8 @@ struct PostgresHubScenarios {
             }
             let declared = try await hub.read { sql in
                 try sql.fetchText(
-                    "SELECT provolatile::text || ' ' || l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = CAST(? AS regproc)",
-                    [.text("commune_\(commune.code).ntm_is_date")])
+                    "SELECT provolatile::text || ' ' || l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = CAST(\("commune_\(commune.code).ntm_is_date") AS regproc)"
+                )
             }
             #expect(declared == "i sql")
             // A commune made before: the plpgsql function, and no record of the new migration.
@@ -95,16 +95,16 @@ struct PostgresHubScenarios {
                     CREATE OR REPLACE FUNCTION ntm_is_date(value TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE AS $$
                     BEGIN RETURN to_char(value::date, 'YYYY-MM-DD') = value; EXCEPTION WHEN others THEN RETURN false; END
                     $$
-                    """, [])
+                    """)
                 try sql.execute(
-                    "DELETE FROM ntm_migrations WHERE identifier IN ('pg-v3-date-sql', 'pg-v3-date-inline')", [])
+                    "DELETE FROM ntm_migrations WHERE identifier IN ('pg-v3-date-sql', 'pg-v3-date-inline')")
             }
             let reopened = try await ScratchCommune(
                 url: url, processes: 1, poolLimit: 1, prefix: "t", code: commune.code, logger: TestPostgres.logger)
             let after = try await reopened.stores[0].read { sql in
                 try sql.fetchText(
-                    "SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = CAST(? AS regproc)",
-                    [.text("commune_\(commune.code).ntm_is_date")])
+                    "SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = CAST(\("commune_\(commune.code).ntm_is_date") AS regproc)"
+                )
             }
             #expect(after == "sql", "an existing commune is migrated to the new function when opened")
             // Inlined where it is called (a CHECK of every row with a date): the plan shows
@@ -112,8 +112,7 @@ struct PostgresHubScenarios {
             let (plan, null) = try await reopened.stores[0].read { sql in
                 (
                     try sql.fetchAll(
-                        "EXPLAIN (VERBOSE, COSTS OFF) SELECT ntm_is_date(relname::text) FROM pg_class",
-                        []
+                        "EXPLAIN (VERBOSE, COSTS OFF) SELECT ntm_is_date(relname::text) FROM pg_class"
                     ).map { try $0.text("QUERY PLAN") }.joined(separator: "\n"),
                     try sql.fetchInt64("SELECT CASE WHEN ntm_is_date(NULL) IS NULL THEN 1 ELSE 0 END")
                 )
@@ -349,7 +348,7 @@ struct PostgresHubScenarios {
                 """
                 SELECT m.row_id, m.fields, l.seq FROM sync_row_meta m
                 JOIN sync_log l ON l.tbl = m.tbl AND l.row_id = m.row_id WHERE m.tbl = 'land_donations'
-                """, []
+                """
             ).map { row in
                 (try row.text("row_id"), try FieldStampStorage.decode(try row.text("fields")), try row.int64("seq"))
             }
@@ -411,9 +410,11 @@ struct PostgresHubScenarios {
         let holding = Mutex(false)
         let other = Task {
             try await province.pools[1].transaction(schema: "commune_\(province.code)") { sql in
-                try sql.execute("SET LOCAL deadlock_timeout = '20s'", [])
-                let lock = "SELECT 1 FROM sync_row_meta WHERE tbl = 'land_donations' AND row_id = ? FOR UPDATE"
-                _ = try sql.fetchAll(lock, [.text(rows[1])])
+                try sql.execute("SET LOCAL deadlock_timeout = '20s'")
+                func lock(_ rowID: String) -> SQL {
+                    "SELECT 1 FROM sync_row_meta WHERE tbl = 'land_donations' AND row_id = \(rowID) FOR UPDATE"
+                }
+                _ = try sql.fetchAll(lock(rows[1]))
                 holding.withLock { $0 = true }
                 // Until the page waits for the row held here.
                 var waited = 0
@@ -422,7 +423,7 @@ struct PostgresHubScenarios {
                     waited += 1
                 }
                 // Returns only once the page let go of it: its transaction was ended.
-                _ = try sql.fetchAll(lock, [.text(rows[0])])
+                _ = try sql.fetchAll(lock(rows[0]))
                 usleep(200_000)
                 return waited
             }
@@ -470,8 +471,8 @@ struct PostgresHubScenarios {
             let held = Mutex(false)
             let holding = Task {
                 try await holder.transaction(schema: nil) { sql in
-                    try sql.execute("SELECT pg_advisory_xact_lock(?)", [.integer(key)])
-                    _ = try sql.fetchAll("SELECT 1", [])
+                    try sql.execute("SELECT pg_advisory_xact_lock(\(key))")
+                    _ = try sql.fetchAll("SELECT 1")
                     held.withLock { $0 = true }
                     while !release.withLock({ $0 }) { usleep(20_000) }
                 }
@@ -480,7 +481,7 @@ struct PostgresHubScenarios {
             let waiting = (0..<2).map { _ in
                 Task {
                     try await stuckHub.read { sql in
-                        try sql.execute("SELECT pg_advisory_xact_lock_shared(?)", [.integer(key)])
+                        try sql.execute("SELECT pg_advisory_xact_lock_shared(\(key))")
                         return try sql.fetchInt64("SELECT 1")
                     }
                 }
@@ -656,8 +657,8 @@ struct PostgresHubScenarios {
         let hostile = #"x") VALUES (NULL); DROP TABLE public.ntm_communes; --"#
         try await commune.hub.write { sql in
             try sql.execute(
-                "ALTER TABLE sync_tokens ADD COLUMN \"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\" TEXT",
-                [])
+                "ALTER TABLE sync_tokens ADD COLUMN \"\(raw: hostile.replacingOccurrences(of: "\"", with: "\"\""))\" TEXT"
+            )
         }
         _ = try await commune.hub.issueToken(role: .reviewer, name: "Lê Văn Tám")
         let province = try await Province(processes: 0)
@@ -669,7 +670,7 @@ struct PostgresHubScenarios {
             from: commune.hub, into: pool, code: province.code, logger: Self.logger)
         #expect(try await store.tokens().count == 1)
         let registry = try await pool.transaction(schema: nil) { sql in
-            try sql.fetchInt64("SELECT COUNT(*) FROM public.ntm_communes WHERE code = ?", [.text(province.code)])
+            try sql.fetchInt64("SELECT COUNT(*) FROM public.ntm_communes WHERE code = \(province.code)")
         }
         #expect(registry == 1, "the registry is still there")
         try await moved.close()
@@ -702,8 +703,8 @@ struct PostgresHubScenarios {
         let before = try await hlc()
         await #expect(throws: PostgresStatementError.self) {
             try await hub.write { sql in
-                try sql.execute("UPDATE sync_hub_state SET hlc = hlc + 1 WHERE id = 1", [])
-                try? sql.execute("SELECT 1 / 0", [])
+                try sql.execute("UPDATE sync_hub_state SET hlc = hlc + 1 WHERE id = 1")
+                try? sql.execute("SELECT 1 / 0")
             }
         }
         #expect(try await hlc() == before, "nothing of it was written")

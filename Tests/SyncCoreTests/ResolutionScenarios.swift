@@ -201,22 +201,21 @@ extension Result where Failure == any Error {
             // the machine's load, the kill lands inside the push's transaction.
             let (locked, lockHeld) = AsyncStream.makeStream(of: Void.self)
             async let killing = killer.transaction(schema: "commune_\(commune.code)") { sql -> Bool in
-                try sql.execute("LOCK TABLE cleanups IN SHARE MODE", [])
-                _ = try sql.fetchAll("SELECT 1", [])
+                try sql.execute("LOCK TABLE cleanups IN SHARE MODE")
+                _ = try sql.fetchAll("SELECT 1")
                 lockHeld.finish()
                 let deadline = Date().addingTimeInterval(120)
                 while Date() < deadline {
-                    _ = try sql.fetchAll("SELECT 1 FROM (SELECT pg_stat_clear_snapshot()) AS cleared", [])
+                    _ = try sql.fetchAll("SELECT 1 FROM (SELECT pg_stat_clear_snapshot()) AS cleared")
                     if try sql.exists(
-                        "SELECT 1 FROM pg_stat_activity WHERE pid = CAST(? AS integer) AND wait_event_type = 'Lock'",
-                        [.integer(pid)])
-                    {
+                        "SELECT 1 FROM pg_stat_activity WHERE pid = CAST(\(pid) AS integer) AND wait_event_type = 'Lock'"
+                    ) {
                         break
                     }
                     Thread.sleep(forTimeInterval: 0.01)
                 }
                 return try sql.fetchOne(
-                    "SELECT pg_terminate_backend(CAST(? AS integer)) AS killed", [.integer(pid)])?.bool("killed")
+                    "SELECT pg_terminate_backend(CAST(\(pid) AS integer)) AS killed")?.bool("killed")
                     ?? false
             }
             for await _ in locked {}
@@ -241,7 +240,7 @@ extension Result where Failure == any Error {
             // goes through on a new one, unaware.
             let idle = try await hub.read { sql in try sql.fetchInt64("SELECT pg_backend_pid()") ?? 0 }
             _ = try await killer.transaction(schema: nil) { sql in
-                try sql.fetchAll("SELECT pg_terminate_backend(CAST(? AS integer))", [.integer(idle)])
+                try sql.fetchAll("SELECT pg_terminate_backend(CAST(\(idle) AS integer))")
             }
             try head.write { db in
                 let cleanups = try ReplicatedSchema.table("cleanups")

@@ -14,7 +14,7 @@ import Testing
     static func registeredKey(_ commune: Commune, _ replica: Replica) async throws -> String? {
         let id = try replica.replicaID
         return try await commune.hub.read { sql in
-            try sql.fetchText("SELECT device_key FROM sync_replicas WHERE replica_id = ?", [.text(id)])
+            try sql.fetchText("SELECT device_key FROM sync_replicas WHERE replica_id = \(id)")
         }
     }
 

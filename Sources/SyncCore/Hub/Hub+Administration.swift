@@ -28,10 +28,10 @@ extension Hub {
             if let named = try sql.fetchText("SELECT commune_name FROM sync_hub_state WHERE id = 1") {
                 return CommuneSetup(communeName: named, criteria: [], alreadyNamed: true)
             }
-            try sql.execute("UPDATE sync_hub_state SET commune_name = ? WHERE id = 1", [.text(communeName)])
+            try sql.execute("UPDATE sync_hub_state SET commune_name = \(communeName) WHERE id = 1")
             var transaction = try HubTransaction(sql: sql, now: now, ids: ids, schema: schema)
             let criteria = try schema.table("criteria")
-            let existing = Set(try sql.fetchAll("SELECT number FROM criteria", []).map { try $0.int64("number") })
+            let existing = Set(try sql.fetchAll("SELECT number FROM criteria").map { try $0.int64("number") })
             var rows: [SyncRow] = []
             for criterion in NationalCriteria.all where !existing.contains(criterion.number) {
                 rows.append(
@@ -92,7 +92,7 @@ extension Hub {
                 openConflicts: openConflicts, replicas: replicas)
             status.hubKey = hubKey
             if let hamletID = principal.hamletID {
-                status.hamletName = try sql.fetchText("SELECT name FROM hamlets WHERE id = ?", [.text(hamletID)])
+                status.hamletName = try sql.fetchText("SELECT name FROM hamlets WHERE id = \(hamletID)")
             }
             return status
         }

@@ -18,11 +18,11 @@ extension Hub {
         let row: SQLRow?
         if let hamletID = principal.hamletID {
             row = try sql.fetchOne(
-                "SELECT bytes, media_type FROM attachments WHERE sha256 = ? AND hamlet_id = ? LIMIT 1",
-                [.text(sha256), .text(hamletID)])
+                "SELECT bytes, media_type FROM attachments WHERE sha256 = \(sha256) AND hamlet_id = \(hamletID) LIMIT 1"
+            )
         } else {
             row = try sql.fetchOne(
-                "SELECT bytes, media_type FROM attachments WHERE sha256 = ? LIMIT 1", [.text(sha256)])
+                "SELECT bytes, media_type FROM attachments WHERE sha256 = \(sha256) LIMIT 1")
         }
         guard let row, case .integer(let bytes) = row["bytes"], case .text(let type) = row["media_type"],
             let mediaType = MediaType(rawValue: type), let size = Int(exactly: bytes)
@@ -31,11 +31,11 @@ extension Hub {
     }
 
     private static func status(_ sql: any SQLTransaction, sha256: String, bytes: Int) throws -> BlobStatus {
-        if try sql.exists("SELECT 1 FROM sync_blobs WHERE sha256 = ?", [.text(sha256)]) {
+        if try sql.exists("SELECT 1 FROM sync_blobs WHERE sha256 = \(sha256)") {
             return BlobStatus(sha256: sha256, bytes: bytes, received: bytes, complete: true)
         }
         // Counted in rows' sizes (PostgreSQL's SUM of bigints is a numeric).
-        let received = try sql.fetchAll("SELECT bytes FROM sync_blob_pieces WHERE sha256 = ?", [.text(sha256)])
+        let received = try sql.fetchAll("SELECT bytes FROM sync_blob_pieces WHERE sha256 = \(sha256)")
             .reduce(0) { sum, piece in
                 // The sizes as stored (a file edited by another tool may hold anything).
                 let (total, overflow) = sum.addingReportingOverflow(Int(clamping: try piece.int64("bytes")))
@@ -55,23 +55,22 @@ extension Hub {
         try sql.execute(
             """
             DELETE FROM sync_blob_pieces WHERE sha256 IN
-              (SELECT sha256 FROM sync_blob_pieces GROUP BY sha256 HAVING MAX(received_at) < ?)
-            """, [.integer(now - stalledUploadMilliseconds)])
+              (SELECT sha256 FROM sync_blob_pieces GROUP BY sha256 HAVING MAX(received_at) < \(now - stalledUploadMilliseconds))
+            """)
     }
 
     /// Refuses a new upload of `bytes` that would take a hamlet of the content's
     /// attachments past `quota`: what its attachments' content holds (each content once,
     /// stored or under way).
     private static func checkQuota(_ sql: any SQLTransaction, sha256: String, bytes: Int, quota: Int64) throws {
-        for hamlet in try sql.fetchTexts("SELECT DISTINCT hamlet_id FROM attachments WHERE sha256 = ?", [.text(sha256)])
-        {
+        for hamlet in try sql.fetchTexts("SELECT DISTINCT hamlet_id FROM attachments WHERE sha256 = \(sha256)") {
             let held =
                 try sql.fetchInt64(
                     """
                     SELECT CAST(COALESCE(SUM(b.bytes), 0) + COALESCE((SELECT SUM(p.bytes) FROM sync_blob_pieces AS p
-                      WHERE p.sha256 IN (SELECT sha256 FROM attachments WHERE hamlet_id = ?)), 0) AS BIGINT)
-                    FROM sync_blobs AS b WHERE b.sha256 IN (SELECT sha256 FROM attachments WHERE hamlet_id = ?)
-                    """, [.text(hamlet), .text(hamlet)]) ?? 0
+                      WHERE p.sha256 IN (SELECT sha256 FROM attachments WHERE hamlet_id = \(hamlet))), 0) AS BIGINT)
+                    FROM sync_blobs AS b WHERE b.sha256 IN (SELECT sha256 FROM attachments WHERE hamlet_id = \(hamlet))
+                    """) ?? 0
             let (after, overflow) = held.addingReportingOverflow(Int64(bytes))
             guard !overflow, after <= quota else {
                 throw SyncError.tooLarge(
@@ -118,22 +117,22 @@ extension Hub {
                 throw SyncError.malformed("the content is longer than its attachment's \(total) bytes")
             }
             try sql.execute(
-                "INSERT INTO sync_blob_pieces (sha256, \"offset\", data, bytes, received_at) VALUES (?, ?, ?, ?, ?)",
-                [.text(sha256), SQLValue(status.received), .blob(Array(fresh)), SQLValue(fresh.count), .integer(now)])
+                "INSERT INTO sync_blob_pieces (sha256, \"offset\", data, bytes, received_at) VALUES (\(sha256), \(status.received), \(SQLValue.blob(Array(fresh))), \(fresh.count), \(now))"
+            )
             status.received += fresh.count
             guard status.received == total else { return (status, nil) }
             // Whole: checked against its digest and its type, then kept once.
             var whole: [UInt8] = []
             whole.reserveCapacity(total)
             for row in try sql.fetchAll(
-                "SELECT data FROM sync_blob_pieces WHERE sha256 = ? ORDER BY \"offset\"", [.text(sha256)])
+                "SELECT data FROM sync_blob_pieces WHERE sha256 = \(sha256) ORDER BY \"offset\"")
             {
                 guard case .blob(let data) = row.first else {
                     throw SyncError.storage("a piece of content \(sha256) in the hub's store is not bytes")
                 }
                 whole += data
             }
-            try sql.execute("DELETE FROM sync_blob_pieces WHERE sha256 = ?", [.text(sha256)])
+            try sql.execute("DELETE FROM sync_blob_pieces WHERE sha256 = \(sha256)")
             let checked = Result { () throws(SyncError) in
                 try BlobContent(verifying: whole, sha256: sha256, mediaType: mediaType)
             }
@@ -146,8 +145,8 @@ extension Hub {
                 return (BlobStatus(sha256: sha256, bytes: total, received: 0, complete: false), error)
             }
             try sql.execute(
-                "INSERT INTO sync_blobs (sha256, media_type, bytes, data, stored_at) VALUES (?, ?, ?, ?, ?)",
-                [.text(sha256), .text(content.mediaType.rawValue), SQLValue(total), .blob(whole), .integer(now)])
+                "INSERT INTO sync_blobs (sha256, media_type, bytes, data, stored_at) VALUES (\(sha256), \(content.mediaType.rawValue), \(total), \(SQLValue.blob(whole)), \(now))"
+            )
             status.complete = true
             return (status, nil)
         }
@@ -161,7 +160,7 @@ extension Hub {
             let (_, mediaType) = try Self.attachment(sql, schema: schema, sha256: sha256, for: principal)
             guard
                 case .blob(let data) = try sql.fetchOne(
-                    "SELECT data FROM sync_blobs WHERE sha256 = ?", [.text(sha256)])?.first
+                    "SELECT data FROM sync_blobs WHERE sha256 = \(sha256)")?.first
             else {
                 throw SyncError.notFound("attachment content \(sha256) (not uploaded yet)")
             }

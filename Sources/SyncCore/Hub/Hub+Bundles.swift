@@ -9,7 +9,7 @@ extension Hub {
         guard schema.version >= 2 else { return nil }
         return try await read { sql in
             let registered = try sql.fetchText(
-                "SELECT device_key FROM sync_replicas WHERE replica_id = ?", [.text(replicaID)])
+                "SELECT device_key FROM sync_replicas WHERE replica_id = \(replicaID)")
             if let registered, registered != deviceKey {
                 throw SyncError.forbidden(
                     "replica \(replicaID) registered another device's key than the bundle's signer")
@@ -19,9 +19,8 @@ extension Hub {
                 SELECT r.role, r.hamlet_id, r.author, r.token_id, t.id AS token, t.role AS token_role,
                   t.hamlet_id AS token_hamlet, t.name AS token_name, t.revoked_at
                 FROM sync_replicas AS r LEFT JOIN sync_tokens AS t ON t.id = r.token_id
-                WHERE r.device_key = ? ORDER BY r.last_seen_at DESC, r.replica_id LIMIT 16
-                """,
-                [.text(deviceKey)])
+                WHERE r.device_key = \(deviceKey) ORDER BY r.last_seen_at DESC, r.replica_id LIMIT 16
+                """)
             guard !rows.isEmpty else { return nil }
             for row in rows {
                 guard let tokenID = try row.optionalText("token_id") else {

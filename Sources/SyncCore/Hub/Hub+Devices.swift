@@ -39,7 +39,7 @@ extension Hub {
     /// Every replica the hub has heard from, with its clock drift.
     package func replicas() async throws -> [ReplicaInfo] {
         try await read { sql in
-            try sql.fetchAll("SELECT * FROM sync_replicas ORDER BY replica_id", []).map { row in
+            try sql.fetchAll("SELECT * FROM sync_replicas ORDER BY replica_id").map { row in
                 ReplicaInfo(
                     replicaID: try row.text("replica_id"), author: try row.text("author"),
                     hamletID: try row.optionalText("hamlet_id"), lastSeq: try row.int64("last_seq"),
@@ -60,7 +60,7 @@ extension Hub {
                 LEFT JOIN hamlets AS h ON h.id = r.hamlet_id
                 LEFT JOIN sync_tokens AS t ON t.id = r.token_id
                 ORDER BY r.last_seen_at DESC, r.replica_id
-                """, []
+                """
             ).map { row in
                 DeviceInfo(
                     replicaID: try row.text("replica_id"), holder: try row.text("author"), role: try row.text("role"),
@@ -90,7 +90,7 @@ extension HubTransaction {
         let drift = Milliseconds.difference(clientTime, now)
         // Merging alongside others, the replica's row is locked: its pages take turns.
         let lock = alongsideOthers ? " FOR UPDATE" : ""
-        if let row = try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = ?\(lock)", [.text(replicaID)]) {
+        if let row = try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = \(replicaID)\(raw: lock)") {
             let role = try row.text("role")
             let hamletID = try row.optionalText("hamlet_id")
             guard role == (principal.roleName), hamletID == principal.hamletID else {
@@ -106,8 +106,7 @@ extension HubTransaction {
                 }
                 if owner == nil {
                     try sql.execute(
-                        "UPDATE sync_replicas SET token_id = ? WHERE replica_id = ?",
-                        [.text(tokenID), .text(replicaID)])
+                        "UPDATE sync_replicas SET token_id = \(tokenID) WHERE replica_id = \(replicaID)")
                 }
             }
             return ReplicaInfo(
@@ -121,13 +120,12 @@ extension HubTransaction {
             // lock of the token's own), so that no two pages both take the last one.
             if alongsideOthers {
                 try sql.execute(
-                    "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ' token ' || ?, 0))",
-                    [.text(tokenID)])
+                    "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ' token ' || \(tokenID), 0))")
             }
             let made =
                 try sql.fetchInt64(
-                    "SELECT COUNT(*) FROM sync_replicas WHERE token_id = ? AND first_seen_at > ?",
-                    [.text(tokenID), .integer(now - Self.replicaWindowMilliseconds)]) ?? 0
+                    "SELECT COUNT(*) FROM sync_replicas WHERE token_id = \(tokenID) AND first_seen_at > \(now - Self.replicaWindowMilliseconds)"
+                ) ?? 0
             guard made < Self.maxNewReplicasPerToken else {
                 throw SyncError.tooManyRequests(
                     "this token has set up \(made) devices in the last 24 hours, the most one token may: try again tomorrow, or ask the commune office",
@@ -137,12 +135,8 @@ extension HubTransaction {
         try sql.execute(
             """
             INSERT INTO sync_replicas (replica_id, role, hamlet_id, author, first_seen_at, last_seen_at, drift_ms, token_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(replicaID), .text(principal.roleName), SQLValue(principal.hamletID), .text(principal.name),
-                .integer(now), .integer(now), .integer(drift), SQLValue(principal.tokenID),
-            ])
+            VALUES (\(replicaID), \(principal.roleName), \(principal.hamletID), \(principal.name), \(now), \(now), \(drift), \(principal.tokenID))
+            """)
         return ReplicaInfo(
             replicaID: replicaID, author: principal.name, hamletID: principal.hamletID, lastSeq: 0, lastSeenAt: now,
             driftMilliseconds: drift, clampedChanges: 0)
@@ -152,12 +146,8 @@ extension HubTransaction {
     func save(_ replica: ReplicaInfo) throws {
         try sql.execute(
             """
-            UPDATE sync_replicas SET author = ?, last_seq = ?, last_seen_at = ?, drift_ms = ?, clamped_changes = ?
-            WHERE replica_id = ?
-            """,
-            [
-                .text(replica.author), .integer(replica.lastSeq), .integer(replica.lastSeenAt),
-                .integer(replica.driftMilliseconds), .integer(replica.clampedChanges), .text(replica.replicaID),
-            ])
+            UPDATE sync_replicas SET author = \(replica.author), last_seq = \(replica.lastSeq), last_seen_at = \(replica.lastSeenAt), drift_ms = \(replica.driftMilliseconds), clamped_changes = \(replica.clampedChanges)
+            WHERE replica_id = \(replica.replicaID)
+            """)
     }
 }

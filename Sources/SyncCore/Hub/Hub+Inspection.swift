@@ -6,7 +6,7 @@ extension Hub {
     /// Each with the digest of the change's JSON, which tells which content it was.
     package func receivedOutcomes() async throws -> [(replicaID: String, digest: String, outcome: ChangeOutcome)] {
         try await read { sql in
-            try sql.fetchAll("SELECT replica_id, digest, outcome FROM sync_received ORDER BY replica_id, seq", []).map {
+            try sql.fetchAll("SELECT replica_id, digest, outcome FROM sync_received ORDER BY replica_id, seq").map {
                 row throws -> (replicaID: String, digest: String, outcome: ChangeOutcome) in
                 (
                     try row.text("replica_id"), try row.text("digest"),
@@ -38,7 +38,7 @@ extension Hub {
     /// The whole log, oldest first.
     package func log() async throws -> [LogEntry] {
         try await read { sql in
-            try sql.fetchAll("SELECT \(Self.logColumns) FROM sync_log ORDER BY seq", []).map {
+            try sql.fetchAll("SELECT \(raw: Self.logColumns) FROM sync_log ORDER BY seq").map {
                 try LogEntry(logRow: $0)
             }
         }

@@ -13,7 +13,7 @@ extension Hub {
         // over a minute ago. Pushes always make it.
         let devices = schema.version >= 2
         let current = try await read { sql in
-            try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = ?", [.text(request.replicaID)]).map {
+            try sql.fetchOne("SELECT * FROM sync_replicas WHERE replica_id = \(request.replicaID)").map {
                 row -> Bool in
                 let lastSeen = try row.optionalInt64("last_seen_at") ?? 0
                 guard try row.text("role") == principal.roleName,
@@ -37,14 +37,10 @@ extension Hub {
                 if devices {
                     try sql.execute(
                         """
-                        UPDATE sync_replicas SET app_version = COALESCE(?, app_version), pending = COALESCE(?, pending),
-                          device_key = COALESCE(?, device_key)
-                        WHERE replica_id = ?
-                        """,
-                        [
-                            SQLValue(request.appVersion), SQLValue(request.pending), SQLValue(request.deviceKey),
-                            .text(request.replicaID),
-                        ])
+                        UPDATE sync_replicas SET app_version = COALESCE(\(request.appVersion), app_version), pending = COALESCE(\(request.pending), pending),
+                          device_key = COALESCE(\(request.deviceKey), device_key)
+                        WHERE replica_id = \(request.replicaID)
+                        """)
                 }
             }
         }
@@ -60,16 +56,12 @@ extension Hub {
             // order from two ordered walks of the scope index: the page costs its own size
             // however long the log. (`hamlet_id = ? OR hamlet_id IS NULL` in one WHERE made
             // SQLite collect and sort every entry after the cursor, for every page.)
-            let arguments: [SQLValue] =
-                principal.hamletID.map {
-                    [.text($0), .integer(request.after), .integer(request.after), SQLValue(limit + 1)]
-                }
-                ?? [.integer(request.after), SQLValue(limit + 1)]
             // A page ends at `limit` entries or at `maxPullPageBytes` of entry data,
             // whichever comes first (a page always holds at least one entry), so that it
             // fits what every client accepts however large the rows.
             let rows = try sql.fetchAll(
-                Self.pullSQL(scoped: principal.hamletID != nil, dialect: sql.dialect), arguments)
+                Self.pullSQL(hamletID: principal.hamletID, after: request.after, limit: limit + 1, dialect: sql.dialect)
+            )
             var entries: [LogEntry] = []
             var bytes = 0
             var hasMore = false
@@ -103,14 +95,14 @@ extension Hub {
             response.receivedSeq = try held(
                 request.replicaID,
                 lastSeq: try sql.fetchInt64(
-                    "SELECT last_seq FROM sync_replicas WHERE replica_id = ?", [.text(request.replicaID)])
+                    "SELECT last_seq FROM sync_replicas WHERE replica_id = \(request.replicaID)")
                     ?? 0)
             if let formers = request.formerReplicaIDs, !formers.isEmpty {
                 var received: [String: Int64] = [:]
                 for id in formers {
                     // Only ids of the same role and hamlet: nothing about other hamlets' devices.
                     let row = try sql.fetchOne(
-                        "SELECT role, hamlet_id, last_seq FROM sync_replicas WHERE replica_id = ?", [.text(id)])
+                        "SELECT role, hamlet_id, last_seq FROM sync_replicas WHERE replica_id = \(id)")
                     if let row {
                         if try row.text("role") == principal.roleName,
                             try row.optionalText("hamlet_id") == principal.hamletID
@@ -139,15 +131,17 @@ extension Hub {
 
     /// A page of the log after a cursor: every entry (a reviewer), or one hamlet's and the
     /// commune's (a head).
-    static func pullSQL(scoped: Bool, dialect: SQLDialect = .sqlite) -> String {
-        guard scoped else { return "SELECT \(logColumns) FROM sync_log WHERE seq > ? ORDER BY seq LIMIT ?" }
+    static func pullSQL(hamletID: String?, after: Int64, limit: Int, dialect: SQLDialect = .sqlite) -> SQL {
+        guard let hamletID else {
+            return "SELECT \(raw: logColumns) FROM sync_log WHERE seq > \(after) ORDER BY seq LIMIT \(limit)"
+        }
         // SQLite is told which index to walk; PostgreSQL's planner has statistics of its own.
         let index = dialect == .sqlite ? " INDEXED BY sync_log_scope" : ""
         return """
-            SELECT \(logColumns) FROM sync_log\(index) WHERE hamlet_id = ? AND seq > ?
+            SELECT \(raw: logColumns) FROM sync_log\(raw: index) WHERE hamlet_id = \(hamletID) AND seq > \(after)
             UNION ALL
-            SELECT \(logColumns) FROM sync_log\(index) WHERE hamlet_id IS NULL AND seq > ?
-            ORDER BY seq LIMIT ?
+            SELECT \(raw: logColumns) FROM sync_log\(raw: index) WHERE hamlet_id IS NULL AND seq > \(after)
+            ORDER BY seq LIMIT \(limit)
             """
     }
 
@@ -155,7 +149,7 @@ extension Hub {
     static func mark(_ sql: any SQLTransaction, at seq: Int64) throws -> String? {
         guard seq > 0 else { return nil }
         return try sql.fetchOne(
-            "SELECT hlc, replica_id, logged_at, tbl, row_id FROM sync_log WHERE seq = ?", [.integer(seq)]
+            "SELECT hlc, replica_id, logged_at, tbl, row_id FROM sync_log WHERE seq = \(seq)"
         ).map { row in
             LogMark.of(
                 seq: seq, hlc: try row.int64("hlc"), replicaID: try row.text("replica_id"),

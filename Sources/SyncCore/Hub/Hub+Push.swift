@@ -81,13 +81,12 @@ extension Hub {
                         outcome = try transaction.merge(
                             change, from: author, principal: principal, maxFutureSkew: skew, senderSchema: senderSchema)
                     }
-                    try transaction.write(
-                        "INSERT INTO sync_received (replica_id, seq, digest, outcome) VALUES (?, ?, ?, ?)"
-                    ) { positions in
-                        [
-                            .text(request.replicaID), .integer(change.seq), .text(digest),
-                            .text(try JSONText.encode(positions(outcome))),
-                        ]
+                    try transaction.write { positions in
+                        let stored = try JSONText.encode(positions(outcome))
+                        return """
+                            INSERT INTO sync_received (replica_id, seq, digest, outcome)
+                            VALUES (\(request.replicaID), \(change.seq), \(digest), \(stored))
+                            """
                     }
                     made.insert(outcomes.count)
                     replica.lastSeq = change.seq
@@ -119,7 +118,7 @@ extension Hub {
     /// mark names (by the digest stored when it was received).
     static func holds(_ sql: any SQLTransaction, _ mark: AcknowledgedMark, of replicaID: String) throws -> Bool {
         try sql.fetchText(
-            "SELECT digest FROM sync_received WHERE replica_id = ? AND seq = ?", [.text(replicaID), .integer(mark.seq)])
+            "SELECT digest FROM sync_received WHERE replica_id = \(replicaID) AND seq = \(mark.seq)")
             == mark.digest
     }
 }
@@ -130,8 +129,7 @@ extension HubTransaction {
     func received(_ change: Change, replicaID: String, digest: String) throws -> ChangeOutcome? {
         guard
             let row = try sql.fetchOne(
-                "SELECT digest, outcome FROM sync_received WHERE replica_id = ? AND seq = ?",
-                [.text(replicaID), .integer(change.seq)])
+                "SELECT digest, outcome FROM sync_received WHERE replica_id = \(replicaID) AND seq = \(change.seq)")
         else { throw SyncError.storage("change \(change.seq) of replica \(replicaID) has no stored outcome") }
         guard try row.text("digest") == digest else { return nil }
         return try JSONText.decode(ChangeOutcome.self, from: try row.text("outcome"))

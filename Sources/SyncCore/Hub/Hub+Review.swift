@@ -5,17 +5,10 @@ extension Hub {
     /// The conflicts in the caller's scope, optionally only those with `status`.
     package func conflicts(status: ConflictRecord.Status?, for principal: Principal) async throws -> [ConflictRecord] {
         try await read { sql in
-            var query = "SELECT record FROM sync_conflicts WHERE 1 = 1"
-            var arguments: [SQLValue] = []
-            if let status {
-                query += " AND status = ?"
-                arguments.append(.text(status.rawValue))
-            }
-            if let hamletID = principal.hamletID {
-                query += " AND hamlet_id = ?"
-                arguments.append(.text(hamletID))
-            }
-            return try sql.fetchTexts(query + " ORDER BY id", arguments).map {
+            var query: SQL = "SELECT record FROM sync_conflicts WHERE 1 = 1"
+            if let status { query.append(" AND status = \(status.rawValue)") }
+            if let hamletID = principal.hamletID { query.append(" AND hamlet_id = \(hamletID)") }
+            return try sql.fetchTexts(query + " ORDER BY id").map {
                 text throws(SyncError) in try JSONText.foundationDecode(ConflictRecord.self, from: text)
             }
         }
@@ -60,7 +53,7 @@ extension Hub {
     package func audit(table: String, rowID: String) async throws -> [AuditEntry] {
         try await read { sql in
             try sql.fetchTexts(
-                "SELECT entry FROM sync_audit WHERE tbl = ? AND row_id = ? ORDER BY id", [.text(table), .text(rowID)]
+                "SELECT entry FROM sync_audit WHERE tbl = \(table) AND row_id = \(rowID) ORDER BY id"
             ).map { text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text) }
         }
     }

@@ -46,7 +46,7 @@ extension Hub {
                 principal = Principal(role: .reviewer, name: name ?? "reviewer")
             case .head(let hamletID):
                 guard
-                    let hamlet = try sql.fetchOne("SELECT name, head_name FROM hamlets WHERE id = ?", [.text(hamletID)])
+                    let hamlet = try sql.fetchOne("SELECT name, head_name FROM hamlets WHERE id = \(hamletID)")
                 else { throw SyncError.notFound("hamlet \(hamletID)") }
                 let hamletName = try hamlet.text("name")
                 let headName = try hamlet.optionalText("head_name")
@@ -55,12 +55,8 @@ extension Hub {
             try sql.execute(
                 """
                 INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(token.id), .text(token.secretDigest), .text(principal.roleName), SQLValue(principal.hamletID),
-                    .text(principal.name), .integer(now),
-                ])
+                VALUES (\(token.id), \(token.secretDigest), \(principal.roleName), \(principal.hamletID), \(principal.name), \(now))
+                """)
             return IssuedToken(token: token.text, principal: principal)
         }
     }
@@ -71,7 +67,7 @@ extension Hub {
         let stored = try await read { sql -> (digest: String, principal: Principal)? in
             guard
                 let row = try sql.fetchOne(
-                    "SELECT * FROM sync_tokens WHERE id = ? AND revoked_at IS NULL", [.text(token.id)])
+                    "SELECT * FROM sync_tokens WHERE id = \(token.id) AND revoked_at IS NULL")
             else { return nil }
             let role = try row.text("role")
             let hamletID = try row.optionalText("hamlet_id")
@@ -86,7 +82,7 @@ extension Hub {
         return stored.principal
     }
 
-    private static var tokenSQL: String {
+    private static var tokenSQL: SQL {
         """
         SELECT t.id, t.role, t.hamlet_id, h.name AS hamlet_name, t.name, t.created_at, t.revoked_at,
           (SELECT COUNT(*) FROM sync_replicas AS r WHERE r.token_id = t.id) AS devices,
@@ -106,7 +102,7 @@ extension Hub {
     /// Every token ever issued, oldest first.
     package func tokens() async throws -> [TokenInfo] {
         try await read { sql in
-            try sql.fetchAll(Self.tokenSQL + " ORDER BY t.created_at, t.id", []).map(Self.tokenInfo)
+            try sql.fetchAll(Self.tokenSQL + " ORDER BY t.created_at, t.id").map(Self.tokenInfo)
         }
     }
 
@@ -124,8 +120,8 @@ extension Hub {
         return try await write { sql in
             let id = try Self.tokenID(id, in: sql)
             try sql.execute(
-                "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [.integer(now), .text(id)])
-            guard let row = try sql.fetchOne(Self.tokenSQL + " WHERE t.id = ?", [.text(id)]) else {
+                "UPDATE sync_tokens SET revoked_at = \(now) WHERE id = \(id) AND revoked_at IS NULL")
+            guard let row = try sql.fetchOne(Self.tokenSQL + " WHERE t.id = \(id)") else {
                 throw SyncError.notFound("token \(id)")
             }
             return try Self.tokenInfo(row)
@@ -144,7 +140,7 @@ extension Hub {
         let token = AccessToken.generate()
         return try await write { sql in
             let id = try Self.tokenID(id, in: sql)
-            guard let old = try sql.fetchOne("SELECT * FROM sync_tokens WHERE id = ?", [.text(id)]) else {
+            guard let old = try sql.fetchOne("SELECT * FROM sync_tokens WHERE id = \(id)") else {
                 throw SyncError.notFound("token \(id)")
             }
             let role = try old.text("role")
@@ -155,15 +151,11 @@ extension Hub {
             try sql.execute(
                 """
                 INSERT INTO sync_tokens (id, secret_sha256, role, hamlet_id, name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(token.id), .text(token.secretDigest), .text(role), SQLValue(hamletID), .text(principal.name),
-                    .integer(now),
-                ])
-            try sql.execute("UPDATE sync_replicas SET token_id = ? WHERE token_id = ?", [.text(token.id), .text(id)])
+                VALUES (\(token.id), \(token.secretDigest), \(role), \(hamletID), \(principal.name), \(now))
+                """)
+            try sql.execute("UPDATE sync_replicas SET token_id = \(token.id) WHERE token_id = \(id)")
             try sql.execute(
-                "UPDATE sync_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [.integer(now), .text(id)])
+                "UPDATE sync_tokens SET revoked_at = \(now) WHERE id = \(id) AND revoked_at IS NULL")
             return IssuedToken(token: token.text, principal: principal)
         }
     }

@@ -241,7 +241,7 @@ extension HubTransaction {
     /// The audit entries of one row.
     private func audit(table: String, rowID: String) throws -> [String] {
         try sql.fetchTexts(
-            "SELECT decision FROM sync_audit WHERE tbl = ? AND row_id = ?", [.text(table), .text(rowID)])
+            "SELECT decision FROM sync_audit WHERE tbl = \(table) AND row_id = \(rowID)")
     }
 
     private func author(_ origin: FieldOrigin) -> ChangeAuthor {

@@ -97,7 +97,7 @@ struct HubTransaction {
         if alongsideOthers { try page?.sendUnpositioned(sql) }
         try send()
         let last = max(clock.last.rawValue, logHead.storedHLC)
-        try sql.execute("UPDATE sync_hub_state SET hlc = ? WHERE id = 1", [.integer(last)])
+        try sql.execute("UPDATE sync_hub_state SET hlc = \(last) WHERE id = 1")
     }
 
     /// Sends the writes held for the page (nothing when none are held), its positions taken.
@@ -108,21 +108,21 @@ struct HubTransaction {
     }
 
     /// Runs a statement that returns nothing, or holds it for the end of the page.
-    func write(_ text: String, _ arguments: [SQLValue]) throws {
+    func write(_ statement: SQL) throws {
         if let page {
-            page.add(text, .fixed(arguments))
+            page.add(.fixed(statement))
         } else {
-            try sql.execute(text, arguments)
+            try sql.execute(statement)
         }
     }
 
-    /// `write` of a statement whose arguments carry log positions: made once the positions
+    /// `write` of a statement whose values carry log positions: made once the positions
     /// are final.
-    func write(_ text: String, positioned arguments: @escaping (LogPositions) throws -> [SQLValue]) throws {
+    func write(positioned statement: @escaping (LogPositions) throws -> SQL) throws {
         if let page {
-            page.add(text, .positioned(arguments))
+            page.add(.positioned(statement))
         } else {
-            try sql.execute(text, try arguments(positions))
+            try sql.execute(try statement(positions))
         }
     }
 
@@ -145,7 +145,7 @@ struct HubTransaction {
     func hamletExists(_ hamletID: String) throws -> Bool {
         if let known = page?.rows[PageWrites.Key(table: "hamlets", rowID: hamletID)] { return known != nil }
         if logHead.hamlets.contains(hamletID) { return true }
-        guard try sql.exists("SELECT 1 FROM hamlets WHERE id = ?", [.text(hamletID)]) else { return false }
+        guard try sql.exists("SELECT 1 FROM hamlets WHERE id = \(hamletID)") else { return false }
         logHead.hamlets.insert(hamletID)
         return true
     }
@@ -157,28 +157,23 @@ struct HubTransaction {
         if let known = page?.metas[key] { return known }
         try needsTheCommune("\(table) row \(rowID) was not read with the page's rows")
         let meta = try sql.fetchOne(
-            "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id = ?",
-            [.text(table), .text(rowID)]
+            "SELECT hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = \(table) AND row_id = \(rowID)"
         ).map { row throws in try RowMeta(metaRow: row) }
         page?.metas[key] = .some(meta)
         return meta
     }
 
-    static let saveMetaSQL = """
-        INSERT INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
-        VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (tbl, row_id) DO UPDATE SET hamlet_id = excluded.hamlet_id, deleted = excluded.deleted,
-          fields = excluded.fields, tombstone = excluded.tombstone
-        """
-
     func saveMeta(_ meta: RowMeta, table: String, rowID: String) throws {
         page?.metas[PageWrites.Key(table: table, rowID: rowID)] = .some(meta)
-        let tombstone = SQLValue(try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) })
-        try write(Self.saveMetaSQL) { positions in
-            [
-                .text(table), .text(rowID), SQLValue(meta.hamletID), SQLValue(meta.deleted),
-                .text(FieldStampStorage.encode(positions(meta).fields)), tombstone,
-            ]
+        let tombstone = try meta.tombstone.map { row throws(SyncError) in try JSONText.encode(row) }
+        try write { positions in
+            """
+            INSERT INTO sync_row_meta (tbl, row_id, hamlet_id, deleted, fields, tombstone)
+            VALUES (\(table), \(rowID), \(meta.hamletID), \(meta.deleted),
+              \(FieldStampStorage.encode(positions(meta).fields)), \(tombstone))
+            ON CONFLICT (tbl, row_id) DO UPDATE SET hamlet_id = excluded.hamlet_id, deleted = excluded.deleted,
+              fields = excluded.fields, tombstone = excluded.tombstone
+            """
         }
     }
 
@@ -208,11 +203,12 @@ struct HubTransaction {
             let sorted = rowIDs.sorted(by: bytewise)
             for start in stride(from: 0, to: sorted.count, by: Self.prefetchChunk) {
                 let chunk = Array(sorted[start..<min(start + Self.prefetchChunk, sorted.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 var live: [String] = []
                 for row in try sql.fetchAll(
-                    "SELECT row_id, hamlet_id, deleted, fields, tombstone FROM sync_row_meta WHERE tbl = ? AND row_id IN (\(marks))\(lock)",
-                    [.text(name)] + chunk.map { .text($0) })
+                    """
+                    SELECT row_id, hamlet_id, deleted, fields, tombstone FROM sync_row_meta
+                    WHERE tbl = \(name) AND row_id IN (\(list: chunk))\(raw: lock)
+                    """)
                 {
                     let rowID = try row.text("row_id")
                     let meta = try RowMeta(metaRow: row)
@@ -224,10 +220,7 @@ struct HubTransaction {
                 }
                 guard !live.isEmpty else { continue }
                 var found: Set<String> = []
-                for row in try sql.fetchAll(
-                    "SELECT * FROM \"\(table.name)\" WHERE id IN (\(Array(repeating: "?", count: live.count).joined(separator: ", ")))",
-                    live.map { .text($0) })
-                {
+                for row in try sql.fetchAll("SELECT * FROM \(identifier: table.name) WHERE id IN (\(list: live))") {
                     let values = row.syncRow
                     found.insert(values.id)
                     page.rows[PageWrites.Key(table: name, rowID: values.id)] = .some(values)
@@ -255,17 +248,12 @@ struct HubTransaction {
         guard !overflow else { throw SyncError.storage("the hub's log is at its last position") }
         page?.logged[seq] = (author.name, author.replicaID, hlc)
         let now = self.now
-        try write(
+        try write { positions in
             """
             INSERT INTO sync_log (seq, kind, tbl, row_id, hamlet_id, data, hlc, replica_id, author, logged_at, origin_seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (\(positions(seq)), \(kind.rawValue), \(table), \(rowID), \(hamletID), \(data), \(hlc.rawValue),
+              \(author.replicaID), \(author.name), \(now), \(author.originSeq))
             """
-        ) { positions in
-            [
-                .integer(positions(seq)), .text(kind.rawValue), .text(table), .text(rowID), SQLValue(hamletID),
-                .text(data), .integer(hlc.rawValue), .text(author.replicaID), .text(author.name), .integer(now),
-                SQLValue(author.originSeq),
-            ]
         }
         logHead.value = seq
         return seq
@@ -278,7 +266,7 @@ struct HubTransaction {
                 value: value, version: seq, author: held.author, replicaID: held.replicaID, hlc: held.hlc)
         }
         guard seq > 0,
-            let row = try sql.fetchOne("SELECT author, replica_id, hlc FROM sync_log WHERE seq = ?", [.integer(seq)])
+            let row = try sql.fetchOne("SELECT author, replica_id, hlc FROM sync_log WHERE seq = \(seq)")
         else { return nil }
         return ConflictSide(
             value: value, version: seq, author: try row.text("author"), replicaID: try row.text("replica_id"),
@@ -286,16 +274,16 @@ struct HubTransaction {
     }
 
     func audit(_ entry: AuditEntry) throws {
+        let text = try JSONText.encode(entry)
         try write(
-            "INSERT INTO sync_audit (tbl, row_id, col, decision, entry) VALUES (?, ?, ?, ?, ?)",
-            [
-                .text(entry.table), .text(entry.rowID), SQLValue(entry.column), .text(entry.decision.rawValue),
-                .text(try JSONText.encode(entry)),
-            ])
+            """
+            INSERT INTO sync_audit (tbl, row_id, col, decision, entry)
+            VALUES (\(entry.table), \(entry.rowID), \(entry.column), \(entry.decision.rawValue), \(text))
+            """)
     }
 
     func conflict(_ id: String) throws -> ConflictRecord? {
-        try sql.fetchText("SELECT record FROM sync_conflicts WHERE id = ?", [.text(id)])
+        try sql.fetchText("SELECT record FROM sync_conflicts WHERE id = \(id)")
             .map { text throws(SyncError) in try JSONText.foundationDecode(ConflictRecord.self, from: text) }
     }
 

@@ -20,18 +20,20 @@ final class PageWrites {
     /// by the position the page gave them.
     var logged: [Int64: (author: String, replicaID: String, hlc: HLCTimestamp)] = [:]
 
-    /// A statement's arguments: as they are, or made when the page's log positions are
-    /// known (those that carry a position: log entries, stamps, outcomes).
-    enum Arguments {
-        case fixed([SQLValue])
-        case positioned((LogPositions) throws -> [SQLValue])
+    /// A statement held: as it is, or made when the page's log positions are known (those
+    /// whose values carry a position: log entries, stamps, outcomes).
+    enum Held {
+        case fixed(SQL)
+        case positioned((LogPositions) throws -> SQL)
+
+        var isPositioned: Bool {
+            if case .positioned = self { return true }
+            return false
+        }
     }
 
-    /// Statements held, in the order their kinds first came; each with its argument lists.
-    private var order: [String] = []
-    private var held: [String: [Arguments]] = [:]
-    /// Kinds with positioned arguments: sent once the positions are taken.
-    private var positioned: Set<String> = []
+    /// Statements held, in the order they came.
+    private var held: [Held] = []
     /// Rows written since the last send.
     private var touched: Set<Key> = []
 
@@ -40,51 +42,41 @@ final class PageWrites {
 
     func touch(_ key: Key) { touched.insert(key) }
 
-    /// Holds one statement's arguments.
-    func add(_ sql: String, _ arguments: Arguments) {
-        if case .positioned = arguments { positioned.insert(sql) }
-        if held[sql] == nil {
-            order.append(sql)
-            held[sql] = [arguments]
-        } else {
-            held[sql]?.append(arguments)
-        }
-    }
+    /// Holds one statement.
+    func add(_ statement: Held) { held.append(statement) }
 
-    /// Sends what is held, a statement per kind, in the order the kinds came; positioned
-    /// arguments made with `positions`.
+    /// Sends what is held, one set statement per kind (statements of the same text), in
+    /// the order the kinds first came; positioned ones made with `positions`.
     func send(_ sql: any SQLTransaction, positions: LogPositions) throws {
-        let (order, held) = (self.order, self.held)
-        self.order = []
-        self.held = [:]
-        positioned = []
+        let held = self.held
+        self.held = []
         touched = []
-        try Self.execute(order, held, on: sql, positions: positions)
+        try Self.execute(held, on: sql, positions: positions)
     }
 
-    /// Sends the kinds that carry no log position (rows, audit), and keeps the others for
-    /// `send`: what a page merging alongside others can write before it takes positions.
+    /// Sends the statements that carry no log position (rows, audit), and keeps the others
+    /// for `send`: what a page merging alongside others can write before it takes positions.
     func sendUnpositioned(_ sql: any SQLTransaction) throws {
-        let (order, held, positioned) = (self.order, self.held, self.positioned)
-        self.order = order.filter { positioned.contains($0) }
-        self.held = held.filter { positioned.contains($0.key) }
-        try Self.execute(order.filter { !positioned.contains($0) }, held, on: sql, positions: .unmoved)
+        let held = self.held
+        self.held = held.filter(\.isPositioned)
+        try Self.execute(held.filter { !$0.isPositioned }, on: sql, positions: .unmoved)
     }
 
-    /// One statement per kind of `order`, its arguments made with `positions`.
-    private static func execute(
-        _ order: [String], _ held: [String: [Arguments]], on sql: any SQLTransaction, positions: LogPositions
-    ) throws {
+    /// One set statement per kind, in the order the kinds first came.
+    private static func execute(_ held: [Held], on sql: any SQLTransaction, positions: LogPositions) throws {
+        var order: [String] = []
+        var kinds: [String: [SQL]] = [:]
+        for statement in held {
+            let made: SQL
+            switch statement {
+            case .fixed(let fixed): made = fixed
+            case .positioned(let make): made = try make(positions)
+            }
+            if kinds[made.text] == nil { order.append(made.text) }
+            kinds[made.text, default: []].append(made)
+        }
         for text in order {
-            guard let rows = held[text], !rows.isEmpty else { continue }
-            try sql.executeMany(
-                text,
-                rows.map { arguments in
-                    switch arguments {
-                    case .fixed(let values): values
-                    case .positioned(let make): try make(positions)
-                    }
-                })
+            try sql.executeMany(kinds[text] ?? [])
         }
     }
 }

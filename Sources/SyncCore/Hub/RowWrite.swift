@@ -87,8 +87,7 @@ extension HubTransaction {
         switch change.effect {
         case .insert(let row, let replacing):
             metaChanged = true
-            let (text, arguments) = table.insertStatement(row, replacing: replacing)
-            try write(text, arguments)
+            try write(table.insertStatement(row, replacing: replacing))
             page?.rows[key] = .some(row)
             if let seq {
                 let stamp = FieldStamp(
@@ -102,16 +101,15 @@ extension HubTransaction {
                 // PostgreSQL takes the page's rows as one INSERT of many: the whole row, as
                 // merged, replaces the row held.
                 let merged = current.merging(values) { $1 }
-                let (text, arguments) = table.insertStatement(merged, replacing: true)
-                page.add(text, .fixed(arguments))
+                page.add(.fixed(table.insertStatement(merged, replacing: true)))
                 page.rows[key] = .some(merged)
-            } else if let (text, arguments) = table.updateStatement(id: change.rowID, values) {
-                try write(text, arguments)
+            } else if let statement = table.updateStatement(id: change.rowID, values) {
+                try write(statement)
                 if let current = page?.rows[key] ?? nil { page?.rows[key] = .some(current.merging(values) { $1 }) }
             }
         case .delete(let current):
             metaChanged = true
-            try write(table.deleteSQL, [.text(change.rowID)])
+            try write(table.deleteStatement(id: change.rowID))
             page?.rows[key] = .some(nil)
             if var deleted = meta {
                 deleted.deleted = true

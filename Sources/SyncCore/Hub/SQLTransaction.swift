@@ -12,14 +12,14 @@ import GRDBSQLite
 package protocol SQLTransaction {
     /// Which engine runs the statements.
     var dialect: SQLDialect { get }
-    /// Runs a statement that returns no rows.
-    func execute(_ sql: String, _ arguments: [SQLValue]) throws
-    /// Runs a statement that returns no rows once for each argument list, in order: as
+    /// Runs a statement that returns no rows (the engine's primitive: callers write `SQL`).
+    func execute(text: String, arguments: [SQLValue]) throws
+    /// Runs one statement that returns no rows once for each argument list, in order: as
     /// one statement where the engine can (PostgreSQL: one `INSERT` of many rows), else
     /// as a tight loop of the one prepared statement.
-    func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws
+    func executeMany(text: String, rows: [[SQLValue]]) throws
     /// Runs a query and returns every row.
-    func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
+    func fetchAll(text: String, arguments: [SQLValue]) throws -> [SQLRow]
     /// Runs `body` in a savepoint: rolled back, and the error rethrown, when it throws.
     func inSavepoint<T>(_ body: () throws -> T) throws -> T
     /// What a failed statement means to the hub: a value the store's constraints refused,
@@ -164,48 +164,76 @@ extension SQLTransaction {
 
     package func positionsTaken(shift: Int64) {}
 
-    package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
-        for arguments in rows { try execute(sql, arguments) }
+    package func executeMany(text: String, rows: [[SQLValue]]) throws {
+        for arguments in rows { try execute(text: text, arguments: arguments) }
+    }
+
+    /// Runs a statement that returns no rows.
+    package func execute(_ statement: SQL) throws {
+        try execute(text: statement.text, arguments: statement.arguments)
+    }
+
+    /// Runs statements of one text (one kind of write, many rows) that return no rows, in
+    /// order: as one set statement where the engine can (`executeMany(text:rows:)`).
+    package func executeMany(_ statements: [SQL]) throws {
+        guard let first = statements.first else { return }
+        var rows: [[SQLValue]] = []
+        rows.reserveCapacity(statements.count)
+        for statement in statements {
+            guard statement.text == first.text else {
+                throw SyncError.storage(
+                    "statements of different texts sent as one: \(first.text) and \(statement.text)")
+            }
+            rows.append(statement.arguments)
+        }
+        try executeMany(text: first.text, rows: rows)
+    }
+
+    /// Runs a query and returns every row.
+    package func fetchAll(_ statement: SQL) throws -> [SQLRow] {
+        try fetchAll(text: statement.text, arguments: statement.arguments)
     }
 
     /// The first row of a query, if any.
-    package func fetchOne(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRow? {
-        try fetchAll(sql, arguments).first
+    package func fetchOne(_ statement: SQL) throws -> SQLRow? {
+        try fetchAll(statement).first
     }
 
     /// The first column of the first row: nil when there is no row or it is NULL.
-    package func fetchInt64(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64? {
-        guard let value = try fetchOne(sql, arguments)?.first else { return nil }
+    package func fetchInt64(_ statement: SQL) throws -> Int64? {
+        guard let value = try fetchOne(statement)?.first else { return nil }
         switch value {
         case .null: return nil
         case .integer(let number): return number
-        default: throw SyncError.storage("the hub's store answered \(value) where a number was expected: \(sql)")
+        default:
+            throw SyncError.storage("the hub's store answered \(value) where a number was expected: \(statement.text)")
         }
     }
 
     /// The first column of the first row as text: nil when there is no row or it is NULL.
-    package func fetchText(_ sql: String, _ arguments: [SQLValue] = []) throws -> String? {
-        guard let value = try fetchOne(sql, arguments)?.first else { return nil }
+    package func fetchText(_ statement: SQL) throws -> String? {
+        guard let value = try fetchOne(statement)?.first else { return nil }
         switch value {
         case .null: return nil
         case .text(let text): return text
-        default: throw SyncError.storage("the hub's store answered \(value) where text was expected: \(sql)")
+        default: throw SyncError.storage("the hub's store answered \(value) where text was expected: \(statement.text)")
         }
     }
 
     /// The first column of every row, as text.
-    package func fetchTexts(_ sql: String, _ arguments: [SQLValue] = []) throws -> [String] {
-        try fetchAll(sql, arguments).map { row in
+    package func fetchTexts(_ statement: SQL) throws -> [String] {
+        try fetchAll(statement).map { row in
             guard case .text(let text) = row.first else {
-                throw SyncError.storage("the hub's store answered \(row.first) where text was expected: \(sql)")
+                throw SyncError.storage(
+                    "the hub's store answered \(row.first) where text was expected: \(statement.text)")
             }
             return text
         }
     }
 
     /// Whether the query returns a row.
-    package func exists(_ sql: String, _ arguments: [SQLValue] = []) throws -> Bool {
-        try fetchOne(sql, arguments) != nil
+    package func exists(_ statement: SQL) throws -> Bool {
+        try fetchOne(statement) != nil
     }
 }
 
@@ -220,19 +248,19 @@ package struct SQLiteTransaction: SQLTransaction {
 
     package var dialect: SQLDialect { .sqlite }
 
-    package func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+    package func execute(text sql: String, arguments: [SQLValue]) throws {
         try run(sql, arguments) { _ in }
     }
 
     /// One prepared statement, bound and stepped for each argument list.
-    package func executeMany(_ sql: String, _ rows: [[SQLValue]]) throws {
+    package func executeMany(text sql: String, rows: [[SQLValue]]) throws {
         let statement = try db.cachedStatement(sql: sql)
         try withExtendedLifetime(statement) {
             for arguments in rows { try step(statement.sqliteStatement, sql, arguments) { _ in } }
         }
     }
 
-    package func fetchAll(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+    package func fetchAll(text sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
         var rows: [SQLRow] = []
         var columns: [String]?
         try run(sql, arguments) { handle in

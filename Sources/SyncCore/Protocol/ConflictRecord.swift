@@ -179,14 +179,10 @@ extension ConflictRecord {
         try sql.execute(
             """
             INSERT INTO sync_conflicts (id, tbl, row_id, hamlet_id, col, status, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            VALUES (\(id), \(table), \(rowID), \(hamletID), \(column), \(status.rawValue), \(text))
             ON CONFLICT (id) DO UPDATE SET tbl = excluded.tbl, row_id = excluded.row_id,
               hamlet_id = excluded.hamlet_id, col = excluded.col, status = excluded.status, record = excluded.record
-            """,
-            [
-                .text(id), .text(table), .text(rowID), SQLValue(hamletID), SQLValue(column), .text(status.rawValue),
-                .text(text),
-            ])
+            """)
         return text
     }
 

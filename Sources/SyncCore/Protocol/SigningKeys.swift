@@ -39,7 +39,7 @@ package enum SigningKeys {
 
     /// The private key of a hub's store whose schema has `table` (either store).
     package static func stored(_ sql: any SQLTransaction, table: String) throws -> Curve25519.Signing.PrivateKey? {
-        guard case .blob(let bytes) = try sql.fetchOne("SELECT private_key FROM \(table) WHERE id = 1", [])?.first
+        guard case .blob(let bytes) = try sql.fetchOne("SELECT private_key FROM \(raw: table) WHERE id = 1")?.first
         else { return nil }
         return try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes)
     }

@@ -10,7 +10,7 @@ package enum HamletLookup {
 
     /// The same, on either hub store.
     static func resolve(_ text: String, in sql: any SQLTransaction) throws -> String {
-        let hamlets = try sql.fetchAll("SELECT id, name FROM hamlets ORDER BY name, id", []).map {
+        let hamlets = try sql.fetchAll("SELECT id, name FROM hamlets ORDER BY name, id").map {
             (id: try $0.text("id"), name: try $0.optionalText("name") ?? "")
         }
         return try resolve(text, among: hamlets)

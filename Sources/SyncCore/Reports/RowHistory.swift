@@ -156,13 +156,12 @@ extension Hub {
             let limit = RowHistory.maxEntries
             let log = try sql.fetchAll(
                 """
-                SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
-                  ORDER BY seq DESC LIMIT \(limit)) AS latest
-                UNION SELECT * FROM (SELECT \(Self.logColumns) FROM sync_log WHERE row_id = ? AND tbl = ?
+                SELECT * FROM (SELECT \(raw: Self.logColumns) FROM sync_log WHERE row_id = \(rowID) AND tbl = \(table)
+                  ORDER BY seq DESC LIMIT \(raw: limit)) AS latest
+                UNION SELECT * FROM (SELECT \(raw: Self.logColumns) FROM sync_log WHERE row_id = \(rowID) AND tbl = \(table)
                   ORDER BY seq LIMIT 1) AS first
                 ORDER BY seq
-                """,
-                [.text(rowID), .text(table), .text(rowID), .text(table)]
+                """
             ).map { try LogEntry(logRow: $0) }
             if let own = principal.hamletID, log.contains(where: { $0.hamletID != nil && $0.hamletID != own }) {
                 throw SyncError.notFound("\(table) row \(rowID)")
@@ -170,10 +169,9 @@ extension Hub {
             guard !log.isEmpty else { throw SyncError.notFound("\(table) row \(rowID)") }
             let audit = try sql.fetchTexts(
                 """
-                SELECT entry FROM (SELECT id, entry FROM sync_audit WHERE tbl = ? AND row_id = ?
-                  ORDER BY id DESC LIMIT \(limit)) AS latest ORDER BY id
-                """,
-                [.text(table), .text(rowID)]
+                SELECT entry FROM (SELECT id, entry FROM sync_audit WHERE tbl = \(table) AND row_id = \(rowID)
+                  ORDER BY id DESC LIMIT \(raw: limit)) AS latest ORDER BY id
+                """
             ).map { text throws(SyncError) in try JSONText.foundationDecode(AuditEntry.self, from: text) }
             let current = try spec.fetchRow(sql, id: rowID)
             return RowHistory.fromHub(table: table, rowID: rowID, current: current, log: log, audit: audit)

@@ -48,50 +48,53 @@ extension TableSpec {
 extension TableSpec {
     /// The row with id `rowID`, if present (either store).
     func fetchRow(_ sql: any SQLTransaction, id rowID: String) throws -> SyncRow? {
-        try sql.fetchOne("SELECT * FROM \"\(name)\" WHERE id = ?", [.text(rowID)])?.syncRow
+        try sql.fetchOne("SELECT * FROM \(identifier: name) WHERE id = \(rowID)")?.syncRow
     }
 
     /// Every row, ordered by id; only `hamletID`'s for hamlet tables when given.
     func fetchRows(_ sql: any SQLTransaction, hamletID: String? = nil) throws -> [SyncRow] {
         if let hamletID, scope == .hamlet {
-            return try sql.fetchAll("SELECT * FROM \"\(name)\" WHERE hamlet_id = ? ORDER BY id", [.text(hamletID)])
+            return try sql.fetchAll("SELECT * FROM \(identifier: name) WHERE hamlet_id = \(hamletID) ORDER BY id")
                 .map(\.syncRow)
         }
-        return try sql.fetchAll("SELECT * FROM \"\(name)\" ORDER BY id", []).map(\.syncRow)
+        return try sql.fetchAll("SELECT * FROM \(identifier: name) ORDER BY id").map(\.syncRow)
     }
 
     /// Inserts a complete row (either store).
     func insertRow(_ sql: any SQLTransaction, _ row: SyncRow, replacing: Bool = false) throws {
-        let (text, arguments) = insertStatement(row, replacing: replacing)
-        try sql.execute(text, arguments)
+        try sql.execute(insertStatement(row, replacing: replacing))
     }
 
     /// The statement that inserts a complete row (replacing one of the same id when
     /// `replacing`); a column the row does not name takes its default.
-    func insertStatement(_ row: SyncRow, replacing: Bool) -> (String, [SQLValue]) {
-        (replacing ? upsertSQL : insertSQL, zip(columnNames, columnDefaults).map { SQLValue(row[$0] ?? $1) })
+    func insertStatement(_ row: SyncRow, replacing: Bool) -> SQL {
+        SQL(
+            generated: replacing ? upsertSQL : insertSQL,
+            values: zip(columnNames, columnDefaults).map { SQLValue(row[$0] ?? $1) })
     }
 
     /// Sets some fields of one row (either store).
     func updateRow(_ sql: any SQLTransaction, id rowID: String, _ values: SyncRow) throws {
-        guard let (text, arguments) = updateStatement(id: rowID, values) else { return }
-        try sql.execute(text, arguments)
+        guard let statement = updateStatement(id: rowID, values) else { return }
+        try sql.execute(statement)
     }
 
     /// The statement that sets some fields of one row; nil when there are none.
-    func updateStatement(id rowID: String, _ values: SyncRow) -> (String, [SQLValue])? {
+    func updateStatement(id rowID: String, _ values: SyncRow) -> SQL? {
         guard !values.isEmpty else { return nil }
-        let names = values.keys.sorted()
-        return (
-            "UPDATE \"\(name)\" SET \(names.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
-            names.map { SQLValue(values[$0] ?? .null) } + [.text(rowID)]
-        )
+        var statement: SQL = "UPDATE \(identifier: name) SET "
+        for (index, column) in values.keys.sorted().enumerated() {
+            statement.append("\(raw: index == 0 ? "" : ", ")\(identifier: column) = \(values[column] ?? .null)")
+        }
+        statement.append(" WHERE id = \(rowID)")
+        return statement
     }
 
     /// Deletes one row (either store).
     func deleteRow(_ sql: any SQLTransaction, id rowID: String) throws {
-        try sql.execute(deleteSQL, [.text(rowID)])
+        try sql.execute(deleteStatement(id: rowID))
     }
 
-    var deleteSQL: String { "DELETE FROM \"\(name)\" WHERE id = ?" }
+    /// The statement that deletes one row.
+    func deleteStatement(id rowID: String) -> SQL { "DELETE FROM \(identifier: name) WHERE id = \(rowID)" }
 }
