@@ -35,17 +35,38 @@ package struct DeviceInfo: Sendable, Hashable, Codable {
     }
 }
 
+extension DeviceInfo {
+    /// A device as `Hub.devices` reads it (`sync_replicas` with its hamlet's name and its
+    /// token's revocation); what it says of itself only from schema version 2 (`reported`).
+    init(row: SQLRow, reported: Bool) throws {
+        self.init(
+            replicaID: try row.text("replica_id"), holder: try row.text("author"), role: try row.text("role"),
+            hamletID: try row.optionalText("hamlet_id"), hamletName: try row.optionalText("hamlet_name"),
+            firstSeenAt: try row.int64("first_seen_at"), lastSeenAt: try row.int64("last_seen_at"),
+            driftMilliseconds: try row.int64("drift_ms"),
+            pending: reported ? try row.optionalInt64("pending") : nil,
+            appVersion: reported ? try row.optionalText("app_version") : nil,
+            tokenID: try row.optionalText("token_id"),
+            tokenRevoked: try row.optionalInt64("revoked_at") != nil)
+    }
+}
+
+extension ReplicaInfo {
+    /// A row of `sync_replicas`.
+    init(row: SQLRow) throws {
+        self.init(
+            replicaID: try row.text("replica_id"), author: try row.text("author"),
+            hamletID: try row.optionalText("hamlet_id"), lastSeq: try row.int64("last_seq"),
+            lastSeenAt: try row.int64("last_seen_at"), driftMilliseconds: try row.int64("drift_ms"),
+            clampedChanges: try row.int64("clamped_changes"))
+    }
+}
+
 extension Hub {
     /// Every replica the hub has heard from, with its clock drift.
     package func replicas() async throws -> [ReplicaInfo] {
         try await read { sql in
-            try sql.fetchAll("SELECT * FROM sync_replicas ORDER BY replica_id").map { row in
-                ReplicaInfo(
-                    replicaID: try row.text("replica_id"), author: try row.text("author"),
-                    hamletID: try row.optionalText("hamlet_id"), lastSeq: try row.int64("last_seq"),
-                    lastSeenAt: try row.int64("last_seen_at"), driftMilliseconds: try row.int64("drift_ms"),
-                    clampedChanges: try row.int64("clamped_changes"))
-            }
+            try sql.fetchAll("SELECT * FROM sync_replicas ORDER BY replica_id").map(ReplicaInfo.init(row:))
         }
     }
 
@@ -61,17 +82,7 @@ extension Hub {
                 LEFT JOIN sync_tokens AS t ON t.id = r.token_id
                 ORDER BY r.last_seen_at DESC, r.replica_id
                 """
-            ).map { row in
-                DeviceInfo(
-                    replicaID: try row.text("replica_id"), holder: try row.text("author"), role: try row.text("role"),
-                    hamletID: try row.optionalText("hamlet_id"), hamletName: try row.optionalText("hamlet_name"),
-                    firstSeenAt: try row.int64("first_seen_at"), lastSeenAt: try row.int64("last_seen_at"),
-                    driftMilliseconds: try row.int64("drift_ms"),
-                    pending: reported ? try row.optionalInt64("pending") : nil,
-                    appVersion: reported ? try row.optionalText("app_version") : nil,
-                    tokenID: try row.optionalText("token_id"),
-                    tokenRevoked: try row.optionalInt64("revoked_at") != nil)
-            }
+            ).map { row in try DeviceInfo(row: row, reported: reported) }
         }
     }
 }

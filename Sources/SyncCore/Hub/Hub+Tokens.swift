@@ -26,6 +26,17 @@ package struct TokenInfo: Sendable, Hashable, Codable {
     }
 }
 
+extension TokenInfo {
+    /// A token as `Hub.tokenSQL` reads it.
+    init(row: SQLRow) throws {
+        self.init(
+            id: try row.text("id"), role: try row.text("role"), hamletID: try row.optionalText("hamlet_id"),
+            hamletName: try row.optionalText("hamlet_name"), name: try row.text("name"),
+            createdAt: try row.int64("created_at"), revokedAt: try row.optionalInt64("revoked_at"),
+            devices: Int(try row.int64("devices")), lastSeenAt: try row.optionalInt64("last_seen_at"))
+    }
+}
+
 extension Hub {
     /// Issues a token for a head of one hamlet or a reviewer; only its digest is kept.
     package func issueToken(role: Principal.Role, name: String?) async throws -> IssuedToken {
@@ -91,18 +102,10 @@ extension Hub {
         """
     }
 
-    private static func tokenInfo(_ row: SQLRow) throws -> TokenInfo {
-        TokenInfo(
-            id: try row.text("id"), role: try row.text("role"), hamletID: try row.optionalText("hamlet_id"),
-            hamletName: try row.optionalText("hamlet_name"), name: try row.text("name"),
-            createdAt: try row.int64("created_at"), revokedAt: try row.optionalInt64("revoked_at"),
-            devices: Int(try row.int64("devices")), lastSeenAt: try row.optionalInt64("last_seen_at"))
-    }
-
     /// Every token ever issued, oldest first.
     package func tokens() async throws -> [TokenInfo] {
         try await read { sql in
-            try sql.fetchAll(Self.tokenSQL + " ORDER BY t.created_at, t.id").map(Self.tokenInfo)
+            try sql.fetchAll(Self.tokenSQL + " ORDER BY t.created_at, t.id").map(TokenInfo.init(row:))
         }
     }
 
@@ -124,7 +127,7 @@ extension Hub {
             guard let row = try sql.fetchOne(Self.tokenSQL + " WHERE t.id = \(id)") else {
                 throw SyncError.notFound("token \(id)")
             }
-            return try Self.tokenInfo(row)
+            return try TokenInfo(row: row)
         }
     }
 

@@ -64,19 +64,34 @@ final class PageWrites {
 
     /// One set statement per kind, in the order the kinds first came.
     private static func execute(_ held: [Held], on sql: any SQLTransaction, positions: LogPositions) throws {
-        var order: [String] = []
-        var kinds: [String: [SQL]] = [:]
+        // A page holds a handful of kinds, met in turn: found by comparing texts from the
+        // last one met, cheaper than hashing each statement's text.
+        var kinds: [[SQL]] = []
+        var last = 0
         for statement in held {
             let made: SQL
             switch statement {
             case .fixed(let fixed): made = fixed
             case .positioned(let make): made = try make(positions)
             }
-            if kinds[made.text] == nil { order.append(made.text) }
-            kinds[made.text, default: []].append(made)
+            var found: Int?
+            for step in 0..<kinds.count {
+                let index = (last + step) % kinds.count
+                if kinds[index][0].text == made.text {
+                    found = index
+                    break
+                }
+            }
+            if let found {
+                kinds[found].append(made)
+                last = found
+            } else {
+                kinds.append([made])
+                last = kinds.count - 1
+            }
         }
-        for text in order {
-            try sql.executeMany(kinds[text] ?? [])
+        for statements in kinds {
+            try sql.executeMany(statements)
         }
     }
 }
