@@ -103,7 +103,7 @@ import Testing
 
     @Test func versionOneIsExactlyWhatTheFieldHolds() throws {
         let field = Self.temporaryPath("dong")
-        try V1Fixture.restore("dong", to: field)
+        try FieldFixture(version: 1).restore("dong", to: field)
         let fresh = Self.temporaryPath("fresh")
         let replica = try Replica.create(
             at: fresh, principal: Principal(role: .reviewer, name: "Cán bộ"), schemaVersion: 1)
@@ -111,7 +111,7 @@ import Testing
         #expect(try Self.schema(fresh) == Self.schema(field))
 
         let fieldHub = Self.temporaryPath("hub")
-        try V1Fixture.restore("hub", to: fieldHub)
+        try FieldFixture(version: 1).restore("hub", to: fieldHub)
         let freshHub = Self.temporaryPath("fresh-hub")
         var configuration = HubConfiguration()
         configuration.schemaVersion = 1
@@ -150,7 +150,7 @@ import Testing
 
     @Test func anUpgradedFileIsLikeANewOne() throws {
         let field = Self.temporaryPath("dong")
-        try V1Fixture.restore("dong", to: field)
+        try FieldFixture(version: 1).restore("dong", to: field)
         let upgraded = try Replica(path: field)
         #expect(upgraded.upgradedFrom == 1)
         try upgraded.close()

@@ -29,9 +29,9 @@ import Testing
     @Test func replicasAndAHubFromTheFieldUpgradeInPlaceAndSyncOn() async throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let facts = try V1Fixture.facts()
+        let facts = try FieldFixture(version: 1).facts()
         for name in ["hub", "dong", "office"] {
-            try V1Fixture.restore(name, to: folder.appendingPathComponent("\(name).sqlite").path)
+            try FieldFixture(version: 1).restore(name, to: folder.appendingPathComponent("\(name).sqlite").path)
         }
         let hub = try Hub(sqliteFile: folder.appendingPathComponent("hub.sqlite").path, logger: Self.quiet)
         let head = try #require(try await hub.principal(forToken: facts.head))
@@ -85,6 +85,83 @@ import Testing
             #expect(try replica.integrityCheck() == "ok")
         }
         for replica in [dong, office, laptop] { try replica.close() }
+        try hub.close()
+    }
+
+    /// Files the engines of schema versions 2 and 3 wrote (`Tests/Fixtures/v2`, `v3`):
+    /// every change they captured and had not sent — by the tool, and by the `sqlite3`
+    /// shell (an insert, an update of two columns, a delete), a row changed three times —
+    /// reaches the hub after the upgrade exactly as written, the acknowledged ones are not
+    /// sent twice, the refused one stays refused, and the open conflict stays open.
+    @Test(arguments: [2, 3]) func aFieldReplicaOfAnEarlierVersionUpgradesAndSendsEverythingItHeld(
+        version: Int
+    ) async throws {
+        let fixture = FieldFixture(version: version)
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let facts = try fixture.facts()
+        let cleanupID = try #require(facts.cleanupID)
+        let contributionID = try #require(facts.contributionID)
+        for name in ["hub", "dong", "office"] {
+            try fixture.restore(name, to: folder.appendingPathComponent("\(name).sqlite").path)
+        }
+        let hub = try Hub(sqliteFile: folder.appendingPathComponent("hub.sqlite").path, logger: Self.quiet)
+        let head = try #require(try await hub.principal(forToken: facts.head))
+        let officer = try #require(try await hub.principal(forToken: facts.reviewer))
+        let logBefore = try await hub.log().count
+        let dong = try Replica(path: folder.appendingPathComponent("dong.sqlite").path)
+        #expect(dong.schema.version == ReplicatedSchema.version)
+        #expect(dong.upgradedFrom == (version < ReplicatedSchema.version ? version : nil))
+        let before = try dong.status()
+        #expect(before.pendingChanges > 0 && before.openConflicts == 1)
+        #expect(before.rejected.map(\.reason) == ["a hamlet head may not write commune table hamlets"])
+
+        try await Self.sync(dong, hub, as: head)
+        #expect(try dong.status().pendingChanges == 0)
+        #expect(try dong.status().rejected.count == 1, "the refused change stays until its author drops it")
+        func hubRow(_ table: String, _ id: String) async throws -> SyncRow? {
+            try await hub.rows(table: table, for: head).first { $0.id == id }
+        }
+        // The row changed three times: its last values.
+        let cleanup = try #require(try await hubRow("cleanups", cleanupID))
+        #expect(cleanup["participants"] == .integer(44) && cleanup["note"] == .text("Thêm 2 người"))
+        #expect(cleanup["waste_kg"] == .real(130))
+        // The acknowledged change is there once; the shell's update of two columns on top.
+        let road = try #require(try await hubRow("road_segments", facts.roadID))
+        #expect(road["width_after_m"] == .real(6))
+        #expect(road["length_m"] == .real(430) && road["note"] == .text("đo lại"))
+        // The shell's insert and delete.
+        let inserted = try await hubRow("land_donations", "01a2f000-0000-7000-8000-0000000000d1")
+        #expect(inserted?["donor_name"] == .text("Phạm Văn Dũng") && inserted?["area_m2"] == .real(35.5))
+        #expect(try await hubRow("contributions", contributionID) == nil)
+        #expect(try await hub.rows(table: "households", for: head).contains { $0["head_name"] == .text("Hà Văn Minh") })
+        // The conflict on the donation's area is still the reviewer's to settle.
+        #expect(try await hub.conflicts(status: .open, for: head).count == 1)
+        #expect(try await hubRow("land_donations", facts.donationID)?["area_m2"] == .real(115))
+        if version >= 3 {
+            let attachments = try await hub.rows(table: "attachments", for: head)
+            #expect(attachments.contains { $0["caption"] == .text("Mặt đường trước khi mở") })
+        }
+        // Nothing acknowledged before the upgrade was logged again: each pending change
+        // adds at most one entry (the shell's delete one, the three edits of a row up to three).
+        #expect(try await hub.log().count - logBefore <= before.pendingChanges)
+
+        let office = try Replica(path: folder.appendingPathComponent("office.sqlite").path)
+        try await Self.sync(office, hub, as: officer)
+        try await Self.sync(dong, hub, as: head)
+        try await Self.sync(office, hub, as: officer)
+        #expect(try await hub.rows(table: "criteria", for: officer).contains { $0["status"] == .text("met") })
+        let rejected = try #require(try dong.status().rejected.first)
+        try dong.discardRejected(seq: rejected.seq)
+        for (replica, principal) in [(dong, head), (office, officer)] {
+            for table in ReplicatedSchema.tables {
+                #expect(
+                    try replica.rows(table.name) == (try await hub.rows(table: table.name, for: principal)),
+                    "\(table.name) on \(principal.name)")
+            }
+            #expect(try replica.integrityCheck() == "ok")
+        }
+        for replica in [dong, office] { try replica.close() }
         try hub.close()
     }
 

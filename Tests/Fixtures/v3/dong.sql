@@ -1,0 +1,742 @@
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+INSERT INTO grdb_migrations VALUES('v1-replicated-tables');
+INSERT INTO grdb_migrations VALUES('v1-replica-engine');
+INSERT INTO grdb_migrations VALUES('v1-replica-hub');
+INSERT INTO grdb_migrations VALUES('v1-plausible-values');
+INSERT INTO grdb_migrations VALUES('v1-replica-identities');
+INSERT INTO grdb_migrations VALUES('v1-replica-set-aside');
+INSERT INTO grdb_migrations VALUES('v1-replica-refill');
+INSERT INTO grdb_migrations VALUES('v2-schema');
+INSERT INTO grdb_migrations VALUES('v2-replica-history');
+INSERT INTO grdb_migrations VALUES('v2-replica-hub-trust');
+INSERT INTO grdb_migrations VALUES('v2-replica-keys');
+INSERT INTO grdb_migrations VALUES('v3-schema');
+CREATE TABLE IF NOT EXISTS "hamlets" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "name" TEXT NOT NULL CHECK (typeof("name") = 'text' AND length(trim("name", ' ' || char(9, 10, 13))) > 0),
+  "kind" TEXT NOT NULL DEFAULT 'xom' CHECK ("kind" IN ('xom', 'thon', 'lang', 'ban')),
+  "head_name" TEXT CHECK ("head_name" IS NULL OR (typeof("head_name") = 'text')),
+  "households_total" INTEGER CHECK ("households_total" IS NULL OR (typeof("households_total") = 'integer' AND "households_total" >= 0)),
+  "target" TEXT NOT NULL DEFAULT 'standard' CHECK ("target" IN ('standard', 'model')),
+  "note" TEXT CHECK ("note" IS NULL OR (typeof("note") = 'text'))
+, "achieved" TEXT NOT NULL DEFAULT 'none' CHECK ("achieved" IN ('none', 'standard', 'model')), "achieved_year" INTEGER CHECK ("achieved_year" IS NULL OR (typeof("achieved_year") = 'integer' AND "achieved_year" BETWEEN 2000 AND 2100)));
+INSERT INTO hamlets VALUES('01a25363-8325-7efd-b101-a6325a4a8da9','Xóm Đông','xom','Lò Văn Sùng',NULL,'standard','sửa tay','none',NULL);
+CREATE TABLE IF NOT EXISTS "criteria" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "number" INTEGER NOT NULL CHECK (typeof("number") = 'integer' AND "number" BETWEEN 1 AND 19),
+  "name" TEXT NOT NULL CHECK (typeof("name") = 'text' AND length(trim("name", ' ' || char(9, 10, 13))) > 0),
+  "status" TEXT NOT NULL DEFAULT 'not_met' CHECK ("status" IN ('met', 'not_met')),
+  "target_year" INTEGER CHECK ("target_year" IS NULL OR (typeof("target_year") = 'integer' AND "target_year" BETWEEN 2000 AND 2100)),
+  "note" TEXT CHECK ("note" IS NULL OR (typeof("note") = 'text'))
+, "level" TEXT NOT NULL DEFAULT 'standard' CHECK ("level" IN ('standard', 'advanced', 'model')), "owner" TEXT CHECK ("owner" IS NULL OR (typeof("owner") = 'text')), "due_on" TEXT CHECK ("due_on" IS NULL OR (typeof("due_on") = 'text' AND date("due_on", '+0 days') IS "due_on" AND "due_on" >= '1900-01-01')));
+INSERT INTO criteria VALUES('01a25363-82dc-7853-976e-c71ca49e5fd9',1,'Quy hoạch','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82df-72d6-b611-d3a735ad16ae',3,'Thủy lợi và phòng chống thiên tai','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82df-730e-b8fa-21848e22f790',4,'Điện','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82df-73aa-8285-e934b7df92c8',5,'Giáo dục','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82df-7bb4-8236-45960bc0ca57',2,'Giao thông','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e0-7049-b1f1-56c3a509c5d0',8,'Thông tin và truyền thông','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e0-71a8-808a-af9f2855d8d1',6,'Văn hóa','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e0-76f4-8200-a58f505f5a42',7,'Cơ sở hạ tầng thương mại nông thôn','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e1-708c-acec-c209f276bfc8',9,'Nhà ở dân cư','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e1-70e7-8edc-7330aed3eb68',10,'Thu nhập','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e1-70fd-8ecf-848a32210cb6',12,'Lao động','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e1-766f-bd0b-46a2c0b30087',11,'Nghèo đa chiều','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e2-759b-bd53-2d34fa984f1e',16,'Tiếp cận pháp luật','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e2-7607-a322-58504c003317',14,'Y tế','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e2-7736-941e-8bfc0879db15',13,'Tổ chức sản xuất và phát triển kinh tế nông thôn','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e2-7a69-9a66-8d391e375cd0',17,'Môi trường','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e2-7f17-85fd-6ff75dc33d1e',15,'Hành chính công','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e3-72be-9547-cc559397e196',18,'Chất lượng môi trường sống','not_met',NULL,NULL,'standard',NULL,NULL);
+INSERT INTO criteria VALUES('01a25363-82e3-7cc5-a45b-f850576fae26',19,'Quốc phòng và An ninh','not_met',NULL,NULL,'standard',NULL,NULL);
+CREATE TABLE IF NOT EXISTS "households" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "hamlet_id" TEXT NOT NULL CHECK (typeof("hamlet_id") = 'text' AND length(trim("hamlet_id", ' ' || char(9, 10, 13))) > 0),
+  "head_name" TEXT NOT NULL CHECK (typeof("head_name") = 'text' AND length(trim("head_name", ' ' || char(9, 10, 13))) > 0),
+  "address" TEXT CHECK ("address" IS NULL OR (typeof("address") = 'text')),
+  "phone" TEXT CHECK ("phone" IS NULL OR (typeof("phone") = 'text')),
+  "note" TEXT CHECK ("note" IS NULL OR (typeof("note") = 'text'))
+);
+INSERT INTO households VALUES('01a25363-8757-7281-b8f4-00eea16faaa3','01a25363-8325-7efd-b101-a6325a4a8da9','Lò Văn Sùng','Xóm Đông, ngõ 3',NULL,NULL);
+INSERT INTO households VALUES('01a25363-87b7-7418-aa45-e02517936ada','01a25363-8325-7efd-b101-a6325a4a8da9','Phạm Thị Hoa',NULL,NULL,NULL);
+INSERT INTO households VALUES('01a25363-8de6-78b1-84dc-bc89fe77b025','01a25363-8325-7efd-b101-a6325a4a8da9','Hà Văn Minh',NULL,NULL,NULL);
+CREATE TABLE IF NOT EXISTS "cleanups" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "hamlet_id" TEXT NOT NULL CHECK (typeof("hamlet_id") = 'text' AND length(trim("hamlet_id", ' ' || char(9, 10, 13))) > 0),
+  "date" TEXT NOT NULL CHECK (typeof("date") = 'text' AND date("date", '+0 days') IS "date" AND "date" >= '1900-01-01'),
+  "status" TEXT NOT NULL DEFAULT 'done' CHECK ("status" IN ('planned', 'done', 'cancelled')),
+  "participants" INTEGER CHECK ("participants" IS NULL OR (typeof("participants") = 'integer' AND "participants" >= 0)),
+  "households_joined" INTEGER CHECK ("households_joined" IS NULL OR (typeof("households_joined") = 'integer' AND "households_joined" >= 0)),
+  "waste_kg" REAL CHECK ("waste_kg" IS NULL OR (typeof("waste_kg") IN ('real', 'integer') AND abs("waste_kg") <= 1.7976931348623157e308 AND "waste_kg" >= 0)),
+  "area" TEXT CHECK ("area" IS NULL OR (typeof("area") = 'text')),
+  "note" TEXT CHECK ("note" IS NULL OR (typeof("note") = 'text'))
+);
+INSERT INTO cleanups VALUES('01a25363-8809-7d63-bd2b-7b86607eb12c','01a25363-8325-7efd-b101-a6325a4a8da9','2026-11-02','done',44,31,130.0,NULL,'Thêm 2 người');
+CREATE TABLE IF NOT EXISTS "road_segments" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "hamlet_id" TEXT NOT NULL CHECK (typeof("hamlet_id") = 'text' AND length(trim("hamlet_id", ' ' || char(9, 10, 13))) > 0),
+  "name" TEXT NOT NULL CHECK (typeof("name") = 'text' AND length(trim("name", ' ' || char(9, 10, 13))) > 0),
+  "length_m" REAL NOT NULL CHECK (typeof("length_m") IN ('real', 'integer') AND abs("length_m") <= 1.7976931348623157e308 AND "length_m" > 0),
+  "width_before_m" REAL CHECK ("width_before_m" IS NULL OR (typeof("width_before_m") IN ('real', 'integer') AND abs("width_before_m") <= 1.7976931348623157e308 AND "width_before_m" > 0)),
+  "width_after_m" REAL CHECK ("width_after_m" IS NULL OR (typeof("width_after_m") IN ('real', 'integer') AND abs("width_after_m") <= 1.7976931348623157e308 AND "width_after_m" > 0)),
+  "target_width_m" REAL NOT NULL DEFAULT 6.0 CHECK (typeof("target_width_m") IN ('real', 'integer') AND abs("target_width_m") <= 1.7976931348623157e308 AND "target_width_m" > 0),
+  "status" TEXT NOT NULL DEFAULT 'planned' CHECK ("status" IN ('planned', 'surveyed', 'clearing', 'building', 'done')),
+  "lighting" INTEGER NOT NULL DEFAULT 0 CHECK ("lighting" IN (0, 1)),
+  "trees" INTEGER NOT NULL DEFAULT 0 CHECK ("trees" IN (0, 1)),
+  "note" TEXT CHECK ("note" IS NULL OR (typeof("note") = 'text'))
+, "kind" TEXT NOT NULL DEFAULT 'truc' CHECK ("kind" IN ('truc', 'ngo', 'noi_dong')), "completed_on" TEXT CHECK ("completed_on" IS NULL OR (typeof("completed_on") = 'text' AND date("completed_on", '+0 days') IS "completed_on" AND "completed_on" >= '1900-01-01')));
+INSERT INTO road_segments VALUES('01a25363-8871-7b44-9626-5e917d447c63','01a25363-8325-7efd-b101-a6325a4a8da9','Trục xóm Đông',430.0,3.5,6.0,6.0,'planned',0,0,'đo lại','truc',NULL);
+CREATE TABLE IF NOT EXISTS "land_donations" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "hamlet_id" TEXT NOT NULL CHECK (typeof("hamlet_id") = 'text' AND length(trim("hamlet_id", ' ' || char(9, 10, 13))) > 0),
+  "road_segment_id" TEXT CHECK ("road_segment_id" IS NULL OR (typeof("road_segment_id") = 'text')),
+  "household_id" TEXT CHECK ("household_id" IS NULL OR (typeof("household_id") = 'text')),
+  "donor_name" TEXT CHECK ("donor_name" IS NULL OR (typeof("donor_name") = 'text')),
+  "area_m2" REAL NOT NULL CHECK (typeof("area_m2") IN ('real', 'integer') AND abs("area_m2") <= 1.7976931348623157e308 AND "area_m2" > 0),
+  "assets" TEXT CHECK ("assets" IS NULL OR (typeof("assets") = 'text')),
+  "assets_value_vnd" INTEGER CHECK ("assets_value_vnd" IS NULL OR (typeof("assets_value_vnd") = 'integer' AND "assets_value_vnd" >= 0)),
+  "status" TEXT NOT NULL DEFAULT 'pledged' CHECK ("status" IN ('pledged', 'signed', 'handed_over', 'withdrawn')),
+  "signed_on" TEXT CHECK ("signed_on" IS NULL OR (typeof("signed_on") = 'text' AND date("signed_on", '+0 days') IS "signed_on" AND "signed_on" >= '1900-01-01')),
+  "note" TEXT CHECK ("note" IS NULL OR (typeof("note") = 'text')), "handed_over_on" TEXT CHECK ("handed_over_on" IS NULL OR (typeof("handed_over_on") = 'text' AND date("handed_over_on", '+0 days') IS "handed_over_on" AND "handed_over_on" >= '1900-01-01')),
+  CHECK (length(trim(coalesce("household_id", ''), ' ' || char(9, 10, 13))) > 0 OR length(trim(coalesce("donor_name", ''), ' ' || char(9, 10, 13))) > 0)
+);
+INSERT INTO land_donations VALUES('01a25363-88ba-71b9-80d7-45e583108ba0','01a25363-8325-7efd-b101-a6325a4a8da9','01a25363-8871-7b44-9626-5e917d447c63','01a25363-8757-7281-b8f4-00eea16faaa3',NULL,115.0,NULL,NULL,'pledged',NULL,NULL,NULL);
+INSERT INTO land_donations VALUES('01a2f000-0000-7000-8000-0000000000d1','01a25363-8325-7efd-b101-a6325a4a8da9',NULL,NULL,'Phạm Văn Dũng',35.499999999999999999,NULL,NULL,'pledged',NULL,NULL,NULL);
+CREATE TABLE IF NOT EXISTS "contributions" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "hamlet_id" TEXT NOT NULL CHECK (typeof("hamlet_id") = 'text' AND length(trim("hamlet_id", ' ' || char(9, 10, 13))) > 0),
+  "household_id" TEXT CHECK ("household_id" IS NULL OR (typeof("household_id") = 'text')),
+  "donor_name" TEXT CHECK ("donor_name" IS NULL OR (typeof("donor_name") = 'text')),
+  "kind" TEXT NOT NULL CHECK ("kind" IN ('money', 'materials', 'labor_days')),
+  "amount" REAL NOT NULL CHECK (typeof("amount") IN ('real', 'integer') AND abs("amount") <= 1.7976931348623157e308 AND "amount" >= 0),
+  "unit" TEXT CHECK ("unit" IS NULL OR (typeof("unit") = 'text')),
+  "purpose" TEXT CHECK ("purpose" IS NULL OR (typeof("purpose") = 'text')),
+  "date" TEXT CHECK ("date" IS NULL OR (typeof("date") = 'text' AND date("date", '+0 days') IS "date" AND "date" >= '1900-01-01')),
+  "note" TEXT CHECK ("note" IS NULL OR (typeof("note") = 'text')),
+  CHECK (length(trim(coalesce("household_id", ''), ' ' || char(9, 10, 13))) > 0 OR length(trim(coalesce("donor_name", ''), ' ' || char(9, 10, 13))) > 0),
+  CHECK ("kind" IS NOT 'money' OR "amount" = CAST("amount" AS INTEGER))
+);
+CREATE TABLE sync_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  replica_id TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('head', 'reviewer')),
+  hamlet_id TEXT,
+  author TEXT NOT NULL DEFAULT '',
+  next_seq INTEGER NOT NULL DEFAULT 1,
+  hlc INTEGER NOT NULL DEFAULT 0,
+  applying INTEGER NOT NULL DEFAULT 0,
+  writer_now_ms INTEGER,
+  pull_cursor INTEGER NOT NULL DEFAULT 0,
+  last_sync_at INTEGER,
+  hub_drift_ms INTEGER,
+  created_at INTEGER NOT NULL
+, seq_base INTEGER NOT NULL DEFAULT 0, rebuild_until INTEGER, pull_mark TEXT, backfill_from INTEGER, backfill_until INTEGER, backfill_cursor INTEGER NOT NULL DEFAULT 0);
+INSERT INTO sync_state VALUES(1,'01a25363-86dc-75ee-a670-3e48bd4fa615','head','01a25363-8325-7efd-b101-a6325a4a8da9','Lò Văn Sùng',20,117748227334012928,0,NULL,29,1796695362612,6,1796695361245,0,NULL,'e50f30f279ed6160',NULL,NULL,0);
+CREATE TABLE sync_outbox (
+  seq INTEGER PRIMARY KEY,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+  new_values TEXT,
+  old_values TEXT,
+  base_versions TEXT,
+  hlc INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acked', 'rejected')),
+  settle_seq INTEGER,
+  reason TEXT
+);
+INSERT INTO sync_outbox VALUES(9,'road_segments','01a25363-8871-7b44-9626-5e917d447c63','update','{"id":"01a25363-8871-7b44-9626-5e917d447c63","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","name":"Trục xóm Đông","length_m":420.0,"width_before_m":3.5,"width_after_m":6.0,"target_width_m":6.0,"status":"planned","lighting":0,"trees":0,"note":null,"kind":"truc","completed_on":null}','{"id":"01a25363-8871-7b44-9626-5e917d447c63","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","name":"Trục xóm Đông","length_m":420.0,"width_before_m":3.5,"width_after_m":null,"target_width_m":6.0,"status":"planned","lighting":0,"trees":0,"note":null,"kind":"truc","completed_on":null}','{"completed_on":24,"hamlet_id":24,"kind":24,"length_m":24,"lighting":24,"name":24,"note":24,"status":24,"target_width_m":24,"trees":24,"width_after_m":24,"width_before_m":24}',117748227293315072,1796695362752,'acked',30,NULL);
+INSERT INTO sync_outbox VALUES(10,'cleanups','01a25363-8809-7d63-bd2b-7b86607eb12c','update','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":42,"households_joined":31,"waste_kg":120.5,"area":null,"note":null}','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":40,"households_joined":31,"waste_kg":120.5,"area":null,"note":null}','{"area":23,"date":23,"hamlet_id":23,"households_joined":23,"note":23,"participants":23,"status":23,"waste_kg":23}',117748227297705984,1796695362819,'acked',31,NULL);
+INSERT INTO sync_outbox VALUES(11,'hamlets','01a25363-8325-7efd-b101-a6325a4a8da9','update','{"id":"01a25363-8325-7efd-b101-a6325a4a8da9","name":"Xóm Đông","kind":"xom","head_name":"Lò Văn Sùng","households_total":null,"target":"standard","note":"sửa tay","achieved":"none","achieved_year":null}','{"id":"01a25363-8325-7efd-b101-a6325a4a8da9","name":"Xóm Đông","kind":"xom","head_name":"Lò Văn Sùng","households_total":null,"target":"standard","note":null,"achieved":"none","achieved_year":null}','{"achieved":20,"achieved_year":20,"head_name":20,"households_total":20,"kind":20,"name":20,"note":20,"target":20}',117748227299016704,1796695362839,'rejected',NULL,'a hamlet head may not write commune table hamlets');
+INSERT INTO sync_outbox VALUES(12,'households','01a25363-8de6-78b1-84dc-bc89fe77b025','insert','{"id":"01a25363-8de6-78b1-84dc-bc89fe77b025","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","head_name":"Hà Văn Minh","address":null,"phone":null,"note":null}',NULL,NULL,117748227312648192,1796695363047,'pending',NULL,NULL);
+INSERT INTO sync_outbox VALUES(13,'cleanups','01a25363-8809-7d63-bd2b-7b86607eb12c','update','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":43,"households_joined":31,"waste_kg":120.5,"area":null,"note":null}','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":42,"households_joined":31,"waste_kg":120.5,"area":null,"note":null}','{"area":23,"date":23,"hamlet_id":23,"households_joined":23,"note":23,"participants":23,"status":23,"waste_kg":23}',117748227316711424,1796695363109,'pending',NULL,NULL);
+INSERT INTO sync_outbox VALUES(14,'cleanups','01a25363-8809-7d63-bd2b-7b86607eb12c','update','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":43,"households_joined":31,"waste_kg":130.0,"area":null,"note":null}','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":43,"households_joined":31,"waste_kg":120.5,"area":null,"note":null}','{"area":23,"date":23,"hamlet_id":23,"households_joined":23,"note":23,"participants":23,"status":23,"waste_kg":23}',117748227321233408,1796695363178,'pending',NULL,NULL);
+INSERT INTO sync_outbox VALUES(15,'cleanups','01a25363-8809-7d63-bd2b-7b86607eb12c','update','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":44,"households_joined":31,"waste_kg":130.0,"area":null,"note":"Thêm 2 người"}','{"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","date":"2026-11-02","status":"done","participants":43,"households_joined":31,"waste_kg":130.0,"area":null,"note":null}','{"area":23,"date":23,"hamlet_id":23,"households_joined":23,"note":23,"participants":23,"status":23,"waste_kg":23}',117748227325558784,1796695363244,'pending',NULL,NULL);
+INSERT INTO sync_outbox VALUES(16,'land_donations','01a2f000-0000-7000-8000-0000000000d1','insert','{"id":"01a2f000-0000-7000-8000-0000000000d1","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","road_segment_id":null,"household_id":null,"donor_name":"Phạm Văn Dũng","area_m2":35.5,"assets":null,"assets_value_vnd":null,"status":"pledged","signed_on":null,"note":null,"handed_over_on":null}',NULL,NULL,117748227326803968,1796695363263,'pending',NULL,NULL);
+INSERT INTO sync_outbox VALUES(17,'road_segments','01a25363-8871-7b44-9626-5e917d447c63','update','{"id":"01a25363-8871-7b44-9626-5e917d447c63","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","name":"Trục xóm Đông","length_m":430.0,"width_before_m":3.5,"width_after_m":6.0,"target_width_m":6.0,"status":"planned","lighting":0,"trees":0,"note":"đo lại","kind":"truc","completed_on":null}','{"id":"01a25363-8871-7b44-9626-5e917d447c63","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","name":"Trục xóm Đông","length_m":420.0,"width_before_m":3.5,"width_after_m":6.0,"target_width_m":6.0,"status":"planned","lighting":0,"trees":0,"note":null,"kind":"truc","completed_on":null}','{"completed_on":24,"hamlet_id":24,"kind":24,"length_m":24,"lighting":24,"name":24,"note":24,"status":24,"target_width_m":24,"trees":24,"width_after_m":24,"width_before_m":24}',117748227327721472,1796695363277,'pending',NULL,NULL);
+INSERT INTO sync_outbox VALUES(18,'contributions','01a25363-88fa-701e-817b-ea1d653937d5','delete',NULL,'{"id":"01a25363-88fa-701e-817b-ea1d653937d5","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","household_id":null,"donor_name":"Phạm Thị Hoa","kind":"money","amount":4500000.0,"unit":null,"purpose":"đổ bê tông","date":null,"note":null}','{"amount":26,"date":26,"donor_name":26,"hamlet_id":26,"household_id":26,"kind":26,"note":26,"purpose":26,"unit":26}',117748227328573440,1796695363290,'pending',NULL,NULL);
+INSERT INTO sync_outbox VALUES(19,'attachments','01a25363-8f2c-7f8b-bc6b-0d1e7b619480','insert','{"id":"01a25363-8f2c-7f8b-bc6b-0d1e7b619480","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","row_table":"road_segments","row_id":"01a25363-8871-7b44-9626-5e917d447c63","sha256":"ebf4f635a17d10d6eb46ba680b70142419aa3220f228001a036d311a22ee9d2a","media_type":"image/png","bytes":67,"caption":"Mặt đường trước khi mở","taken_on":null}',NULL,NULL,117748227334012928,1796695363373,'pending',NULL,NULL);
+CREATE TABLE sync_base_rows (
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  vals TEXT NOT NULL,
+  vers TEXT NOT NULL, origins TEXT,
+  PRIMARY KEY (tbl, row_id)
+) WITHOUT ROWID;
+INSERT INTO sync_base_rows VALUES('attachments','01a25363-893f-772e-ba22-2fece07a0114','{"bytes":22,"caption":"Biên bản hiến đất","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","id":"01a25363-893f-772e-ba22-2fece07a0114","media_type":"image/jpeg","row_id":"01a25363-88ba-71b9-80d7-45e583108ba0","row_table":"land_donations","sha256":"d20f6ffd523b78a86cd2f916fa34af5d1918d75f7b142237c752ad6b254213ab","taken_on":null}','{"bytes":27,"caption":27,"hamlet_id":27,"media_type":27,"row_id":27,"row_table":27,"sha256":27,"taken_on":27}','{"27":{"a":"Lò Văn Sùng","r":"01a25363-86dc-75ee-a670-3e48bd4fa615","t":117748227234529280}}');
+INSERT INTO sync_base_rows VALUES('cleanups','01a25363-8809-7d63-bd2b-7b86607eb12c','{"area":null,"date":"2026-11-02","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","households_joined":31,"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","note":null,"participants":40,"status":"done","waste_kg":120.5}','{"area":23,"date":23,"hamlet_id":23,"households_joined":23,"note":23,"participants":23,"status":23,"waste_kg":23}','{"23":{"a":"Lò Văn Sùng","r":"01a25363-86dc-75ee-a670-3e48bd4fa615","t":117748227214278656}}');
+INSERT INTO sync_base_rows VALUES('contributions','01a25363-88fa-701e-817b-ea1d653937d5','{"amount":4500000,"date":null,"donor_name":"Phạm Thị Hoa","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","household_id":null,"id":"01a25363-88fa-701e-817b-ea1d653937d5","kind":"money","note":null,"purpose":"đổ bê tông","unit":null}','{"amount":26,"date":26,"donor_name":26,"hamlet_id":26,"household_id":26,"kind":26,"note":26,"purpose":26,"unit":26}','{"26":{"a":"Lò Văn Sùng","r":"01a25363-86dc-75ee-a670-3e48bd4fa615","t":117748227230072832}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82dc-7853-976e-c71ca49e5fd9','{"due_on":null,"id":"01a25363-82dc-7853-976e-c71ca49e5fd9","level":"standard","name":"Quy hoạch","note":null,"number":1,"owner":null,"status":"not_met","target_year":null}','{"due_on":1,"level":1,"name":1,"note":1,"number":1,"owner":1,"status":1,"target_year":1}','{"1":{"a":"ntm-hub admin","r":"hub","t":117748227127312384}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82df-72d6-b611-d3a735ad16ae','{"due_on":null,"id":"01a25363-82df-72d6-b611-d3a735ad16ae","level":"standard","name":"Thủy lợi và phòng chống thiên tai","note":null,"number":3,"owner":null,"status":"not_met","target_year":null}','{"due_on":3,"level":3,"name":3,"note":3,"number":3,"owner":3,"status":3,"target_year":3}','{"3":{"a":"ntm-hub admin","r":"hub","t":117748227127312386}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82df-730e-b8fa-21848e22f790','{"due_on":null,"id":"01a25363-82df-730e-b8fa-21848e22f790","level":"standard","name":"Điện","note":null,"number":4,"owner":null,"status":"not_met","target_year":null}','{"due_on":4,"level":4,"name":4,"note":4,"number":4,"owner":4,"status":4,"target_year":4}','{"4":{"a":"ntm-hub admin","r":"hub","t":117748227127312387}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82df-73aa-8285-e934b7df92c8','{"due_on":null,"id":"01a25363-82df-73aa-8285-e934b7df92c8","level":"standard","name":"Giáo dục","note":null,"number":5,"owner":null,"status":"not_met","target_year":null}','{"due_on":5,"level":5,"name":5,"note":5,"number":5,"owner":5,"status":5,"target_year":5}','{"5":{"a":"ntm-hub admin","r":"hub","t":117748227127312388}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82df-7bb4-8236-45960bc0ca57','{"due_on":null,"id":"01a25363-82df-7bb4-8236-45960bc0ca57","level":"standard","name":"Giao thông","note":null,"number":2,"owner":null,"status":"not_met","target_year":null}','{"due_on":2,"level":2,"name":2,"note":2,"number":2,"owner":2,"status":2,"target_year":2}','{"2":{"a":"ntm-hub admin","r":"hub","t":117748227127312385}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e0-7049-b1f1-56c3a509c5d0','{"due_on":null,"id":"01a25363-82e0-7049-b1f1-56c3a509c5d0","level":"standard","name":"Thông tin và truyền thông","note":null,"number":8,"owner":null,"status":"not_met","target_year":null}','{"due_on":8,"level":8,"name":8,"note":8,"number":8,"owner":8,"status":8,"target_year":8}','{"8":{"a":"ntm-hub admin","r":"hub","t":117748227127312391}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e0-71a8-808a-af9f2855d8d1','{"due_on":null,"id":"01a25363-82e0-71a8-808a-af9f2855d8d1","level":"standard","name":"Văn hóa","note":null,"number":6,"owner":null,"status":"not_met","target_year":null}','{"due_on":6,"level":6,"name":6,"note":6,"number":6,"owner":6,"status":6,"target_year":6}','{"6":{"a":"ntm-hub admin","r":"hub","t":117748227127312389}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e0-76f4-8200-a58f505f5a42','{"due_on":null,"id":"01a25363-82e0-76f4-8200-a58f505f5a42","level":"standard","name":"Cơ sở hạ tầng thương mại nông thôn","note":null,"number":7,"owner":null,"status":"not_met","target_year":null}','{"due_on":7,"level":7,"name":7,"note":7,"number":7,"owner":7,"status":7,"target_year":7}','{"7":{"a":"ntm-hub admin","r":"hub","t":117748227127312390}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e1-708c-acec-c209f276bfc8','{"due_on":null,"id":"01a25363-82e1-708c-acec-c209f276bfc8","level":"standard","name":"Nhà ở dân cư","note":null,"number":9,"owner":null,"status":"not_met","target_year":null}','{"due_on":9,"level":9,"name":9,"note":9,"number":9,"owner":9,"status":9,"target_year":9}','{"9":{"a":"ntm-hub admin","r":"hub","t":117748227127312392}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e1-70e7-8edc-7330aed3eb68','{"due_on":null,"id":"01a25363-82e1-70e7-8edc-7330aed3eb68","level":"standard","name":"Thu nhập","note":null,"number":10,"owner":null,"status":"not_met","target_year":null}','{"due_on":10,"level":10,"name":10,"note":10,"number":10,"owner":10,"status":10,"target_year":10}','{"10":{"a":"ntm-hub admin","r":"hub","t":117748227127312393}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e1-70fd-8ecf-848a32210cb6','{"due_on":null,"id":"01a25363-82e1-70fd-8ecf-848a32210cb6","level":"standard","name":"Lao động","note":null,"number":12,"owner":null,"status":"not_met","target_year":null}','{"due_on":12,"level":12,"name":12,"note":12,"number":12,"owner":12,"status":12,"target_year":12}','{"12":{"a":"ntm-hub admin","r":"hub","t":117748227127312395}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e1-766f-bd0b-46a2c0b30087','{"due_on":null,"id":"01a25363-82e1-766f-bd0b-46a2c0b30087","level":"standard","name":"Nghèo đa chiều","note":null,"number":11,"owner":null,"status":"not_met","target_year":null}','{"due_on":11,"level":11,"name":11,"note":11,"number":11,"owner":11,"status":11,"target_year":11}','{"11":{"a":"ntm-hub admin","r":"hub","t":117748227127312394}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e2-759b-bd53-2d34fa984f1e','{"due_on":null,"id":"01a25363-82e2-759b-bd53-2d34fa984f1e","level":"standard","name":"Tiếp cận pháp luật","note":null,"number":16,"owner":null,"status":"not_met","target_year":null}','{"due_on":16,"level":16,"name":16,"note":16,"number":16,"owner":16,"status":16,"target_year":16}','{"16":{"a":"ntm-hub admin","r":"hub","t":117748227127312399}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e2-7607-a322-58504c003317','{"due_on":null,"id":"01a25363-82e2-7607-a322-58504c003317","level":"standard","name":"Y tế","note":null,"number":14,"owner":null,"status":"not_met","target_year":null}','{"due_on":14,"level":14,"name":14,"note":14,"number":14,"owner":14,"status":14,"target_year":14}','{"14":{"a":"ntm-hub admin","r":"hub","t":117748227127312397}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e2-7736-941e-8bfc0879db15','{"due_on":null,"id":"01a25363-82e2-7736-941e-8bfc0879db15","level":"standard","name":"Tổ chức sản xuất và phát triển kinh tế nông thôn","note":null,"number":13,"owner":null,"status":"not_met","target_year":null}','{"due_on":13,"level":13,"name":13,"note":13,"number":13,"owner":13,"status":13,"target_year":13}','{"13":{"a":"ntm-hub admin","r":"hub","t":117748227127312396}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e2-7a69-9a66-8d391e375cd0','{"due_on":null,"id":"01a25363-82e2-7a69-9a66-8d391e375cd0","level":"standard","name":"Môi trường","note":null,"number":17,"owner":null,"status":"not_met","target_year":null}','{"due_on":17,"level":17,"name":17,"note":17,"number":17,"owner":17,"status":17,"target_year":17}','{"17":{"a":"ntm-hub admin","r":"hub","t":117748227127312400}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e2-7f17-85fd-6ff75dc33d1e','{"due_on":null,"id":"01a25363-82e2-7f17-85fd-6ff75dc33d1e","level":"standard","name":"Hành chính công","note":null,"number":15,"owner":null,"status":"not_met","target_year":null}','{"due_on":15,"level":15,"name":15,"note":15,"number":15,"owner":15,"status":15,"target_year":15}','{"15":{"a":"ntm-hub admin","r":"hub","t":117748227127312398}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e3-72be-9547-cc559397e196','{"due_on":null,"id":"01a25363-82e3-72be-9547-cc559397e196","level":"standard","name":"Chất lượng môi trường sống","note":null,"number":18,"owner":null,"status":"not_met","target_year":null}','{"due_on":18,"level":18,"name":18,"note":18,"number":18,"owner":18,"status":18,"target_year":18}','{"18":{"a":"ntm-hub admin","r":"hub","t":117748227127312401}}');
+INSERT INTO sync_base_rows VALUES('criteria','01a25363-82e3-7cc5-a45b-f850576fae26','{"due_on":null,"id":"01a25363-82e3-7cc5-a45b-f850576fae26","level":"standard","name":"Quốc phòng và An ninh","note":null,"number":19,"owner":null,"status":"not_met","target_year":null}','{"due_on":19,"level":19,"name":19,"note":19,"number":19,"owner":19,"status":19,"target_year":19}','{"19":{"a":"ntm-hub admin","r":"hub","t":117748227127312402}}');
+INSERT INTO sync_base_rows VALUES('hamlets','01a25363-8325-7efd-b101-a6325a4a8da9','{"achieved":"none","achieved_year":null,"head_name":"Lò Văn Sùng","households_total":null,"id":"01a25363-8325-7efd-b101-a6325a4a8da9","kind":"xom","name":"Xóm Đông","note":null,"target":"standard"}','{"achieved":20,"achieved_year":20,"head_name":20,"households_total":20,"kind":20,"name":20,"note":20,"target":20}','{"20":{"a":"ntm-hub admin","r":"hub","t":117748227132096512}}');
+INSERT INTO sync_base_rows VALUES('households','01a25363-8757-7281-b8f4-00eea16faaa3','{"address":"Xóm Đông, ngõ 3","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","head_name":"Lò Văn Sùng","id":"01a25363-8757-7281-b8f4-00eea16faaa3","note":null,"phone":null}','{"address":21,"hamlet_id":21,"head_name":21,"note":21,"phone":21}','{"21":{"a":"Lò Văn Sùng","r":"01a25363-86dc-75ee-a670-3e48bd4fa615","t":117748227202613248}}');
+INSERT INTO sync_base_rows VALUES('households','01a25363-87b7-7418-aa45-e02517936ada','{"address":null,"hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","head_name":"Phạm Thị Hoa","id":"01a25363-87b7-7418-aa45-e02517936ada","note":null,"phone":null}','{"address":22,"hamlet_id":22,"head_name":22,"note":22,"phone":22}','{"22":{"a":"Lò Văn Sùng","r":"01a25363-86dc-75ee-a670-3e48bd4fa615","t":117748227208904704}}');
+INSERT INTO sync_base_rows VALUES('land_donations','01a25363-88ba-71b9-80d7-45e583108ba0','{"area_m2":115,"assets":null,"assets_value_vnd":null,"donor_name":null,"hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","handed_over_on":null,"household_id":"01a25363-8757-7281-b8f4-00eea16faaa3","id":"01a25363-88ba-71b9-80d7-45e583108ba0","note":null,"road_segment_id":"01a25363-8871-7b44-9626-5e917d447c63","signed_on":null,"status":"pledged"}','{"area_m2":28,"assets":25,"assets_value_vnd":25,"donor_name":25,"hamlet_id":25,"handed_over_on":25,"household_id":25,"note":25,"road_segment_id":25,"signed_on":25,"status":25}','{"25":{"a":"Lò Văn Sùng","r":"01a25363-86dc-75ee-a670-3e48bd4fa615","t":117748227225812992},"28":{"a":"Cán bộ xã","r":"01a25363-8a58-73dd-ace9-74ee29eba696","t":117748227266314240}}');
+INSERT INTO sync_base_rows VALUES('road_segments','01a25363-8871-7b44-9626-5e917d447c63','{"completed_on":null,"hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","id":"01a25363-8871-7b44-9626-5e917d447c63","kind":"truc","length_m":420,"lighting":0,"name":"Trục xóm Đông","note":null,"status":"planned","target_width_m":6,"trees":0,"width_after_m":null,"width_before_m":3.5}','{"completed_on":24,"hamlet_id":24,"kind":24,"length_m":24,"lighting":24,"name":24,"note":24,"status":24,"target_width_m":24,"trees":24,"width_after_m":24,"width_before_m":24}','{"24":{"a":"Lò Văn Sùng","r":"01a25363-86dc-75ee-a670-3e48bd4fa615","t":117748227221028864}}');
+CREATE TABLE sync_conflicts (
+  id TEXT PRIMARY KEY NOT NULL,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  hamlet_id TEXT,
+  col TEXT,
+  status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+  record TEXT NOT NULL
+);
+INSERT INTO sync_conflicts VALUES('01a25363-8c19-7b77-89c1-b906aa5d6770','land_donations','01a25363-88ba-71b9-80d7-45e583108ba0','01a25363-8325-7efd-b101-a6325a4a8da9','area_m2','open','{"base":{"author":"Lò Văn Sùng","deleted":false,"hlc":117748227225812992,"replica_id":"01a25363-86dc-75ee-a670-3e48bd4fa615","value":120,"version":25},"column":"area_m2","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","hub":{"author":"Cán bộ xã","deleted":false,"hlc":117748227266314240,"replica_id":"01a25363-8a58-73dd-ace9-74ee29eba696","value":115,"version":28},"id":"01a25363-8c19-7b77-89c1-b906aa5d6770","incoming":{"author":"Lò Văn Sùng","deleted":false,"hlc":117748227276734464,"replica_id":"01a25363-86dc-75ee-a670-3e48bd4fa615","value":125,"version":0},"kind":"field","opened_at":1796695362585,"row_id":"01a25363-88ba-71b9-80d7-45e583108ba0","status":"open","table":"land_donations"}');
+CREATE TABLE sync_hub (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  url TEXT NOT NULL,
+  token TEXT NOT NULL
+, ca_pem TEXT);
+INSERT INTO sync_hub VALUES(1,'http://127.0.0.1:8080','ntm_889bc58120366055_23d8b48a02444f1cde6a11d76edfbf51cbe005cf83fcc1717f44b902bea44710',NULL);
+CREATE TABLE sync_identities (
+  replica_id TEXT PRIMARY KEY NOT NULL,
+  seq_base INTEGER NOT NULL,
+  until_seq INTEGER NOT NULL,
+  retired_at INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE TABLE sync_set_aside (
+  id INTEGER PRIMARY KEY,
+  seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at,
+  state, reason_was,
+  reason TEXT NOT NULL,
+  set_aside_at INTEGER NOT NULL
+);
+CREATE TABLE sync_pull_marks (seq INTEGER PRIMARY KEY, mark TEXT NOT NULL);
+INSERT INTO sync_pull_marks VALUES(27,'5f60f8dc7768c71c');
+INSERT INTO sync_pull_marks VALUES(29,'e50f30f279ed6160');
+CREATE TABLE sync_base_deleted (
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  origin TEXT,
+  PRIMARY KEY (tbl, row_id)
+) WITHOUT ROWID;
+CREATE TABLE sync_reoffer (
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  kept INTEGER NOT NULL,
+  fields TEXT NOT NULL,
+  PRIMARY KEY (tbl, row_id)
+) WITHOUT ROWID;
+CREATE TABLE sync_history (
+  id INTEGER PRIMARY KEY,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  event TEXT NOT NULL
+);
+INSERT INTO sync_history VALUES(1,'criteria','01a25363-82dc-7853-976e-c71ca49e5fd9','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82dc-7853-976e-c71ca49e5fd9","level":"standard","name":"Quy hoạch","note":null,"number":1,"owner":null,"status":"not_met","target_year":null},"seq":1}');
+INSERT INTO sync_history VALUES(2,'criteria','01a25363-82df-7bb4-8236-45960bc0ca57','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82df-7bb4-8236-45960bc0ca57","level":"standard","name":"Giao thông","note":null,"number":2,"owner":null,"status":"not_met","target_year":null},"seq":2}');
+INSERT INTO sync_history VALUES(3,'criteria','01a25363-82df-72d6-b611-d3a735ad16ae','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82df-72d6-b611-d3a735ad16ae","level":"standard","name":"Thủy lợi và phòng chống thiên tai","note":null,"number":3,"owner":null,"status":"not_met","target_year":null},"seq":3}');
+INSERT INTO sync_history VALUES(4,'criteria','01a25363-82df-730e-b8fa-21848e22f790','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82df-730e-b8fa-21848e22f790","level":"standard","name":"Điện","note":null,"number":4,"owner":null,"status":"not_met","target_year":null},"seq":4}');
+INSERT INTO sync_history VALUES(5,'criteria','01a25363-82df-73aa-8285-e934b7df92c8','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82df-73aa-8285-e934b7df92c8","level":"standard","name":"Giáo dục","note":null,"number":5,"owner":null,"status":"not_met","target_year":null},"seq":5}');
+INSERT INTO sync_history VALUES(6,'criteria','01a25363-82e0-71a8-808a-af9f2855d8d1','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e0-71a8-808a-af9f2855d8d1","level":"standard","name":"Văn hóa","note":null,"number":6,"owner":null,"status":"not_met","target_year":null},"seq":6}');
+INSERT INTO sync_history VALUES(7,'criteria','01a25363-82e0-76f4-8200-a58f505f5a42','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e0-76f4-8200-a58f505f5a42","level":"standard","name":"Cơ sở hạ tầng thương mại nông thôn","note":null,"number":7,"owner":null,"status":"not_met","target_year":null},"seq":7}');
+INSERT INTO sync_history VALUES(8,'criteria','01a25363-82e0-7049-b1f1-56c3a509c5d0','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e0-7049-b1f1-56c3a509c5d0","level":"standard","name":"Thông tin và truyền thông","note":null,"number":8,"owner":null,"status":"not_met","target_year":null},"seq":8}');
+INSERT INTO sync_history VALUES(9,'criteria','01a25363-82e1-708c-acec-c209f276bfc8','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e1-708c-acec-c209f276bfc8","level":"standard","name":"Nhà ở dân cư","note":null,"number":9,"owner":null,"status":"not_met","target_year":null},"seq":9}');
+INSERT INTO sync_history VALUES(10,'criteria','01a25363-82e1-70e7-8edc-7330aed3eb68','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e1-70e7-8edc-7330aed3eb68","level":"standard","name":"Thu nhập","note":null,"number":10,"owner":null,"status":"not_met","target_year":null},"seq":10}');
+INSERT INTO sync_history VALUES(11,'criteria','01a25363-82e1-766f-bd0b-46a2c0b30087','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e1-766f-bd0b-46a2c0b30087","level":"standard","name":"Nghèo đa chiều","note":null,"number":11,"owner":null,"status":"not_met","target_year":null},"seq":11}');
+INSERT INTO sync_history VALUES(12,'criteria','01a25363-82e1-70fd-8ecf-848a32210cb6','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e1-70fd-8ecf-848a32210cb6","level":"standard","name":"Lao động","note":null,"number":12,"owner":null,"status":"not_met","target_year":null},"seq":12}');
+INSERT INTO sync_history VALUES(13,'criteria','01a25363-82e2-7736-941e-8bfc0879db15','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e2-7736-941e-8bfc0879db15","level":"standard","name":"Tổ chức sản xuất và phát triển kinh tế nông thôn","note":null,"number":13,"owner":null,"status":"not_met","target_year":null},"seq":13}');
+INSERT INTO sync_history VALUES(14,'criteria','01a25363-82e2-7607-a322-58504c003317','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e2-7607-a322-58504c003317","level":"standard","name":"Y tế","note":null,"number":14,"owner":null,"status":"not_met","target_year":null},"seq":14}');
+INSERT INTO sync_history VALUES(15,'criteria','01a25363-82e2-7f17-85fd-6ff75dc33d1e','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e2-7f17-85fd-6ff75dc33d1e","level":"standard","name":"Hành chính công","note":null,"number":15,"owner":null,"status":"not_met","target_year":null},"seq":15}');
+INSERT INTO sync_history VALUES(16,'criteria','01a25363-82e2-759b-bd53-2d34fa984f1e','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e2-759b-bd53-2d34fa984f1e","level":"standard","name":"Tiếp cận pháp luật","note":null,"number":16,"owner":null,"status":"not_met","target_year":null},"seq":16}');
+INSERT INTO sync_history VALUES(17,'criteria','01a25363-82e2-7a69-9a66-8d391e375cd0','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e2-7a69-9a66-8d391e375cd0","level":"standard","name":"Môi trường","note":null,"number":17,"owner":null,"status":"not_met","target_year":null},"seq":17}');
+INSERT INTO sync_history VALUES(18,'criteria','01a25363-82e3-72be-9547-cc559397e196','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e3-72be-9547-cc559397e196","level":"standard","name":"Chất lượng môi trường sống","note":null,"number":18,"owner":null,"status":"not_met","target_year":null},"seq":18}');
+INSERT INTO sync_history VALUES(19,'criteria','01a25363-82e3-7cc5-a45b-f850576fae26','{"at":1796695360219,"author":"ntm-hub admin","kind":"inserted","row":{"due_on":null,"id":"01a25363-82e3-7cc5-a45b-f850576fae26","level":"standard","name":"Quốc phòng và An ninh","note":null,"number":19,"owner":null,"status":"not_met","target_year":null},"seq":19}');
+INSERT INTO sync_history VALUES(20,'hamlets','01a25363-8325-7efd-b101-a6325a4a8da9','{"at":1796695360292,"author":"ntm-hub admin","kind":"inserted","row":{"achieved":"none","achieved_year":null,"head_name":"Lò Văn Sùng","households_total":null,"id":"01a25363-8325-7efd-b101-a6325a4a8da9","kind":"xom","name":"Xóm Đông","note":null,"target":"standard"},"seq":20}');
+INSERT INTO sync_history VALUES(21,'households','01a25363-8757-7281-b8f4-00eea16faaa3','{"at":1796695361368,"author":"Lò Văn Sùng","kind":"inserted","row":{"address":"Xóm Đông, ngõ 3","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","head_name":"Lò Văn Sùng","id":"01a25363-8757-7281-b8f4-00eea16faaa3","note":null,"phone":null},"seq":21}');
+INSERT INTO sync_history VALUES(22,'households','01a25363-87b7-7418-aa45-e02517936ada','{"at":1796695361464,"author":"Lò Văn Sùng","kind":"inserted","row":{"address":null,"hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","head_name":"Phạm Thị Hoa","id":"01a25363-87b7-7418-aa45-e02517936ada","note":null,"phone":null},"seq":22}');
+INSERT INTO sync_history VALUES(23,'cleanups','01a25363-8809-7d63-bd2b-7b86607eb12c','{"at":1796695361546,"author":"Lò Văn Sùng","kind":"inserted","row":{"area":null,"date":"2026-11-02","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","households_joined":31,"id":"01a25363-8809-7d63-bd2b-7b86607eb12c","note":null,"participants":40,"status":"done","waste_kg":120.5},"seq":23}');
+INSERT INTO sync_history VALUES(24,'road_segments','01a25363-8871-7b44-9626-5e917d447c63','{"at":1796695361649,"author":"Lò Văn Sùng","kind":"inserted","row":{"completed_on":null,"hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","id":"01a25363-8871-7b44-9626-5e917d447c63","kind":"truc","length_m":420,"lighting":0,"name":"Trục xóm Đông","note":null,"status":"planned","target_width_m":6,"trees":0,"width_after_m":null,"width_before_m":3.5},"seq":24}');
+INSERT INTO sync_history VALUES(25,'land_donations','01a25363-88ba-71b9-80d7-45e583108ba0','{"at":1796695361722,"author":"Lò Văn Sùng","kind":"inserted","row":{"area_m2":120,"assets":null,"assets_value_vnd":null,"donor_name":null,"hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","handed_over_on":null,"household_id":"01a25363-8757-7281-b8f4-00eea16faaa3","id":"01a25363-88ba-71b9-80d7-45e583108ba0","note":null,"road_segment_id":"01a25363-8871-7b44-9626-5e917d447c63","signed_on":null,"status":"pledged"},"seq":25}');
+INSERT INTO sync_history VALUES(26,'contributions','01a25363-88fa-701e-817b-ea1d653937d5','{"at":1796695361787,"author":"Lò Văn Sùng","kind":"inserted","row":{"amount":4500000,"date":null,"donor_name":"Phạm Thị Hoa","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","household_id":null,"id":"01a25363-88fa-701e-817b-ea1d653937d5","kind":"money","note":null,"purpose":"đổ bê tông","unit":null},"seq":26}');
+INSERT INTO sync_history VALUES(27,'attachments','01a25363-893f-772e-ba22-2fece07a0114','{"at":1796695361855,"author":"Lò Văn Sùng","kind":"inserted","row":{"bytes":22,"caption":"Biên bản hiến đất","hamlet_id":"01a25363-8325-7efd-b101-a6325a4a8da9","id":"01a25363-893f-772e-ba22-2fece07a0114","media_type":"image/jpeg","row_id":"01a25363-88ba-71b9-80d7-45e583108ba0","row_table":"land_donations","sha256":"d20f6ffd523b78a86cd2f916fa34af5d1918d75f7b142237c752ad6b254213ab","taken_on":null},"seq":27}');
+INSERT INTO sync_history VALUES(28,'land_donations','01a25363-88ba-71b9-80d7-45e583108ba0','{"at":1796695362340,"author":"Cán bộ xã","column":"area_m2","kind":"set","seq":28,"value":115}');
+INSERT INTO sync_history VALUES(29,'land_donations','01a25363-88ba-71b9-80d7-45e583108ba0','{"at":1796695362499,"author":"Lò Văn Sùng","column":"area_m2","kept":115,"kept_by":"Cán bộ xã","kind":"held","value":125}');
+CREATE TABLE sync_keys (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  private_key BLOB NOT NULL,
+  hub_key TEXT
+);
+INSERT INTO sync_keys VALUES(1,X'cf0e9a0230d3de4717f1f1d5a094b331a395574459cd605d3ea924e2e96f97b2','x8P+pYyPHwfTAW7mt6F731qev1oNBg70pBIC7p+vf+Y=');
+CREATE TABLE IF NOT EXISTS "attachments" (
+  "id" TEXT PRIMARY KEY NOT NULL DEFAULT (lower(substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(hex(randomblob(2)), 2, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2, 3) || '-' || hex(randomblob(6)))) CHECK (typeof("id") = 'text' AND length("id") > 0),
+  "hamlet_id" TEXT NOT NULL CHECK (typeof("hamlet_id") = 'text' AND length(trim("hamlet_id", ' ' || char(9, 10, 13))) > 0),
+  "row_table" TEXT NOT NULL CHECK ("row_table" IN ('households', 'cleanups', 'road_segments', 'land_donations', 'contributions')),
+  "row_id" TEXT NOT NULL CHECK (typeof("row_id") = 'text' AND length(trim("row_id", ' ' || char(9, 10, 13))) > 0),
+  "sha256" TEXT NOT NULL CHECK (typeof("sha256") = 'text' AND length(trim("sha256", ' ' || char(9, 10, 13))) > 0),
+  "media_type" TEXT NOT NULL CHECK ("media_type" IN ('image/jpeg', 'image/png', 'application/pdf')),
+  "bytes" INTEGER NOT NULL CHECK (typeof("bytes") = 'integer' AND "bytes" BETWEEN 1 AND 10485760),
+  "caption" TEXT CHECK ("caption" IS NULL OR (typeof("caption") = 'text')),
+  "taken_on" TEXT CHECK ("taken_on" IS NULL OR (typeof("taken_on") = 'text' AND date("taken_on", '+0 days') IS "taken_on" AND "taken_on" >= '1900-01-01'))
+);
+INSERT INTO attachments VALUES('01a25363-893f-772e-ba22-2fece07a0114','01a25363-8325-7efd-b101-a6325a4a8da9','land_donations','01a25363-88ba-71b9-80d7-45e583108ba0','d20f6ffd523b78a86cd2f916fa34af5d1918d75f7b142237c752ad6b254213ab','image/jpeg',22,'Biên bản hiến đất',NULL);
+INSERT INTO attachments VALUES('01a25363-8f2c-7f8b-bc6b-0d1e7b619480','01a25363-8325-7efd-b101-a6325a4a8da9','road_segments','01a25363-8871-7b44-9626-5e917d447c63','ebf4f635a17d10d6eb46ba680b70142419aa3220f228001a036d311a22ee9d2a','image/png',67,'Mặt đường trước khi mở',NULL);
+CREATE TABLE sync_blobs (
+  sha256 TEXT PRIMARY KEY NOT NULL,
+  media_type TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  uploaded INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_blobs VALUES('d20f6ffd523b78a86cd2f916fa34af5d1918d75f7b142237c752ad6b254213ab','image/jpeg',22,X'ffd8ffe000104a46494600010100000100010000ffd9',1);
+INSERT INTO sync_blobs VALUES('ebf4f635a17d10d6eb46ba680b70142419aa3220f228001a036d311a22ee9d2a','image/png',67,X'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082',0);
+CREATE INDEX sync_outbox_row ON sync_outbox (tbl, row_id);
+CREATE INDEX sync_outbox_state ON sync_outbox (state, seq);
+CREATE TRIGGER sync_guard_id_hamlets BEFORE UPDATE OF id ON "hamlets" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'hamlets.id: cannot change'); END;
+CREATE TRIGGER sync_guard_id_criteria BEFORE UPDATE OF id ON "criteria" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'criteria.id: cannot change'); END;
+CREATE TRIGGER sync_capture_insert_households AFTER INSERT ON "households" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'households', NEW.id, 'insert', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'head_name', NEW."head_name", 'address', NEW."address", 'phone', NEW."phone", 'note', NEW."note"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_households AFTER UPDATE ON "households" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."hamlet_id" IS NOT NEW."hamlet_id" OR OLD."head_name" IS NOT NEW."head_name" OR OLD."address" IS NOT NEW."address" OR OLD."phone" IS NOT NEW."phone" OR OLD."note" IS NOT NEW."note")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'households', NEW.id, 'update', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'head_name', NEW."head_name", 'address', NEW."address", 'phone', NEW."phone", 'note', NEW."note"), json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'head_name', OLD."head_name", 'address', OLD."address", 'phone', OLD."phone", 'note', OLD."note"), (SELECT vers FROM sync_base_rows WHERE tbl = 'households' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_households AFTER DELETE ON "households" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'households', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'head_name', OLD."head_name", 'address', OLD."address", 'phone', OLD."phone", 'note', OLD."note"), (SELECT vers FROM sync_base_rows WHERE tbl = 'households' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_guard_id_households BEFORE UPDATE OF id ON "households" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'households.id: cannot change'); END;
+CREATE TRIGGER sync_guard_hamlet_households BEFORE UPDATE OF hamlet_id ON "households"
+WHEN OLD.hamlet_id IS NOT NEW.hamlet_id
+BEGIN SELECT RAISE(ABORT, 'households.hamlet_id: cannot change; delete the row and add it to the other hamlet'); END;
+CREATE TRIGGER sync_capture_insert_cleanups AFTER INSERT ON "cleanups" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'cleanups', NEW.id, 'insert', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'date', NEW."date", 'status', NEW."status", 'participants', NEW."participants", 'households_joined', NEW."households_joined", 'waste_kg', NEW."waste_kg", 'area', NEW."area", 'note', NEW."note"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_cleanups AFTER UPDATE ON "cleanups" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."hamlet_id" IS NOT NEW."hamlet_id" OR OLD."date" IS NOT NEW."date" OR OLD."status" IS NOT NEW."status" OR OLD."participants" IS NOT NEW."participants" OR OLD."households_joined" IS NOT NEW."households_joined" OR OLD."waste_kg" IS NOT NEW."waste_kg" OR OLD."area" IS NOT NEW."area" OR OLD."note" IS NOT NEW."note")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'cleanups', NEW.id, 'update', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'date', NEW."date", 'status', NEW."status", 'participants', NEW."participants", 'households_joined', NEW."households_joined", 'waste_kg', NEW."waste_kg", 'area', NEW."area", 'note', NEW."note"), json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'date', OLD."date", 'status', OLD."status", 'participants', OLD."participants", 'households_joined', OLD."households_joined", 'waste_kg', OLD."waste_kg", 'area', OLD."area", 'note', OLD."note"), (SELECT vers FROM sync_base_rows WHERE tbl = 'cleanups' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_cleanups AFTER DELETE ON "cleanups" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'cleanups', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'date', OLD."date", 'status', OLD."status", 'participants', OLD."participants", 'households_joined', OLD."households_joined", 'waste_kg', OLD."waste_kg", 'area', OLD."area", 'note', OLD."note"), (SELECT vers FROM sync_base_rows WHERE tbl = 'cleanups' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_guard_id_cleanups BEFORE UPDATE OF id ON "cleanups" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'cleanups.id: cannot change'); END;
+CREATE TRIGGER sync_guard_hamlet_cleanups BEFORE UPDATE OF hamlet_id ON "cleanups"
+WHEN OLD.hamlet_id IS NOT NEW.hamlet_id
+BEGIN SELECT RAISE(ABORT, 'cleanups.hamlet_id: cannot change; delete the row and add it to the other hamlet'); END;
+CREATE TRIGGER sync_guard_id_road_segments BEFORE UPDATE OF id ON "road_segments" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'road_segments.id: cannot change'); END;
+CREATE TRIGGER sync_guard_hamlet_road_segments BEFORE UPDATE OF hamlet_id ON "road_segments"
+WHEN OLD.hamlet_id IS NOT NEW.hamlet_id
+BEGIN SELECT RAISE(ABORT, 'road_segments.hamlet_id: cannot change; delete the row and add it to the other hamlet'); END;
+CREATE TRIGGER sync_guard_id_land_donations BEFORE UPDATE OF id ON "land_donations" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'land_donations.id: cannot change'); END;
+CREATE TRIGGER sync_guard_hamlet_land_donations BEFORE UPDATE OF hamlet_id ON "land_donations"
+WHEN OLD.hamlet_id IS NOT NEW.hamlet_id
+BEGIN SELECT RAISE(ABORT, 'land_donations.hamlet_id: cannot change; delete the row and add it to the other hamlet'); END;
+CREATE TRIGGER sync_capture_insert_contributions AFTER INSERT ON "contributions" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'contributions', NEW.id, 'insert', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'household_id', NEW."household_id", 'donor_name', NEW."donor_name", 'kind', NEW."kind", 'amount', NEW."amount", 'unit', NEW."unit", 'purpose', NEW."purpose", 'date', NEW."date", 'note', NEW."note"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_contributions AFTER UPDATE ON "contributions" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."hamlet_id" IS NOT NEW."hamlet_id" OR OLD."household_id" IS NOT NEW."household_id" OR OLD."donor_name" IS NOT NEW."donor_name" OR OLD."kind" IS NOT NEW."kind" OR OLD."amount" IS NOT NEW."amount" OR OLD."unit" IS NOT NEW."unit" OR OLD."purpose" IS NOT NEW."purpose" OR OLD."date" IS NOT NEW."date" OR OLD."note" IS NOT NEW."note")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'contributions', NEW.id, 'update', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'household_id', NEW."household_id", 'donor_name', NEW."donor_name", 'kind', NEW."kind", 'amount', NEW."amount", 'unit', NEW."unit", 'purpose', NEW."purpose", 'date', NEW."date", 'note', NEW."note"), json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'household_id', OLD."household_id", 'donor_name', OLD."donor_name", 'kind', OLD."kind", 'amount', OLD."amount", 'unit', OLD."unit", 'purpose', OLD."purpose", 'date', OLD."date", 'note', OLD."note"), (SELECT vers FROM sync_base_rows WHERE tbl = 'contributions' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_contributions AFTER DELETE ON "contributions" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'contributions', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'household_id', OLD."household_id", 'donor_name', OLD."donor_name", 'kind', OLD."kind", 'amount', OLD."amount", 'unit', OLD."unit", 'purpose', OLD."purpose", 'date', OLD."date", 'note', OLD."note"), (SELECT vers FROM sync_base_rows WHERE tbl = 'contributions' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_guard_id_contributions BEFORE UPDATE OF id ON "contributions" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'contributions.id: cannot change'); END;
+CREATE TRIGGER sync_guard_hamlet_contributions BEFORE UPDATE OF hamlet_id ON "contributions"
+WHEN OLD.hamlet_id IS NOT NEW.hamlet_id
+BEGIN SELECT RAISE(ABORT, 'contributions.hamlet_id: cannot change; delete the row and add it to the other hamlet'); END;
+CREATE TRIGGER sync_plausible_insert_hamlets BEFORE INSERT ON "hamlets"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0)) AND (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0)) AND (NEW."households_total" IS NULL OR (NEW."households_total" <= 100000.0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)))
+BEGIN
+SELECT RAISE(ABORT, 'hamlets.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'hamlets.name: must be at most 200 characters without control characters') WHERE NOT (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'hamlets.head_name: must be at most 200 characters without control characters') WHERE NOT (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'hamlets.households_total: must be at most 100000') WHERE NOT (NEW."households_total" IS NULL OR (NEW."households_total" <= 100000.0));
+SELECT RAISE(ABORT, 'hamlets.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+END;
+CREATE TRIGGER sync_plausible_update_hamlets BEFORE UPDATE ON "hamlets"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0)) AND (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0)) AND (NEW."households_total" IS NULL OR (NEW."households_total" <= 100000.0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)))
+BEGIN
+SELECT RAISE(ABORT, 'hamlets.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'hamlets.name: must be at most 200 characters without control characters') WHERE NOT (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'hamlets.head_name: must be at most 200 characters without control characters') WHERE NOT (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'hamlets.households_total: must be at most 100000') WHERE NOT (NEW."households_total" IS NULL OR (NEW."households_total" <= 100000.0));
+SELECT RAISE(ABORT, 'hamlets.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+END;
+CREATE TRIGGER sync_plausible_insert_households BEFORE INSERT ON "households"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0)) AND (NEW."address" IS NULL OR (length(NEW."address") <= 2000 AND NEW."address" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."address" AS BLOB), X'00') = 0)) AND (NEW."phone" IS NULL OR (length(NEW."phone") <= 200 AND NEW."phone" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."phone" AS BLOB), X'00') = 0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)))
+BEGIN
+SELECT RAISE(ABORT, 'households.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.head_name: must be at most 200 characters without control characters') WHERE NOT (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.address: must be at most 2000 characters without control characters') WHERE NOT (NEW."address" IS NULL OR (length(NEW."address") <= 2000 AND NEW."address" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."address" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.phone: must be at most 200 characters without control characters') WHERE NOT (NEW."phone" IS NULL OR (length(NEW."phone") <= 200 AND NEW."phone" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."phone" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+END;
+CREATE TRIGGER sync_plausible_update_households BEFORE UPDATE ON "households"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0)) AND (NEW."address" IS NULL OR (length(NEW."address") <= 2000 AND NEW."address" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."address" AS BLOB), X'00') = 0)) AND (NEW."phone" IS NULL OR (length(NEW."phone") <= 200 AND NEW."phone" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."phone" AS BLOB), X'00') = 0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)))
+BEGIN
+SELECT RAISE(ABORT, 'households.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.head_name: must be at most 200 characters without control characters') WHERE NOT (NEW."head_name" IS NULL OR (length(NEW."head_name") <= 200 AND NEW."head_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."head_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.address: must be at most 2000 characters without control characters') WHERE NOT (NEW."address" IS NULL OR (length(NEW."address") <= 2000 AND NEW."address" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."address" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.phone: must be at most 200 characters without control characters') WHERE NOT (NEW."phone" IS NULL OR (length(NEW."phone") <= 200 AND NEW."phone" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."phone" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'households.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+END;
+CREATE TRIGGER sync_plausible_insert_cleanups BEFORE INSERT ON "cleanups"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31')) AND (NEW."participants" IS NULL OR (NEW."participants" <= 100000.0)) AND (NEW."households_joined" IS NULL OR (NEW."households_joined" <= 100000.0)) AND (NEW."waste_kg" IS NULL OR (NEW."waste_kg" <= 1000000.0)) AND (NEW."area" IS NULL OR (length(NEW."area") <= 2000 AND NEW."area" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."area" AS BLOB), X'00') = 0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)))
+BEGIN
+SELECT RAISE(ABORT, 'cleanups.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'cleanups.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'cleanups.date: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31'));
+SELECT RAISE(ABORT, 'cleanups.participants: must be at most 100000') WHERE NOT (NEW."participants" IS NULL OR (NEW."participants" <= 100000.0));
+SELECT RAISE(ABORT, 'cleanups.households_joined: must be at most 100000') WHERE NOT (NEW."households_joined" IS NULL OR (NEW."households_joined" <= 100000.0));
+SELECT RAISE(ABORT, 'cleanups.waste_kg: must be at most 1000000') WHERE NOT (NEW."waste_kg" IS NULL OR (NEW."waste_kg" <= 1000000.0));
+SELECT RAISE(ABORT, 'cleanups.area: must be at most 2000 characters without control characters') WHERE NOT (NEW."area" IS NULL OR (length(NEW."area") <= 2000 AND NEW."area" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."area" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'cleanups.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+END;
+CREATE TRIGGER sync_plausible_update_cleanups BEFORE UPDATE ON "cleanups"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31')) AND (NEW."participants" IS NULL OR (NEW."participants" <= 100000.0)) AND (NEW."households_joined" IS NULL OR (NEW."households_joined" <= 100000.0)) AND (NEW."waste_kg" IS NULL OR (NEW."waste_kg" <= 1000000.0)) AND (NEW."area" IS NULL OR (length(NEW."area") <= 2000 AND NEW."area" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."area" AS BLOB), X'00') = 0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)))
+BEGIN
+SELECT RAISE(ABORT, 'cleanups.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'cleanups.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'cleanups.date: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31'));
+SELECT RAISE(ABORT, 'cleanups.participants: must be at most 100000') WHERE NOT (NEW."participants" IS NULL OR (NEW."participants" <= 100000.0));
+SELECT RAISE(ABORT, 'cleanups.households_joined: must be at most 100000') WHERE NOT (NEW."households_joined" IS NULL OR (NEW."households_joined" <= 100000.0));
+SELECT RAISE(ABORT, 'cleanups.waste_kg: must be at most 1000000') WHERE NOT (NEW."waste_kg" IS NULL OR (NEW."waste_kg" <= 1000000.0));
+SELECT RAISE(ABORT, 'cleanups.area: must be at most 2000 characters without control characters') WHERE NOT (NEW."area" IS NULL OR (length(NEW."area") <= 2000 AND NEW."area" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."area" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'cleanups.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+END;
+CREATE TRIGGER sync_plausible_insert_contributions BEFORE INSERT ON "contributions"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0)) AND (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0)) AND (NEW."amount" IS NULL OR (NEW."amount" <= 1000000000000.0)) AND (NEW."unit" IS NULL OR (length(NEW."unit") <= 200 AND NEW."unit" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."unit" AS BLOB), X'00') = 0)) AND (NEW."purpose" IS NULL OR (length(NEW."purpose") <= 2000 AND NEW."purpose" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."purpose" AS BLOB), X'00') = 0)) AND (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31')) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."kind" IS 'money' OR NEW."amount" IS NULL OR NEW."amount" <= 10000000.0))
+BEGIN
+SELECT RAISE(ABORT, 'contributions.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.household_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.donor_name: must be at most 200 characters without control characters') WHERE NOT (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.amount: must be at most 1000000000000') WHERE NOT (NEW."amount" IS NULL OR (NEW."amount" <= 1000000000000.0));
+SELECT RAISE(ABORT, 'contributions.unit: must be at most 200 characters without control characters') WHERE NOT (NEW."unit" IS NULL OR (length(NEW."unit") <= 200 AND NEW."unit" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."unit" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.purpose: must be at most 2000 characters without control characters') WHERE NOT (NEW."purpose" IS NULL OR (length(NEW."purpose") <= 2000 AND NEW."purpose" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."purpose" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.date: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31'));
+SELECT RAISE(ABORT, 'contributions.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.amount: must be at most 10000000 unless kind is money') WHERE NOT (NEW."kind" IS 'money' OR NEW."amount" IS NULL OR NEW."amount" <= 10000000.0);
+END;
+CREATE TRIGGER sync_plausible_update_contributions BEFORE UPDATE ON "contributions"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0)) AND (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0)) AND (NEW."amount" IS NULL OR (NEW."amount" <= 1000000000000.0)) AND (NEW."unit" IS NULL OR (length(NEW."unit") <= 200 AND NEW."unit" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."unit" AS BLOB), X'00') = 0)) AND (NEW."purpose" IS NULL OR (length(NEW."purpose") <= 2000 AND NEW."purpose" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."purpose" AS BLOB), X'00') = 0)) AND (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31')) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."kind" IS 'money' OR NEW."amount" IS NULL OR NEW."amount" <= 10000000.0))
+BEGIN
+SELECT RAISE(ABORT, 'contributions.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.household_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.donor_name: must be at most 200 characters without control characters') WHERE NOT (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.amount: must be at most 1000000000000') WHERE NOT (NEW."amount" IS NULL OR (NEW."amount" <= 1000000000000.0));
+SELECT RAISE(ABORT, 'contributions.unit: must be at most 200 characters without control characters') WHERE NOT (NEW."unit" IS NULL OR (length(NEW."unit") <= 200 AND NEW."unit" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."unit" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.purpose: must be at most 2000 characters without control characters') WHERE NOT (NEW."purpose" IS NULL OR (length(NEW."purpose") <= 2000 AND NEW."purpose" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."purpose" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.date: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."date" IS NULL OR (NEW."date" <= '2100-12-31'));
+SELECT RAISE(ABORT, 'contributions.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'contributions.amount: must be at most 10000000 unless kind is money') WHERE NOT (NEW."kind" IS 'money' OR NEW."amount" IS NULL OR NEW."amount" <= 10000000.0);
+END;
+CREATE TRIGGER sync_capture_insert_hamlets AFTER INSERT ON "hamlets" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'hamlets', NEW.id, 'insert', json_object('id', NEW."id", 'name', NEW."name", 'kind', NEW."kind", 'head_name', NEW."head_name", 'households_total', NEW."households_total", 'target', NEW."target", 'note', NEW."note", 'achieved', NEW."achieved", 'achieved_year', NEW."achieved_year"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_hamlets AFTER UPDATE ON "hamlets" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."name" IS NOT NEW."name" OR OLD."kind" IS NOT NEW."kind" OR OLD."head_name" IS NOT NEW."head_name" OR OLD."households_total" IS NOT NEW."households_total" OR OLD."target" IS NOT NEW."target" OR OLD."note" IS NOT NEW."note" OR OLD."achieved" IS NOT NEW."achieved" OR OLD."achieved_year" IS NOT NEW."achieved_year")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'hamlets', NEW.id, 'update', json_object('id', NEW."id", 'name', NEW."name", 'kind', NEW."kind", 'head_name', NEW."head_name", 'households_total', NEW."households_total", 'target', NEW."target", 'note', NEW."note", 'achieved', NEW."achieved", 'achieved_year', NEW."achieved_year"), json_object('id', OLD."id", 'name', OLD."name", 'kind', OLD."kind", 'head_name', OLD."head_name", 'households_total', OLD."households_total", 'target', OLD."target", 'note', OLD."note", 'achieved', OLD."achieved", 'achieved_year', OLD."achieved_year"), (SELECT vers FROM sync_base_rows WHERE tbl = 'hamlets' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_hamlets AFTER DELETE ON "hamlets" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'hamlets', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'name', OLD."name", 'kind', OLD."kind", 'head_name', OLD."head_name", 'households_total', OLD."households_total", 'target', OLD."target", 'note', OLD."note", 'achieved', OLD."achieved", 'achieved_year', OLD."achieved_year"), (SELECT vers FROM sync_base_rows WHERE tbl = 'hamlets' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_insert_criteria AFTER INSERT ON "criteria" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'criteria', NEW.id, 'insert', json_object('id', NEW."id", 'number', NEW."number", 'name', NEW."name", 'status', NEW."status", 'target_year', NEW."target_year", 'note', NEW."note", 'level', NEW."level", 'owner', NEW."owner", 'due_on', NEW."due_on"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_criteria AFTER UPDATE ON "criteria" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."number" IS NOT NEW."number" OR OLD."name" IS NOT NEW."name" OR OLD."status" IS NOT NEW."status" OR OLD."target_year" IS NOT NEW."target_year" OR OLD."note" IS NOT NEW."note" OR OLD."level" IS NOT NEW."level" OR OLD."owner" IS NOT NEW."owner" OR OLD."due_on" IS NOT NEW."due_on")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'criteria', NEW.id, 'update', json_object('id', NEW."id", 'number', NEW."number", 'name', NEW."name", 'status', NEW."status", 'target_year', NEW."target_year", 'note', NEW."note", 'level', NEW."level", 'owner', NEW."owner", 'due_on', NEW."due_on"), json_object('id', OLD."id", 'number', OLD."number", 'name', OLD."name", 'status', OLD."status", 'target_year', OLD."target_year", 'note', OLD."note", 'level', OLD."level", 'owner', OLD."owner", 'due_on', OLD."due_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'criteria' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_criteria AFTER DELETE ON "criteria" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'criteria', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'number', OLD."number", 'name', OLD."name", 'status', OLD."status", 'target_year', OLD."target_year", 'note', OLD."note", 'level', OLD."level", 'owner', OLD."owner", 'due_on', OLD."due_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'criteria' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_plausible_insert_criteria BEFORE INSERT ON "criteria"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."owner" IS NULL OR (length(NEW."owner") <= 200 AND NEW."owner" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."owner" AS BLOB), X'00') = 0)) AND (NEW."due_on" IS NULL OR (NEW."due_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'criteria.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.name: must be at most 200 characters without control characters') WHERE NOT (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.owner: must be at most 200 characters without control characters') WHERE NOT (NEW."owner" IS NULL OR (length(NEW."owner") <= 200 AND NEW."owner" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."owner" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.due_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."due_on" IS NULL OR (NEW."due_on" <= '2100-12-31'));
+END;
+CREATE TRIGGER sync_plausible_update_criteria BEFORE UPDATE ON "criteria"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."owner" IS NULL OR (length(NEW."owner") <= 200 AND NEW."owner" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."owner" AS BLOB), X'00') = 0)) AND (NEW."due_on" IS NULL OR (NEW."due_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'criteria.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.name: must be at most 200 characters without control characters') WHERE NOT (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.owner: must be at most 200 characters without control characters') WHERE NOT (NEW."owner" IS NULL OR (length(NEW."owner") <= 200 AND NEW."owner" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."owner" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'criteria.due_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."due_on" IS NULL OR (NEW."due_on" <= '2100-12-31'));
+END;
+CREATE TRIGGER sync_capture_insert_road_segments AFTER INSERT ON "road_segments" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'road_segments', NEW.id, 'insert', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'name', NEW."name", 'length_m', NEW."length_m", 'width_before_m', NEW."width_before_m", 'width_after_m', NEW."width_after_m", 'target_width_m', NEW."target_width_m", 'status', NEW."status", 'lighting', NEW."lighting", 'trees', NEW."trees", 'note', NEW."note", 'kind', NEW."kind", 'completed_on', NEW."completed_on"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_road_segments AFTER UPDATE ON "road_segments" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."hamlet_id" IS NOT NEW."hamlet_id" OR OLD."name" IS NOT NEW."name" OR OLD."length_m" IS NOT NEW."length_m" OR OLD."width_before_m" IS NOT NEW."width_before_m" OR OLD."width_after_m" IS NOT NEW."width_after_m" OR OLD."target_width_m" IS NOT NEW."target_width_m" OR OLD."status" IS NOT NEW."status" OR OLD."lighting" IS NOT NEW."lighting" OR OLD."trees" IS NOT NEW."trees" OR OLD."note" IS NOT NEW."note" OR OLD."kind" IS NOT NEW."kind" OR OLD."completed_on" IS NOT NEW."completed_on")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'road_segments', NEW.id, 'update', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'name', NEW."name", 'length_m', NEW."length_m", 'width_before_m', NEW."width_before_m", 'width_after_m', NEW."width_after_m", 'target_width_m', NEW."target_width_m", 'status', NEW."status", 'lighting', NEW."lighting", 'trees', NEW."trees", 'note', NEW."note", 'kind', NEW."kind", 'completed_on', NEW."completed_on"), json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'name', OLD."name", 'length_m', OLD."length_m", 'width_before_m', OLD."width_before_m", 'width_after_m', OLD."width_after_m", 'target_width_m', OLD."target_width_m", 'status', OLD."status", 'lighting', OLD."lighting", 'trees', OLD."trees", 'note', OLD."note", 'kind', OLD."kind", 'completed_on', OLD."completed_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'road_segments' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_road_segments AFTER DELETE ON "road_segments" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'road_segments', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'name', OLD."name", 'length_m', OLD."length_m", 'width_before_m', OLD."width_before_m", 'width_after_m', OLD."width_after_m", 'target_width_m', OLD."target_width_m", 'status', OLD."status", 'lighting', OLD."lighting", 'trees', OLD."trees", 'note', OLD."note", 'kind', OLD."kind", 'completed_on', OLD."completed_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'road_segments' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_plausible_insert_road_segments BEFORE INSERT ON "road_segments"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0)) AND (NEW."length_m" IS NULL OR (NEW."length_m" <= 50000.0)) AND (NEW."width_before_m" IS NULL OR (NEW."width_before_m" <= 50.0)) AND (NEW."width_after_m" IS NULL OR (NEW."width_after_m" <= 50.0)) AND (NEW."target_width_m" IS NULL OR (NEW."target_width_m" <= 50.0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."completed_on" IS NULL OR (NEW."completed_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'road_segments.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.name: must be at most 200 characters without control characters') WHERE NOT (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.length_m: must be at most 50000') WHERE NOT (NEW."length_m" IS NULL OR (NEW."length_m" <= 50000.0));
+SELECT RAISE(ABORT, 'road_segments.width_before_m: must be at most 50') WHERE NOT (NEW."width_before_m" IS NULL OR (NEW."width_before_m" <= 50.0));
+SELECT RAISE(ABORT, 'road_segments.width_after_m: must be at most 50') WHERE NOT (NEW."width_after_m" IS NULL OR (NEW."width_after_m" <= 50.0));
+SELECT RAISE(ABORT, 'road_segments.target_width_m: must be at most 50') WHERE NOT (NEW."target_width_m" IS NULL OR (NEW."target_width_m" <= 50.0));
+SELECT RAISE(ABORT, 'road_segments.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.completed_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."completed_on" IS NULL OR (NEW."completed_on" <= '2100-12-31'));
+END;
+CREATE TRIGGER sync_plausible_update_road_segments BEFORE UPDATE ON "road_segments"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0)) AND (NEW."length_m" IS NULL OR (NEW."length_m" <= 50000.0)) AND (NEW."width_before_m" IS NULL OR (NEW."width_before_m" <= 50.0)) AND (NEW."width_after_m" IS NULL OR (NEW."width_after_m" <= 50.0)) AND (NEW."target_width_m" IS NULL OR (NEW."target_width_m" <= 50.0)) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."completed_on" IS NULL OR (NEW."completed_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'road_segments.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.name: must be at most 200 characters without control characters') WHERE NOT (NEW."name" IS NULL OR (length(NEW."name") <= 200 AND NEW."name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.length_m: must be at most 50000') WHERE NOT (NEW."length_m" IS NULL OR (NEW."length_m" <= 50000.0));
+SELECT RAISE(ABORT, 'road_segments.width_before_m: must be at most 50') WHERE NOT (NEW."width_before_m" IS NULL OR (NEW."width_before_m" <= 50.0));
+SELECT RAISE(ABORT, 'road_segments.width_after_m: must be at most 50') WHERE NOT (NEW."width_after_m" IS NULL OR (NEW."width_after_m" <= 50.0));
+SELECT RAISE(ABORT, 'road_segments.target_width_m: must be at most 50') WHERE NOT (NEW."target_width_m" IS NULL OR (NEW."target_width_m" <= 50.0));
+SELECT RAISE(ABORT, 'road_segments.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'road_segments.completed_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."completed_on" IS NULL OR (NEW."completed_on" <= '2100-12-31'));
+END;
+CREATE TRIGGER sync_capture_insert_land_donations AFTER INSERT ON "land_donations" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'land_donations', NEW.id, 'insert', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'road_segment_id', NEW."road_segment_id", 'household_id', NEW."household_id", 'donor_name', NEW."donor_name", 'area_m2', NEW."area_m2", 'assets', NEW."assets", 'assets_value_vnd', NEW."assets_value_vnd", 'status', NEW."status", 'signed_on', NEW."signed_on", 'note', NEW."note", 'handed_over_on', NEW."handed_over_on"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_land_donations AFTER UPDATE ON "land_donations" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."hamlet_id" IS NOT NEW."hamlet_id" OR OLD."road_segment_id" IS NOT NEW."road_segment_id" OR OLD."household_id" IS NOT NEW."household_id" OR OLD."donor_name" IS NOT NEW."donor_name" OR OLD."area_m2" IS NOT NEW."area_m2" OR OLD."assets" IS NOT NEW."assets" OR OLD."assets_value_vnd" IS NOT NEW."assets_value_vnd" OR OLD."status" IS NOT NEW."status" OR OLD."signed_on" IS NOT NEW."signed_on" OR OLD."note" IS NOT NEW."note" OR OLD."handed_over_on" IS NOT NEW."handed_over_on")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'land_donations', NEW.id, 'update', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'road_segment_id', NEW."road_segment_id", 'household_id', NEW."household_id", 'donor_name', NEW."donor_name", 'area_m2', NEW."area_m2", 'assets', NEW."assets", 'assets_value_vnd', NEW."assets_value_vnd", 'status', NEW."status", 'signed_on', NEW."signed_on", 'note', NEW."note", 'handed_over_on', NEW."handed_over_on"), json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'road_segment_id', OLD."road_segment_id", 'household_id', OLD."household_id", 'donor_name', OLD."donor_name", 'area_m2', OLD."area_m2", 'assets', OLD."assets", 'assets_value_vnd', OLD."assets_value_vnd", 'status', OLD."status", 'signed_on', OLD."signed_on", 'note', OLD."note", 'handed_over_on', OLD."handed_over_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'land_donations' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_land_donations AFTER DELETE ON "land_donations" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'land_donations', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'road_segment_id', OLD."road_segment_id", 'household_id', OLD."household_id", 'donor_name', OLD."donor_name", 'area_m2', OLD."area_m2", 'assets', OLD."assets", 'assets_value_vnd', OLD."assets_value_vnd", 'status', OLD."status", 'signed_on', OLD."signed_on", 'note', OLD."note", 'handed_over_on', OLD."handed_over_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'land_donations' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_plausible_insert_land_donations BEFORE INSERT ON "land_donations"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."road_segment_id" IS NULL OR (length(CAST(NEW."road_segment_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."road_segment_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."road_segment_id" AS BLOB), X'00') = 0)) AND (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0)) AND (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0)) AND (NEW."area_m2" IS NULL OR (NEW."area_m2" <= 100000.0)) AND (NEW."assets" IS NULL OR (length(NEW."assets") <= 2000 AND NEW."assets" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."assets" AS BLOB), X'00') = 0)) AND (NEW."assets_value_vnd" IS NULL OR (NEW."assets_value_vnd" <= 1000000000000.0)) AND (NEW."signed_on" IS NULL OR (NEW."signed_on" <= '2100-12-31')) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."handed_over_on" IS NULL OR (NEW."handed_over_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'land_donations.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.road_segment_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."road_segment_id" IS NULL OR (length(CAST(NEW."road_segment_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."road_segment_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."road_segment_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.household_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.donor_name: must be at most 200 characters without control characters') WHERE NOT (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.area_m2: must be at most 100000') WHERE NOT (NEW."area_m2" IS NULL OR (NEW."area_m2" <= 100000.0));
+SELECT RAISE(ABORT, 'land_donations.assets: must be at most 2000 characters without control characters') WHERE NOT (NEW."assets" IS NULL OR (length(NEW."assets") <= 2000 AND NEW."assets" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."assets" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.assets_value_vnd: must be at most 1000000000000') WHERE NOT (NEW."assets_value_vnd" IS NULL OR (NEW."assets_value_vnd" <= 1000000000000.0));
+SELECT RAISE(ABORT, 'land_donations.signed_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."signed_on" IS NULL OR (NEW."signed_on" <= '2100-12-31'));
+SELECT RAISE(ABORT, 'land_donations.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.handed_over_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."handed_over_on" IS NULL OR (NEW."handed_over_on" <= '2100-12-31'));
+END;
+CREATE TRIGGER sync_plausible_update_land_donations BEFORE UPDATE ON "land_donations"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."road_segment_id" IS NULL OR (length(CAST(NEW."road_segment_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."road_segment_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."road_segment_id" AS BLOB), X'00') = 0)) AND (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0)) AND (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0)) AND (NEW."area_m2" IS NULL OR (NEW."area_m2" <= 100000.0)) AND (NEW."assets" IS NULL OR (length(NEW."assets") <= 2000 AND NEW."assets" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."assets" AS BLOB), X'00') = 0)) AND (NEW."assets_value_vnd" IS NULL OR (NEW."assets_value_vnd" <= 1000000000000.0)) AND (NEW."signed_on" IS NULL OR (NEW."signed_on" <= '2100-12-31')) AND (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0)) AND (NEW."handed_over_on" IS NULL OR (NEW."handed_over_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'land_donations.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.road_segment_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."road_segment_id" IS NULL OR (length(CAST(NEW."road_segment_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."road_segment_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."road_segment_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.household_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."household_id" IS NULL OR (length(CAST(NEW."household_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."household_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."household_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.donor_name: must be at most 200 characters without control characters') WHERE NOT (NEW."donor_name" IS NULL OR (length(NEW."donor_name") <= 200 AND NEW."donor_name" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."donor_name" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.area_m2: must be at most 100000') WHERE NOT (NEW."area_m2" IS NULL OR (NEW."area_m2" <= 100000.0));
+SELECT RAISE(ABORT, 'land_donations.assets: must be at most 2000 characters without control characters') WHERE NOT (NEW."assets" IS NULL OR (length(NEW."assets") <= 2000 AND NEW."assets" NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."assets" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.assets_value_vnd: must be at most 1000000000000') WHERE NOT (NEW."assets_value_vnd" IS NULL OR (NEW."assets_value_vnd" <= 1000000000000.0));
+SELECT RAISE(ABORT, 'land_donations.signed_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."signed_on" IS NULL OR (NEW."signed_on" <= '2100-12-31'));
+SELECT RAISE(ABORT, 'land_donations.note: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."note" IS NULL OR (length(NEW."note") <= 2000 AND NEW."note" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."note" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'land_donations.handed_over_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."handed_over_on" IS NULL OR (NEW."handed_over_on" <= '2100-12-31'));
+END;
+CREATE INDEX sync_history_row ON sync_history (row_id);
+CREATE TRIGGER sync_capture_insert_attachments AFTER INSERT ON "attachments" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'attachments', NEW.id, 'insert', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'row_table', NEW."row_table", 'row_id', NEW."row_id", 'sha256', NEW."sha256", 'media_type', NEW."media_type", 'bytes', NEW."bytes", 'caption', NEW."caption", 'taken_on', NEW."taken_on"), NULL, NULL,
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_update_attachments AFTER UPDATE ON "attachments" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (OLD."hamlet_id" IS NOT NEW."hamlet_id" OR OLD."row_table" IS NOT NEW."row_table" OR OLD."row_id" IS NOT NEW."row_id" OR OLD."sha256" IS NOT NEW."sha256" OR OLD."media_type" IS NOT NEW."media_type" OR OLD."bytes" IS NOT NEW."bytes" OR OLD."caption" IS NOT NEW."caption" OR OLD."taken_on" IS NOT NEW."taken_on")
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'attachments', NEW.id, 'update', json_object('id', NEW."id", 'hamlet_id', NEW."hamlet_id", 'row_table', NEW."row_table", 'row_id', NEW."row_id", 'sha256', NEW."sha256", 'media_type', NEW."media_type", 'bytes', NEW."bytes", 'caption', NEW."caption", 'taken_on', NEW."taken_on"), json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'row_table', OLD."row_table", 'row_id', OLD."row_id", 'sha256', OLD."sha256", 'media_type', OLD."media_type", 'bytes', OLD."bytes", 'caption', OLD."caption", 'taken_on', OLD."taken_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'attachments' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_capture_delete_attachments AFTER DELETE ON "attachments" WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
+BEGIN
+INSERT INTO sync_outbox (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at)
+  SELECT s.next_seq, 'attachments', OLD.id, 'delete', NULL, json_object('id', OLD."id", 'hamlet_id', OLD."hamlet_id", 'row_table', OLD."row_table", 'row_id', OLD."row_id", 'sha256', OLD."sha256", 'media_type', OLD."media_type", 'bytes', OLD."bytes", 'caption', OLD."caption", 'taken_on', OLD."taken_on"), (SELECT vers FROM sync_base_rows WHERE tbl = 'attachments' AND row_id = OLD.id),
+         MAX(s.hlc + 1, n.now_ms * 65536), n.now_ms
+  FROM sync_state AS s, (SELECT COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) AS now_ms) AS n WHERE s.id = 1;
+UPDATE sync_state SET next_seq = next_seq + 1,
+  hlc = (SELECT hlc FROM sync_outbox WHERE seq = sync_state.next_seq) WHERE id = 1;
+END;
+CREATE TRIGGER sync_guard_id_attachments BEFORE UPDATE OF id ON "attachments" WHEN OLD.id IS NOT NEW.id
+BEGIN SELECT RAISE(ABORT, 'attachments.id: cannot change'); END;
+CREATE TRIGGER sync_guard_hamlet_attachments BEFORE UPDATE OF hamlet_id ON "attachments"
+WHEN OLD.hamlet_id IS NOT NEW.hamlet_id
+BEGIN SELECT RAISE(ABORT, 'attachments.hamlet_id: cannot change; delete the row and add it to the other hamlet'); END;
+CREATE TRIGGER sync_plausible_insert_attachments BEFORE INSERT ON "attachments"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."row_id" IS NULL OR (length(CAST(NEW."row_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."row_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."row_id" AS BLOB), X'00') = 0)) AND (NEW."sha256" IS NULL OR (length(CAST(NEW."sha256" AS BLOB)) = 64 AND NEW."sha256" NOT GLOB '*[^0-9a-f]*')) AND (NEW."caption" IS NULL OR (length(NEW."caption") <= 2000 AND NEW."caption" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."caption" AS BLOB), X'00') = 0)) AND (NEW."taken_on" IS NULL OR (NEW."taken_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'attachments.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.row_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."row_id" IS NULL OR (length(CAST(NEW."row_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."row_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."row_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.sha256: must be a SHA-256: 64 lowercase hexadecimal digits') WHERE NOT (NEW."sha256" IS NULL OR (length(CAST(NEW."sha256" AS BLOB)) = 64 AND NEW."sha256" NOT GLOB '*[^0-9a-f]*'));
+SELECT RAISE(ABORT, 'attachments.caption: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."caption" IS NULL OR (length(NEW."caption") <= 2000 AND NEW."caption" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."caption" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.taken_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."taken_on" IS NULL OR (NEW."taken_on" <= '2100-12-31'));
+END;
+CREATE TRIGGER sync_plausible_update_attachments BEFORE UPDATE ON "attachments"
+WHEN (SELECT applying = 0 AND writer_now_ms IS NULL FROM sync_state WHERE id = 1) AND NOT ((NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0)) AND (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0)) AND (NEW."row_id" IS NULL OR (length(CAST(NEW."row_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."row_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."row_id" AS BLOB), X'00') = 0)) AND (NEW."sha256" IS NULL OR (length(CAST(NEW."sha256" AS BLOB)) = 64 AND NEW."sha256" NOT GLOB '*[^0-9a-f]*')) AND (NEW."caption" IS NULL OR (length(NEW."caption") <= 2000 AND NEW."caption" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."caption" AS BLOB), X'00') = 0)) AND (NEW."taken_on" IS NULL OR (NEW."taken_on" <= '2100-12-31')))
+BEGIN
+SELECT RAISE(ABORT, 'attachments.id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."id" IS NULL OR (length(CAST(NEW."id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.hamlet_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."hamlet_id" IS NULL OR (length(CAST(NEW."hamlet_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."hamlet_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."hamlet_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.row_id: must be an id of 1 to 128 bytes without spaces or control characters') WHERE NOT (NEW."row_id" IS NULL OR (length(CAST(NEW."row_id" AS BLOB)) BETWEEN 1 AND 128 AND NEW."row_id" NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."row_id" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.sha256: must be a SHA-256: 64 lowercase hexadecimal digits') WHERE NOT (NEW."sha256" IS NULL OR (length(CAST(NEW."sha256" AS BLOB)) = 64 AND NEW."sha256" NOT GLOB '*[^0-9a-f]*'));
+SELECT RAISE(ABORT, 'attachments.caption: must be at most 2000 characters, without control characters but tab and newline') WHERE NOT (NEW."caption" IS NULL OR (length(NEW."caption") <= 2000 AND NEW."caption" NOT GLOB ('*[' || char(1) || '-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND instr(CAST(NEW."caption" AS BLOB), X'00') = 0));
+SELECT RAISE(ABORT, 'attachments.taken_on: must be between 1900-01-01 and 2100-12-31') WHERE NOT (NEW."taken_on" IS NULL OR (NEW."taken_on" <= '2100-12-31'));
+END;
+COMMIT;
