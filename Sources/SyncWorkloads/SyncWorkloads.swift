@@ -15,6 +15,9 @@ public struct SyncFigure: Sendable, Codable {
     public var clientPeakBytes: Int?
     /// The hub process's peak resident memory, bytes.
     public var hubPeakBytes: Int?
+    /// Seconds per sample of the figure's baseline, measured in the same run (plain SQLite
+    /// doing the same rows' work), when it has one.
+    public var baselineSamples: [Double]?
     /// Extra facts of the figure (rows on each side, bytes).
     public var notes: [String: Double] = [:]
 }
@@ -113,7 +116,56 @@ public enum SyncWorkloads {
             }
             return samples
         }
-        return SyncFigure(rows: changes, samples: samples)
+        var figure = SyncFigure(rows: changes, samples: samples)
+        figure.baselineSamples = try steadyBaseline(
+            changes: changes, repeats: repeats, hamletID: fixture.hamletIDs[0], scratch: scratch)
+        return figure
+    }
+
+    /// Figure 4's baseline: plain SQLite doing the same rows' work as one steady sync, on
+    /// files with the engine's settings (WAL, `synchronous = FULL`), prepared statements in
+    /// a loop. The hub takes the replica's `changes` new rows (one transaction); the replica
+    /// then writes `2 × changes` rows (one transaction): its own rows again, as confirmed,
+    /// and as many new rows from elsewhere.
+    static func steadyBaseline(
+        changes: Int, repeats: Int, hamletID: String, scratch: ScratchDirectory
+    ) throws -> [Double] {
+        let table = try ReplicatedSchema.table(DonationRows.table)
+        let hub = try DatabasePool.syncEngine(path: scratch.file("plain-hub.sqlite"))
+        let replica = try DatabasePool.syncEngine(path: scratch.file("plain-replica.sqlite"))
+        defer {
+            try? hub.close()
+            try? replica.close()
+        }
+        for file in [hub, replica] { try file.write { db in try db.execute(sql: table.createTableSQL) } }
+        let names = table.columnNames
+        let insert = """
+            INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
+            VALUES (\(databaseQuestionMarks(count: names.count)))
+            """
+        let upsert =
+            insert
+            + " ON CONFLICT(id) DO UPDATE SET "
+            + names.dropFirst().map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        func write(_ rows: [SyncRow], _ sql: String, _ db: Database) throws {
+            let statement = try db.cachedStatement(sql: sql)
+            for row in rows { try statement.execute(arguments: StatementArguments(names.map { row[$0] ?? .null })) }
+        }
+        var samples: [Double] = []
+        for round in 0..<repeats {
+            let own = (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: 2 * round + 1) }
+            let others = (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: 2 * round + 2) }
+            try replica.write { db in try write(own, insert, db) }
+            samples.append(
+                try Measure.seconds {
+                    try hub.write { db in try write(own, insert, db) }
+                    try replica.write { db in
+                        try write(own, upsert, db)
+                        try write(others, insert, db)
+                    }
+                })
+        }
+        return samples
     }
 
     /// Figure 5: a replica brought current with the fixture's first hamlet, then
