@@ -115,6 +115,10 @@ package struct AcknowledgedMark: Sendable, Hashable, Codable {
         self.seq = seq
         self.digest = digest
     }
+
+    enum CodingKeys: String, CodingKey {
+        case seq, digest
+    }
 }
 
 extension Change {

@@ -13,8 +13,8 @@ package protocol FastJSONDecodable {
 
 extension JSONReader {
     /// A member the type requires, or an error naming it.
-    static func required<T>(_ value: T?, _ key: String, in type: String) throws(SyncError) -> T {
-        guard let value else { throw .malformed("\(type).\(key): is required") }
+    static func required<T>(_ value: T?, _ key: some CodingKey, in type: String) throws(SyncError) -> T {
+        guard let value else { throw .malformed("\(type).\(key.stringValue): is required") }
         return value
     }
 }
@@ -23,27 +23,27 @@ extension PushRequest: FastJSONEncodable {
     package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
         if let acknowledged {
-            writer.key("acknowledged", first: true)
+            writer.key(CodingKeys.acknowledged, first: true)
             writer.raw("{")
-            writer.key("digest", first: true)
+            writer.key(AcknowledgedMark.CodingKeys.digest, first: true)
             writer.string(acknowledged.digest)
-            writer.key("seq")
+            writer.key(AcknowledgedMark.CodingKeys.seq)
             writer.integer(acknowledged.seq)
             writer.raw("}")
         }
-        writer.key("changes", first: acknowledged == nil)
+        writer.key(CodingKeys.changes, first: acknowledged == nil)
         try writer.array(changes) { (writer, change) throws(SyncError) in
             writer.raw("{")
             try writer.change(change)
             writer.raw("}")
         }
-        writer.key("client_time")
+        writer.key(CodingKeys.clientTime)
         writer.integer(clientTime)
-        writer.key("protocol_version")
+        writer.key(CodingKeys.protocolVersion)
         writer.integer(Int64(protocolVersion))
-        writer.key("replica_id")
+        writer.key(CodingKeys.replicaID)
         writer.string(replicaID)
-        writer.key("schema_version")
+        writer.key(CodingKeys.schemaVersion)
         writer.integer(Int64(schemaVersion))
         writer.raw("}")
     }
@@ -60,37 +60,39 @@ extension PushRequest: FastJSONDecodable {
         var changes: [Change]?
         var acknowledged: AcknowledgedMark?
         try reader.object { (reader, key) throws(SyncError) in
-            switch key {
-            case "acknowledged":
+            switch CodingKeys(rawValue: key) {
+            case .acknowledged?:
                 var seq: Int64?
                 var digest: String?
                 try reader.object { (reader, key) throws(SyncError) in
-                    switch key {
-                    case "seq": seq = try reader.integer()
-                    case "digest": digest = try reader.string()
-                    default: try reader.skipValue()
+                    switch AcknowledgedMark.CodingKeys(rawValue: key) {
+                    case .seq?: seq = try reader.integer()
+                    case .digest?: digest = try reader.string()
+                    case nil: try reader.skipValue()
                     }
                 }
                 acknowledged = AcknowledgedMark(
-                    seq: try JSONReader.required(seq, "seq", in: "PushRequest.acknowledged"),
-                    digest: try JSONReader.required(digest, "digest", in: "PushRequest.acknowledged"))
-            case "protocol_version": protocolVersion = try reader.integer()
-            case "schema_version": schemaVersion = try reader.integer()
-            case "replica_id": replicaID = try reader.string()
-            case "client_time": clientTime = try reader.integer()
-            case "changes":
+                    seq: try JSONReader.required(seq, AcknowledgedMark.CodingKeys.seq, in: "PushRequest.acknowledged"),
+                    digest: try JSONReader.required(
+                        digest, AcknowledgedMark.CodingKeys.digest, in: "PushRequest.acknowledged"))
+            case .protocolVersion?: protocolVersion = try reader.integer()
+            case .schemaVersion?: schemaVersion = try reader.integer()
+            case .replicaID?: replicaID = try reader.string()
+            case .clientTime?: clientTime = try reader.integer()
+            case .changes?:
                 var list: [Change] = []
                 try reader.array { (reader) throws(SyncError) in list.append(try Change(from: &reader)) }
                 changes = list
-            default: try reader.skipValue()
+            case nil: try reader.skipValue()
             }
         }
         self.init(
-            replicaID: try JSONReader.required(replicaID, "replica_id", in: "PushRequest"),
-            clientTime: try JSONReader.required(clientTime, "client_time", in: "PushRequest"),
-            changes: try JSONReader.required(changes, "changes", in: "PushRequest"))
-        self.protocolVersion = Int(try JSONReader.required(protocolVersion, "protocol_version", in: "PushRequest"))
-        self.schemaVersion = Int(try JSONReader.required(schemaVersion, "schema_version", in: "PushRequest"))
+            replicaID: try JSONReader.required(replicaID, CodingKeys.replicaID, in: "PushRequest"),
+            clientTime: try JSONReader.required(clientTime, CodingKeys.clientTime, in: "PushRequest"),
+            changes: try JSONReader.required(changes, CodingKeys.changes, in: "PushRequest"))
+        self.protocolVersion = Int(
+            try JSONReader.required(protocolVersion, CodingKeys.protocolVersion, in: "PushRequest"))
+        self.schemaVersion = Int(try JSONReader.required(schemaVersion, CodingKeys.schemaVersion, in: "PushRequest"))
         self.acknowledged = acknowledged
     }
 }
@@ -107,41 +109,41 @@ extension Change: FastJSONDecodable {
         var hlc: Int64?
         var createdAt: Int64?
         try reader.object { (reader, key) throws(SyncError) in
-            switch key {
-            case "seq": seq = try reader.integer()
-            case "table": table = try reader.string()
-            case "row_id": rowID = try reader.string()
-            case "operation":
+            switch CodingKeys(rawValue: key) {
+            case .seq?: seq = try reader.integer()
+            case .table?: table = try reader.string()
+            case .rowID?: rowID = try reader.string()
+            case .operation?:
                 let text = try reader.string()
                 guard let value = ChangeOperation(rawValue: text) else { throw .malformed("operation '\(text)'") }
                 operation = value
-            case "values": values = try reader.row()
-            case "previous": previous = try reader.row()
-            case "base_versions": baseVersions = try reader.versions()
-            case "hlc": hlc = try reader.integer()
-            case "created_at": createdAt = try reader.integer()
-            default: try reader.skipValue()
+            case .values?: values = try reader.row()
+            case .previous?: previous = try reader.row()
+            case .baseVersions?: baseVersions = try reader.versions()
+            case .hlc?: hlc = try reader.integer()
+            case .createdAt?: createdAt = try reader.integer()
+            case nil: try reader.skipValue()
             }
         }
         self.init(
-            seq: try JSONReader.required(seq, "seq", in: "Change"),
-            table: try JSONReader.required(table, "table", in: "Change"),
-            rowID: try JSONReader.required(rowID, "row_id", in: "Change"),
-            operation: try JSONReader.required(operation, "operation", in: "Change"),
-            values: try JSONReader.required(values, "values", in: "Change"),
-            previous: try JSONReader.required(previous, "previous", in: "Change"),
-            baseVersions: try JSONReader.required(baseVersions, "base_versions", in: "Change"),
-            hlc: HLCTimestamp(rawValue: try JSONReader.required(hlc, "hlc", in: "Change")),
-            createdAt: try JSONReader.required(createdAt, "created_at", in: "Change"))
+            seq: try JSONReader.required(seq, CodingKeys.seq, in: "Change"),
+            table: try JSONReader.required(table, CodingKeys.table, in: "Change"),
+            rowID: try JSONReader.required(rowID, CodingKeys.rowID, in: "Change"),
+            operation: try JSONReader.required(operation, CodingKeys.operation, in: "Change"),
+            values: try JSONReader.required(values, CodingKeys.values, in: "Change"),
+            previous: try JSONReader.required(previous, CodingKeys.previous, in: "Change"),
+            baseVersions: try JSONReader.required(baseVersions, CodingKeys.baseVersions, in: "Change"),
+            hlc: HLCTimestamp(rawValue: try JSONReader.required(hlc, CodingKeys.hlc, in: "Change")),
+            createdAt: try JSONReader.required(createdAt, CodingKeys.createdAt, in: "Change"))
     }
 }
 
 extension PushResponse: FastJSONEncodable, FastJSONDecodable {
     package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
-        writer.key("hub_time", first: true)
+        writer.key(CodingKeys.hubTime, first: true)
         writer.integer(hubTime)
-        writer.key("outcomes")
+        writer.key(CodingKeys.outcomes)
         try writer.array(outcomes) { (writer, outcome) throws(SyncError) in
             writer.raw("{")
             try writer.outcome(outcome)
@@ -154,18 +156,18 @@ extension PushResponse: FastJSONEncodable, FastJSONDecodable {
         var hubTime: Int64?
         var outcomes: [ChangeOutcome]?
         try reader.object { (reader, key) throws(SyncError) in
-            switch key {
-            case "hub_time": hubTime = try reader.integer()
-            case "outcomes":
+            switch CodingKeys(rawValue: key) {
+            case .hubTime?: hubTime = try reader.integer()
+            case .outcomes?:
                 var list: [ChangeOutcome] = []
                 try reader.array { (reader) throws(SyncError) in list.append(try ChangeOutcome(from: &reader)) }
                 outcomes = list
-            default: try reader.skipValue()
+            case nil: try reader.skipValue()
             }
         }
         self.init(
-            hubTime: try JSONReader.required(hubTime, "hub_time", in: "PushResponse"),
-            outcomes: try JSONReader.required(outcomes, "outcomes", in: "PushResponse"))
+            hubTime: try JSONReader.required(hubTime, CodingKeys.hubTime, in: "PushResponse"),
+            outcomes: try JSONReader.required(outcomes, CodingKeys.outcomes, in: "PushResponse"))
     }
 }
 
@@ -180,15 +182,15 @@ extension ChangeOutcome: FastJSONDecodable {
         var settleSeq: Int64?
         var clamped: Bool?
         try reader.object { (reader, key) throws(SyncError) in
-            switch key {
-            case "seq": seq = try reader.integer()
-            case "status":
+            switch CodingKeys(rawValue: key) {
+            case .seq?: seq = try reader.integer()
+            case .status?:
                 let text = try reader.string()
                 guard let value = Status(rawValue: text) else { throw .malformed("outcome status '\(text)'") }
                 status = value
-            case "code": code = try reader.optionalString()
-            case "reason": reason = try reader.optionalString()
-            case "fields":
+            case .code?: code = try reader.optionalString()
+            case .reason?: reason = try reader.optionalString()
+            case .fields?:
                 var map: [String: FieldOutcome] = [:]
                 try reader.object { (reader, column) throws(SyncError) in
                     let text = try reader.string()
@@ -196,51 +198,51 @@ extension ChangeOutcome: FastJSONDecodable {
                     map[column] = value
                 }
                 fields = map
-            case "conflicts":
+            case .conflicts?:
                 var list: [String] = []
                 try reader.array { (reader) throws(SyncError) in list.append(try reader.string()) }
                 conflicts = list
-            case "settle_seq": settleSeq = try reader.integer()
-            case "clamped": clamped = try reader.bool()
-            default: try reader.skipValue()
+            case .settleSeq?: settleSeq = try reader.integer()
+            case .clamped?: clamped = try reader.bool()
+            case nil: try reader.skipValue()
             }
         }
         self.init(
-            seq: try JSONReader.required(seq, "seq", in: "ChangeOutcome"),
-            status: try JSONReader.required(status, "status", in: "ChangeOutcome"), code: code, reason: reason,
-            fields: try JSONReader.required(fields, "fields", in: "ChangeOutcome"),
-            conflicts: try JSONReader.required(conflicts, "conflicts", in: "ChangeOutcome"),
-            settleSeq: try JSONReader.required(settleSeq, "settle_seq", in: "ChangeOutcome"),
-            clamped: try JSONReader.required(clamped, "clamped", in: "ChangeOutcome"))
+            seq: try JSONReader.required(seq, CodingKeys.seq, in: "ChangeOutcome"),
+            status: try JSONReader.required(status, CodingKeys.status, in: "ChangeOutcome"), code: code, reason: reason,
+            fields: try JSONReader.required(fields, CodingKeys.fields, in: "ChangeOutcome"),
+            conflicts: try JSONReader.required(conflicts, CodingKeys.conflicts, in: "ChangeOutcome"),
+            settleSeq: try JSONReader.required(settleSeq, CodingKeys.settleSeq, in: "ChangeOutcome"),
+            clamped: try JSONReader.required(clamped, CodingKeys.clamped, in: "ChangeOutcome"))
     }
 }
 
 extension PullResponse: FastJSONEncodable, FastJSONDecodable {
     package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
-        writer.key("cursor", first: true)
+        writer.key(CodingKeys.cursor, first: true)
         writer.integer(cursor)
         if let cursorMark {
-            writer.key("cursor_mark")
+            writer.key(CodingKeys.cursorMark)
             writer.string(cursorMark)
         }
-        writer.key("entries")
+        writer.key(CodingKeys.entries)
         try writer.array(entries) { (writer, entry) throws(SyncError) in try entry.write(to: &writer) }
-        writer.key("has_more")
+        writer.key(CodingKeys.hasMore)
         writer.bool(hasMore)
         if let receivedSeq {
-            writer.key("received_seq")
+            writer.key(CodingKeys.receivedSeq)
             writer.integer(receivedSeq)
         }
         if let formerReceived {
-            writer.key("former_received")
+            writer.key(CodingKeys.formerReceived)
             try writer.object(formerReceived) { (writer, seq) throws(SyncError) in writer.integer(seq) }
         }
         if let hubKey {
-            writer.key("hub_key")
+            writer.key(CodingKeys.hubKey)
             writer.string(hubKey)
         }
-        writer.key("hub_time")
+        writer.key(CodingKeys.hubTime)
         writer.integer(hubTime)
         writer.raw("}")
     }
@@ -255,29 +257,29 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
         var formerReceived: [String: Int64]?
         var hubKey: String?
         try reader.object { (reader, key) throws(SyncError) in
-            switch key {
-            case "cursor": cursor = try reader.integer()
-            case "hub_key": hubKey = try reader.string()
-            case "cursor_mark": cursorMark = try reader.string()
-            case "received_seq": receivedSeq = try reader.integer()
-            case "former_received":
+            switch CodingKeys(rawValue: key) {
+            case .cursor?: cursor = try reader.integer()
+            case .hubKey?: hubKey = try reader.string()
+            case .cursorMark?: cursorMark = try reader.string()
+            case .receivedSeq?: receivedSeq = try reader.integer()
+            case .formerReceived?:
                 var received: [String: Int64] = [:]
                 try reader.object { (reader, id) throws(SyncError) in received[id] = try reader.integer() }
                 formerReceived = received
-            case "entries":
+            case .entries?:
                 var list: [LogEntry] = []
                 try reader.array { (reader) throws(SyncError) in list.append(try LogEntry(from: &reader)) }
                 entries = list
-            case "has_more": hasMore = try reader.bool()
-            case "hub_time": hubTime = try reader.integer()
-            default: try reader.skipValue()
+            case .hasMore?: hasMore = try reader.bool()
+            case .hubTime?: hubTime = try reader.integer()
+            case nil: try reader.skipValue()
             }
         }
         self.init(
-            hubTime: try JSONReader.required(hubTime, "hub_time", in: "PullResponse"),
-            entries: try JSONReader.required(entries, "entries", in: "PullResponse"),
-            cursor: try JSONReader.required(cursor, "cursor", in: "PullResponse"),
-            hasMore: try JSONReader.required(hasMore, "has_more", in: "PullResponse"), cursorMark: cursorMark)
+            hubTime: try JSONReader.required(hubTime, CodingKeys.hubTime, in: "PullResponse"),
+            entries: try JSONReader.required(entries, CodingKeys.entries, in: "PullResponse"),
+            cursor: try JSONReader.required(cursor, CodingKeys.cursor, in: "PullResponse"),
+            hasMore: try JSONReader.required(hasMore, CodingKeys.hasMore, in: "PullResponse"), cursorMark: cursorMark)
         self.receivedSeq = receivedSeq
         self.formerReceived = formerReceived
         self.hubKey = hubKey
@@ -287,33 +289,33 @@ extension PullResponse: FastJSONEncodable, FastJSONDecodable {
 extension LogEntry: FastJSONEncodable, FastJSONDecodable {
     package func write(to writer: inout JSONWriter) throws(SyncError) {
         writer.raw("{")
-        writer.key("author", first: true)
+        writer.key(CodingKeys.author, first: true)
         writer.string(author)
         if let conflict {
-            writer.key("conflict")
+            writer.key(CodingKeys.conflict)
             writer.append(json: try JSONText.foundationEncode(conflict))
         }
-        writer.optionalString("hamlet_id", hamletID)
-        writer.key("hlc")
+        writer.optionalString(CodingKeys.hamletID, hamletID)
+        writer.key(CodingKeys.hlc)
         writer.integer(hlc.rawValue)
-        writer.key("kind")
+        writer.key(CodingKeys.kind)
         writer.string(kind.rawValue)
-        writer.key("logged_at")
+        writer.key(CodingKeys.loggedAt)
         writer.integer(loggedAt)
         if let originSeq {
-            writer.key("origin_seq")
+            writer.key(CodingKeys.originSeq)
             writer.integer(originSeq)
         }
-        writer.key("replica_id")
+        writer.key(CodingKeys.replicaID)
         writer.string(replicaID)
-        writer.key("row_id")
+        writer.key(CodingKeys.rowID)
         writer.string(rowID)
-        writer.key("seq")
+        writer.key(CodingKeys.seq)
         writer.integer(seq)
-        writer.key("table")
+        writer.key(CodingKeys.table)
         writer.string(table)
         if let values {
-            writer.key("values")
+            writer.key(CodingKeys.values)
             try writer.row(values)
         }
         writer.raw("}")
@@ -333,35 +335,36 @@ extension LogEntry: FastJSONEncodable, FastJSONDecodable {
         var loggedAt: Int64?
         var originSeq: Int64?
         try reader.object { (reader, key) throws(SyncError) in
-            switch key {
-            case "seq": seq = try reader.integer()
-            case "kind":
+            switch CodingKeys(rawValue: key) {
+            case .seq?: seq = try reader.integer()
+            case .kind?:
                 let text = try reader.string()
                 guard let value = Kind(rawValue: text) else { throw .malformed("log entry kind '\(text)'") }
                 kind = value
-            case "table": table = try reader.string()
-            case "row_id": rowID = try reader.string()
-            case "hamlet_id": hamletID = try reader.optionalString()
-            case "values": values = try reader.isNull() ? nil : try reader.row()
-            case "conflict":
+            case .table?: table = try reader.string()
+            case .rowID?: rowID = try reader.string()
+            case .hamletID?: hamletID = try reader.optionalString()
+            case .values?: values = try reader.isNull() ? nil : try reader.row()
+            case .conflict?:
                 let text = try reader.rawValue()
                 conflict = text == "null" ? nil : try JSONText.foundationDecode(ConflictRecord.self, from: text)
-            case "hlc": hlc = try reader.integer()
-            case "replica_id": replicaID = try reader.string()
-            case "author": author = try reader.string()
-            case "logged_at": loggedAt = try reader.integer()
-            case "origin_seq": originSeq = try reader.isNull() ? nil : try reader.integer()
-            default: try reader.skipValue()
+            case .hlc?: hlc = try reader.integer()
+            case .replicaID?: replicaID = try reader.string()
+            case .author?: author = try reader.string()
+            case .loggedAt?: loggedAt = try reader.integer()
+            case .originSeq?: originSeq = try reader.isNull() ? nil : try reader.integer()
+            case nil: try reader.skipValue()
             }
         }
         self.init(
-            seq: try JSONReader.required(seq, "seq", in: "LogEntry"),
-            kind: try JSONReader.required(kind, "kind", in: "LogEntry"),
-            table: try JSONReader.required(table, "table", in: "LogEntry"),
-            rowID: try JSONReader.required(rowID, "row_id", in: "LogEntry"), hamletID: hamletID, values: values,
-            conflict: conflict, hlc: HLCTimestamp(rawValue: try JSONReader.required(hlc, "hlc", in: "LogEntry")),
-            replicaID: try JSONReader.required(replicaID, "replica_id", in: "LogEntry"),
-            author: try JSONReader.required(author, "author", in: "LogEntry"),
-            loggedAt: try JSONReader.required(loggedAt, "logged_at", in: "LogEntry"), originSeq: originSeq)
+            seq: try JSONReader.required(seq, CodingKeys.seq, in: "LogEntry"),
+            kind: try JSONReader.required(kind, CodingKeys.kind, in: "LogEntry"),
+            table: try JSONReader.required(table, CodingKeys.table, in: "LogEntry"),
+            rowID: try JSONReader.required(rowID, CodingKeys.rowID, in: "LogEntry"), hamletID: hamletID, values: values,
+            conflict: conflict,
+            hlc: HLCTimestamp(rawValue: try JSONReader.required(hlc, CodingKeys.hlc, in: "LogEntry")),
+            replicaID: try JSONReader.required(replicaID, CodingKeys.replicaID, in: "LogEntry"),
+            author: try JSONReader.required(author, CodingKeys.author, in: "LogEntry"),
+            loggedAt: try JSONReader.required(loggedAt, CodingKeys.loggedAt, in: "LogEntry"), originSeq: originSeq)
     }
 }

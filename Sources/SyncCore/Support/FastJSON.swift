@@ -99,6 +99,12 @@ package struct JSONWriter {
         string(value)
     }
 
+    mutating func optionalString(_ name: some CodingKey, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
     /// JSON text written elsewhere, as it is.
     mutating func append(json: String) { bytes.append(contentsOf: json.utf8) }
 
@@ -134,6 +140,15 @@ package struct JSONWriter {
         if !first { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
         raw(name)
+        raw("\":")
+    }
+
+    /// A member's key as its type declares it once (`CodingKeys`, which Foundation's coder
+    /// reads too).
+    mutating func key(_ key: some CodingKey, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: key.stringValue.utf8)
         raw("\":")
     }
 
@@ -432,40 +447,40 @@ extension JSONWriter {
     }
 
     mutating func change(_ change: Change) throws(SyncError) {
-        key("base_versions", first: true)
+        key(Change.CodingKeys.baseVersions, first: true)
         try versions(change.baseVersions)
-        key("created_at")
+        key(Change.CodingKeys.createdAt)
         integer(change.createdAt)
-        key("hlc")
+        key(Change.CodingKeys.hlc)
         integer(change.hlc.rawValue)
-        key("operation")
+        key(Change.CodingKeys.operation)
         string(change.operation.rawValue)
-        key("previous")
+        key(Change.CodingKeys.previous)
         try row(change.previous)
-        key("row_id")
+        key(Change.CodingKeys.rowID)
         string(change.rowID)
-        key("seq")
+        key(Change.CodingKeys.seq)
         integer(change.seq)
-        key("table")
+        key(Change.CodingKeys.table)
         string(change.table)
-        key("values")
+        key(Change.CodingKeys.values)
         try row(change.values)
     }
 
     mutating func outcome(_ outcome: ChangeOutcome) throws(SyncError) {
-        key("clamped", first: true)
+        key(ChangeOutcome.CodingKeys.clamped, first: true)
         bool(outcome.clamped)
-        optionalString("code", outcome.code)
-        key("conflicts")
+        optionalString(ChangeOutcome.CodingKeys.code, outcome.code)
+        key(ChangeOutcome.CodingKeys.conflicts)
         array(outcome.conflicts) { writer, id in writer.string(id) }
-        key("fields")
+        key(ChangeOutcome.CodingKeys.fields)
         try object(outcome.fields) { writer, field in writer.string(field.rawValue) }
-        optionalString("reason", outcome.reason)
-        key("seq")
+        optionalString(ChangeOutcome.CodingKeys.reason, outcome.reason)
+        key(ChangeOutcome.CodingKeys.seq)
         integer(outcome.seq)
-        key("settle_seq")
+        key(ChangeOutcome.CodingKeys.settleSeq)
         integer(outcome.settleSeq)
-        key("status")
+        key(ChangeOutcome.CodingKeys.status)
         string(outcome.status.rawValue)
     }
 
