@@ -20,14 +20,20 @@ extension ReplicatedSchema {
 extension TableSpec {
     /// `CREATE TABLE` for this table, the same on replicas and on the hub, with CHECK
     /// constraints that mirror the validation so that even raw SQL writes stay valid.
-    package var createTableSQL: String {
+    package var createTableSQL: String { createTableSQL(enumerationsAsOr: false) }
+
+    /// `createTableSQL`, with each enumeration's CHECK written as `c = 'a' OR c = 'b' …`
+    /// when `enumerationsAsOr`: SQLite checks an `IN (…)` list of three or more through an
+    /// ephemeral B-tree built for every row written; the `OR` chain builds none. (Schema
+    /// version 4 takes this form; the frozen migrations of versions 1–3 keep `IN`.)
+    package func createTableSQL(enumerationsAsOr: Bool) -> String {
         var lines = [
             """
             "id" TEXT PRIMARY KEY NOT NULL DEFAULT (\(ReplicatedSchema.uuidv7SQL)) \
             CHECK (typeof("id") = 'text' AND length("id") > 0)
             """
         ]
-        lines += columns.map(\.definitionSQL)
+        lines += columns.map { $0.definitionSQL(enumerationsAsOr: enumerationsAsOr) }
         lines += rowRules.compactMap { $0.checkSQL.map { "CHECK (\($0))" } }
         return "CREATE TABLE \"\(name)\" (\n  \(lines.joined(separator: ",\n  "))\n)"
     }
@@ -35,7 +41,10 @@ extension TableSpec {
 
 extension ColumnSpec {
     /// The column's definition in `CREATE TABLE` (or `ALTER TABLE … ADD COLUMN`).
-    package var definitionSQL: String {
+    package var definitionSQL: String { definitionSQL(enumerationsAsOr: false) }
+
+    /// `definitionSQL`, an enumeration's CHECK as an `OR` chain when `enumerationsAsOr`.
+    package func definitionSQL(enumerationsAsOr: Bool) -> String {
         let quoted = "\"\(name)\""
         var parts = [quoted, kind.sqlType]
         if isRequired { parts.append("NOT NULL") }
@@ -56,7 +65,12 @@ extension ColumnSpec {
                 "\(quoted) >= '\(CalendarDate.earliestYear)-01-01'",
             ]
         case .enumeration(let values):
-            checks = ["\(quoted) IN (\(values.map { SyncValue.text($0).sqlLiteral }.joined(separator: ", ")))"]
+            let literals = values.map { SyncValue.text($0).sqlLiteral }
+            checks = [
+                enumerationsAsOr
+                    ? "(\(literals.map { "\(quoted) = \($0)" }.joined(separator: " OR ")))"
+                    : "\(quoted) IN (\(literals.joined(separator: ", ")))"
+            ]
         }
         if let rule { checks.append(rule.checkSQL(quoted)) }
         let condition = checks.joined(separator: " AND ")

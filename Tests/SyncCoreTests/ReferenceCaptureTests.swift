@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import SyncCore
+
+/// Schema version 4's capture by reference (`ReferenceCapture`, docs/replica-v4-plan.md),
+/// on its own SQL: what any writer's insert, update and delete leave in `sync_changes`, and
+/// how changes to a row not yet sent fold into one entry that keeps what the hub needs.
+@Suite struct ReferenceCaptureTests {
+    static let tableNumber = 6
+    let table: TableSpec
+    let queue: DatabaseQueue
+
+    init() throws {
+        table = try ReplicatedSchema.table("land_donations")
+        queue = try DatabaseQueue()
+        try queue.write { [table] db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), hlc INTEGER NOT NULL,
+                      applying INTEGER NOT NULL DEFAULT 0, writer_now_ms INTEGER);
+                    INSERT INTO sync_state (id, hlc) VALUES (1, 0);
+                    """)
+            for statement in ReferenceCapture.changesTableSQL { try db.execute(sql: statement) }
+            try db.execute(sql: table.createTableSQL(enumerationsAsOr: true))
+            try db.execute(sql: ReferenceCapture.shadowTableSQL(table))
+            for trigger in ReferenceCapture.triggers(for: table, number: Self.tableNumber) {
+                try db.execute(sql: trigger)
+            }
+        }
+    }
+
+    /// Column `column`'s place in the table's declaration (its bit, its slots).
+    func index(_ column: String) -> Int { table.columns.firstIndex { $0.name == column } ?? 0 }
+    func bit(_ column: String) -> Int64 { ReferenceCapture.bit(index(column)) }
+    /// The slots of what the author saw of `column`, and of its version.
+    func p(_ column: String) -> String { "p\(index(column))" }
+    func b(_ column: String) -> String { "b\(index(column))" }
+
+    /// A row as the hub confirmed it: in the table and in the shadow, with each column at
+    /// `version`, written with capture off (as a pull writes).
+    func confirmed(_ id: String, area: Double, note: String, version: Int64) throws {
+        try queue.write { db in
+            try db.execute(sql: "UPDATE sync_state SET applying = 1 WHERE id = 1")
+            try db.execute(
+                sql: """
+                    INSERT INTO land_donations (id, hamlet_id, donor_name, area_m2, status, note)
+                    VALUES (?, 'h1', 'Lò Văn Sùng', ?, 'pledged', ?)
+                    """, arguments: [id, area, note])
+            try db.execute(
+                sql: """
+                    INSERT INTO sync_base_land_donations (id, hamlet_id, donor_name, area_m2, status, note,
+                      v_hamlet_id, v_donor_name, v_area_m2, v_status, v_note)
+                    VALUES (?, 'h1', 'Lò Văn Sùng', ?, 'pledged', ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, area, note, version, version, version, version, version])
+            try db.execute(sql: "UPDATE sync_state SET applying = 0 WHERE id = 1")
+        }
+    }
+
+    func entries() throws -> [Row] {
+        try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM sync_changes ORDER BY seq") }
+    }
+
+    @Test func anInsertAnUpdateOfTwoColumnsAndADeleteByAnyWriterAreOneEntryEach() throws {
+        try confirmed("d1", area: 120, note: "cũ", version: 7)
+        try confirmed("d2", area: 50, note: "", version: 9)
+        // As the sqlite3 shell writes: plain statements, the engine not involved.
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO land_donations (id, hamlet_id, donor_name, area_m2) VALUES ('d3', 'h1', 'Phạm Văn Dũng', 35.5)
+                    """)
+            try db.execute(sql: "UPDATE land_donations SET area_m2 = 115, note = 'đo lại' WHERE id = 'd1'")
+            try db.execute(sql: "DELETE FROM land_donations WHERE id = 'd2'")
+        }
+        let rows = try entries()
+        #expect(rows.count == 3)
+        let insert = rows[0]
+        #expect(insert["row_id"] as String == "d3" && insert["op"] as Int == ReferenceCapture.Operation.insert.rawValue)
+        #expect(insert["mask"] as Int64 == ReferenceCapture.allColumns(table))
+        #expect(insert["tbl"] as Int == Self.tableNumber)
+
+        let update = rows[1]
+        #expect(update["op"] as Int == ReferenceCapture.Operation.update.rawValue)
+        #expect(update["mask"] as Int64 == bit("area_m2") | bit("note"))
+        // What the author saw and its version, for the two columns only.
+        #expect(update[p("area_m2")] as Double == 120 && update[p("note")] as String == "cũ")
+        #expect(update[b("area_m2")] as Int64 == 7 && update[b("note")] as Int64 == 7)
+        #expect((update[p("donor_name")] as DatabaseValue).isNull)
+
+        let delete = rows[2]
+        #expect(delete["op"] as Int == ReferenceCapture.Operation.delete.rawValue)
+        #expect(delete[p("area_m2")] as Double == 50 && delete[b("area_m2")] as Int64 == 9)
+        // Each stamp is later than the one before (the clock moved by one UPDATE).
+        let stamps = rows.map { $0["hlc"] as Int64 }
+        #expect(stamps == stamps.sorted() && Set(stamps).count == 3)
+    }
+
+    @Test func aRowChangedThreeTimesThenDeletedBeforeItsPushIsOneDeleteWithTheFirstBases() throws {
+        try confirmed("d1", area: 120, note: "cũ", version: 7)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE land_donations SET area_m2 = 115 WHERE id = 'd1'")
+            // The hub confirms a newer note meanwhile (a pull, capture off).
+            try db.execute(sql: "UPDATE sync_state SET applying = 1 WHERE id = 1")
+            try db.execute(sql: "UPDATE land_donations SET note = 'mới' WHERE id = 'd1'")
+            try db.execute(sql: "UPDATE sync_base_land_donations SET note = 'mới', v_note = 12 WHERE id = 'd1'")
+            try db.execute(sql: "UPDATE sync_state SET applying = 0 WHERE id = 1")
+            try db.execute(sql: "UPDATE land_donations SET area_m2 = 110, note = 'sửa' WHERE id = 'd1'")
+            try db.execute(sql: "UPDATE land_donations SET status = 'signed' WHERE id = 'd1'")
+            try db.execute(sql: "DELETE FROM land_donations WHERE id = 'd1'")
+        }
+        let rows = try entries()
+        #expect(rows.count == 1)
+        let entry = try #require(rows.first)
+        #expect(entry["op"] as Int == ReferenceCapture.Operation.delete.rawValue)
+        #expect(entry["mask"] as Int64 == ReferenceCapture.allColumns(table))
+        // The area's base is what the author saw before the first change; the note's, the
+        // newer confirmed value the author saw when it first changed it.
+        #expect(entry[p("area_m2")] as Double == 120 && entry[b("area_m2")] as Int64 == 7)
+        #expect(entry[p("note")] as String == "mới" && entry[b("note")] as Int64 == 12)
+        #expect(entry[p("status")] as String == "pledged" && entry[b("status")] as Int64 == 7)
+    }
+
+    @Test func anInsertDeletedBeforeItsPushLeavesNothingToSend() throws {
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO land_donations (id, hamlet_id, donor_name, area_m2) VALUES ('d9', 'h1', 'A', 10)")
+            try db.execute(sql: "UPDATE land_donations SET area_m2 = 12 WHERE id = 'd9'")
+            try db.execute(sql: "DELETE FROM land_donations WHERE id = 'd9'")
+        }
+        #expect(try entries().isEmpty)
+    }
+
+    @Test func aChangeToARowWhoseEntryIsOnItsWayOpensAnotherEntry() throws {
+        try confirmed("d1", area: 120, note: "cũ", version: 7)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE land_donations SET area_m2 = 115 WHERE id = 'd1'")
+            // The page with that entry was built: the entry is sent, with its wire number.
+            try db.execute(sql: "UPDATE sync_changes SET state = 1, wire_seq = 1")
+            try db.execute(sql: "UPDATE land_donations SET area_m2 = 110 WHERE id = 'd1'")
+        }
+        let rows = try entries()
+        #expect(rows.map { $0["state"] as Int } == [1, 0])
+        // What went stays as it went; the new entry's base is what the author saw then.
+        #expect(rows[0][p("area_m2")] as Double == 120)
+        #expect(rows[1][p("area_m2")] as Double == 115)
+    }
+
+    @Test func nothingIsCapturedWhileTheEngineAppliesTheHubsRows() throws {
+        try confirmed("d1", area: 120, note: "cũ", version: 7)
+        #expect(try entries().isEmpty)
+    }
+
+    @Test func theCapturePathBuildsNoEphemeralBTree() throws {
+        try confirmed("d1", area: 120, note: "cũ", version: 7)
+        let statements = [
+            "INSERT INTO land_donations (id, hamlet_id, donor_name, area_m2, status) VALUES ('d5', 'h1', 'A', 3, 'signed')",
+            "UPDATE land_donations SET area_m2 = 115, status = 'signed' WHERE id = 'd1'",
+            "DELETE FROM land_donations WHERE id = 'd1'",
+        ]
+        for statement in statements {
+            // EXPLAIN lists the trigger programs the statement runs as well.
+            let program = try queue.read { db in try Row.fetchAll(db, sql: "EXPLAIN " + statement) }
+            let opcodes = program.map { $0["opcode"] as String }
+            #expect(opcodes.contains("Program"), "the capture trigger runs: \(statement)")
+            #expect(!opcodes.contains("OpenEphemeral"), "\(statement)")
+        }
+    }
+}
