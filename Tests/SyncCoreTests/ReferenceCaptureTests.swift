@@ -25,6 +25,7 @@ import Testing
             for statement in ReferenceCapture.changesTableSQL { try db.execute(sql: statement) }
             try db.execute(sql: table.createTableSQL(enumerationsAsOr: true))
             try db.execute(sql: ReferenceCapture.shadowTableSQL(table))
+            try db.execute(sql: ReferenceCapture.originsTableSQL)
             for trigger in ReferenceCapture.triggers(for: table, number: Self.tableNumber) {
                 try db.execute(sql: trigger)
             }

@@ -57,18 +57,29 @@ enum ReferenceCapture {
     }
 
     /// The confirmed copy of `table` as columns: its values as the hub last sent them, and
-    /// per column the version (`v_…`) and who wrote it (`o_…`: the origin a restore offers).
+    /// per column its version (`v_…`, the log position that set it). Who wrote a version is
+    /// kept once per version, for every column it set (`originsTableSQL`).
     static func shadowTableSQL(_ table: TableSpec) -> String {
         let columns = table.columns.map { "\"\($0.name)\" \($0.kind.sqlType)" }
         let versions = table.columns.map { "\"v_\($0.name)\" INTEGER" }
-        let origins = table.columns.map { "\"o_\($0.name)\" TEXT" }
         return """
             CREATE TABLE "\(shadowName(table))" (
               id TEXT PRIMARY KEY NOT NULL,
-              \((columns + versions + origins).joined(separator: ",\n  "))
+              \((columns + versions).joined(separator: ",\n  "))
             ) WITHOUT ROWID
             """
     }
+
+    /// Who wrote each confirmed version (a log position): what a restore offers back with a
+    /// field (`Replica+Refill`).
+    static let originsTableSQL = """
+        CREATE TABLE sync_origins (
+          version INTEGER PRIMARY KEY,
+          author TEXT NOT NULL,
+          replica_id TEXT NOT NULL,
+          hlc INTEGER NOT NULL
+        )
+        """
 
     /// The shadow table's name.
     static func shadowName(_ table: TableSpec) -> String { "sync_base_\(table.name)" }
