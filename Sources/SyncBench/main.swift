@@ -8,6 +8,7 @@ import SyncWorkloads
 let usage = """
     usage: ntm-bench local-write --rows N
            ntm-bench hub-merge --rows N
+           ntm-bench capture-v4 --rows N   (schema version 4's capture, drafted, against plain writes)
            ntm-bench prepare-hub --db PATH --rows N [--hamlets H]   (prints the fixture)
            ntm-bench initial-sync --fixture FILE
            ntm-bench steady-sync --fixture FILE --changes N --repeats K
@@ -76,6 +77,8 @@ do {
     switch command {
     case "local-write":
         try emit(EngineWorkloads.localWrite(rows: number("rows")))
+    case "capture-v4":
+        try emit(EngineWorkloads.referenceCapture(rows: number("rows")))
     case "hub-merge":
         try emit(await EngineWorkloads.hubMerge(rows: number("rows")))
     case "prepare-hub":

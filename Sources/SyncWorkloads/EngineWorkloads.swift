@@ -59,6 +59,73 @@ public enum EngineWorkloads {
         return Comparison(changes: rows, engineSeconds: engine, baselineSeconds: baseline)
     }
 
+    /// The draft of schema version 4's capture by reference (`ReferenceCapture`,
+    /// docs/replica-v4-plan.md), measured on its own before the engine uses it: `rows`
+    /// inserts, then an update of two columns of each, through the generated triggers with
+    /// the clock set as the engine sets it, against the same writes to the same table (its
+    /// `OR` CHECKs) without triggers. Prepared statements in a loop, transactions of `batch`.
+    public static func referenceCapture(rows: Int, batch: Int = 1_000) throws -> [String: Comparison] {
+        let scratch = try ScratchDirectory()
+        let table = try ReplicatedSchema.table(DonationRows.table)
+        let hamletID = DonationRows.id(1, namespace: 0x4B4B)
+        let data = (0..<rows).map { DonationRows.row($0, hamletID: hamletID) }
+        let names = table.columnNames
+        let insert = """
+            INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
+            VALUES (\(databaseQuestionMarks(count: names.count)))
+            """
+        let update = "UPDATE \"\(table.name)\" SET status = 'signed', note = ? WHERE id = ?"
+        func run(_ path: String, capture: Bool) throws -> (insert: Double, update: Double) {
+            let file = try DatabasePool.syncEngine(path: path)
+            defer { try? file.close() }
+            try file.write { db in
+                try db.execute(sql: table.createTableSQL(enumerationsAsOr: true))
+                guard capture else { return }
+                try db.execute(
+                    sql: """
+                        CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), hlc INTEGER NOT NULL,
+                          applying INTEGER NOT NULL DEFAULT 0, writer_now_ms INTEGER);
+                        INSERT INTO sync_state (id, hlc) VALUES (1, 0);
+                        """)
+                for statement in ReferenceCapture.changesTableSQL { try db.execute(sql: statement) }
+                try db.execute(sql: ReferenceCapture.shadowTableSQL(table))
+                for trigger in ReferenceCapture.triggers(for: table, number: 6) { try db.execute(sql: trigger) }
+            }
+            func timed(_ body: @escaping (Database, ArraySlice<SyncRow>) throws -> Void) throws -> Double {
+                try Measure.seconds {
+                    for start in stride(from: 0, to: rows, by: batch) {
+                        try file.write { db in
+                            let now = Int64(Date().timeIntervalSince1970 * 1000)
+                            if capture {
+                                try db.execute(
+                                    sql: "UPDATE sync_state SET writer_now_ms = ? WHERE id = 1", arguments: [now])
+                            }
+                            try body(db, data[start..<min(start + batch, rows)])
+                            if capture {
+                                try db.execute(sql: "UPDATE sync_state SET writer_now_ms = NULL WHERE id = 1")
+                            }
+                        }
+                    }
+                }
+            }
+            let inserted = try timed { db, rows in
+                let statement = try db.cachedStatement(sql: insert)
+                for row in rows { try statement.execute(arguments: StatementArguments(names.map { row[$0] ?? .null })) }
+            }
+            let updated = try timed { db, rows in
+                let statement = try db.cachedStatement(sql: update)
+                for row in rows { try statement.execute(arguments: ["đã ký biên bản", row.id]) }
+            }
+            return (inserted, updated)
+        }
+        let engine = try run(scratch.file("capture.sqlite"), capture: true)
+        let plain = try run(scratch.file("plain.sqlite"), capture: false)
+        return [
+            "insert": Comparison(changes: rows, engineSeconds: engine.insert, baselineSeconds: plain.insert),
+            "update": Comparison(changes: rows, engineSeconds: engine.update, baselineSeconds: plain.update),
+        ]
+    }
+
     /// Figure 2: `rows` row changes pushed to the hub store in pages of `pageSize` (half
     /// inserts, then half updates of those rows), each page one durable transaction with
     /// the idempotency record, conflict detection, log append and audit; against a plain

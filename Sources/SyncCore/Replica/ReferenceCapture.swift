@@ -6,10 +6,10 @@
 ///
 /// Not yet part of any migration: the v4 migration freezes this SQL when the layout is
 /// whole (the capture, the shadow tables, the push, the pull and the upgrade).
-enum ReferenceCapture {
+package enum ReferenceCapture {
     /// Columns a replicated table may have besides its id: one bit of `mask`, and one pair of
     /// `pN` (the value the author saw) and `bN` (its confirmed version), each.
-    static let slots = 16
+    package static let slots = 16
 
     /// What a change did to its row. (An entry reads 0 for an instant when an insert not
     /// yet sent is deleted: the delete trigger marks it so, without reading the table it
@@ -31,7 +31,7 @@ enum ReferenceCapture {
     }
 
     /// The changes table and its one index (pending entries, one per row).
-    static var changesTableSQL: [String] {
+    package static var changesTableSQL: [String] {
         let values = (0..<slots).map { "p\($0)" }.joined(separator: ", ")
         let versions = (0..<slots).map { "b\($0) INTEGER" }.joined(separator: ", ")
         return [
@@ -59,7 +59,7 @@ enum ReferenceCapture {
     /// The confirmed copy of `table` as columns: its values as the hub last sent them, and
     /// per column its version (`v_…`, the log position that set it). Who wrote a version is
     /// kept once per version, for every column it set (`originsTableSQL`).
-    static func shadowTableSQL(_ table: TableSpec) -> String {
+    package static func shadowTableSQL(_ table: TableSpec) -> String {
         let columns = table.columns.map { "\"\($0.name)\" \($0.kind.sqlType)" }
         let versions = table.columns.map { "\"v_\($0.name)\" INTEGER" }
         return """
@@ -72,7 +72,7 @@ enum ReferenceCapture {
 
     /// Who wrote each confirmed version (a log position): what a restore offers back with a
     /// field (`Replica+Refill`).
-    static let originsTableSQL = """
+    package static let originsTableSQL = """
         CREATE TABLE sync_origins (
           version INTEGER PRIMARY KEY,
           author TEXT NOT NULL,
@@ -91,7 +91,7 @@ enum ReferenceCapture {
     static func allColumns(_ table: TableSpec) -> Int64 { bit(table.columns.count) - 1 }
 
     /// The capture triggers of `table`, the `number`th of the schema (its `tbl` in entries).
-    static func triggers(for table: TableSpec, number: Int) -> [String] {
+    package static func triggers(for table: TableSpec, number: Int) -> [String] {
         precondition(table.columns.count <= slots, "\(table.name) has more columns than an entry has slots")
         let name = table.name
         let now = "COALESCE(s.writer_now_ms, \(ReplicatedSchema.sqliteNowMilliseconds))"
