@@ -81,15 +81,9 @@ public enum EngineWorkloads {
             try file.write { db in
                 try db.execute(sql: table.createTableSQL(enumerationsAsOr: true))
                 guard capture else { return }
-                try db.execute(
-                    sql: """
-                        CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), hlc INTEGER NOT NULL,
-                          applying INTEGER NOT NULL DEFAULT 0, writer_now_ms INTEGER);
-                        INSERT INTO sync_state (id, hlc) VALUES (1, 0);
-                        """)
-                for statement in ReferenceCapture.changesTableSQL { try db.execute(sql: statement) }
-                try db.execute(sql: ReferenceCapture.shadowTableSQL(table))
-                for trigger in ReferenceCapture.triggers(for: table, number: 6) { try db.execute(sql: trigger) }
+                for statement in ReferenceCapture.standaloneSQL(for: table, number: 6) {
+                    try db.execute(sql: statement)
+                }
             }
             func timed(_ body: @escaping (Database, ArraySlice<SyncRow>) throws -> Void) throws -> Double {
                 try Measure.seconds {

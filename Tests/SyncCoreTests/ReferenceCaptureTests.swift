@@ -16,18 +16,9 @@ import Testing
         table = try ReplicatedSchema.table("land_donations")
         queue = try DatabaseQueue()
         try queue.write { [table] db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), hlc INTEGER NOT NULL,
-                      applying INTEGER NOT NULL DEFAULT 0, writer_now_ms INTEGER);
-                    INSERT INTO sync_state (id, hlc) VALUES (1, 0);
-                    """)
-            for statement in ReferenceCapture.changesTableSQL { try db.execute(sql: statement) }
             try db.execute(sql: table.createTableSQL(enumerationsAsOr: true))
-            try db.execute(sql: ReferenceCapture.shadowTableSQL(table))
-            try db.execute(sql: ReferenceCapture.originsTableSQL)
-            for trigger in ReferenceCapture.triggers(for: table, number: Self.tableNumber) {
-                try db.execute(sql: trigger)
+            for statement in ReferenceCapture.standaloneSQL(for: table, number: Self.tableNumber) {
+                try db.execute(sql: statement)
             }
         }
     }

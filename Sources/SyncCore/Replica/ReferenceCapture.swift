@@ -81,6 +81,20 @@ package enum ReferenceCapture {
         )
         """
 
+    /// The capture of `table` on its own, for measuring and testing it before the v4
+    /// migration: a minimal `sync_state` (the clock and the switches the triggers read), the
+    /// changes table, the table's shadow, the origins, and the triggers. The table itself
+    /// is the caller's to create.
+    package static func standaloneSQL(for table: TableSpec, number: Int) -> [String] {
+        [
+            """
+            CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), hlc INTEGER NOT NULL,
+              applying INTEGER NOT NULL DEFAULT 0, writer_now_ms INTEGER)
+            """,
+            "INSERT INTO sync_state (id, hlc) VALUES (1, 0)",
+        ] + changesTableSQL + [shadowTableSQL(table), originsTableSQL] + triggers(for: table, number: number)
+    }
+
     /// The shadow table's name.
     static func shadowName(_ table: TableSpec) -> String { "sync_base_\(table.name)" }
 
