@@ -160,3 +160,95 @@ import Testing
         }
     }
 }
+
+/// The v4 upgrade's fill of the shadow tables from the confirmed copy as JSON
+/// (`ReferenceCapture.shadowFillSQL`), on files the engines of versions 1, 2 and 3 wrote.
+@Suite struct ShadowFillTests {
+    /// A number as a double, so that a REAL column's `120.0` and JSON's `120` compare equal.
+    static func comparable(_ value: SyncValue?) -> SyncValue {
+        switch value {
+        case .integer(let number)?: .real(Double(number))
+        case let other?: other
+        case nil: .null
+        }
+    }
+
+    static func syncValue(_ value: DatabaseValue) -> SyncValue {
+        switch value.storage {
+        case .null: .null
+        case .int64(let number): .integer(number)
+        case .double(let number): .real(number)
+        case .string(let text): .text(text)
+        case .blob: .null
+        }
+    }
+
+    @Test(arguments: [1, 2, 3]) func everyConfirmedRowAndVersionLandsInItsShadow(version: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-shadow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("dong.sqlite").path
+        try FieldFixture(version: version).restore("dong", to: path)
+        try Replica(path: path).close()  // brought to this build's layout first
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        // Another tool broke one confirmed row's JSON: the fill leaves it out, and goes on.
+        let broken = try queue.write { db -> String in
+            let id = try String.fetchOne(db, sql: "SELECT row_id FROM sync_base_rows WHERE tbl = 'households' LIMIT 1")
+            try db.execute(sql: "UPDATE sync_base_rows SET vals = 'không phải JSON' WHERE row_id = ?", arguments: [id])
+            return id ?? ""
+        }
+        try queue.write { db in
+            try db.execute(sql: ReferenceCapture.originsTableSQL)
+            for table in ReplicatedSchema.tables {
+                try db.execute(sql: ReferenceCapture.shadowTableSQL(table))
+                try db.execute(sql: ReferenceCapture.shadowFillSQL(table))
+            }
+            try db.execute(sql: ReferenceCapture.originsFillSQL)
+        }
+        try queue.read { db in
+            var rows = 0
+            for table in ReplicatedSchema.tables {
+                let keys = try String.fetchAll(
+                    db, sql: "SELECT row_id FROM sync_base_rows WHERE tbl = ?", arguments: [table.name])
+                for id in keys {
+                    let shadow = try Row.fetchOne(
+                        db, sql: "SELECT * FROM \"\(ReferenceCapture.shadowName(table))\" WHERE id = ?",
+                        arguments: [id])
+                    if id == broken {
+                        #expect(shadow == nil, "the broken row is left out")
+                        continue
+                    }
+                    let confirmed = try #require(try ConfirmedRow.fetch(db, RowKey(table: table.name, rowID: id)))
+                    let row = try #require(shadow, "\(table.name) \(id)")
+                    for column in table.columns {
+                        #expect(
+                            Self.comparable(Self.syncValue(row[column.name]))
+                                == Self.comparable(confirmed.values[column.name]),
+                            "\(table.name).\(column.name) of \(id)")
+                        #expect(
+                            row["v_\(column.name)"] as Int64? == confirmed.versions[column.name],
+                            "the version of \(table.name).\(column.name) of \(id)")
+                    }
+                    rows += 1
+                }
+            }
+            #expect(rows > 10, "the fixture's confirmed rows were compared")
+            // Every origin the confirmed copy keeps, once per version.
+            let origins = try Row.fetchAll(db, sql: "SELECT origins FROM sync_base_rows WHERE origins IS NOT NULL")
+                .compactMap { row -> [String: FieldOrigin]? in
+                    (row["origins"] as String?).flatMap { try? JSONText.decode([String: FieldOrigin].self, from: $0) }
+                }
+                .reduce(into: [Int64: FieldOrigin]()) { all, origins in
+                    for (version, origin) in origins { all[Int64(version) ?? -1] = origin }
+                }
+            let stored = try Row.fetchAll(db, sql: "SELECT * FROM sync_origins")
+            #expect(stored.count == origins.count)
+            for row in stored {
+                let origin = try #require(origins[row["version"] as Int64])
+                #expect(row["author"] as String == origin.author && row["replica_id"] as String == origin.replicaID)
+                #expect(row["hlc"] as Int64 == origin.hlc.rawValue)
+            }
+        }
+    }
+}

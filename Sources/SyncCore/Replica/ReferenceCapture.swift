@@ -81,6 +81,35 @@ package enum ReferenceCapture {
         )
         """
 
+    /// The upgrade's fill of `table`'s shadow from `sync_base_rows` (values and versions as
+    /// JSON): each column's value and version. A row whose JSON another tool broke is left
+    /// out rather than failing the upgrade: the engine then finds that row missing from the
+    /// confirmed copy and rebuilds the copy from the hub, as it does today.
+    package static func shadowFillSQL(_ table: TableSpec) -> String {
+        let names = table.columns.map(\.name)
+        let columns = ["id"] + names.map { "\"\($0)\"" } + names.map { "\"v_\($0)\"" }
+        let values =
+            ["row_id"] + names.map { "json_extract(vals, '$.\"\($0)\"')" }
+            + names.map { "json_extract(vers, '$.\"\($0)\"')" }
+        return """
+            INSERT INTO "\(shadowName(table))" (\(columns.joined(separator: ", ")))
+            SELECT \(values.joined(separator: ", ")) FROM sync_base_rows
+            WHERE tbl = '\(table.name)' AND json_valid(vals) AND json_valid(vers)
+              AND json_type(vals) = 'object' AND json_type(vers) = 'object'
+            """
+    }
+
+    /// The upgrade's fill of `sync_origins` from every confirmed row's origins (by version,
+    /// as JSON). Origins are a help, not a need: what another tool broke is left out.
+    package static let originsFillSQL = """
+        INSERT OR IGNORE INTO sync_origins (version, author, replica_id, hlc)
+        SELECT CAST(o.key AS INTEGER), COALESCE(json_extract(o.value, '$.a'), ''),
+          COALESCE(json_extract(o.value, '$.r'), ''), COALESCE(json_extract(o.value, '$.t'), 0)
+        FROM sync_base_rows AS r,
+          json_each(CASE WHEN json_valid(r.origins) AND json_type(r.origins) = 'object' THEN r.origins ELSE '{}' END) AS o
+        WHERE json_type(o.value) = 'object'
+        """
+
     /// The capture of `table` on its own, for measuring and testing it before the v4
     /// migration: a minimal `sync_state` (the clock and the switches the triggers read), the
     /// changes table, the table's shadow, the origins, and the triggers. The table itself
