@@ -252,3 +252,83 @@ import Testing
         }
     }
 }
+
+/// The v4 upgrade's conversion of the outbox (values as JSON) into entries by reference
+/// (`ReferenceCapture.outboxConversionSQL`, `changeTextSQL`), on the field fixtures.
+@Suite struct OutboxConversionTests {
+    @Test(arguments: [1, 2, 3]) func everyEntryKeepsItsNumberStateAndTheChangeItWouldHaveSent(version: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ntm-outbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("dong.sqlite").path
+        try FieldFixture(version: version).restore("dong", to: path)
+        try Replica(path: path).close()  // brought to this build's layout first
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        let tables = ReplicatedSchema.tables
+        // Another tool broke one pending entry: it is set aside, and the rest converts.
+        let broken = try queue.write { db -> Int64 in
+            let seq = try #require(
+                try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM sync_outbox WHERE state = 'pending'"))
+            try db.execute(sql: "UPDATE sync_outbox SET new_values = '{\"hỏng' WHERE seq = ?", arguments: [seq])
+            return seq
+        }
+        let (entries, states, seqBase) = try queue.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT * FROM sync_outbox WHERE seq <> ? ORDER BY seq", arguments: [broken])
+                    .map { try OutboxEntry(row: $0) },
+                try Row.fetchAll(db, sql: "SELECT seq, state, settle_seq, reason FROM sync_outbox ORDER BY seq"),
+                try Replica.identity(db).seqBase
+            )
+        }
+        #expect(entries.count >= 5, "the fixture's entries, all but the broken one")
+        try queue.write { db in
+            for statement in ReferenceCapture.changesTableSQL + [ReferenceCapture.sentTableSQL] {
+                try db.execute(sql: statement)
+            }
+            for statement in ReferenceCapture.outboxSetAsideSQL(tables) { try db.execute(sql: statement) }
+            for (number, table) in tables.enumerated() {
+                try db.execute(sql: ReferenceCapture.outboxConversionSQL(table, number: number, tables: tables))
+            }
+            try db.execute(sql: ReferenceCapture.changeTextSQL(tables))
+        }
+        try queue.read { db in
+            #expect(try Int64.fetchAll(db, sql: "SELECT seq FROM sync_set_aside") == [broken])
+            let converted = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT * FROM sync_changes").map {
+                    ($0["seq"] as Int64, $0)
+                })
+            #expect(converted.count == entries.count)
+            let texts = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT seq, change FROM sync_sent").map {
+                    ($0["seq"] as Int64, $0["change"] as String)
+                })
+            for entry in entries {
+                let row = try #require(converted[entry.seq], "entry \(entry.seq)")
+                let was = try #require(states.first { $0["seq"] as Int64 == entry.seq })
+                let state = was["state"] as String
+                #expect(row["state"] as Int == ["pending": 1, "acked": 2, "rejected": 3][state])
+                #expect(row["wire_seq"] as Int64 == entry.seq - seqBase)
+                #expect(row["settle_seq"] as Int64? == was["settle_seq"] as Int64?)
+                #expect(row["reason"] as String? == was["reason"] as String?)
+                let table = try ReplicatedSchema.table(entry.table)
+                let mask = row["mask"] as Int64
+                let expectedMask =
+                    entry.operation == .update
+                    ? entry.changedColumns.compactMap { name in table.columns.firstIndex { $0.name == name } }
+                        .reduce(Int64(0)) { $0 | ReferenceCapture.bit($1) }
+                    : ReferenceCapture.allColumns(table)
+                #expect(mask == expectedMask, "the mask of \(entry.seq)")
+                if state == "pending" {
+                    // What goes on the wire is what this build would have sent.
+                    var expected = entry.change
+                    expected.seq -= seqBase
+                    let text = try #require(texts[entry.seq], "the text of \(entry.seq)")
+                    #expect(try JSONText.decode(Change.self, from: text) == expected, "\(entry.seq): \(text)")
+                } else {
+                    #expect(texts[entry.seq] == nil)
+                }
+            }
+        }
+    }
+}

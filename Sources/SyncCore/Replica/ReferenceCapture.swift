@@ -110,6 +110,115 @@ package enum ReferenceCapture {
         WHERE json_type(o.value) = 'object'
         """
 
+    /// The text of each sent change, as it went (or will go) in a push body: a sent entry is
+    /// resent exactly as it first went.
+    package static let sentTableSQL = "CREATE TABLE sync_sent (seq INTEGER PRIMARY KEY, change TEXT NOT NULL)"
+
+    /// An outbox entry of versions 1–3 the upgrade can read: a known table, a known operation
+    /// and state, and its JSON texts objects.
+    static func readable(_ tables: [TableSpec]) -> String {
+        let json = ["new_values", "old_values", "base_versions"].map {
+            "(\($0) IS NULL OR (json_valid(\($0)) AND json_type(\($0)) = 'object'))"
+        }
+        let names = tables.map { "'\($0.name)'" }.joined(separator: ", ")
+        return """
+            (tbl IN (\(names)) AND op IN ('insert', 'update', 'delete') AND state IN ('pending', 'acked', 'rejected')
+              AND typeof(hlc) = 'integer' AND typeof(created_at) = 'integer' AND \(json.joined(separator: " AND ")))
+            """
+    }
+
+    /// The upgrade's first step on the outbox: entries it cannot read (another tool edited
+    /// them) are set aside, every column as it was, as a push would set them aside.
+    package static func outboxSetAsideSQL(_ tables: [TableSpec]) -> [String] {
+        [
+            """
+            INSERT INTO sync_set_aside (seq, tbl, row_id, op, new_values, old_values, base_versions, hlc,
+              created_at, state, reason_was, reason, set_aside_at)
+            SELECT seq, tbl, row_id, op, new_values, old_values, base_versions, hlc, created_at, state, reason,
+              'unreadable when the replica moved to schema version 4',
+              COALESCE((SELECT writer_now_ms FROM sync_state WHERE id = 1), \(ReplicatedSchema.sqliteNowMilliseconds))
+            FROM sync_outbox WHERE NOT \(readable(tables))
+            """,
+            "DELETE FROM sync_outbox WHERE NOT \(readable(tables))",
+        ]
+    }
+
+    /// The wire number of outbox entry `o` (versions 1–3): its seq less the base of the
+    /// identity it was captured under.
+    static let wireNumber = """
+        (o.seq - COALESCE((SELECT i.seq_base FROM sync_identities AS i WHERE o.seq > i.seq_base AND o.seq < i.until_seq),
+          (SELECT seq_base FROM sync_state WHERE id = 1)))
+        """
+
+    /// Whether outbox entry `o`'s update changed the member at JSON path `path` (an SQL
+    /// expression): named by the new values, and not the same in the old (as
+    /// `OutboxEntry.changedColumns` reads them).
+    static func changed(_ path: String) -> String {
+        """
+        (json_type(o.new_values, \(path)) IS NOT NULL AND (json_extract(o.new_values, \(path)) IS NOT json_extract(o.old_values, \(path)) OR json_type(o.old_values, \(path)) IS NULL))
+        """
+    }
+
+    /// The upgrade's conversion of `table`'s outbox entries (versions 1–3, values as JSON)
+    /// into entries by reference. None is folded: a pending entry may have reached the hub
+    /// with its answer lost, so each becomes *sent* under the number it had, and its change
+    /// text is kept as `OutboxEntry.change` makes it (`changeTextSQL`). Acknowledged and
+    /// refused entries keep their state, number, settle point and reason.
+    package static func outboxConversionSQL(_ table: TableSpec, number: Int, tables: [TableSpec]) -> String {
+        let indices = Array(table.columns.indices)
+        let path = { (index: Int) in "'$.\"\(table.columns[index].name)\"'" }
+        let mask = indices.map { "(\(changed(path($0))) << \($0))" }.joined(separator: " | ")
+        let slots =
+            indices.map { index in
+                """
+                CASE o.op WHEN 'insert' THEN NULL WHEN 'delete' THEN json_extract(o.old_values, \(path(index)))
+                  ELSE CASE WHEN \(changed(path(index))) THEN json_extract(o.old_values, \(path(index))) END END
+                """
+            }
+            + indices.map { index in
+                """
+                CASE o.op WHEN 'insert' THEN NULL WHEN 'delete' THEN json_extract(o.base_versions, \(path(index)))
+                  ELSE CASE WHEN \(changed(path(index))) THEN json_extract(o.base_versions, \(path(index))) END END
+                """
+            }
+        let slotNames = indices.map { "p\($0)" } + indices.map { "b\($0)" }
+        return """
+            INSERT INTO sync_changes (seq, tbl, row_id, op, mask, hlc, created_at, state, wire_seq, settle_seq, reason,
+              \(slotNames.joined(separator: ", ")))
+            SELECT o.seq, \(number), o.row_id, CASE o.op WHEN 'insert' THEN 1 WHEN 'update' THEN 2 ELSE 3 END,
+              CASE o.op WHEN 'update' THEN \(mask) ELSE \(allColumns(table)) END,
+              o.hlc, o.created_at, CASE o.state WHEN 'pending' THEN 1 WHEN 'acked' THEN 2 ELSE 3 END,
+              \(wireNumber), o.settle_seq, o.reason,
+              \(slots.joined(separator: ",\n  "))
+            FROM sync_outbox AS o WHERE o.tbl = '\(table.name)' AND \(readable(tables))
+            """
+    }
+
+    /// The change text of every pending outbox entry (versions 1–3), as `OutboxEntry.change`
+    /// makes it and a push writes it: an insert's values whole; an update's values, previous
+    /// values and bases of the columns it changed; a delete's previous values and bases whole.
+    package static func changeTextSQL(_ tables: [TableSpec]) -> String {
+        let member = { (source: String, alias: String) in
+            """
+            (SELECT json_group_object(\(alias).key, \(alias).value) FROM json_each(o.\(source)) AS \(alias)
+              WHERE \(changed("'$.\"' || \(alias).key || '\"'")))
+            """
+        }
+        return """
+            INSERT INTO sync_sent (seq, change)
+            SELECT o.seq, json_object(
+              'base_versions', CASE o.op WHEN 'insert' THEN json('{}') WHEN 'delete' THEN json(COALESCE(o.base_versions, '{}'))
+                ELSE \(member("base_versions", "b")) END,
+              'created_at', o.created_at, 'hlc', o.hlc, 'operation', o.op,
+              'previous', CASE o.op WHEN 'insert' THEN json('{}') WHEN 'delete' THEN json(COALESCE(o.old_values, '{}'))
+                ELSE \(member("old_values", "v")) END,
+              'row_id', o.row_id, 'seq', \(wireNumber), 'table', o.tbl,
+              'values', CASE o.op WHEN 'insert' THEN json(COALESCE(o.new_values, '{}')) WHEN 'delete' THEN json('{}')
+                ELSE \(member("new_values", "n")) END)
+            FROM sync_outbox AS o WHERE o.state = 'pending' AND \(readable(tables))
+            """
+    }
+
     /// The capture of `table` on its own, for measuring and testing it before the v4
     /// migration: a minimal `sync_state` (the clock and the switches the triggers read), the
     /// changes table, the table's shadow, the origins, and the triggers. The table itself
