@@ -12,6 +12,9 @@ import Synchronization
 /// `limit` at once, kept open between transactions. Transactions run on threads that may
 /// block (PostgresNIO's answers are waited for there), never on an event loop or on Swift
 /// concurrency's pool.
+///
+/// `@unchecked Sendable`: its lets are Sendable, and its mutable state (`idle`, `open`,
+/// `waiting`, `nextID`) is read and written only inside `lock.withLock`.
 package final class PostgresConnections: @unchecked Sendable {
     let location: PostgresLocation
     let logger: Logger

@@ -153,3 +153,33 @@ struct PreparedHub {
         }
     }
 }
+
+/// The baselines' own writes: whole rows of one table through a prepared statement stepped
+/// in a loop, as plain SQLite does them best.
+struct PlainWrites {
+    /// The table's name.
+    let table: String
+    /// The columns written, the id first.
+    let columns: [String]
+
+    /// `INSERT INTO table (columns) VALUES (?, …)`.
+    var insertSQL: String {
+        """
+        INSERT INTO "\(table)" (\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
+        VALUES (\(databaseQuestionMarks(count: columns.count)))
+        """
+    }
+
+    /// The insert as an upsert of every column but the id, when `condition` holds.
+    func upsertSQL(where condition: String? = nil) -> String {
+        insertSQL + " ON CONFLICT(id) DO UPDATE SET "
+            + columns.dropFirst().map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+            + (condition.map { " WHERE \($0)" } ?? "")
+    }
+
+    /// Steps `sql` once for each of `rows`, its columns in order (a column a row lacks: NULL).
+    func write(_ rows: some Sequence<SyncRow>, _ sql: String, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        for row in rows { try statement.execute(arguments: StatementArguments(columns.map { row[$0] ?? .null })) }
+    }
+}

@@ -40,19 +40,10 @@ public enum EngineWorkloads {
         let table = try ReplicatedSchema.table(DonationRows.table)
         let plain = try DatabasePool.syncEngine(path: scratch.file("plain.sqlite"))
         try plain.write { db in try db.execute(sql: table.createTableSQL) }
-        let names = table.columnNames
-        let sql = """
-            INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
-            VALUES (\(databaseQuestionMarks(count: names.count)))
-            """
+        let writes = PlainWrites(table: table.name, columns: table.columnNames)
         let baseline = try Measure.seconds {
             for start in stride(from: 0, to: rows, by: batch) {
-                try plain.write { db in
-                    let statement = try db.cachedStatement(sql: sql)
-                    for row in data[start..<min(start + batch, rows)] {
-                        try statement.execute(arguments: StatementArguments(names.map { row[$0] ?? .null }))
-                    }
-                }
+                try plain.write { db in try writes.write(data[start..<min(start + batch, rows)], writes.insertSQL, db) }
             }
         }
         try plain.close()
@@ -69,11 +60,7 @@ public enum EngineWorkloads {
         let table = try ReplicatedSchema.table(DonationRows.table)
         let hamletID = DonationRows.id(1, namespace: 0x4B4B)
         let data = (0..<rows).map { DonationRows.row($0, hamletID: hamletID) }
-        let names = table.columnNames
-        let insert = """
-            INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
-            VALUES (\(databaseQuestionMarks(count: names.count)))
-            """
+        let writes = PlainWrites(table: table.name, columns: table.columnNames)
         let update = "UPDATE \"\(table.name)\" SET status = 'signed', note = ? WHERE id = ?"
         func run(_ path: String, capture: Bool) throws -> (insert: Double, update: Double) {
             let file = try DatabasePool.syncEngine(path: path)
@@ -102,10 +89,7 @@ public enum EngineWorkloads {
                     }
                 }
             }
-            let inserted = try timed { db, rows in
-                let statement = try db.cachedStatement(sql: insert)
-                for row in rows { try statement.execute(arguments: StatementArguments(names.map { row[$0] ?? .null })) }
-            }
+            let inserted = try timed { db, rows in try writes.write(rows, writes.insertSQL, db) }
             let updated = try timed { db, rows in
                 let statement = try db.cachedStatement(sql: update)
                 for row in rows { try statement.execute(arguments: ["đã ký biên bản", row.id]) }
@@ -150,13 +134,8 @@ public enum EngineWorkloads {
             try db.execute(sql: table.createTableSQL)
             try db.execute(sql: "ALTER TABLE \"\(table.name)\" ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0")
         }
-        let names = table.columnNames + ["hlc"]
-        let sql = """
-            INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
-            VALUES (\(databaseQuestionMarks(count: names.count)))
-            ON CONFLICT(id) DO UPDATE SET \(names.dropFirst().map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", "))
-            WHERE excluded.hlc > "\(table.name)".hlc
-            """
+        let writes = PlainWrites(table: table.name, columns: table.columnNames + ["hlc"])
+        let sql = writes.upsertSQL(where: "excluded.hlc > \"\(table.name)\".hlc")
         var baseline = 0.0
         for page in pages {
             let rows = page.map { step in
@@ -168,14 +147,7 @@ public enum EngineWorkloads {
                 row["hlc"] = .integer(HLCTimestamp(physicalMilliseconds: now, logical: step.seq & 0xFFF).rawValue)
                 return row
             }
-            baseline += try Measure.seconds {
-                try plain.write { db in
-                    let statement = try db.cachedStatement(sql: sql)
-                    for row in rows {
-                        try statement.execute(arguments: StatementArguments(names.map { row[$0] ?? .null }))
-                    }
-                }
-            }
+            baseline += try Measure.seconds { try plain.write { db in try writes.write(rows, sql, db) } }
         }
         try plain.close()
         return Comparison(changes: rows, engineSeconds: engine, baselineSeconds: baseline)

@@ -138,19 +138,9 @@ public enum SyncWorkloads {
             try? replica.close()
         }
         for file in [hub, replica] { try file.write { db in try db.execute(sql: table.createTableSQL) } }
-        let names = table.columnNames
-        let insert = """
-            INSERT INTO "\(table.name)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
-            VALUES (\(databaseQuestionMarks(count: names.count)))
-            """
-        let upsert =
-            insert
-            + " ON CONFLICT(id) DO UPDATE SET "
-            + names.dropFirst().map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
-        func write(_ rows: [SyncRow], _ sql: String, _ db: Database) throws {
-            let statement = try db.cachedStatement(sql: sql)
-            for row in rows { try statement.execute(arguments: StatementArguments(names.map { row[$0] ?? .null })) }
-        }
+        let writes = PlainWrites(table: table.name, columns: table.columnNames)
+        let (insert, upsert) = (writes.insertSQL, writes.upsertSQL())
+        func write(_ rows: [SyncRow], _ sql: String, _ db: Database) throws { try writes.write(rows, sql, db) }
         var samples: [Double] = []
         for round in 0..<repeats {
             let own = (0..<changes).map { DonationRows.row($0, hamletID: hamletID, namespace: 2 * round + 1) }

@@ -25,7 +25,8 @@ extension Hub {
         }
     }
 
-    /// How the log's positions stand (issue 16's invariant, for the simulation and the bench).
+    /// How the log's positions stand: one gapless order, whichever process wrote each entry
+    /// (an invariant of the simulation and the bench).
     package func logOrder() async throws -> LogOrder {
         try await read { sql in
             let row = try sql.fetchOne(

@@ -13,8 +13,8 @@ extension RowMeta {
 }
 
 /// One write transaction on the hub's store: the row, log, bookkeeping and audit
-/// primitives that pushes and resolutions are built from. The same on both stores: it
-/// speaks `SQLTransaction` (issue 16).
+/// primitives that pushes and resolutions are built from. The same on both engines: it
+/// speaks `SQLTransaction`.
 struct HubTransaction {
     let sql: any SQLTransaction
     let now: Int64

@@ -66,7 +66,7 @@ final class PageWrites {
     private static func execute(_ held: [Held], on sql: any SQLTransaction, positions: LogPositions) throws {
         // A page holds a handful of kinds, met in turn: found by comparing texts from the
         // last one met, cheaper than hashing each statement's text.
-        var kinds: [[SQL]] = []
+        var kinds: [(text: String, rows: [[SQLValue]])] = []
         var last = 0
         for statement in held {
             let made: SQL
@@ -77,21 +77,21 @@ final class PageWrites {
             var found: Int?
             for step in 0..<kinds.count {
                 let index = (last + step) % kinds.count
-                if kinds[index][0].text == made.text {
+                if kinds[index].text == made.text {
                     found = index
                     break
                 }
             }
             if let found {
-                kinds[found].append(made)
+                kinds[found].rows.append(made.arguments)
                 last = found
             } else {
-                kinds.append([made])
+                kinds.append((made.text, [made.arguments]))
                 last = kinds.count - 1
             }
         }
-        for statements in kinds {
-            try sql.executeMany(statements)
+        for kind in kinds {
+            try sql.executeMany(text: kind.text, rows: kind.rows)
         }
     }
 }

@@ -173,22 +173,6 @@ extension SQLTransaction {
         try execute(text: statement.text, arguments: statement.arguments)
     }
 
-    /// Runs statements of one text (one kind of write, many rows) that return no rows, in
-    /// order: as one set statement where the engine can (`executeMany(text:rows:)`).
-    package func executeMany(_ statements: [SQL]) throws {
-        guard let first = statements.first else { return }
-        var rows: [[SQLValue]] = []
-        rows.reserveCapacity(statements.count)
-        for statement in statements {
-            guard statement.text == first.text else {
-                throw SyncError.storage(
-                    "statements of different texts sent as one: \(first.text) and \(statement.text)")
-            }
-            rows.append(statement.arguments)
-        }
-        try executeMany(text: first.text, rows: rows)
-    }
-
     /// Runs a query and returns every row.
     package func fetchAll(_ statement: SQL) throws -> [SQLRow] {
         try fetchAll(text: statement.text, arguments: statement.arguments)

@@ -153,7 +153,7 @@ package enum ReferenceCapture {
     /// Whether outbox entry `o`'s update changed the member at JSON path `path` (an SQL
     /// expression): named by the new values, and not the same in the old (as
     /// `OutboxEntry.changedColumns` reads them).
-    static func changed(_ path: String) -> String {
+    static func changedInJSON(_ path: String) -> String {
         """
         (json_type(o.new_values, \(path)) IS NOT NULL AND (json_extract(o.new_values, \(path)) IS NOT json_extract(o.old_values, \(path)) OR json_type(o.old_values, \(path)) IS NULL))
         """
@@ -167,18 +167,18 @@ package enum ReferenceCapture {
     package static func outboxConversionSQL(_ table: TableSpec, number: Int, tables: [TableSpec]) -> String {
         let indices = Array(table.columns.indices)
         let path = { (index: Int) in "'$.\"\(table.columns[index].name)\"'" }
-        let mask = indices.map { "(\(changed(path($0))) << \($0))" }.joined(separator: " | ")
+        let mask = indices.map { "(\(changedInJSON(path($0))) << \($0))" }.joined(separator: " | ")
         let slots =
             indices.map { index in
                 """
                 CASE o.op WHEN 'insert' THEN NULL WHEN 'delete' THEN json_extract(o.old_values, \(path(index)))
-                  ELSE CASE WHEN \(changed(path(index))) THEN json_extract(o.old_values, \(path(index))) END END
+                  ELSE CASE WHEN \(changedInJSON(path(index))) THEN json_extract(o.old_values, \(path(index))) END END
                 """
             }
             + indices.map { index in
                 """
                 CASE o.op WHEN 'insert' THEN NULL WHEN 'delete' THEN json_extract(o.base_versions, \(path(index)))
-                  ELSE CASE WHEN \(changed(path(index))) THEN json_extract(o.base_versions, \(path(index))) END END
+                  ELSE CASE WHEN \(changedInJSON(path(index))) THEN json_extract(o.base_versions, \(path(index))) END END
                 """
             }
         let slotNames = indices.map { "p\($0)" } + indices.map { "b\($0)" }
@@ -201,7 +201,7 @@ package enum ReferenceCapture {
         let member = { (source: String, alias: String) in
             """
             (SELECT json_group_object(\(alias).key, \(alias).value) FROM json_each(o.\(source)) AS \(alias)
-              WHERE \(changed("'$.\"' || \(alias).key || '\"'")))
+              WHERE \(changedInJSON("'$.\"' || \(alias).key || '\"'")))
             """
         }
         return """
@@ -251,7 +251,7 @@ package enum ReferenceCapture {
         let tick =
             "UPDATE sync_state SET hlc = MAX(hlc + 1, COALESCE(writer_now_ms, \(ReplicatedSchema.sqliteNowMilliseconds)) * 65536) WHERE id = 1;"
         let indices = Array(table.columns.indices)
-        let changed = { (index: Int) in
+        let differs = { (index: Int) in
             "OLD.\"\(table.columns[index].name)\" IS NOT NEW.\"\(table.columns[index].name)\""
         }
         let slotNames = indices.map { "p\($0)" } + indices.map { "b\($0)" }
@@ -264,10 +264,10 @@ package enum ReferenceCapture {
         }
         let fold = "ON CONFLICT (tbl, row_id) WHERE state = 0 DO UPDATE SET"
         let shadow = "LEFT JOIN \"\(shadowName(table))\" AS b ON b.id = OLD.id"
-        let updateMask = indices.map { "((\(changed($0))) << \($0))" }.joined(separator: " | ")
+        let updateMask = indices.map { "((\(differs($0))) << \($0))" }.joined(separator: " | ")
         let updateSlots =
-            indices.map { "CASE WHEN \(changed($0)) THEN OLD.\"\(table.columns[$0].name)\" END" }
-            + indices.map { "CASE WHEN \(changed($0)) THEN b.\"v_\(table.columns[$0].name)\" END" }
+            indices.map { "CASE WHEN \(differs($0)) THEN OLD.\"\(table.columns[$0].name)\" END" }
+            + indices.map { "CASE WHEN \(differs($0)) THEN b.\"v_\(table.columns[$0].name)\" END" }
         let deleteSlots =
             indices.map { "OLD.\"\(table.columns[$0].name)\"" } + indices.map { "b.\"v_\(table.columns[$0].name)\"" }
         return [
@@ -282,7 +282,7 @@ package enum ReferenceCapture {
             """,
             """
             CREATE TRIGGER sync_capture_update_\(name) AFTER UPDATE ON "\(name)"
-            WHEN \(notApplying) AND (\(indices.map(changed).joined(separator: " OR ")))
+            WHEN \(notApplying) AND (\(indices.map(differs).joined(separator: " OR ")))
             BEGIN
             \(tick)
             INSERT INTO sync_changes (tbl, row_id, op, mask, hlc, created_at, \(slotNames.joined(separator: ", ")))

@@ -40,7 +40,7 @@ final class Commune: @unchecked Sendable {  // test fixture used from one task a
 
     /// The hub's SQLite store, for a scenario about the file itself (backups, its SQL).
     var sqliteFile: SQLiteHubDriver {
-        get throws { try #require(hub.sqliteFile, "a scenario of the SQLite hub's file") }
+        get throws { try hub.file }
     }
 
     /// A path inside the commune's folder.
